@@ -1,0 +1,158 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace galley {
+
+/// Workflow state of a story, in the order a story moves through the desk.
+enum class StoryStatus { Draft, CopyEdit, Ready, Published };
+
+/// Display name of @p status as a copy desk says it: "Draft", "Copy edit", "Ready", "Published".
+QString statusName(StoryStatus status);
+/// Stable storage key of @p status: "draft", "copy-edit", "ready", "published" (ASCII, lowercase).
+QString statusKey(StoryStatus status);
+/// Parses a storage key or a display name (case-insensitive); nullopt when it names no status.
+std::optional<StoryStatus> statusFromString(const QString &text);
+/// All statuses in workflow order.
+QList<StoryStatus> allStatuses();
+
+/// A run of body text sharing one style. @c href is empty for plain text; when set it is the link
+/// target exactly as typed (the renderer decides whether its scheme may be live).
+struct InlineRun {
+    QString text;
+    bool bold = false;
+    bool italic = false;
+    QString href;
+
+    friend bool operator==(const InlineRun &, const InlineRun &) = default;
+};
+
+/// One line of styled text: runs in reading order. Adjacent runs with equal style are merged by
+/// normalized().
+struct InlineText {
+    QList<InlineRun> runs;
+
+    /// Text of every run concatenated, without styling.
+    QString plainText() const;
+    bool isEmpty() const;
+    /// Merges neighbouring runs with the same style and drops empty runs.
+    InlineText normalized() const;
+    static InlineText plain(const QString &text);
+
+    friend bool operator==(const InlineText &, const InlineText &) = default;
+};
+
+enum class BlockKind { Paragraph, Subhead, BulletList, NumberedList, BlockQuote };
+
+/// Storage key of a block kind: "paragraph", "subhead", "bullet-list", "numbered-list", "block-quote".
+QString blockKindKey(BlockKind kind);
+std::optional<BlockKind> blockKindFromKey(const QString &key);
+
+/// One block of the story body. A paragraph or subhead holds exactly one line in @c lines; a list
+/// holds one line per item; a block quote holds one line per quoted paragraph. @c id is a stable
+/// identifier (a UUID without braces) that pull quotes and images use as their anchor.
+struct Block {
+    QString id;
+    BlockKind kind = BlockKind::Paragraph;
+    QList<InlineText> lines;
+
+    /// Plain text of all lines joined by "\n".
+    QString plainText() const;
+    bool isList() const { return kind == BlockKind::BulletList || kind == BlockKind::NumberedList; }
+
+    /// A block of @p kind holding @p text as its single unstyled line, with a fresh id.
+    static Block make(BlockKind kind, const QString &text);
+
+    friend bool operator==(const Block &, const Block &) = default;
+};
+
+/// Where a pull quote or an image sits in the published page. An empty @c afterBlockId means the
+/// top of the story: for an image that is the lead image above the body, for a pull quote the
+/// start of the body.
+struct Placement {
+    QString afterBlockId;
+
+    bool isLead() const { return afterBlockId.isEmpty(); }
+    static Placement lead() { return {}; }
+    static Placement after(const QString &blockId) { return {blockId}; }
+
+    friend bool operator==(const Placement &, const Placement &) = default;
+};
+
+/// A pull quote: a short extract set apart from the body, with its speaker.
+struct PullQuote {
+    QString id;
+    QString text;
+    QString attribution;
+    Placement placement;
+
+    friend bool operator==(const PullQuote &, const PullQuote &) = default;
+};
+
+/// A picture with its caption, credit and alt text. @c data holds the encoded file (JPEG, PNG,
+/// WebP or GIF) exactly as imported; @c mimeType names its format ("image/jpeg", ...). An image
+/// with empty @c data is a placeholder for a picture that has not arrived yet ("picture missing").
+struct StoryImage {
+    QString id;
+    QByteArray data;
+    QString mimeType;
+    QString fileName;
+    QString caption;
+    QString credit;
+    QString altText;
+    Placement placement;
+
+    bool isMissing() const { return data.isEmpty(); }
+    /// File extension for @c mimeType without the dot ("jpg", "png", "webp", "gif"); "bin" if unknown.
+    QString fileExtension() const;
+
+    friend bool operator==(const StoryImage &, const StoryImage &) = default;
+};
+
+/// A news story as a reporter drafts it and a producer publishes it. Times are UTC. The story is a
+/// plain value: copying it copies pictures too (QByteArray shares the bytes until written).
+struct Story {
+    QString id;
+    QString slug;
+    QString section;
+    QString headline;
+    QString deck;
+    QStringList bylines;
+    QString dateline;
+    StoryStatus status = StoryStatus::Draft;
+    QList<Block> body;
+    QList<PullQuote> pullQuotes;
+    QList<StoryImage> images;
+    QDateTime created;
+    QDateTime updated;
+
+    /// A new empty draft with a fresh id and both times set to now (UTC).
+    static Story create();
+
+    /// Index of the body block with @p blockId, or -1.
+    qsizetype blockIndex(const QString &blockId) const;
+    /// Plain text of the whole body, blocks separated by blank lines.
+    QString bodyPlainText() const;
+    /// Number of words in the body (runs of letters or digits).
+    int wordCount() const;
+    /// The lead image, if one is placed at the top.
+    const StoryImage *leadImage() const;
+
+    /// Replaces the body with @p newBody and keeps every pull quote and image beside the paragraph
+    /// it was placed after. A placement whose block was deleted moves to the nearest surviving block
+    /// above it (or the top of the story), so nothing is dropped.
+    void replaceBody(const QList<Block> &newBody);
+
+    friend bool operator==(const Story &, const Story &) = default;
+};
+
+/// A fresh identifier: a UUID in its 36-character form without braces.
+QString newId();
+
+} // namespace galley

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "model/story.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace galley {
+
+/// One row of the story list: what the list shows without loading bodies or pictures.
+struct StorySummary {
+    QString id;
+    QString slug;
+    QString headline;
+    QString section;
+    StoryStatus status = StoryStatus::Draft;
+    QDateTime updated; ///< UTC
+};
+
+/// What the story list asks for. Empty members do not filter. @c text is full-text search over
+/// headline, deck and body (SQLite FTS5 query syntax is not exposed: words are matched as
+/// prefixes, all must occur).
+struct StoryFilter {
+    QString text;
+    std::optional<StoryStatus> status;
+    QString section;
+};
+
+/// The story library: one SQLite file (through Qt Sql, QSQLITE) holding stories and their pictures.
+///
+/// The schema is versioned with PRAGMA user_version and migrated in a transaction on open; the
+/// journal is WAL, foreign keys are on, and a busy timeout makes a second Galley on the same file
+/// wait briefly and then fail with a plain message instead of hanging. Every write is one
+/// transaction: it lands whole or leaves the previous version intact.
+///
+/// Errors: every fallible call returns false / nullopt and sets @p error to a sentence a reporter
+/// can read ("The library is in use by another Galley window. ...").
+/// Not thread-safe: use one StoryLibrary per thread.
+class StoryLibrary final {
+public:
+    StoryLibrary();
+    ~StoryLibrary();
+    Q_DISABLE_COPY_MOVE(StoryLibrary)
+
+    /// Default library file: <AppLocalDataLocation>/library.sqlite (the folder is created).
+    static QString defaultPath();
+
+    /// Opens (creating if needed) the library at @p path and migrates it to the current schema.
+    bool open(const QString &path, QString *error);
+    void close();
+    bool isOpen() const;
+    QString path() const;
+
+    /// Schema version this build writes; an opened file has exactly this version.
+    static int currentSchemaVersion();
+    /// PRAGMA user_version of the open file.
+    int schemaVersion() const;
+
+    /// Stories matching @p filter, newest update first.
+    QList<StorySummary> list(const StoryFilter &filter = {}, QString *error = nullptr) const;
+    /// Number of stories in the library.
+    int count() const;
+    /// Distinct non-empty sections, sorted.
+    QStringList sections() const;
+
+    /// The whole story with its pictures; nullopt with @p error when it does not exist or cannot be read.
+    std::optional<Story> load(const QString &id, QString *error) const;
+    std::optional<Story> loadBySlug(const QString &slug, QString *error) const;
+
+    /// True when another story than @p exceptId already has @p slug.
+    bool isSlugTaken(const QString &slug, const QString &exceptId = {}) const;
+
+    /// Saves @p story atomically (insert or update), its pictures included, and the search index.
+    /// Before writing, fills an empty slug from the headline (made unique) and sets @c updated to
+    /// now (UTC); @p story is updated in place. Fails, writing nothing, when the slug is invalid or
+    /// taken by another story, or the database is locked or full.
+    bool save(Story &story, QString *error);
+
+    /// Deletes the story and its pictures.
+    bool remove(const QString &id, QString *error);
+
+    /// Saves a copy of story @p id with a new id, "Copy of" headline, a unique slug and Draft
+    /// status; returns the copy.
+    std::optional<Story> duplicate(const QString &id, QString *error);
+
+private:
+    struct Private;
+    Private *d;
+};
+
+} // namespace galley
