@@ -131,6 +131,12 @@ struct Story {
     QList<StoryImage> images;
     QDateTime created;
     QDateTime updated;
+    /// The bytes an imported story was made from, exactly as read (any encoding), so nothing the
+    /// importer dropped or changed is lost; empty for stories typed in Galley.
+    QByteArray originalSource;
+    /// What @c originalSource holds, as a MIME type with its charset
+    /// ("text/plain; charset=windows-1252", "text/html; charset=UTF-8", "application/nitf+xml; ...").
+    QString originalFormat;
 
     /// A new empty draft with a fresh id and both times set to now (UTC).
     static Story create();
