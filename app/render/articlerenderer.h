@@ -21,19 +21,40 @@ struct RenderOptions {
 };
 
 /// Escapes @p text for HTML element content and double-quoted attribute values (& < > " ').
+/// C0 control characters other than tab, line feed and carriage return, which HTML forbids, become
+/// U+FFFD so the reader still sees that something was there. This is the only HTML escaper in
+/// Galley: the page template's {{variables}} go through it too.
 QString escapeHtml(const QString &text);
 
 /// True when @p url may be a live link in published HTML: an absolute http, https or mailto URL.
 /// Everything else (javascript:, data:, file:, relative paths) is rendered as plain text.
+/// Surrounding white space is ignored (the renderer writes the trimmed URL); http and https need a
+/// host, mailto an address; URLs with white space or control characters inside are refused
+/// because browsers silently drop those characters before reading the scheme.
 bool isSafeLinkUrl(const QString &url);
 
 /// The one renderer of Galley: turns a Story into the article markup that both the live preview and
 /// the export show, so what a copy editor sees is what a producer ships.
 ///
-/// Markup: <article class="story"> with header (section, headline h1, deck, bylines, dateline),
-/// the lead image figure, and the body; each body block carries data-block="<block id>", each pull
-/// quote <aside class="pull-quote" data-pull-quote="<id>">, each image
-/// <figure class="story-image" data-image="<id>">. All user text is escaped here and nowhere else.
+/// Markup (each element on its own line):
+/// @code
+/// <article class="story" data-story="ID">
+/// <header class="story-header">            p.section-label, h1.headline, p.deck, p.byline
+/// </header>                                 (byline: "By " + span.author joined ", " / " and ")
+/// <figure class="story-image lead-image" data-image="ID">   lead pictures, story order
+/// <div class="story-body">
+///   <aside class="pull-quote" data-pull-quote="ID">          pull quotes placed at the top
+///   <p|h2|ul|ol|blockquote data-block="ID">                  one element per body block
+///   <figure class="story-image" data-image="ID">             that block's pictures, then
+///   <aside class="pull-quote" data-pull-quote="ID">          its pull quotes, each in story order
+///   ...                                                      anything whose anchor block is gone
+/// </div>                                                     comes last, so nothing is dropped
+/// </article>
+/// @endcode
+/// The dateline is a <span class="dateline"> followed by " — " at the start of the first paragraph
+/// block. A figure holds <img src alt> (or, for a missing picture, <div class="picture-missing">)
+/// and <figcaption> with the caption text and <span class="credit">. A pull quote holds
+/// <blockquote><p>…</p></blockquote> and <cite>. All user text is escaped here and nowhere else.
 class ArticleRenderer final {
 public:
     /// The <article> element for @p story (UTF-16 HTML fragment).
@@ -41,8 +62,29 @@ public:
 
     /// A complete HTML5 document (UTF-8 when written): <html lang>, <title> from the headline,
     /// meta description from the deck, the house stylesheet inline, a Content-Security-Policy that
-    /// forbids any network fetch, and the article.
+    /// forbids any network fetch, schema.org NewsArticle JSON-LD, and the article.
+    /// Built from the template ":/galley/templates/page.mustache".
     QString renderPage(const Story &story, const RenderOptions &options) const;
+
+    /// Writes renderPage() to @p device as UTF-8. Returns false with a plain sentence in @p error
+    /// (if given) when the device refuses the bytes.
+    bool writePage(const Story &story, const RenderOptions &options, QIODevice *device,
+                   QString *error) const;
+
+    /// The <header class="story-header"> element alone, as renderArticle() writes it, so a preview
+    /// can patch it when the section, headline, deck or bylines change.
+    QString renderHeader(const Story &story) const;
+
+    /// The top-level element of body block @p blockId exactly as renderArticle() writes it (with
+    /// the dateline when it is the first paragraph); empty when the story has no such block.
+    /// A preview replaces the element with the same data-block with this.
+    QString renderBlock(const Story &story, const QString &blockId) const;
+
+    /// The <aside class="pull-quote"> of pull quote @p quoteId; empty when there is none.
+    QString renderPullQuote(const Story &story, const QString &quoteId) const;
+
+    /// The <figure class="story-image"> of picture @p imageId; empty when there is none.
+    QString renderImage(const Story &story, const QString &imageId, const RenderOptions &options) const;
 
     /// House stylesheet from resources (":/galley/css/article.css").
     static QString houseStyleSheet();

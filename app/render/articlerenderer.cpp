@@ -1,0 +1,211 @@
+#include "articlerenderer.h"
+
+#include "inlinemarkup.h"
+
+#include <QSet>
+
+namespace galley {
+
+namespace {
+
+using detail::bylineName;
+using detail::renderInline;
+
+QString attr(const char16_t *name, const QString &value)
+{
+    return u' ' % QString::fromUtf16(name) % u"=\"" % escapeHtml(value) % u'"';
+}
+
+QString renderByline(const QStringList &bylines)
+{
+    QStringList names;
+    for (const QString &typed : bylines) {
+        const QString name = bylineName(typed);
+        if (!name.isEmpty())
+            names.append(u"<span class=\"author\">" % escapeHtml(name) % u"</span>");
+    }
+    if (names.isEmpty())
+        return {};
+    // House style: "By A", "By A and B", "By A, B and C" (no serial comma).
+    QString joined = names.constLast();
+    if (names.size() > 1) {
+        const QStringList leading = names.mid(0, names.size() - 1);
+        joined = leading.join(u", ") % u" and " % joined;
+    }
+    return u"<p class=\"byline\">By " % joined % u"</p>\n";
+}
+
+/// The dateline as typed, without a trailing dash the reporter may have added: the renderer
+/// writes the house " — " itself.
+QString cleanDateline(const QString &typed)
+{
+    QString place = typed.trimmed();
+    while (!place.isEmpty()
+           && (place.endsWith(u'-') || place.endsWith(u'\u2013') || place.endsWith(u'\u2014')))
+        place = place.chopped(1).trimmed();
+    return place;
+}
+
+/// Index of the block that carries the dateline: the first paragraph, or -1.
+qsizetype datelineBlockIndex(const Story &story)
+{
+    if (cleanDateline(story.dateline).isEmpty())
+        return -1;
+    for (qsizetype i = 0; i < story.body.size(); ++i)
+        if (story.body.at(i).kind == BlockKind::Paragraph)
+            return i;
+    return -1;
+}
+
+QString renderLines(const QList<InlineText> &lines, const char16_t *tag)
+{
+    QString html;
+    for (const InlineText &line : lines)
+        html += u'<' % QString::fromUtf16(tag) % u'>' % renderInline(line) % u"</"
+                % QString::fromUtf16(tag) % u'>';
+    return html;
+}
+
+QString renderBlockAt(const Story &story, qsizetype index)
+{
+    const Block &block = story.body.at(index);
+    const QString id = attr(u"data-block", block.id);
+    switch (block.kind) {
+    case BlockKind::Subhead: {
+        QStringList parts;
+        for (const InlineText &line : block.lines)
+            parts.append(renderInline(line));
+        return u"<h2" % id % u'>' % parts.join(u"<br>") % u"</h2>\n";
+    }
+    case BlockKind::BulletList:
+        return u"<ul" % id % u'>' % renderLines(block.lines, u"li") % u"</ul>\n";
+    case BlockKind::NumberedList:
+        return u"<ol" % id % u'>' % renderLines(block.lines, u"li") % u"</ol>\n";
+    case BlockKind::BlockQuote:
+        return u"<blockquote" % id % u'>' % renderLines(block.lines, u"p") % u"</blockquote>\n";
+    case BlockKind::Paragraph:
+        break;
+    }
+    QString lead;
+    if (index == datelineBlockIndex(story))
+        lead = u"<span class=\"dateline\">" % escapeHtml(cleanDateline(story.dateline))
+               % u"</span> \u2014 ";
+    QStringList parts;
+    for (const InlineText &line : block.lines)
+        parts.append(renderInline(line));
+    return u"<p" % id % u'>' % lead % parts.join(u"<br>") % u"</p>\n";
+}
+
+QString renderQuote(const PullQuote &quote)
+{
+    QString html = u"<aside class=\"pull-quote\"" % attr(u"data-pull-quote", quote.id) % u"><blockquote>";
+    const QStringList paragraphs = quote.text.trimmed().split(u'\n', Qt::SkipEmptyParts);
+    for (const QString &paragraph : paragraphs)
+        html += u"<p>" % escapeHtml(paragraph.trimmed()) % u"</p>";
+    html += u"</blockquote>";
+    if (!quote.attribution.trimmed().isEmpty())
+        html += u"<cite>" % escapeHtml(quote.attribution.trimmed()) % u"</cite>";
+    return html % u"</aside>\n";
+}
+
+QString renderFigure(const Story &story, const StoryImage &image, const RenderOptions &options)
+{
+    QString html = u"<figure class=\"story-image" % QString(image.placement.isLead() ? u" lead-image"_qs : QString())
+                   % (image.isMissing() ? u" is-missing"_qs : QString()) % u'"' % attr(u"data-image", image.id)
+                   % u'>';
+    if (image.isMissing()) {
+        // Visible on purpose: a copy editor must see the hole before the page ships.
+        const QString label = image.altText.trimmed().isEmpty()
+                                  ? u"Picture missing"_qs
+                                  : u"Picture missing: "_qs % image.altText.trimmed();
+        html += u"<div class=\"picture-missing\" role=\"img\"" % attr(u"aria-label", label)
+                % u"><span>Picture missing</span></div>";
+    } else {
+        const QString url = options.imageUrl ? options.imageUrl(story, image) : QString();
+        html += u"<img" % attr(u"src", url) % attr(u"alt", image.altText.trimmed()) % u'>';
+    }
+    const QString caption = image.caption.trimmed();
+    const QString credit = image.credit.trimmed();
+    if (!caption.isEmpty() || !credit.isEmpty()) {
+        html += u"<figcaption>" % escapeHtml(caption);
+        if (!credit.isEmpty())
+            html += QString(caption.isEmpty() ? QString() : u" "_qs) % u"<span class=\"credit\">"
+                    % escapeHtml(credit) % u"</span>";
+        html += u"</figcaption>";
+    }
+    return html % u"</figure>\n";
+}
+
+} // namespace
+
+QString ArticleRenderer::renderHeader(const Story &story) const
+{
+    QString html = u"<header class=\"story-header\">\n"_qs;
+    if (!story.section.trimmed().isEmpty())
+        html += u"<p class=\"section-label\">" % escapeHtml(story.section.trimmed()) % u"</p>\n";
+    html += u"<h1 class=\"headline\">" % escapeHtml(story.headline.trimmed()) % u"</h1>\n";
+    if (!story.deck.trimmed().isEmpty())
+        html += u"<p class=\"deck\">" % escapeHtml(story.deck.trimmed()) % u"</p>\n";
+    html += renderByline(story.bylines);
+    return html % u"</header>\n";
+}
+
+QString ArticleRenderer::renderBlock(const Story &story, const QString &blockId) const
+{
+    const qsizetype index = story.blockIndex(blockId);
+    return index < 0 ? QString() : renderBlockAt(story, index);
+}
+
+QString ArticleRenderer::renderPullQuote(const Story &story, const QString &quoteId) const
+{
+    for (const PullQuote &quote : story.pullQuotes)
+        if (quote.id == quoteId)
+            return renderQuote(quote);
+    return {};
+}
+
+QString ArticleRenderer::renderImage(const Story &story, const QString &imageId,
+                                     const RenderOptions &options) const
+{
+    for (const StoryImage &image : story.images)
+        if (image.id == imageId)
+            return renderFigure(story, image, options);
+    return {};
+}
+
+QString ArticleRenderer::renderArticle(const Story &story, const RenderOptions &options) const
+{
+    QString html = u"<article class=\"story\"" % attr(u"data-story", story.id) % u">\n" % renderHeader(story);
+    for (const StoryImage &image : story.images)
+        if (image.placement.isLead())
+            html += renderFigure(story, image, options);
+
+    html += u"<div class=\"story-body\">\n"_qs;
+    for (const PullQuote &quote : story.pullQuotes)
+        if (quote.placement.isLead())
+            html += renderQuote(quote);
+
+    QSet<QString> placed;
+    for (qsizetype i = 0; i < story.body.size(); ++i) {
+        const QString &blockId = story.body.at(i).id;
+        html += renderBlockAt(story, i);
+        placed.insert(blockId);
+        for (const StoryImage &image : story.images)
+            if (image.placement.afterBlockId == blockId)
+                html += renderFigure(story, image, options);
+        for (const PullQuote &quote : story.pullQuotes)
+            if (quote.placement.afterBlockId == blockId)
+                html += renderQuote(quote);
+    }
+    // Anchors that no longer exist (an old file, a bug elsewhere): show the item at the end
+    // rather than lose a picture or a quote the desk paid for.
+    for (const StoryImage &image : story.images)
+        if (!image.placement.isLead() && !placed.contains(image.placement.afterBlockId))
+            html += renderFigure(story, image, options);
+    for (const PullQuote &quote : story.pullQuotes)
+        if (!quote.placement.isLead() && !placed.contains(quote.placement.afterBlockId))
+            html += renderQuote(quote);
+    return html % u"</div>\n</article>\n";
+}
+
+} // namespace galley

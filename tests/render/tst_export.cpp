@@ -1,0 +1,196 @@
+#include "export/storyexporter.h"
+#include "storyfixture.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace galley;
+
+namespace {
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+/// Every value of a src or href attribute in @p html (still HTML-escaped).
+QStringList urlAttributes(const QString &html, const char16_t *name)
+{
+    const QRegularExpression attribute(u"\\s"_qs + QString::fromUtf16(name) + u"=\"([^\"]*)\""_qs);
+    QStringList values;
+    auto it = attribute.globalMatch(html);
+    while (it.hasNext())
+        values.append(it.next().captured(1));
+    return values;
+}
+
+} // namespace
+
+class TestExport final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void folderContentsExact();
+    void imageSourcesRelativeAndPresent();
+    void tidyFindsNoErrors_data();
+    void tidyFindsNoErrors();
+    void noRemoteUrlsButTheStorysLinks();
+    void exportAgainOverwrites();
+    void folderBlockedByFile();
+    void writeFailure();
+
+private:
+    Story m_story;
+};
+
+void TestExport::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestExport::init()
+{
+    QString error;
+    const auto story = test::loadStoryFixture(QStringLiteral(GALLEY_TEST_DATA) + u"/render/full-story"_qs, &error);
+    QVERIFY2(story, qPrintable(error));
+    m_story = *story;
+}
+
+void TestExport::folderContentsExact()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString out = tmp.filePath(u"page"_qs);
+    QString error;
+    QVERIFY2(exportStory(m_story, out, &error), qPrintable(error));
+
+    QCOMPARE(QDir(out).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name),
+             (QStringList{u"images"_qs, u"index.html"_qs}));
+    // The missing marsh picture writes no file.
+    QCOMPARE(QDir(out + u"/images"_qs).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name),
+             (QStringList{u"1-harbour-cranes.jpg"_qs, u"2-ferry-dock.jpg"_qs}));
+    QCOMPARE(readAll(out + u"/images/1-harbour-cranes.jpg"_qs), m_story.images.at(0).data);
+    QCOMPARE(readAll(out + u"/images/2-ferry-dock.jpg"_qs), m_story.images.at(1).data);
+
+    const QByteArray index = readAll(out + u"/index.html"_qs);
+    QVERIFY(index.startsWith("<!DOCTYPE html>\n"));
+    QVERIFY(index.contains("<meta charset=\"utf-8\">"));
+    // UTF-8 on disk: the curly apostrophe of "board’s" is three bytes.
+    QVERIFY(index.contains("The plan, first published in the board\xe2\x80\x99s "));
+    QVERIFY(index.contains("<div class=\"picture-missing\""));
+}
+
+void TestExport::imageSourcesRelativeAndPresent()
+{
+    QTemporaryDir tmp;
+    QString error;
+    QVERIFY2(exportStory(m_story, tmp.path(), &error), qPrintable(error));
+    const QString html = QString::fromUtf8(readAll(tmp.filePath(u"index.html"_qs)));
+    const QStringList sources = urlAttributes(html, u"src");
+    QCOMPARE(sources, (QStringList{u"images/1-harbour-cranes.jpg"_qs, u"images/2-ferry-dock.jpg"_qs}));
+    for (const QString &src : sources)
+        QVERIFY2(QFile::exists(tmp.filePath(src)), qPrintable(src));
+}
+
+void TestExport::tidyFindsNoErrors_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("full story") << u"full-story"_qs;
+    QTest::newRow("minimal") << u"minimal"_qs;
+    QTest::newRow("escaping") << u"escaping"_qs;
+    QTest::newRow("empty") << u"empty"_qs;
+}
+
+void TestExport::tidyFindsNoErrors()
+{
+    QFETCH(QString, name);
+    const QString tidy = QStandardPaths::findExecutable(u"tidy"_qs);
+    QVERIFY2(!tidy.isEmpty(), "HTML Tidy (Debian package tidy) is needed to check the exported page.");
+    QString error;
+    const auto story = test::loadStoryFixture(QStringLiteral(GALLEY_TEST_DATA) + u"/render/"_qs + name, &error);
+    QVERIFY2(story, qPrintable(error));
+    QTemporaryDir tmp;
+    QVERIFY2(exportStory(*story, tmp.path(), &error), qPrintable(error));
+
+    QProcess process;
+    process.start(tidy, {u"-q"_qs, u"-errors"_qs, u"-utf8"_qs, tmp.filePath(u"index.html"_qs)});
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    // tidy: 0 clean, 1 warnings only, 2 errors.
+    QVERIFY2(process.exitCode() < 2, process.readAllStandardError().constData());
+}
+
+void TestExport::noRemoteUrlsButTheStorysLinks()
+{
+    QTemporaryDir tmp;
+    QString error;
+    QVERIFY2(exportStory(m_story, tmp.path(), &error), qPrintable(error));
+    const QString html = QString::fromUtf8(readAll(tmp.filePath(u"index.html"_qs)));
+
+    QSet<QString> storyLinks;
+    for (const Block &block : m_story.body)
+        for (const InlineText &line : block.lines)
+            for (const InlineRun &run : line.runs)
+                if (!run.href.isEmpty())
+                    storyLinks.insert(run.href);
+
+    QStringList urls = urlAttributes(html, u"src") + urlAttributes(html, u"href");
+    QStringList remote;
+    for (const QString &url : urls)
+        if (url.startsWith(u"http:"_qs, Qt::CaseInsensitive) || url.startsWith(u"https:"_qs, Qt::CaseInsensitive)
+            || url.startsWith(u"//"_qs))
+            remote.append(url);
+    QCOMPARE(remote, QStringList{u"https://example.org/riverton/capital-budget-2026"_qs});
+    QVERIFY(storyLinks.contains(remote.constFirst()));
+    QCOMPARE(urlAttributes(html, u"href"),
+             (QStringList{u"https://example.org/riverton/capital-budget-2026"_qs, u"mailto:ferry@example.org"_qs}));
+    QVERIFY(!html.contains(u"javascript:"_qs, Qt::CaseInsensitive));
+}
+
+void TestExport::exportAgainOverwrites()
+{
+    QTemporaryDir tmp;
+    QString error;
+    QVERIFY2(exportStory(m_story, tmp.path(), &error), qPrintable(error));
+    m_story.headline = u"A corrected headline"_qs;
+    QVERIFY2(exportStory(m_story, tmp.path(), &error), qPrintable(error));
+    QVERIFY(readAll(tmp.filePath(u"index.html"_qs)).contains("<h1 class=\"headline\">A corrected headline</h1>"));
+}
+
+void TestExport::folderBlockedByFile()
+{
+    QTemporaryDir tmp;
+    QFile blocker(tmp.filePath(u"page"_qs));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    QString error;
+    QVERIFY(!exportStory(m_story, blocker.fileName(), &error));
+    QCOMPARE(error, u"Cannot create the folder %1: a file with that name is in the way."_qs.arg(
+                        QDir::toNativeSeparators(blocker.fileName())));
+
+    QVERIFY(!exportStory(m_story, blocker.fileName() + u"/inside"_qs, &error));
+    QCOMPARE(error, u"Cannot create the folder %1. Check that the place exists and you may write there."_qs.arg(
+                        QDir::toNativeSeparators(blocker.fileName() + u"/inside"_qs)));
+}
+
+void TestExport::writeFailure()
+{
+    QTemporaryDir tmp;
+    // A folder where index.html should go: the file cannot be written over it.
+    QVERIFY(QDir(tmp.path()).mkpath(u"index.html"_qs));
+    QString error;
+    QVERIFY(!exportStory(m_story, tmp.path(), &error));
+    QVERIFY2(error.startsWith(u"Could not "_qs) && error.contains(u"index.html"_qs), qPrintable(error));
+}
+
+QTEST_GUILESS_MAIN(TestExport)
+#include "tst_export.moc"
