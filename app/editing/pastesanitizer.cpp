@@ -1,0 +1,93 @@
+#include "pastesanitizer.h"
+
+#include "documentconverter.h"
+
+#include <QRegularExpression>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QUrl>
+#include <QVariant>
+
+namespace galley {
+
+namespace {
+
+// A document that never loads what the HTML points at: no local files, no network.
+class ScratchDocument final : public QTextDocument {
+public:
+    using QTextDocument::QTextDocument;
+
+protected:
+    QVariant loadResource(int, const QUrl &) override { return {}; }
+};
+
+// Qt's HTML reader shows the text of <script>, and <style> rules would style the scratch copy;
+// neither belongs in a story, so both go before parsing.
+QString withoutScriptsAndStyles(const QString &html)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral(R"(<(script|style|template|noscript)\b[^>]*>.*?</\1\s*>|<(script|style)\b[^>]*/?>)"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
+    QString out = html;
+    out.remove(pattern);
+    return out;
+}
+
+// Qt's HTML reader marks only the first paragraph of a <blockquote> with BlockQuoteLevel; the
+// others carry just the blockquote's 40px side margins, which nothing else in its output sets.
+void markQuotedParagraphs(QTextDocument *document)
+{
+    QTextCursor cursor(document);
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        QTextBlockFormat format = block.blockFormat();
+        if (format.intProperty(QTextFormat::BlockQuoteLevel) == 0 && format.leftMargin() >= 40
+            && format.rightMargin() >= 40 && !block.textList()) {
+            format.setProperty(QTextFormat::BlockQuoteLevel, 1);
+            cursor.setPosition(block.position());
+            cursor.setBlockFormat(format);
+        }
+    }
+}
+
+} // namespace
+
+bool isAllowedPastedLink(const QString &href)
+{
+    const QUrl url(href.trimmed(), QUrl::StrictMode);
+    if (!url.isValid() || url.isRelative())
+        return false;
+    const QString scheme = url.scheme().toLower();
+    if (scheme == u"mailto")
+        return !url.path().isEmpty();
+    return (scheme == u"http" || scheme == u"https") && !url.host().isEmpty();
+}
+
+QList<Block> sanitizedBlocksFromHtml(const QString &html)
+{
+    ScratchDocument scratch;
+    scratch.setHtml(withoutScriptsAndStyles(html));
+    markQuotedParagraphs(&scratch);
+    QList<Block> blocks = readBlocks(&scratch);
+    for (Block &block : blocks) {
+        for (InlineText &line : block.lines) {
+            for (InlineRun &run : line.runs) {
+                if (!run.href.isEmpty() && !isAllowedPastedLink(run.href))
+                    run.href.clear();
+                else
+                    run.href = run.href.trimmed();
+            }
+            line = line.normalized();
+        }
+    }
+    return blocks;
+}
+
+QTextDocumentFragment sanitizedFragmentFromHtml(const QString &html)
+{
+    ScratchDocument clean;
+    blocksToDocument(sanitizedBlocksFromHtml(html), &clean);
+    return QTextDocumentFragment(&clean);
+}
+
+} // namespace galley

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "model/story.h"
+
+#include <QTextDocumentFragment>
+
+namespace galley {
+
+/// True when @p href may stay a link in pasted text: an absolute http, https or mailto URL.
+/// Pasted links with any other scheme (javascript:, data:, file:, relative) keep only their text.
+bool isAllowedPastedLink(const QString &href);
+
+/// Reduces rich text from the clipboard (@p html, any HTML a browser or word processor puts there)
+/// to the structure a story body allows: paragraphs, subheads (h1-h6 all become subheads), bold,
+/// italic, http/https/mailto links, bulleted and numbered lists, block quotes. Fonts, colours,
+/// sizes, spans, styles, classes, scripts, images and tables' layout are dropped; their text is
+/// kept (script and style contents are not text and go). Never fetches anything: images and
+/// style sheets the HTML names are not loaded. Every returned block has a fresh id.
+QList<Block> sanitizedBlocksFromHtml(const QString &html);
+
+/// The same clean blocks as a fragment ready for QTextCursor::insertFragment(), formatted the way
+/// blocksToDocument() formats a story body.
+QTextDocumentFragment sanitizedFragmentFromHtml(const QString &html);
+
+} // namespace galley
