@@ -21,3 +21,21 @@ QJsonArray pullQuotesToJson(const QList<PullQuote> &quotes);
 QList<PullQuote> pullQuotesFromJson(const QJsonArray &json);
 
 } // namespace galley
+
+namespace galley {
+
+/// Whole story as JSON, the form of the sample stories (resources/samples/*.json):
+/// {"id", "slug", "section", "headline", "deck", "bylines": [..], "dateline", "status" (statusKey),
+///  "body" (bodyToJson), "pullQuotes" (pullQuotesToJson), "images": [{"id", "file", "mimeType",
+///  "caption", "credit", "altText", "after"}], "created", "updated" (ISO-8601 UTC with milliseconds)}.
+/// Picture bytes are not included: "file" names the picture's file (StoryImage::fileName) and the
+/// reader of the JSON supplies the data.
+QJsonObject storyToJson(const Story &story);
+
+/// Reads the form storyToJson() writes. Missing members stay empty (no id is invented; times stay
+/// invalid); blocks, pull quotes and pictures without an id get a fresh one. Everything readable is
+/// kept: an unknown status is read as Draft and an unreadable time as invalid, and @p error (if
+/// given) is set to a plain sentence naming the first such problem.
+Story storyFromJson(const QJsonObject &json, QString *error = nullptr);
+
+} // namespace galley

@@ -86,6 +86,15 @@ public:
     /// status; returns the copy.
     std::optional<Story> duplicate(const QString &id, QString *error);
 
+    /// The steps of save(), in order, each inside the one transaction.
+    enum class SaveStep { StoryRow, Images, SearchIndex };
+    /// Test seam: called by save() after each step, before the commit. Returning false aborts the
+    /// save exactly as a failed write would (rolled back, @p error says the save was interrupted);
+    /// a hook may also end the process to simulate a crash mid-save.
+    using SaveHook = bool (*)(SaveStep step);
+    /// Installs @p hook for every StoryLibrary in the process; nullptr removes it. Tests only.
+    static void setSaveHookForTesting(SaveHook hook);
+
 private:
     struct Private;
     Private *d;

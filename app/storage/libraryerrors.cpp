@@ -1,0 +1,78 @@
+#include "libraryerrors.h"
+
+#include <QDir>
+#include <QSqlError>
+
+namespace galley {
+
+namespace {
+
+QString shown(const QString &path)
+{
+    return QDir::toNativeSeparators(path);
+}
+
+} // namespace
+
+int sqliteCode(const QSqlError &error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    // Extended codes keep the primary code in their low byte.
+    return ok ? (code & 0xff) : -1;
+}
+
+QString describeLibraryError(int code, const QString &path, const QString &detail)
+{
+    const QString file = shown(path);
+    switch (static_cast<SqliteCode>(code & 0xff)) {
+    case SqliteCode::Busy:
+    case SqliteCode::Locked:
+        return u"The library “%1” is in use by another Galley window; close it and try again."_qs.arg(file);
+    case SqliteCode::Full:
+        return u"The disk holding the library “%1” is full, so nothing was saved; free some space and try again."_qs
+            .arg(file);
+    case SqliteCode::ReadOnly:
+        return readOnlyLibraryMessage(path);
+    case SqliteCode::Corrupt:
+    case SqliteCode::NotADatabase:
+        return u"The file “%1” is not a Galley library, or it is damaged; Galley has not changed it."_qs.arg(file);
+    case SqliteCode::CantOpen:
+        return u"The library “%1” could not be opened; check that its folder exists and that you may write to it."_qs
+            .arg(file);
+    case SqliteCode::IoError:
+        return u"Galley could not read or write the library “%1” because of a disk error; nothing was saved."_qs
+            .arg(file);
+    default:
+        break;
+    }
+    if (detail.trimmed().isEmpty())
+        return u"The library “%1” could not be used."_qs.arg(file);
+    return u"The library “%1” could not be used: %2."_qs.arg(file, detail.trimmed());
+}
+
+QString describeLibraryError(const QSqlError &error, const QString &path)
+{
+    QString detail = error.databaseText();
+    if (detail.isEmpty())
+        detail = error.driverText();
+    return describeLibraryError(sqliteCode(error), path, detail);
+}
+
+QString newerLibraryMessage(const QString &path, int fileVersion, int ourVersion)
+{
+    return u"The library “%1” was written by a newer version of Galley (library format %2; this Galley reads up "
+           u"to %3). Update Galley to open it; the file has not been changed."_qs
+        .arg(shown(path))
+        .arg(fileVersion)
+        .arg(ourVersion);
+}
+
+QString readOnlyLibraryMessage(const QString &path)
+{
+    return u"The library “%1” is read-only, so Galley cannot save to it; check the file's permissions or copy it "
+           u"to a folder you can write to."_qs
+        .arg(shown(path));
+}
+
+} // namespace galley

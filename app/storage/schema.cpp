@@ -1,0 +1,127 @@
+#include "schema.h"
+
+#include "logging.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace galley::schema {
+
+namespace {
+
+/// One step of the schema: the statements that bring version - 1 to version.
+struct Migration {
+    int version;
+    QStringList statements;
+};
+
+// Append new versions at the end; never edit a published one, files in the field already have it.
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> list = {
+        {1,
+         {
+             u"CREATE TABLE stories ("
+             u" id TEXT PRIMARY KEY NOT NULL,"
+             u" slug TEXT NOT NULL UNIQUE,"
+             u" section TEXT NOT NULL DEFAULT '',"
+             u" headline TEXT NOT NULL DEFAULT '',"
+             u" deck TEXT NOT NULL DEFAULT '',"
+             u" bylines TEXT NOT NULL DEFAULT '[]'," // JSON array of strings
+             u" dateline TEXT NOT NULL DEFAULT '',"
+             u" status TEXT NOT NULL DEFAULT 'draft'," // statusKey()
+             u" body TEXT NOT NULL DEFAULT '[]'," // bodyToJson()
+             u" pull_quotes TEXT NOT NULL DEFAULT '[]'," // pullQuotesToJson()
+             u" created TEXT NOT NULL," // ISO-8601 UTC with milliseconds
+             u" updated TEXT NOT NULL)"_qs,
+             u"CREATE INDEX stories_by_update ON stories(updated DESC)"_qs,
+             u"CREATE INDEX stories_by_section ON stories(section)"_qs,
+             u"CREATE TABLE images ("
+             u" id TEXT PRIMARY KEY NOT NULL,"
+             u" story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,"
+             u" position INTEGER NOT NULL,"
+             u" data BLOB,"
+             u" mime_type TEXT NOT NULL DEFAULT '',"
+             u" file_name TEXT NOT NULL DEFAULT '',"
+             u" caption TEXT NOT NULL DEFAULT '',"
+             u" credit TEXT NOT NULL DEFAULT '',"
+             u" alt_text TEXT NOT NULL DEFAULT '',"
+             u" placement TEXT NOT NULL DEFAULT '')" // block id the picture follows; '' = lead
+             ""_qs,
+             u"CREATE INDEX images_by_story ON images(story_id, position)"_qs,
+             // Plain text of the searchable fields, written by save() beside the row; diacritics
+             // folded so "cafe" finds "café".
+             u"CREATE VIRTUAL TABLE story_search USING fts5("
+             u" story_id UNINDEXED, headline, deck, body,"
+             u" tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"_qs,
+         }},
+    };
+    return list;
+}
+
+bool exec(QSqlQuery &query, const QString &sql, QSqlError *error)
+{
+    if (query.exec(sql))
+        return true;
+    if (error)
+        *error = query.lastError();
+    return false;
+}
+
+} // namespace
+
+int currentVersion()
+{
+    return migrations().constLast().version;
+}
+
+int readVersion(const QSqlDatabase &db, QSqlError *error)
+{
+    QSqlQuery query(db);
+    if (!exec(query, u"PRAGMA user_version"_qs, error))
+        return -1;
+    if (!query.next()) {
+        if (error)
+            *error = query.lastError();
+        return -1;
+    }
+    return query.value(0).toInt();
+}
+
+bool hasForeignTables(const QSqlDatabase &db, QSqlError *error)
+{
+    QSqlQuery query(db);
+    if (!exec(query, u"SELECT COUNT(*) FROM sqlite_master"_qs, error) || !query.next())
+        return false;
+    return query.value(0).toInt() > 0;
+}
+
+bool migrate(QSqlDatabase &db, QSqlError *error)
+{
+    for (const Migration &migration : migrations()) {
+        QSqlQuery query(db);
+        if (!exec(query, u"BEGIN IMMEDIATE"_qs, error))
+            return false;
+        const int version = readVersion(db, error);
+        bool ok = version >= 0;
+        if (ok && version < migration.version) {
+            qCInfo(lcStorage) << "Migrating library" << db.databaseName() << "to schema version" << migration.version;
+            for (const QString &statement : migration.statements) {
+                ok = exec(query, statement, error);
+                if (!ok)
+                    break;
+            }
+            // PRAGMA takes no bound values; the version is our own integer.
+            ok = ok && exec(query, u"PRAGMA user_version = %1"_qs.arg(migration.version), error);
+        }
+        query.finish();
+        if (ok && exec(query, u"COMMIT"_qs, error))
+            continue;
+        QSqlQuery(db).exec(u"ROLLBACK"_qs);
+        return false;
+    }
+    return true;
+}
+
+} // namespace galley::schema

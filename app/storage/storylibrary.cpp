@@ -1,0 +1,172 @@
+#include "storylibrary.h"
+
+#include "libraryerrors.h"
+#include "logging.h"
+#include "schema.h"
+#include "storylibrary_p.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+#include <atomic>
+
+namespace galley {
+
+namespace {
+
+// Long enough to ride out another window's save, short enough that the user is not left waiting.
+constexpr int BusyTimeoutMs = 2500;
+
+QString nextConnectionName()
+{
+    static std::atomic<int> counter{0};
+    return u"galley-library-%1"_qs.arg(++counter);
+}
+
+} // namespace
+
+QString notOpenMessage()
+{
+    return u"No story library is open."_qs;
+}
+
+QString storedTime(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime timeFromStored(const QString &text)
+{
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    return time.toUTC();
+}
+
+bool StoryLibrary::Private::exec(QSqlQuery &query, QString *error) const
+{
+    if (query.exec())
+        return true;
+    fail(query.lastError(), error);
+    return false;
+}
+
+bool StoryLibrary::Private::exec(const QString &sql, QString *error) const
+{
+    QSqlQuery query(db);
+    if (query.exec(sql))
+        return true;
+    fail(query.lastError(), error);
+    return false;
+}
+
+void StoryLibrary::Private::fail(const QSqlError &sqlError, QString *error) const
+{
+    qCWarning(lcStorage) << "Library" << path << "error:" << sqlError.nativeErrorCode() << sqlError.text();
+    if (error)
+        *error = describeLibraryError(sqlError, path);
+}
+
+void StoryLibrary::Private::rollback() const
+{
+    QSqlQuery(db).exec(u"ROLLBACK"_qs);
+}
+
+StoryLibrary::StoryLibrary()
+    : d(new Private)
+{
+    d->connectionName = nextConnectionName();
+}
+
+StoryLibrary::~StoryLibrary()
+{
+    close();
+    delete d;
+}
+
+QString StoryLibrary::defaultPath()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    QDir().mkpath(folder);
+    return QDir(folder).filePath(u"library.sqlite"_qs);
+}
+
+bool StoryLibrary::open(const QString &path, QString *error)
+{
+    close();
+    auto refuse = [&](const QString &message) {
+        if (error)
+            *error = message;
+        qCWarning(lcStorage) << "Not opening library" << path << ':' << message;
+        close();
+        return false;
+    };
+    if (path.isEmpty())
+        return refuse(u"No library file was given."_qs);
+    const QFileInfo info(path);
+    if (info.isDir())
+        return refuse(u"“%1” is a folder, not a Galley library."_qs.arg(QDir::toNativeSeparators(path)));
+    if (info.exists() && !info.isWritable())
+        return refuse(readOnlyLibraryMessage(path));
+
+    d->path = path;
+    d->db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, d->connectionName);
+    d->db.setDatabaseName(path);
+    d->db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_qs.arg(BusyTimeoutMs));
+    if (!d->db.open())
+        return refuse(describeLibraryError(d->db.lastError(), path));
+
+    QString message;
+    // Reads only: a file we must refuse (not a database, newer format) is left exactly as it was.
+    QSqlError sqlError;
+    const int version = schema::readVersion(d->db, &sqlError);
+    if (version < 0)
+        return refuse(describeLibraryError(sqlError, path));
+    if (version > schema::currentVersion())
+        return refuse(newerLibraryMessage(path, version, schema::currentVersion()));
+    if (version == 0 && schema::hasForeignTables(d->db, &sqlError))
+        return refuse(u"The file “%1” is a database of another program, not a Galley library; Galley has not "
+                      u"changed it."_qs.arg(QDir::toNativeSeparators(path)));
+
+    if (!d->exec(u"PRAGMA foreign_keys = ON"_qs, &message) || !d->exec(u"PRAGMA journal_mode = WAL"_qs, &message))
+        return refuse(message);
+    if (!schema::migrate(d->db, &sqlError))
+        return refuse(describeLibraryError(sqlError, path));
+    d->version = schema::readVersion(d->db, &sqlError);
+    if (d->version != schema::currentVersion())
+        return refuse(describeLibraryError(sqlError, path));
+    qCDebug(lcStorage) << "Opened library" << path << "schema version" << d->version;
+    return true;
+}
+
+void StoryLibrary::close()
+{
+    if (d->db.isValid()) {
+        d->db.close();
+        d->db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(d->connectionName);
+    }
+    d->path.clear();
+    d->version = 0;
+}
+
+bool StoryLibrary::isOpen() const
+{
+    return d->db.isOpen() && d->version > 0;
+}
+
+QString StoryLibrary::path() const
+{
+    return d->path;
+}
+
+int StoryLibrary::currentSchemaVersion()
+{
+    return schema::currentVersion();
+}
+
+int StoryLibrary::schemaVersion() const
+{
+    return isOpen() ? d->version : 0;
+}
+
+} // namespace galley

@@ -1,0 +1,38 @@
+#pragma once
+
+// Shared by the StoryLibrary source files only; not part of the module's interface.
+
+#include "storylibrary.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace galley {
+
+struct StoryLibrary::Private {
+    QString connectionName;
+    QString path;
+    QSqlDatabase db;
+    int version = 0;
+
+    /// Runs a prepared @p query; on failure sets @p error to a plain sentence and logs the details.
+    bool exec(QSqlQuery &query, QString *error) const;
+    /// Runs @p sql (no bound values); on failure as exec().
+    bool exec(const QString &sql, QString *error) const;
+    /// Sets @p error (if given) to the sentence for @p sqlError and logs it.
+    void fail(const QSqlError &sqlError, QString *error) const;
+    /// Rolls back the open transaction, ignoring errors (the original error is the one to report).
+    void rollback() const;
+    /// Reads story @p id and its pictures; the caller holds a transaction around it.
+    std::optional<Story> loadStory(const QString &id, QString *error) const;
+};
+
+/// Sentence for calls made while no library is open.
+QString notOpenMessage();
+
+/// Timestamps as stored: ISO-8601 UTC with milliseconds ("2026-03-04T05:06:07.089Z").
+QString storedTime(const QDateTime &time);
+QDateTime timeFromStored(const QString &text);
+
+} // namespace galley

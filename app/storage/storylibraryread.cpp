@@ -1,0 +1,192 @@
+// The reading half of StoryLibrary: lists, counts and whole stories.
+
+#include "storylibrary.h"
+
+#include "model/storyjson.h"
+#include "searchquery.h"
+#include "storylibrary_p.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace galley {
+
+namespace {
+
+QJsonArray arrayFromText(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).array();
+}
+
+QString noSuchStory()
+{
+    return u"That story is no longer in the library; it may have been deleted in another window."_qs;
+}
+
+} // namespace
+
+QList<StorySummary> StoryLibrary::list(const StoryFilter &filter, QString *error) const
+{
+    QList<StorySummary> out;
+    if (!isOpen()) {
+        if (error)
+            *error = notOpenMessage();
+        return out;
+    }
+    QString sql = u"SELECT id, slug, headline, section, status, updated FROM stories WHERE 1"_qs;
+    if (filter.status)
+        sql += u" AND status = :status";
+    if (!filter.section.isEmpty())
+        sql += u" AND section = :section";
+    const QString match = ftsMatchExpression(filter.text);
+    if (!match.isEmpty())
+        sql += u" AND id IN (SELECT story_id FROM story_search WHERE story_search MATCH :match)";
+    sql += u" ORDER BY updated DESC, rowid DESC";
+
+    QSqlQuery query(d->db);
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    if (filter.status)
+        query.bindValue(u":status"_qs, statusKey(*filter.status));
+    if (!filter.section.isEmpty())
+        query.bindValue(u":section"_qs, filter.section);
+    if (!match.isEmpty())
+        query.bindValue(u":match"_qs, match);
+    if (!d->exec(query, error))
+        return out;
+    while (query.next()) {
+        StorySummary row;
+        row.id = query.value(0).toString();
+        row.slug = query.value(1).toString();
+        row.headline = query.value(2).toString();
+        row.section = query.value(3).toString();
+        row.status = statusFromString(query.value(4).toString()).value_or(StoryStatus::Draft);
+        row.updated = timeFromStored(query.value(5).toString());
+        out.append(row);
+    }
+    return out;
+}
+
+int StoryLibrary::count() const
+{
+    if (!isOpen())
+        return 0;
+    QSqlQuery query(d->db);
+    if (!query.exec(u"SELECT COUNT(*) FROM stories"_qs) || !query.next())
+        return 0;
+    return query.value(0).toInt();
+}
+
+QStringList StoryLibrary::sections() const
+{
+    QStringList out;
+    if (!isOpen())
+        return out;
+    QSqlQuery query(d->db);
+    if (!query.exec(u"SELECT DISTINCT section FROM stories WHERE section <> '' ORDER BY section"_qs))
+        return out;
+    while (query.next())
+        out.append(query.value(0).toString());
+    return out;
+}
+
+std::optional<Story> StoryLibrary::loadBySlug(const QString &slug, QString *error) const
+{
+    if (!isOpen()) {
+        if (error)
+            *error = notOpenMessage();
+        return std::nullopt;
+    }
+    QSqlQuery query(d->db);
+    query.prepare(u"SELECT id FROM stories WHERE slug = ?"_qs);
+    query.addBindValue(slug);
+    if (!d->exec(query, error))
+        return std::nullopt;
+    if (!query.next()) {
+        if (error)
+            *error = u"No story in the library has the slug “%1”."_qs.arg(slug);
+        return std::nullopt;
+    }
+    return load(query.value(0).toString(), error);
+}
+
+std::optional<Story> StoryLibrary::load(const QString &id, QString *error) const
+{
+    if (!isOpen()) {
+        if (error)
+            *error = notOpenMessage();
+        return std::nullopt;
+    }
+    // One read transaction, so the row and its pictures come from the same committed save.
+    if (!d->exec(u"BEGIN"_qs, error))
+        return std::nullopt;
+    std::optional<Story> story = d->loadStory(id, error);
+    d->exec(u"COMMIT"_qs, nullptr);
+    return story;
+}
+
+std::optional<Story> StoryLibrary::Private::loadStory(const QString &id, QString *error) const
+{
+    const Private *d = this;
+    QSqlQuery query(d->db);
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT slug, section, headline, deck, bylines, dateline, status, body, pull_quotes, created, "
+                  u"updated FROM stories WHERE id = ?"_qs);
+    query.addBindValue(id);
+    if (!d->exec(query, error))
+        return std::nullopt;
+    if (!query.next()) {
+        if (error)
+            *error = noSuchStory();
+        return std::nullopt;
+    }
+    Story story;
+    story.id = id;
+    story.slug = query.value(0).toString();
+    story.section = query.value(1).toString();
+    story.headline = query.value(2).toString();
+    story.deck = query.value(3).toString();
+    for (const auto &byline : arrayFromText(query.value(4).toString()))
+        story.bylines.append(byline.toString());
+    story.dateline = query.value(5).toString();
+    story.status = statusFromString(query.value(6).toString()).value_or(StoryStatus::Draft);
+    story.body = bodyFromJson(arrayFromText(query.value(7).toString()));
+    story.pullQuotes = pullQuotesFromJson(arrayFromText(query.value(8).toString()));
+    story.created = timeFromStored(query.value(9).toString());
+    story.updated = timeFromStored(query.value(10).toString());
+    query.finish();
+
+    QSqlQuery images(d->db);
+    images.setForwardOnly(true);
+    images.prepare(u"SELECT id, data, mime_type, file_name, caption, credit, alt_text, placement FROM images "
+                   u"WHERE story_id = ? ORDER BY position"_qs);
+    images.addBindValue(id);
+    if (!d->exec(images, error))
+        return std::nullopt;
+    while (images.next()) {
+        StoryImage image;
+        image.id = images.value(0).toString();
+        image.data = images.value(1).toByteArray();
+        image.mimeType = images.value(2).toString();
+        image.fileName = images.value(3).toString();
+        image.caption = images.value(4).toString();
+        image.credit = images.value(5).toString();
+        image.altText = images.value(6).toString();
+        image.placement.afterBlockId = images.value(7).toString();
+        story.images.append(image);
+    }
+    return story;
+}
+
+bool StoryLibrary::isSlugTaken(const QString &slug, const QString &exceptId) const
+{
+    if (!isOpen())
+        return false;
+    QSqlQuery query(d->db);
+    query.prepare(u"SELECT 1 FROM stories WHERE slug = ? AND id IS NOT ?"_qs);
+    query.addBindValue(slug);
+    query.addBindValue(exceptId);
+    return query.exec() && query.next();
+}
+
+} // namespace galley

@@ -1,0 +1,224 @@
+// The writing half of StoryLibrary: every change is one BEGIN IMMEDIATE transaction, so it lands
+// whole or not at all, and a second Galley on the same file waits its busy timeout instead of
+// deadlocking halfway through.
+
+#include "storylibrary.h"
+
+#include "logging.h"
+#include "model/slug.h"
+#include "model/storyjson.h"
+#include "storylibrary_p.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace galley {
+
+namespace {
+
+StoryLibrary::SaveHook saveHook = nullptr;
+
+QString jsonText(const QJsonArray &array)
+{
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+/// Qt Sql binds a null QString as SQL NULL; the text columns are NOT NULL, so empty means ''.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+QString interruptedMessage()
+{
+    return u"The save was interrupted, so nothing was changed; the previous version of the story is kept."_qs;
+}
+
+bool reachedStep(StoryLibrary::SaveStep step, QString *error)
+{
+    if (!saveHook || saveHook(step))
+        return true;
+    if (error)
+        *error = interruptedMessage();
+    return false;
+}
+
+/// Fills an empty slug or checks a given one; the caller holds the write transaction, so the answer
+/// cannot change before the row is written.
+bool settleSlug(const StoryLibrary &library, Story &story, QString *error)
+{
+    if (story.slug.isEmpty()) {
+        const QString id = story.id;
+        story.slug = uniqueSlug(slugify(story.headline),
+                                [&](const QString &slug) { return library.isSlugTaken(slug, id); });
+        return true;
+    }
+    if (!isValidSlug(story.slug)) {
+        if (error)
+            *error = u"“%1” cannot be used as a slug: use lowercase letters a–z, digits and single hyphens, "
+                     u"such as “harbour-wall-vote”."_qs.arg(story.slug);
+        return false;
+    }
+    if (library.isSlugTaken(story.slug, story.id)) {
+        if (error)
+            *error = u"The slug “%1” is already used by another story; choose another."_qs.arg(story.slug);
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+void StoryLibrary::setSaveHookForTesting(SaveHook hook)
+{
+    saveHook = hook;
+}
+
+bool StoryLibrary::save(Story &story, QString *error)
+{
+    if (!isOpen()) {
+        if (error)
+            *error = notOpenMessage();
+        return false;
+    }
+    Story next = story;
+    if (next.id.isEmpty())
+        next.id = newId();
+    next.updated = QDateTime::currentDateTimeUtc();
+    if (!next.created.isValid())
+        next.created = next.updated;
+
+    if (!d->exec(u"BEGIN IMMEDIATE"_qs, error))
+        return false;
+    auto abandon = [&] {
+        d->rollback();
+        return false;
+    };
+    if (!settleSlug(*this, next, error))
+        return abandon();
+
+    QSqlQuery row(d->db);
+    row.prepare(u"INSERT INTO stories (id, slug, section, headline, deck, bylines, dateline, status, body, "
+                u"pull_quotes, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                u"ON CONFLICT(id) DO UPDATE SET slug = excluded.slug, section = excluded.section, "
+                u"headline = excluded.headline, deck = excluded.deck, bylines = excluded.bylines, "
+                u"dateline = excluded.dateline, status = excluded.status, body = excluded.body, "
+                u"pull_quotes = excluded.pull_quotes, created = excluded.created, updated = excluded.updated"_qs);
+    row.addBindValue(next.id);
+    row.addBindValue(text(next.slug));
+    row.addBindValue(text(next.section));
+    row.addBindValue(text(next.headline));
+    row.addBindValue(text(next.deck));
+    row.addBindValue(jsonText(QJsonArray::fromStringList(next.bylines)));
+    row.addBindValue(text(next.dateline));
+    row.addBindValue(statusKey(next.status));
+    row.addBindValue(jsonText(bodyToJson(next.body)));
+    row.addBindValue(jsonText(pullQuotesToJson(next.pullQuotes)));
+    row.addBindValue(storedTime(next.created));
+    row.addBindValue(storedTime(next.updated));
+    if (!d->exec(row, error) || !reachedStep(SaveStep::StoryRow, error))
+        return abandon();
+
+    // Pictures are few per story; writing them all again keeps the order and deletions simple.
+    QSqlQuery images(d->db);
+    images.prepare(u"DELETE FROM images WHERE story_id = ?"_qs);
+    images.addBindValue(next.id);
+    if (!d->exec(images, error))
+        return abandon();
+    images.prepare(u"INSERT INTO images (id, story_id, position, data, mime_type, file_name, caption, credit, "
+                   u"alt_text, placement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_qs);
+    for (qsizetype i = 0; i < next.images.size(); ++i) {
+        StoryImage &image = next.images[i];
+        if (image.id.isEmpty())
+            image.id = newId();
+        images.addBindValue(image.id);
+        images.addBindValue(next.id);
+        images.addBindValue(int(i));
+        images.addBindValue(image.data);
+        images.addBindValue(text(image.mimeType));
+        images.addBindValue(text(image.fileName));
+        images.addBindValue(text(image.caption));
+        images.addBindValue(text(image.credit));
+        images.addBindValue(text(image.altText));
+        images.addBindValue(text(image.placement.afterBlockId));
+        if (!d->exec(images, error))
+            return abandon();
+    }
+    if (!reachedStep(SaveStep::Images, error))
+        return abandon();
+
+    QSqlQuery search(d->db);
+    search.prepare(u"DELETE FROM story_search WHERE story_id = ?"_qs);
+    search.addBindValue(next.id);
+    if (!d->exec(search, error))
+        return abandon();
+    search.prepare(u"INSERT INTO story_search (story_id, headline, deck, body) VALUES (?, ?, ?, ?)"_qs);
+    search.addBindValue(next.id);
+    search.addBindValue(text(next.headline));
+    search.addBindValue(text(next.deck));
+    search.addBindValue(text(next.bodyPlainText()));
+    if (!d->exec(search, error) || !reachedStep(SaveStep::SearchIndex, error))
+        return abandon();
+
+    row.finish();
+    images.finish();
+    search.finish();
+    if (!d->exec(u"COMMIT"_qs, error))
+        return abandon();
+    qCDebug(lcStorage) << "Saved story" << next.id << next.slug;
+    story = next;
+    return true;
+}
+
+bool StoryLibrary::remove(const QString &id, QString *error)
+{
+    if (!isOpen()) {
+        if (error)
+            *error = notOpenMessage();
+        return false;
+    }
+    if (!d->exec(u"BEGIN IMMEDIATE"_qs, error))
+        return false;
+    QSqlQuery query(d->db);
+    query.prepare(u"DELETE FROM story_search WHERE story_id = ?"_qs);
+    query.addBindValue(id);
+    bool ok = d->exec(query, error);
+    if (ok) {
+        query.prepare(u"DELETE FROM stories WHERE id = ?"_qs); // pictures follow by ON DELETE CASCADE
+        query.addBindValue(id);
+        ok = d->exec(query, error);
+        if (ok && query.numRowsAffected() != 1) {
+            ok = false;
+            if (error)
+                *error = u"That story is no longer in the library; it may have been deleted in another window."_qs;
+        }
+    }
+    query.finish();
+    if (ok && d->exec(u"COMMIT"_qs, error))
+        return true;
+    d->rollback();
+    return false;
+}
+
+std::optional<Story> StoryLibrary::duplicate(const QString &id, QString *error)
+{
+    std::optional<Story> original = load(id, error);
+    if (!original)
+        return std::nullopt;
+    Story copy = *original;
+    copy.id = newId();
+    copy.headline = u"Copy of "_qs + original->headline;
+    copy.status = StoryStatus::Draft;
+    copy.created = QDateTime::currentDateTimeUtc();
+    // Picture ids are unique across the library; pull quote and block ids only within a story.
+    for (StoryImage &image : copy.images)
+        image.id = newId();
+    copy.slug = uniqueSlug(original->slug, [&](const QString &slug) { return isSlugTaken(slug, copy.id); });
+    if (!isValidSlug(copy.slug))
+        copy.slug.clear(); // a maximum-length slug has no room for "-2"; save() makes one from the headline
+    if (!save(copy, error))
+        return std::nullopt;
+    return copy;
+}
+
+} // namespace galley

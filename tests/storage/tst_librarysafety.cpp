@@ -1,0 +1,421 @@
+// The story library when things go wrong: interrupted and crashed saves, a second Galley holding
+// the file, files it must refuse untouched, and the sentences it says. The test binary re-runs
+// itself with --crash-mid-save to die inside a save's transaction.
+
+#include "storage/libraryerrors.h"
+#include "storage/storylibrary.h"
+#include "storytestdata.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace galley;
+
+namespace {
+
+const char crashArgument[] = "--crash-mid-save";
+constexpr int crashExitCode = 42;
+
+StoryLibrary::SaveStep stepFromName(const QString &name)
+{
+    if (name == u"row"_qs)
+        return StoryLibrary::SaveStep::StoryRow;
+    if (name == u"images"_qs)
+        return StoryLibrary::SaveStep::Images;
+    return StoryLibrary::SaveStep::SearchIndex;
+}
+
+StoryLibrary::SaveStep abortAt = StoryLibrary::SaveStep::StoryRow;
+
+bool abortAtStep(StoryLibrary::SaveStep step)
+{
+    return step != abortAt;
+}
+
+bool crashAtStep(StoryLibrary::SaveStep step)
+{
+    if (step == abortAt)
+        _exit(crashExitCode); // no unwinding, no rollback, no close: as if the power went
+    return true;
+}
+
+/// Every field of @p story changed, pictures replaced, so a half-landed save would show.
+void editEverything(Story &story)
+{
+    story.headline = u"Zeppelin lands on village green"_qs;
+    story.deck = u"Quite unexpected"_qs;
+    story.section = u"Oddities"_qs;
+    story.slug = u"zeppelin-lands"_qs;
+    story.bylines = {u"Someone Else"_qs};
+    story.status = StoryStatus::Published;
+    story.replaceBody({Block::make(BlockKind::Paragraph, u"A zeppelin came down by the duck pond."_qs)});
+    story.pullQuotes.clear();
+    story.images.removeFirst();
+    story.images.append(StoryImage{newId(), testdata::pictureBytes('z'), u"image/png"_qs, u"z.png"_qs,
+                                   u"Zeppelin"_qs, u"Photo"_qs, u"An airship"_qs, Placement::lead()});
+}
+
+/// Child mode: open the library, load story @p id, edit it and die at step @p stepName of the save.
+int crashMidSave(const QString &path, const QString &id, const QString &stepName)
+{
+    StoryLibrary library;
+    QString error;
+    if (!library.open(path, &error))
+        return 2;
+    std::optional<Story> story = library.load(id, &error);
+    if (!story)
+        return 3;
+    editEverything(*story);
+    abortAt = stepFromName(stepName);
+    StoryLibrary::setSaveHookForTesting(crashAtStep);
+    library.save(*story, &error);
+    return 4; // only reached if the hook did not fire
+}
+
+QStringList foundHeadlines(const StoryLibrary &library, const QString &text)
+{
+    QStringList out;
+    for (const auto &row : library.list({text, std::nullopt, {}}))
+        out.append(row.headline);
+    return out;
+}
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestLibrarySafety final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void interruptedSaveKeepsPreviousVersion_data();
+    void interruptedSaveKeepsPreviousVersion();
+    void crashMidSaveKeepsPreviousVersion_data();
+    void crashMidSaveKeepsPreviousVersion();
+    void lockedLibraryFailsWithInUseMessage();
+    void newerLibraryRefusedUntouched();
+    void notADatabaseRefusedUntouched();
+    void foreignDatabaseRefusedUntouched();
+    void folderRefused();
+    void callsWithoutOpenLibrary();
+    void sentences_data();
+    void sentences();
+    void extendedCodesReduced();
+
+private:
+    QString libraryPath() const { return m_dir->filePath(u"library.sqlite"_qs); }
+    Story savedOriginal(StoryLibrary &library);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestLibrarySafety::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestLibrarySafety::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestLibrarySafety::cleanup()
+{
+    StoryLibrary::setSaveHookForTesting(nullptr);
+    m_dir.reset();
+}
+
+Story TestLibrarySafety::savedOriginal(StoryLibrary &library)
+{
+    QString error;
+    if (!library.open(libraryPath(), &error))
+        qFatal("cannot open the test library: %s", qPrintable(error));
+    Story story = testdata::fullStory(u"Island ferry returns"_qs);
+    if (!library.save(story, &error))
+        qFatal("cannot save the original: %s", qPrintable(error));
+    return story;
+}
+
+void TestLibrarySafety::interruptedSaveKeepsPreviousVersion_data()
+{
+    QTest::addColumn<int>("step");
+    QTest::newRow("after the story row") << int(StoryLibrary::SaveStep::StoryRow);
+    QTest::newRow("after the pictures") << int(StoryLibrary::SaveStep::Images);
+    QTest::newRow("after the search index") << int(StoryLibrary::SaveStep::SearchIndex);
+}
+
+void TestLibrarySafety::interruptedSaveKeepsPreviousVersion()
+{
+    QFETCH(int, step);
+    StoryLibrary library;
+    const Story original = savedOriginal(library);
+
+    Story edited = original;
+    editEverything(edited);
+    const Story typed = edited;
+    abortAt = StoryLibrary::SaveStep(step);
+    StoryLibrary::setSaveHookForTesting(abortAtStep);
+    QString error;
+    QVERIFY(!library.save(edited, &error));
+    QCOMPARE(error, u"The save was interrupted, so nothing was changed; the previous version of the story is kept."_qs);
+    QVERIFY(edited == typed); // the edit is still in hand to save again
+    StoryLibrary::setSaveHookForTesting(nullptr);
+
+    const std::optional<Story> loaded = library.load(original.id, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QVERIFY(*loaded == original);
+    QCOMPARE(library.count(), 1);
+    QCOMPARE(foundHeadlines(library, u"zeppelin"_qs), QStringList{});
+    QCOMPARE(foundHeadlines(library, u"ferry"_qs), QStringList{original.headline});
+    QVERIFY(!library.isSlugTaken(u"zeppelin-lands"_qs));
+
+    // The library still works: the same edit saves once the interruption is gone.
+    QVERIFY2(library.save(edited, &error), qPrintable(error));
+    QCOMPARE(foundHeadlines(library, u"zeppelin"_qs), QStringList{edited.headline});
+}
+
+void TestLibrarySafety::crashMidSaveKeepsPreviousVersion_data()
+{
+    QTest::addColumn<QString>("step");
+    QTest::newRow("after the story row") << u"row"_qs;
+    QTest::newRow("after the pictures") << u"images"_qs;
+    QTest::newRow("after the search index") << u"index"_qs;
+}
+
+void TestLibrarySafety::crashMidSaveKeepsPreviousVersion()
+{
+    QFETCH(QString, step);
+    StoryLibrary library;
+    const Story original = savedOriginal(library);
+
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedChannels);
+    child.start(QCoreApplication::applicationFilePath(),
+                {QString::fromLatin1(crashArgument), libraryPath(), original.id, step});
+    QVERIFY(child.waitForFinished(30000));
+    QCOMPARE(child.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(child.exitCode(), crashExitCode);
+
+    QString error;
+    std::optional<Story> loaded = library.load(original.id, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QVERIFY(*loaded == original);
+    library.close();
+    QVERIFY2(library.open(libraryPath(), &error), qPrintable(error));
+    loaded = library.load(original.id, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QVERIFY(*loaded == original);
+    QCOMPARE(library.count(), 1);
+    QCOMPARE(foundHeadlines(library, u"zeppelin"_qs), QStringList{});
+    QCOMPARE(foundHeadlines(library, u"ferry"_qs), QStringList{original.headline});
+}
+
+void TestLibrarySafety::lockedLibraryFailsWithInUseMessage()
+{
+    StoryLibrary library;
+    Story story = savedOriginal(library);
+    const QString lockName = u"other-galley"_qs;
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_qs, lockName);
+        other.setDatabaseName(libraryPath());
+        QVERIFY(other.open());
+        QSqlQuery hold(other);
+        QVERIFY2(hold.exec(u"BEGIN IMMEDIATE"_qs), qPrintable(hold.lastError().text()));
+        QVERIFY(hold.exec(u"UPDATE stories SET deck = 'held'"_qs));
+
+        story.deck = u"Changed while another window writes"_qs;
+        QString error;
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(!library.save(story, &error));
+        const qint64 waited = timer.elapsed();
+        QCOMPARE(error, u"The library “%1” is in use by another Galley window; close it and try again."_qs
+                            .arg(QDir::toNativeSeparators(libraryPath())));
+        QVERIFY2(waited >= 2000 && waited < 6000, qPrintable(QString::number(waited)));
+        // Reading still works while the other window writes (WAL).
+        QCOMPARE(library.load(story.id, &error)->deck, u"Ferry timetable changes from Monday after the pier repairs"_qs);
+        QVERIFY(hold.exec(u"ROLLBACK"_qs));
+        QVERIFY2(library.save(story, &error), qPrintable(error));
+    }
+    QSqlDatabase::removeDatabase(lockName);
+}
+
+void TestLibrarySafety::newerLibraryRefusedUntouched()
+{
+    const QString connection = u"newer-galley"_qs;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, connection);
+        db.setDatabaseName(libraryPath());
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"CREATE TABLE stories_v7 (id TEXT PRIMARY KEY)"_qs));
+        QVERIFY(query.exec(u"PRAGMA user_version = 7"_qs));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    const QByteArray before = fileBytes(libraryPath());
+    QVERIFY(!before.isEmpty());
+
+    StoryLibrary library;
+    QString error;
+    QVERIFY(!library.open(libraryPath(), &error));
+    QCOMPARE(error, newerLibraryMessage(libraryPath(), 7, StoryLibrary::currentSchemaVersion()));
+    QCOMPARE(error, u"The library “%1” was written by a newer version of Galley (library format 7; this Galley "
+                    u"reads up to 1). Update Galley to open it; the file has not been changed."_qs
+                        .arg(QDir::toNativeSeparators(libraryPath())));
+    QVERIFY(!library.isOpen());
+    QCOMPARE(library.schemaVersion(), 0);
+    QCOMPARE(fileBytes(libraryPath()), before);
+    QVERIFY(!QFile::exists(libraryPath() + u"-wal"_qs));
+}
+
+void TestLibrarySafety::notADatabaseRefusedUntouched()
+{
+    QByteArray text;
+    for (int i = 0; i < 100; ++i)
+        text += "Shopping list: eggs, flour, sugar, a new sea wall.\n";
+    QFile file(libraryPath());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(text);
+    file.close();
+
+    StoryLibrary library;
+    QString error;
+    QVERIFY(!library.open(libraryPath(), &error));
+    QCOMPARE(error, u"The file “%1” is not a Galley library, or it is damaged; Galley has not changed it."_qs
+                        .arg(QDir::toNativeSeparators(libraryPath())));
+    QVERIFY(!library.isOpen());
+    QCOMPARE(fileBytes(libraryPath()), text);
+}
+
+void TestLibrarySafety::foreignDatabaseRefusedUntouched()
+{
+    const QString connection = u"other-program"_qs;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, connection);
+        db.setDatabaseName(libraryPath());
+        QVERIFY(db.open());
+        QVERIFY(QSqlQuery(db).exec(u"CREATE TABLE recipes (name TEXT)"_qs));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    const QByteArray before = fileBytes(libraryPath());
+
+    StoryLibrary library;
+    QString error;
+    QVERIFY(!library.open(libraryPath(), &error));
+    QCOMPARE(error, u"The file “%1” is a database of another program, not a Galley library; Galley has not "
+                    u"changed it."_qs.arg(QDir::toNativeSeparators(libraryPath())));
+    QCOMPARE(fileBytes(libraryPath()), before);
+}
+
+void TestLibrarySafety::folderRefused()
+{
+    StoryLibrary library;
+    QString error;
+    QVERIFY(!library.open(m_dir->path(), &error));
+    QCOMPARE(error, u"“%1” is a folder, not a Galley library."_qs.arg(QDir::toNativeSeparators(m_dir->path())));
+    QVERIFY(!library.open(QString(), &error));
+    QCOMPARE(error, u"No library file was given."_qs);
+}
+
+void TestLibrarySafety::callsWithoutOpenLibrary()
+{
+    StoryLibrary library;
+    QString error;
+    Story story = testdata::shortStory(u"Orphan"_qs, {}, u"Nowhere to go."_qs);
+    QVERIFY(!library.save(story, &error));
+    QCOMPARE(error, u"No story library is open."_qs);
+    error.clear();
+    QVERIFY(!library.remove(story.id, &error));
+    QCOMPARE(error, u"No story library is open."_qs);
+    error.clear();
+    QCOMPARE(library.list({}, &error).size(), 0);
+    QCOMPARE(error, u"No story library is open."_qs);
+    QCOMPARE(library.count(), 0);
+}
+
+void TestLibrarySafety::sentences_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("detail");
+    QTest::addColumn<QString>("sentence");
+    const QString path = u"/news/library.sqlite"_qs;
+    QTest::newRow("busy") << 5 << QString()
+                          << u"The library “/news/library.sqlite” is in use by another Galley window; close it and "
+                             u"try again."_qs;
+    QTest::newRow("locked") << 6 << QString()
+                            << u"The library “/news/library.sqlite” is in use by another Galley window; close it and "
+                               u"try again."_qs;
+    QTest::newRow("full") << 13 << QString()
+                          << u"The disk holding the library “/news/library.sqlite” is full, so nothing was saved; "
+                             u"free some space and try again."_qs;
+    QTest::newRow("read-only") << 8 << QString()
+                               << u"The library “/news/library.sqlite” is read-only, so Galley cannot save to it; "
+                                  u"check the file's permissions or copy it to a folder you can write to."_qs;
+    QTest::newRow("not a database") << 26 << QString()
+                                    << u"The file “/news/library.sqlite” is not a Galley library, or it is damaged; "
+                                       u"Galley has not changed it."_qs;
+    QTest::newRow("corrupt") << 11 << QString()
+                             << u"The file “/news/library.sqlite” is not a Galley library, or it is damaged; "
+                                u"Galley has not changed it."_qs;
+    QTest::newRow("cannot open") << 14 << QString()
+                                 << u"The library “/news/library.sqlite” could not be opened; check that its folder "
+                                    u"exists and that you may write to it."_qs;
+    QTest::newRow("disk error") << 10 << QString()
+                                << u"Galley could not read or write the library “/news/library.sqlite” because of a "
+                                   u"disk error; nothing was saved."_qs;
+    QTest::newRow("other with detail") << 1 << u"no such table: x "_qs
+                                       << u"The library “/news/library.sqlite” could not be used: no such table: x."_qs;
+    QTest::newRow("other without detail") << -1 << QString()
+                                          << u"The library “/news/library.sqlite” could not be used."_qs;
+}
+
+void TestLibrarySafety::sentences()
+{
+    QFETCH(int, code);
+    QFETCH(QString, detail);
+    QFETCH(QString, sentence);
+    QCOMPARE(describeLibraryError(code, u"/news/library.sqlite"_qs, detail), sentence);
+}
+
+void TestLibrarySafety::extendedCodesReduced()
+{
+    // SQLITE_BUSY_SNAPSHOT (517) and SQLITE_READONLY_DBMOVED (1032) are busy and read-only.
+    QCOMPARE(sqliteCode(QSqlError(u"driver"_qs, u"database"_qs, QSqlError::StatementError, u"517"_qs)), 5);
+    QCOMPARE(sqliteCode(QSqlError(u"driver"_qs, u"database"_qs, QSqlError::StatementError, u"1032"_qs)), 8);
+    QCOMPARE(sqliteCode(QSqlError(u"driver"_qs, u"database"_qs, QSqlError::StatementError, QString())), -1);
+    QCOMPARE(describeLibraryError(QSqlError(u"d"_qs, u"full"_qs, QSqlError::StatementError, u"13"_qs), u"x"_qs),
+             describeLibraryError(13, u"x"_qs, QString()));
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    if (argc == 5 && qstrcmp(argv[1], crashArgument) == 0)
+        return crashMidSave(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]),
+                            QString::fromLocal8Bit(argv[4]));
+    TestLibrarySafety test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_librarysafety.moc"

@@ -1,0 +1,458 @@
+// The story library's everyday behaviour: round trips, schema on open, search, filters, order,
+// slugs, remove and duplicate. Failure handling is in tst_librarysafety.cpp.
+
+#include "storage/libraryerrors.h"
+#include "storage/searchquery.h"
+#include "storage/storylibrary.h"
+#include "storytestdata.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace galley;
+
+namespace {
+
+QStringList headlines(const QList<StorySummary> &rows, bool sorted = true)
+{
+    QStringList out;
+    for (const auto &row : rows)
+        out.append(row.headline);
+    if (sorted)
+        out.sort();
+    return out;
+}
+
+/// Scalar answer of @p sql on a connection of our own to @p path, beside the library's.
+QVariant rawValue(const QString &path, const QString &sql)
+{
+    QVariant value;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"raw"_qs);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(sql) && query.next())
+                value = query.value(0);
+        }
+    }
+    QSqlDatabase::removeDatabase(u"raw"_qs);
+    return value;
+}
+
+} // namespace
+
+class TestStoryLibrary final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void saveCloseReopenGivesEqualStory();
+    void openMigrates_data();
+    void openMigrates();
+    void loadMissingStory();
+    void matchExpression_data();
+    void matchExpression();
+    void search_data();
+    void search();
+    void filters_data();
+    void filters();
+    void listNewestFirst();
+    void sectionsAndCount();
+    void emptySlugFilledUniquely();
+    void badSlugsRefused_data();
+    void badSlugsRefused();
+    void removeDeletesPicturesAndIndex();
+    void removeMissingStory();
+    void duplicateMakesDraftCopy();
+
+private:
+    QString libraryPath() const { return m_dir->filePath(u"library.sqlite"_qs); }
+    void openLibrary();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<StoryLibrary> m_library;
+};
+
+void TestStoryLibrary::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestStoryLibrary::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_library = std::make_unique<StoryLibrary>();
+}
+
+void TestStoryLibrary::cleanup()
+{
+    m_library.reset();
+    m_dir.reset();
+}
+
+void TestStoryLibrary::openLibrary()
+{
+    QString error;
+    QVERIFY2(m_library->open(libraryPath(), &error), qPrintable(error));
+    QCOMPARE(error, QString());
+}
+
+void TestStoryLibrary::saveCloseReopenGivesEqualStory()
+{
+    openLibrary();
+    Story story = testdata::fullStory(u"Island ferry returns to two sailings a day"_qs);
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    QString error;
+    QVERIFY2(m_library->save(story, &error), qPrintable(error));
+    QCOMPARE(story.slug, u"island-ferry-returns-to-two-sailings-a-day"_qs);
+    QVERIFY(story.updated >= before);
+    QCOMPARE(story.updated.timeSpec(), Qt::UTC);
+
+    m_library->close();
+    QVERIFY(!m_library->isOpen());
+    openLibrary();
+    const std::optional<Story> loaded = m_library->load(story.id, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(loaded->images.size(), 2);
+    QCOMPARE(loaded->images.at(0).data, testdata::pictureBytes('a'));
+    QCOMPARE(loaded->images.at(1).data, testdata::pictureBytes('b'));
+    QCOMPARE(loaded->body, story.body);
+    QCOMPARE(loaded->created, story.created);
+    QCOMPARE(loaded->updated, story.updated);
+    QVERIFY(*loaded == story);
+
+    const std::optional<Story> bySlug = m_library->loadBySlug(story.slug, &error);
+    QVERIFY2(bySlug, qPrintable(error));
+    QVERIFY(*bySlug == story);
+    QVERIFY(!m_library->loadBySlug(u"no-such-slug"_qs, &error));
+    QCOMPARE(error, u"No story in the library has the slug “no-such-slug”."_qs);
+}
+
+void TestStoryLibrary::openMigrates_data()
+{
+    QTest::addColumn<bool>("emptyFileFirst");
+    QTest::newRow("fresh path") << false;
+    QTest::newRow("0-byte file") << true;
+}
+
+void TestStoryLibrary::openMigrates()
+{
+    QFETCH(bool, emptyFileFirst);
+    if (emptyFileFirst) {
+        QFile file(libraryPath());
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        QCOMPARE(QFileInfo(libraryPath()).size(), 0);
+    }
+    openLibrary();
+    QCOMPARE(StoryLibrary::currentSchemaVersion(), 1);
+    QCOMPARE(m_library->schemaVersion(), StoryLibrary::currentSchemaVersion());
+    QCOMPARE(m_library->count(), 0);
+    QCOMPARE(m_library->path(), libraryPath());
+    m_library->close();
+    QCOMPARE(m_library->schemaVersion(), 0);
+    QCOMPARE(rawValue(libraryPath(), u"PRAGMA user_version"_qs).toInt(), 1);
+    QCOMPARE(rawValue(libraryPath(), u"PRAGMA journal_mode"_qs).toString(), u"wal"_qs);
+    QCOMPARE(rawValue(libraryPath(), u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'story_search'"_qs).toInt(), 1);
+    // Opening again leaves the version alone.
+    openLibrary();
+    QCOMPARE(m_library->schemaVersion(), 1);
+}
+
+void TestStoryLibrary::loadMissingStory()
+{
+    openLibrary();
+    QString error;
+    QVERIFY(!m_library->load(newId(), &error));
+    QCOMPARE(error, u"That story is no longer in the library; it may have been deleted in another window."_qs);
+    m_library->close();
+    QVERIFY(!m_library->load(newId(), &error));
+    QCOMPARE(error, u"No story library is open."_qs);
+}
+
+void TestStoryLibrary::matchExpression_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expression");
+    QTest::newRow("words") << u"harbour  Wall"_qs << u"\"harbour\"* \"Wall\"*"_qs;
+    QTest::newRow("quote") << u"\""_qs << QString();
+    QTest::newRow("near") << u"NEAR(a b, 2)"_qs << u"\"NEAR\"* \"a\"* \"b\"* \"2\"*"_qs;
+    QTest::newRow("minus and star") << u"-flood* col:x"_qs << u"\"flood\"* \"col\"* \"x\"*"_qs;
+    QTest::newRow("accents kept") << u"crème brûlée"_qs << u"\"crème\"* \"brûlée\"*"_qs;
+    QTest::newRow("empty") << QString() << QString();
+}
+
+void TestStoryLibrary::matchExpression()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expression);
+    QCOMPARE(ftsMatchExpression(text), expression);
+}
+
+void TestStoryLibrary::search_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("found");
+    const QString harbour = u"Harbour wall vote passes"_qs;
+    const QString rowers = u"Rowers win title"_qs;
+    const QString library = u"Library opens late"_qs;
+    QTest::newRow("headline word") << u"harbour"_qs << QStringList{harbour};
+    QTest::newRow("deck word") << u"backs"_qs << QStringList{harbour};
+    QTest::newRow("body word") << u"slipway"_qs << QStringList{harbour};
+    QTest::newRow("prefix") << u"harb"_qs << QStringList{harbour};
+    QTest::newRow("case") << u"ROWERS"_qs << QStringList{rowers};
+    QTest::newRow("words across fields") << u"council fisherman"_qs << QStringList{harbour};
+    QTest::newRow("all words must occur") << u"harbour rowers"_qs << QStringList{};
+    QTest::newRow("accent folded") << u"cafe"_qs << QStringList{library};
+    QTest::newRow("accent typed") << u"Café"_qs << QStringList{library};
+    QTest::newRow("no match") << u"zeppelin"_qs << QStringList{};
+    QTest::newRow("lone quote") << u"\""_qs << QStringList{harbour, library, rowers};
+    QTest::newRow("open quote") << u"\"harbour"_qs << QStringList{harbour};
+    QTest::newRow("NEAR( is a word") << u"NEAR("_qs << QStringList{harbour, rowers};
+    QTest::newRow("NEAR( with word") << u"NEAR(harbour"_qs << QStringList{harbour};
+    QTest::newRow("minus is not NOT") << u"-rowers"_qs << QStringList{rowers};
+    QTest::newRow("OR is a word") << u"harbour OR rowers"_qs << QStringList{};
+    QTest::newRow("star") << u"tit*"_qs << QStringList{rowers};
+    QTest::newRow("column filter is words") << u"headline:library"_qs << QStringList{};
+    QTest::newRow("empty text") << QString() << QStringList{harbour, library, rowers};
+}
+
+void TestStoryLibrary::search()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, found);
+    openLibrary();
+    QString error;
+    Story a = testdata::shortStory(u"Harbour wall vote passes"_qs, u"Council backs flood plan"_qs,
+                                   u"The fisherman spoke near the slipway."_qs);
+    Story b = testdata::shortStory(u"Rowers win title"_qs, u"A third of a length"_qs,
+                                   u"The crew nearly capsized at the start."_qs, u"Sport"_qs);
+    Story c = testdata::shortStory(u"Library opens late"_qs, u"Reading room until midnight"_qs,
+                                   u"Volunteers run the café and keep the lamps on."_qs, u"Arts"_qs);
+    for (Story *story : {&a, &b, &c})
+        QVERIFY2(m_library->save(*story, &error), qPrintable(error));
+    // Saving again must replace the index entry, not add a second one.
+    a.body = {Block::make(BlockKind::Paragraph, u"The fisherman spoke near the slipway, by the council steps."_qs)};
+    QVERIFY2(m_library->save(a, &error), qPrintable(error));
+
+    StoryFilter filter;
+    filter.text = text;
+    error.clear();
+    const QList<StorySummary> rows = m_library->list(filter, &error);
+    QCOMPARE(error, QString());
+    QCOMPARE(headlines(rows), found);
+}
+
+void TestStoryLibrary::filters_data()
+{
+    QTest::addColumn<int>("status"); // -1: any
+    QTest::addColumn<QString>("section");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("found");
+    const int draft = int(StoryStatus::Draft);
+    const int ready = int(StoryStatus::Ready);
+    QTest::newRow("status") << draft << QString() << QString()
+                            << QStringList{u"Dredging delayed"_qs, u"Rowers win title"_qs};
+    QTest::newRow("section") << -1 << u"Local"_qs << QString()
+                             << QStringList{u"Dredging delayed"_qs, u"Harbour wall vote passes"_qs};
+    QTest::newRow("status and section") << draft << u"Local"_qs << QString() << QStringList{u"Dredging delayed"_qs};
+    QTest::newRow("status and text") << ready << QString() << u"harbour"_qs
+                                     << QStringList{u"Harbour wall vote passes"_qs};
+    QTest::newRow("section and text") << -1 << u"Local"_qs << u"harbour"_qs
+                                      << QStringList{u"Dredging delayed"_qs, u"Harbour wall vote passes"_qs};
+    QTest::newRow("all three") << draft << u"Local"_qs << u"harbour"_qs << QStringList{u"Dredging delayed"_qs};
+    QTest::newRow("none match") << int(StoryStatus::Published) << u"Sport"_qs << QString() << QStringList{};
+    QTest::newRow("section is exact") << -1 << u"local"_qs << QString() << QStringList{};
+}
+
+void TestStoryLibrary::filters()
+{
+    QFETCH(int, status);
+    QFETCH(QString, section);
+    QFETCH(QString, text);
+    QFETCH(QStringList, found);
+    openLibrary();
+    QString error;
+    Story a = testdata::shortStory(u"Harbour wall vote passes"_qs, u"Council backs plan"_qs, u"Vote."_qs,
+                                   u"Local"_qs, StoryStatus::Ready);
+    Story b = testdata::shortStory(u"Rowers win title"_qs, QString(), u"Race on the harbour."_qs, u"Sport"_qs);
+    Story c = testdata::shortStory(u"Dredging delayed"_qs, QString(), u"The harbour stays shallow."_qs);
+    Story d = testdata::shortStory(u"Library opens late"_qs, QString(), u"Lamps."_qs, u"Arts"_qs,
+                                   StoryStatus::Published);
+    for (Story *story : {&a, &b, &c, &d})
+        QVERIFY2(m_library->save(*story, &error), qPrintable(error));
+
+    StoryFilter filter;
+    if (status >= 0)
+        filter.status = StoryStatus(status);
+    filter.section = section;
+    filter.text = text;
+    QCOMPARE(headlines(m_library->list(filter, &error)), found);
+}
+
+void TestStoryLibrary::listNewestFirst()
+{
+    openLibrary();
+    QString error;
+    Story a = testdata::shortStory(u"First"_qs, {}, u"One."_qs);
+    Story b = testdata::shortStory(u"Second"_qs, {}, u"Two."_qs);
+    Story c = testdata::shortStory(u"Third"_qs, {}, u"Three."_qs);
+    for (Story *story : {&a, &b, &c}) {
+        QVERIFY2(m_library->save(*story, &error), qPrintable(error));
+        QTest::qSleep(3); // distinct millisecond timestamps
+    }
+    QCOMPARE(headlines(m_library->list(), false), (QStringList{u"Third"_qs, u"Second"_qs, u"First"_qs}));
+    a.deck = u"Edited"_qs;
+    QVERIFY2(m_library->save(a, &error), qPrintable(error));
+    const QList<StorySummary> rows = m_library->list();
+    QCOMPARE(headlines(rows, false), (QStringList{u"First"_qs, u"Third"_qs, u"Second"_qs}));
+    QCOMPARE(rows.first().updated, a.updated);
+    QCOMPARE(rows.first().slug, u"first"_qs);
+    QCOMPARE(rows.first().section, u"Local"_qs);
+    QCOMPARE(rows.first().status, StoryStatus::Draft);
+    QCOMPARE(rows.first().id, a.id);
+}
+
+void TestStoryLibrary::sectionsAndCount()
+{
+    openLibrary();
+    QString error;
+    Story a = testdata::shortStory(u"A"_qs, {}, u"a"_qs, u"Sport"_qs);
+    Story b = testdata::shortStory(u"B"_qs, {}, u"b"_qs, u"Arts"_qs);
+    Story c = testdata::shortStory(u"C"_qs, {}, u"c"_qs, u"Sport"_qs);
+    Story d = testdata::shortStory(u"D"_qs, {}, u"d"_qs, QString());
+    for (Story *story : {&a, &b, &c, &d})
+        QVERIFY2(m_library->save(*story, &error), qPrintable(error));
+    QCOMPARE(m_library->count(), 4);
+    QCOMPARE(m_library->sections(), (QStringList{u"Arts"_qs, u"Sport"_qs}));
+}
+
+void TestStoryLibrary::emptySlugFilledUniquely()
+{
+    openLibrary();
+    QString error;
+    Story first = testdata::shortStory(u"Café owner’s crème brûlée wins"_qs, {}, u"Dessert."_qs);
+    Story second = testdata::shortStory(u"Cafe owners creme brulee wins!"_qs, {}, u"Again."_qs);
+    Story third = testdata::shortStory(u"Café owner’s crème brûlée wins"_qs, {}, u"Thrice."_qs);
+    QVERIFY2(m_library->save(first, &error), qPrintable(error));
+    QVERIFY2(m_library->save(second, &error), qPrintable(error));
+    QVERIFY2(m_library->save(third, &error), qPrintable(error));
+    QCOMPARE(first.slug, u"cafe-owners-creme-brulee-wins"_qs);
+    QCOMPARE(second.slug, u"cafe-owners-creme-brulee-wins-2"_qs);
+    QCOMPARE(third.slug, u"cafe-owners-creme-brulee-wins-3"_qs);
+    // Saving a story again keeps its own slug.
+    QVERIFY2(m_library->save(first, &error), qPrintable(error));
+    QCOMPARE(first.slug, u"cafe-owners-creme-brulee-wins"_qs);
+    QVERIFY(m_library->isSlugTaken(u"cafe-owners-creme-brulee-wins"_qs));
+    QVERIFY(!m_library->isSlugTaken(u"cafe-owners-creme-brulee-wins"_qs, first.id));
+}
+
+void TestStoryLibrary::badSlugsRefused_data()
+{
+    QTest::addColumn<QString>("slug");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("capitals and space") << u"Harbour Wall"_qs
+        << u"“Harbour Wall” cannot be used as a slug: use lowercase letters a–z, digits and single hyphens, such as "
+           u"“harbour-wall-vote”."_qs;
+    QTest::newRow("double hyphen") << u"harbour--wall"_qs
+        << u"“harbour--wall” cannot be used as a slug: use lowercase letters a–z, digits and single hyphens, such as "
+           u"“harbour-wall-vote”."_qs;
+    QTest::newRow("markup") << u"<b>wall</b>"_qs
+        << u"“<b>wall</b>” cannot be used as a slug: use lowercase letters a–z, digits and single hyphens, such as "
+           u"“harbour-wall-vote”."_qs;
+    QTest::newRow("taken") << u"harbour-wall"_qs
+        << u"The slug “harbour-wall” is already used by another story; choose another."_qs;
+}
+
+void TestStoryLibrary::badSlugsRefused()
+{
+    QFETCH(QString, slug);
+    QFETCH(QString, message);
+    openLibrary();
+    QString error;
+    Story owner = testdata::shortStory(u"Harbour wall"_qs, {}, u"First."_qs);
+    QVERIFY2(m_library->save(owner, &error), qPrintable(error));
+    QCOMPARE(owner.slug, u"harbour-wall"_qs);
+
+    Story story = testdata::shortStory(u"Another wall story"_qs, {}, u"Second."_qs);
+    story.slug = slug;
+    const Story typed = story;
+    QVERIFY(!m_library->save(story, &error));
+    QCOMPARE(error, message);
+    QVERIFY(story == typed); // what the user typed is kept for them to correct
+    QCOMPARE(m_library->count(), 1);
+    QVERIFY(!m_library->load(story.id, &error));
+}
+
+void TestStoryLibrary::removeDeletesPicturesAndIndex()
+{
+    openLibrary();
+    QString error;
+    Story story = testdata::fullStory(u"Island ferry returns"_qs);
+    Story other = testdata::shortStory(u"Ferry fares frozen"_qs, {}, u"Same price."_qs);
+    QVERIFY2(m_library->save(story, &error), qPrintable(error));
+    QVERIFY2(m_library->save(other, &error), qPrintable(error));
+    QVERIFY2(m_library->remove(story.id, &error), qPrintable(error));
+    QCOMPARE(m_library->count(), 1);
+    QVERIFY(!m_library->load(story.id, &error));
+    QCOMPARE(headlines(m_library->list({u"ferry"_qs, std::nullopt, {}})), QStringList{u"Ferry fares frozen"_qs});
+    m_library->close();
+    QCOMPARE(rawValue(libraryPath(), u"SELECT COUNT(*) FROM images"_qs).toInt(), 0);
+    QCOMPARE(rawValue(libraryPath(), u"SELECT COUNT(*) FROM story_search"_qs).toInt(), 1);
+}
+
+void TestStoryLibrary::removeMissingStory()
+{
+    openLibrary();
+    QString error;
+    QVERIFY(!m_library->remove(newId(), &error));
+    QCOMPARE(error, u"That story is no longer in the library; it may have been deleted in another window."_qs);
+}
+
+void TestStoryLibrary::duplicateMakesDraftCopy()
+{
+    openLibrary();
+    QString error;
+    Story story = testdata::fullStory(u"Island ferry returns"_qs);
+    story.status = StoryStatus::Published;
+    QVERIFY2(m_library->save(story, &error), qPrintable(error));
+
+    const std::optional<Story> copy = m_library->duplicate(story.id, &error);
+    QVERIFY2(copy, qPrintable(error));
+    QVERIFY(copy->id != story.id);
+    QCOMPARE(copy->headline, u"Copy of Island ferry returns"_qs);
+    QCOMPARE(copy->slug, u"island-ferry-returns-2"_qs);
+    QCOMPARE(copy->status, StoryStatus::Draft);
+    QCOMPARE(copy->body, story.body);
+    QCOMPARE(copy->pullQuotes, story.pullQuotes);
+    QCOMPARE(copy->images.size(), 2);
+    for (qsizetype i = 0; i < 2; ++i) {
+        QVERIFY(copy->images.at(i).id != story.images.at(i).id);
+        QCOMPARE(copy->images.at(i).data, story.images.at(i).data);
+        QCOMPARE(copy->images.at(i).placement, story.images.at(i).placement);
+    }
+    QCOMPARE(m_library->count(), 2);
+    const std::optional<Story> loaded = m_library->load(copy->id, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QVERIFY(*loaded == *copy);
+    // The original is untouched, and removing it leaves the copy's pictures.
+    const std::optional<Story> original = m_library->load(story.id, &error);
+    QVERIFY(original && *original == story);
+    QVERIFY2(m_library->remove(story.id, &error), qPrintable(error));
+    QCOMPARE(m_library->load(copy->id, &error)->images.size(), 2);
+
+    QVERIFY(!m_library->duplicate(story.id, &error));
+    QCOMPARE(error, u"That story is no longer in the library; it may have been deleted in another window."_qs);
+}
+
+QTEST_GUILESS_MAIN(TestStoryLibrary)
+#include "tst_storylibrary.moc"
