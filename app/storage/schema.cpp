@@ -99,7 +99,13 @@ bool hasForeignTables(const QSqlDatabase &db, QSqlError *error)
 
 bool migrate(QSqlDatabase &db, QSqlError *error)
 {
+    const int startVersion = readVersion(db, error);
+    if (startVersion < 0)
+        return false;
     for (const Migration &migration : migrations()) {
+        // An up-to-date file is opened without taking the write lock another window may hold.
+        if (startVersion >= migration.version)
+            continue;
         QSqlQuery query(db);
         if (!exec(query, u"BEGIN IMMEDIATE"_qs, error))
             return false;

@@ -159,6 +159,11 @@ QString StoryLibrary::path() const
     return d->path;
 }
 
+QString StoryLibrary::connectionNameForTesting() const
+{
+    return isOpen() ? d->connectionName : QString();
+}
+
 int StoryLibrary::currentSchemaVersion()
 {
     return schema::currentVersion();

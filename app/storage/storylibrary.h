@@ -94,6 +94,10 @@ public:
     using SaveHook = bool (*)(SaveStep step);
     /// Installs @p hook for every StoryLibrary in the process; nullptr removes it. Tests only.
     static void setSaveHookForTesting(SaveHook hook);
+    /// Name of this library's Qt Sql connection (QSqlDatabase::database(name)), so tests can
+    /// provoke SQLite states such as a full disk (PRAGMA max_page_count) or a read-only file
+    /// (PRAGMA query_only). Empty when closed. Tests only: application code goes through this class.
+    QString connectionNameForTesting() const;
 
 private:
     struct Private;

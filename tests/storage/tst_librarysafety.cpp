@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -111,6 +112,11 @@ private Q_SLOTS:
     void crashMidSaveKeepsPreviousVersion_data();
     void crashMidSaveKeepsPreviousVersion();
     void lockedLibraryFailsWithInUseMessage();
+    void openWhileAnotherWindowWritesFails();
+    void fullDiskKeepsPreviousVersion();
+    void readOnlyLibraryRefusesWrites();
+    void readOnlyFileRefused();
+    void missingFolderRefused();
     void newerLibraryRefusedUntouched();
     void notADatabaseRefusedUntouched();
     void foreignDatabaseRefusedUntouched();
@@ -253,10 +259,121 @@ void TestLibrarySafety::lockedLibraryFailsWithInUseMessage()
         QVERIFY2(waited >= 2000 && waited < 6000, qPrintable(QString::number(waited)));
         // Reading still works while the other window writes (WAL).
         QCOMPARE(library.load(story.id, &error)->deck, u"Ferry timetable changes from Monday after the pier repairs"_qs);
+        // A third window can still open the library and read it.
+        StoryLibrary reader;
+        QVERIFY2(reader.open(libraryPath(), &error), qPrintable(error));
+        QCOMPARE(reader.count(), 1);
         QVERIFY(hold.exec(u"ROLLBACK"_qs));
         QVERIFY2(library.save(story, &error), qPrintable(error));
     }
     QSqlDatabase::removeDatabase(lockName);
+}
+
+void TestLibrarySafety::openWhileAnotherWindowWritesFails()
+{
+    // Another Galley is creating the library (holds the write lock on a new file) as we open it.
+    const QString lockName = u"creating-galley"_qs;
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_qs, lockName);
+        other.setDatabaseName(libraryPath());
+        QVERIFY(other.open());
+        QSqlQuery hold(other);
+        QVERIFY(hold.exec(u"BEGIN IMMEDIATE"_qs));
+        QVERIFY(hold.exec(u"CREATE TABLE half_made (x)"_qs));
+
+        StoryLibrary library;
+        QString error;
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(!library.open(libraryPath(), &error));
+        QVERIFY(timer.elapsed() < 6000);
+        QCOMPARE(error, u"The library “%1” is in use by another Galley window; close it and try again."_qs
+                            .arg(QDir::toNativeSeparators(libraryPath())));
+        QVERIFY(!library.isOpen());
+        QVERIFY(hold.exec(u"ROLLBACK"_qs));
+        QVERIFY2(library.open(libraryPath(), &error), qPrintable(error));
+        QCOMPARE(library.schemaVersion(), StoryLibrary::currentSchemaVersion());
+    }
+    QSqlDatabase::removeDatabase(lockName);
+}
+
+void TestLibrarySafety::fullDiskKeepsPreviousVersion()
+{
+    StoryLibrary library;
+    const Story original = savedOriginal(library);
+    QSqlDatabase db = QSqlDatabase::database(library.connectionNameForTesting());
+    QSqlQuery query(db);
+    QVERIFY(query.exec(u"PRAGMA page_count"_qs) && query.next());
+    const int pages = query.value(0).toInt();
+    // The file may grow by two pages only: a 1 MB picture does not fit, as on a full disk.
+    QVERIFY(query.exec(u"PRAGMA max_page_count = %1"_qs.arg(pages + 2)));
+    query.finish();
+
+    Story edited = original;
+    edited.headline = u"Zeppelin lands"_qs;
+    edited.images.append(StoryImage{newId(), QByteArray(1024 * 1024, 'x'), u"image/png"_qs, u"big.png"_qs, {}, {},
+                                    {}, Placement::lead()});
+    QString error;
+    QVERIFY(!library.save(edited, &error));
+    QCOMPARE(error, u"The disk holding the library “%1” is full, so nothing was saved; free some space and try "
+                    u"again."_qs.arg(QDir::toNativeSeparators(libraryPath())));
+    const std::optional<Story> loaded = library.load(original.id, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QVERIFY(*loaded == original);
+    QCOMPARE(foundHeadlines(library, u"zeppelin"_qs), QStringList{});
+
+    QVERIFY(query.exec(u"PRAGMA max_page_count = 1073741823"_qs));
+    query.finish();
+    QVERIFY2(library.save(edited, &error), qPrintable(error));
+    QCOMPARE(library.load(original.id, &error)->images.size(), 3);
+}
+
+void TestLibrarySafety::readOnlyLibraryRefusesWrites()
+{
+    StoryLibrary library;
+    const Story original = savedOriginal(library);
+    QSqlQuery query(QSqlDatabase::database(library.connectionNameForTesting()));
+    QVERIFY(query.exec(u"PRAGMA query_only = ON"_qs)); // what SQLite reports for a read-only file
+
+    Story edited = original;
+    edited.headline = u"Zeppelin lands"_qs;
+    QString error;
+    QVERIFY(!library.save(edited, &error));
+    QCOMPARE(error, readOnlyLibraryMessage(libraryPath()));
+    QVERIFY(!library.remove(original.id, &error));
+    QCOMPARE(error, readOnlyLibraryMessage(libraryPath()));
+    const std::optional<Story> loaded = library.load(original.id, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QVERIFY(*loaded == original);
+}
+
+void TestLibrarySafety::readOnlyFileRefused()
+{
+    {
+        StoryLibrary library;
+        savedOriginal(library);
+    }
+    QFile file(libraryPath());
+    QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+    if (QFileInfo(libraryPath()).isWritable())
+        QSKIP("Running as root: the file stays writable whatever its permissions.");
+    const QByteArray before = fileBytes(libraryPath());
+    StoryLibrary library;
+    QString error;
+    QVERIFY(!library.open(libraryPath(), &error));
+    QCOMPARE(error, readOnlyLibraryMessage(libraryPath()));
+    QCOMPARE(fileBytes(libraryPath()), before);
+}
+
+void TestLibrarySafety::missingFolderRefused()
+{
+    const QString path = m_dir->filePath(u"no-such-folder/library.sqlite"_qs);
+    StoryLibrary library;
+    QString error;
+    QVERIFY(!library.open(path, &error));
+    QCOMPARE(error, u"The library “%1” could not be opened; check that its folder exists and that you may write to "
+                    u"it."_qs.arg(QDir::toNativeSeparators(path)));
+    QVERIFY(!QFile::exists(path));
 }
 
 void TestLibrarySafety::newerLibraryRefusedUntouched()
