@@ -1,0 +1,315 @@
+#include "importdraft.h"
+
+#include "chromefilter.h"
+#include "lineshapes.h"
+#include "speller.h"
+#include "wordsplitter.h"
+
+#include <QHash>
+
+namespace galley {
+
+namespace {
+
+using namespace lineshape;
+
+/// Two copies of a paragraph match when their letters and digits match: spacing, words run
+/// together and quote styles do not matter.
+QString duplicateKey(const QString &text)
+{
+    QString key;
+    key.reserve(text.size());
+    for (const QChar c : text)
+        if (c.isLetterOrNumber())
+            key += c.toLower();
+    return key;
+}
+
+class Cleanup final {
+public:
+    explicit Cleanup(ImportDraft &draft)
+        : d(draft)
+    {
+    }
+
+    void run()
+    {
+        removeChrome();
+        const int headline = findHead();
+        if (headline >= 0)
+            removeTeaser(headline);
+        removeDuplicates();
+        splitWords();
+        recogniseRoles(headline);
+    }
+
+private:
+    QString plain(int i) const { return d.segments.at(i).segment.text.plainText(); }
+    QString cleanText(int i) const
+    {
+        const auto &s = d.segments.at(i);
+        return applySplits(s.segment.text, s.splits, d.report.changes, {}).plainText();
+    }
+    bool kept(int i) const { return d.segments.at(i).removal < 0; }
+    const Segment &seg(int i) const { return d.segments.at(i).segment; }
+
+    QList<int> keptIndexes() const
+    {
+        QList<int> out;
+        for (int i = 0; i < d.segments.size(); ++i)
+            if (kept(i))
+                out.append(i);
+        return out;
+    }
+
+    int addChange(ImportChangeKind kind, int segment, const QString &result, const QString &note = {})
+    {
+        d.report.changes.append(ImportChange{kind, plain(segment), result, seg(segment).line, 0, note});
+        return int(d.report.changes.size() - 1);
+    }
+
+    void removeChrome()
+    {
+        for (int i = 0; i < d.segments.size(); ++i) {
+            QString reason = chromeReason(plain(i));
+            if (seg(i).markupChrome && reason.isEmpty())
+                reason = u"page navigation, footer or form"_qs;
+            if (!reason.isEmpty())
+                d.segments[i].removal = addChange(ImportChangeKind::RemovedChrome, i, {},
+                                                  u"Site chrome: %1."_qs.arg(reason));
+        }
+    }
+
+    void setRole(int i, SegmentRole role) { d.segments[i].role = role; }
+
+    /// Finds the headline (markup first, else the first lines' shapes) and the section label just
+    /// above it. Returns the headline's index or -1.
+    int findHead()
+    {
+        const QList<int> k = keptIndexes();
+        for (int pos = 0; pos < k.size(); ++pos) {
+            if (seg(k.at(pos)).markupRole == SegmentRole::Headline) {
+                setRole(k.at(pos), SegmentRole::Headline);
+                for (int s = 0; s < k.size(); ++s)
+                    if (seg(k.at(s)).markupRole == SegmentRole::Section)
+                        setRole(k.at(s), SegmentRole::Section);
+                if (pos > 0 && !seg(k.at(pos - 1)).markupRole && isSectionLabel(plain(k.at(pos - 1))))
+                    setRole(k.at(pos - 1), SegmentRole::Section);
+                return k.at(pos);
+            }
+        }
+        for (int pos = 0; pos < k.size(); ++pos)
+            if (seg(k.at(pos)).markupRole)
+                return -1; // markup that names no headline: do not guess one
+        if (k.size() >= 2 && isSectionLabel(plain(k.at(0))) && isHeadline(plain(k.at(1)))) {
+            setRole(k.at(0), SegmentRole::Section);
+            setRole(k.at(1), SegmentRole::Headline);
+            return k.at(1);
+        }
+        if (!k.isEmpty() && isHeadline(plain(k.at(0)))) {
+            setRole(k.at(0), SegmentRole::Headline);
+            return k.at(0);
+        }
+        return -1;
+    }
+
+    /// A web page often shows the lede as a teaser under the headline and again in the body: the
+    /// body copy stays, the teaser goes.
+    void removeTeaser(int headline)
+    {
+        const QList<int> k = keptIndexes();
+        const int start = int(k.indexOf(headline)) + 1;
+        for (int pos = start; pos < k.size() && pos < start + 3; ++pos) {
+            const int i = k.at(pos);
+            if (seg(i).markupRole && seg(i).markupRole != SegmentRole::Deck)
+                continue;
+            const QString key = duplicateKey(plain(i));
+            if (key.isEmpty())
+                continue;
+            for (int later = pos + 1; later < k.size(); ++later) {
+                if (duplicateKey(plain(k.at(later))) == key) {
+                    d.segments[i].removal = addChange(
+                        ImportChangeKind::RemovedDuplicate, i, {},
+                        u"The teaser repeats the lede at line %1, which is kept in the body."_qs.arg(
+                            seg(k.at(later)).line));
+                    break;
+                }
+            }
+        }
+    }
+
+    void removeDuplicates()
+    {
+        QHash<QString, int> first;
+        for (int i = 0; i < d.segments.size(); ++i) {
+            if (!kept(i) || d.segments.at(i).role != SegmentRole::Paragraph)
+                continue;
+            const QString key = duplicateKey(plain(i));
+            if (key.isEmpty())
+                continue;
+            const auto it = first.constFind(key);
+            if (it == first.constEnd()) {
+                first.insert(key, i);
+                continue;
+            }
+            d.segments[i].removal = addChange(ImportChangeKind::RemovedDuplicate, i, {},
+                                              u"Repeats the paragraph at line %1."_qs.arg(seg(*it).line));
+        }
+    }
+
+    void splitWords()
+    {
+        const Speller &speller = Speller::shared();
+        if (!speller.isAvailable()) {
+            d.report.notes.append(speller.errorString());
+            return;
+        }
+        QHash<QString, int> counts;
+        for (const auto &s : std::as_const(d.segments))
+            if (!s.segment.markupChrome)
+                WordSplitter::countWords(s.segment.text.plainText(), counts);
+        const WordSplitter splitter(speller, counts);
+        for (int i = 0; i < d.segments.size(); ++i) {
+            if (!kept(i))
+                continue;
+            for (const WordSplit &split : splitter.find(plain(i))) {
+                d.report.changes.append(ImportChange{ImportChangeKind::SplitWords, split.original, split.result,
+                                                     seg(i).line, int(split.offset), {}});
+                d.segments[i].splits.append(int(d.report.changes.size() - 1));
+            }
+        }
+    }
+
+    bool isCaptionAt(int i) const
+    {
+        return seg(i).markupRole == SegmentRole::Caption || (!seg(i).markupRole && parseCaption(cleanText(i)));
+    }
+
+    void recogniseRoles(int headline)
+    {
+        const QList<int> k = keptIndexes();
+        int pos = headline >= 0 ? int(k.indexOf(headline)) + 1 : 0;
+        bool deckDone = false;
+        // Bylines, datelines and the deck sit right under the headline.
+        for (int taken = 0; headline >= 0 && pos < k.size() && taken < 4; ++taken) {
+            const int i = k.at(pos);
+            const QString text = cleanText(i);
+            const auto markup = seg(i).markupRole;
+            if (markup == SegmentRole::Byline || (!markup && isByline(text))) {
+                setRole(i, SegmentRole::Byline);
+            } else if (markup == SegmentRole::Dateline) {
+                setRole(i, SegmentRole::Dateline);
+            } else if (!deckDone
+                       && (markup == SegmentRole::Deck
+                           || (!markup && isDeck(text) && !parseCaption(text)
+                               && (!endsSentence(text) || (pos + 1 < k.size() && isCaptionAt(k.at(pos + 1))))))) {
+                setRole(i, SegmentRole::Deck);
+                deckDone = true;
+            } else {
+                break;
+            }
+            ++pos;
+        }
+        bool bodySeen = false;
+        bool leadTaken = false;
+        for (; pos < k.size(); ++pos) {
+            const int i = k.at(pos);
+            const QString text = cleanText(i);
+            const auto markup = seg(i).markupRole;
+            SegmentRole role = SegmentRole::Paragraph;
+            if (markup) {
+                role = *markup;
+                if (role == SegmentRole::Headline)
+                    role = SegmentRole::Subhead;
+                else if (role == SegmentRole::Deck || role == SegmentRole::Section)
+                    role = SegmentRole::Paragraph;
+            } else if (parseCaption(text)) {
+                role = SegmentRole::Caption;
+            } else if (seg(i).blockKind != BlockKind::BulletList && seg(i).blockKind != BlockKind::NumberedList
+                       && parsePullQuote(text)) {
+                role = SegmentRole::PullQuote;
+            } else if (isSubhead(text) && pos + 1 < k.size()) {
+                const QString next = cleanText(k.at(pos + 1));
+                if (wordCount(next) >= 8 && endsSentence(next) && !parseCaption(next))
+                    role = SegmentRole::Subhead;
+            }
+            if (role == SegmentRole::Caption && !bodySeen && !leadTaken) {
+                d.segments[i].lead = true;
+                leadTaken = true;
+            }
+            if (role == SegmentRole::Paragraph)
+                bodySeen = true;
+            setRole(i, role);
+        }
+        // One change per recognised line, in input order.
+        for (int i = 0; i < d.segments.size(); ++i) {
+            if (!kept(i) || d.segments.at(i).role == SegmentRole::Paragraph)
+                continue;
+            d.segments[i].roleChange = roleChange(i);
+        }
+    }
+
+    int roleChange(int i)
+    {
+        const QString text = cleanText(i);
+        switch (d.segments.at(i).role) {
+        case SegmentRole::Section:
+            return addChange(ImportChangeKind::RecognisedSection, i, text);
+        case SegmentRole::Headline:
+            return addChange(ImportChangeKind::RecognisedHeadline, i, text);
+        case SegmentRole::Deck:
+            return addChange(ImportChangeKind::RecognisedDeck, i, text);
+        case SegmentRole::Byline:
+            return addChange(ImportChangeKind::RecognisedByline, i, bylineName(text));
+        case SegmentRole::Dateline:
+            return addChange(ImportChangeKind::RecognisedDateline, i, text);
+        case SegmentRole::Subhead:
+            return addChange(ImportChangeKind::RecognisedSubhead, i, text);
+        case SegmentRole::PullQuote: {
+            const auto quote = parsePullQuote(text);
+            const QString attribution = seg(i).attribution.isEmpty() && quote ? quote->attribution : seg(i).attribution;
+            return addChange(ImportChangeKind::RecognisedPullQuote, i,
+                             (quote ? quote->text : text) % u" \u2014 "_qs % attribution);
+        }
+        case SegmentRole::Caption: {
+            QString caption = text;
+            QString credit = seg(i).credit;
+            if (credit.isEmpty()) {
+                if (const auto parsed = parseCaption(text)) {
+                    caption = parsed->caption;
+                    credit = parsed->credit;
+                }
+            }
+            const QString result = credit.isEmpty() ? caption : caption % u" ("_qs % credit % u')';
+            const bool missing = seg(i).imageData.isEmpty();
+            return addChange(missing ? ImportChangeKind::PictureMissing : ImportChangeKind::RecognisedCaption, i,
+                             result,
+                             missing ? u"The picture is not in the file: the image is marked as missing."_qs
+                                     : QString());
+        }
+        case SegmentRole::Paragraph:
+            break;
+        }
+        return -1;
+    }
+
+    ImportDraft &d;
+};
+
+} // namespace
+
+ImportDraft analyseSegments(const QList<Segment> &segments)
+{
+    ImportDraft draft;
+    draft.storyId = newId();
+    draft.created = QDateTime::currentDateTimeUtc();
+    for (const Segment &segment : segments) {
+        if (segment.text.isEmpty() && segment.imageData.isEmpty() && segment.credit.isEmpty())
+            continue;
+        draft.segments.append(DraftSegment{segment, newId()});
+    }
+    Cleanup(draft).run();
+    return draft;
+}
+
+} // namespace galley

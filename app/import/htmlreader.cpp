@@ -1,0 +1,266 @@
+#include "readers.h"
+
+#include <QSet>
+
+#include <libxml/HTMLparser.h>
+
+#include <memory>
+
+namespace galley {
+
+namespace {
+
+QString attribute(xmlNode *node, const char *name)
+{
+    xmlChar *value = xmlGetProp(node, reinterpret_cast<const xmlChar *>(name));
+    if (!value)
+        return {};
+    const QString out = QString::fromUtf8(reinterpret_cast<const char *>(value));
+    xmlFree(value);
+    return out;
+}
+
+QString styleOf(xmlNode *node)
+{
+    QString style = attribute(node, "style").toLower();
+    style.remove(u' ');
+    return style;
+}
+
+const QSet<QString> &skippedElements()
+{
+    // Not text a reader sees.
+    static const QSet<QString> names = {u"script"_qs, u"style"_qs,  u"noscript"_qs, u"template"_qs,
+                                        u"svg"_qs,    u"iframe"_qs, u"head"_qs,     u"object"_qs,
+                                        u"embed"_qs,  u"canvas"_qs, u"video"_qs,    u"audio"_qs,
+                                        u"textarea"_qs, u"select"_qs, u"input"_qs};
+    return names;
+}
+
+const QSet<QString> &chromeElements()
+{
+    static const QSet<QString> names = {u"nav"_qs, u"footer"_qs, u"aside"_qs, u"form"_qs,
+                                        u"button"_qs, u"menu"_qs, u"dialog"_qs};
+    return names;
+}
+
+const QSet<QString> &blockElements()
+{
+    static const QSet<QString> names = {
+        u"p"_qs,       u"div"_qs,    u"h1"_qs,      u"h2"_qs,     u"h3"_qs,      u"h4"_qs,
+        u"h5"_qs,      u"h6"_qs,     u"li"_qs,      u"ul"_qs,     u"ol"_qs,      u"blockquote"_qs,
+        u"figure"_qs,  u"figcaption"_qs, u"caption"_qs, u"pre"_qs, u"dt"_qs,     u"dd"_qs,
+        u"dl"_qs,      u"td"_qs,     u"th"_qs,      u"tr"_qs,     u"table"_qs,   u"section"_qs,
+        u"article"_qs, u"header"_qs, u"main"_qs,    u"address"_qs, u"hr"_qs,     u"body"_qs,
+        u"html"_qs,    u"nav"_qs,    u"footer"_qs,  u"aside"_qs,  u"form"_qs,    u"center"_qs,
+        u"title"_qs,
+    };
+    return names;
+}
+
+/// The block a piece of text belongs to: what the innermost enclosing block element says.
+struct Context {
+    std::optional<SegmentRole> role;
+    BlockKind kind = BlockKind::Paragraph;
+    int listGroup = 0;
+    bool chrome = false;
+};
+
+class Walker final {
+public:
+    QList<Segment> out;
+
+    void walk(xmlNode *parent)
+    {
+        for (xmlNode *node = parent->children; node; node = node->next) {
+            if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+                text(node);
+            } else if (node->type == XML_ELEMENT_NODE) {
+                element(node);
+            }
+        }
+    }
+
+    void flush()
+    {
+        InlineText collapsed = collapseWhitespace(m_current);
+        m_current = {};
+        if (collapsed.isEmpty())
+            return;
+        Segment segment;
+        segment.text = collapsed;
+        segment.line = m_currentLine;
+        segment.markupRole = m_context.role;
+        segment.markupChrome = m_context.chrome;
+        segment.blockKind = m_context.kind;
+        segment.listGroup = m_context.listGroup;
+        if (m_context.role == SegmentRole::Caption && m_hasPicture) {
+            segment.imageData = m_pictureData;
+            segment.imageMimeType = m_pictureMime;
+            segment.imageFileName = m_pictureFile;
+            segment.altText = m_pictureAlt;
+            m_hasPicture = false;
+        }
+        out.append(segment);
+    }
+
+private:
+    void text(xmlNode *node)
+    {
+        const QString content = QString::fromUtf8(reinterpret_cast<const char *>(node->content));
+        if (content.trimmed().isEmpty() && m_current.runs.isEmpty())
+            return;
+        if (m_current.runs.isEmpty())
+            m_currentLine = int(xmlGetLineNo(node));
+        m_current.runs.append(
+            InlineRun{content, m_bold > 0, m_italic > 0, m_hrefs.isEmpty() ? QString() : m_hrefs.last()});
+    }
+
+    void picture(xmlNode *node)
+    {
+        const QString src = attribute(node, "src");
+        m_hasPicture = true;
+        m_pictureAlt = attribute(node, "alt");
+        m_pictureData.clear();
+        m_pictureMime.clear();
+        m_pictureFile.clear();
+        // Only pictures inside the file count; a remote address is kept as the file name.
+        if (src.startsWith(u"data:image/"_qs) && src.contains(u";base64,"_qs)) {
+            const qsizetype comma = src.indexOf(u',');
+            m_pictureMime = src.mid(5, src.indexOf(u';') - 5);
+            m_pictureData = QByteArray::fromBase64(src.mid(comma + 1).toLatin1());
+        } else {
+            m_pictureFile = src.section(u'/', -1).section(u'?', 0, 0);
+        }
+    }
+
+    void element(xmlNode *node)
+    {
+        const QString name = QString::fromUtf8(reinterpret_cast<const char *>(node->name)).toLower();
+        if (skippedElements().contains(name))
+            return;
+        const QString style = styleOf(node);
+        const QString className = attribute(node, "class");
+        // Word's list bullets and numbers are drawn text, not content.
+        if (style.contains(u"mso-list:ignore"_qs))
+            return;
+        if (name == u"br") {
+            flush();
+            return;
+        }
+        if (name == u"img") {
+            if (m_inFigure)
+                picture(node);
+            return;
+        }
+        if (!blockElements().contains(name)) {
+            inlineElement(node, name, style);
+            return;
+        }
+
+        flush();
+        const Context saved = m_context;
+        const bool savedFigure = m_inFigure;
+        const QString role = attribute(node, "role");
+        if (chromeElements().contains(name) || role == u"navigation" || role == u"contentinfo"
+            || role == u"complementary")
+            m_context.chrome = true;
+        if (name == u"h1" || className.contains(u"MsoTitle"_qs)) {
+            m_context.role = m_headlineSeen ? SegmentRole::Subhead : SegmentRole::Headline;
+            m_headlineSeen = true;
+        } else if (name.size() == 2 && name.front() == u'h' && name.back().isDigit()) {
+            m_context.role = SegmentRole::Subhead;
+        } else if (className.contains(u"MsoSubtitle"_qs)) {
+            m_context.role = SegmentRole::Deck;
+        } else if (name == u"figcaption" || name == u"caption") {
+            m_context.role = SegmentRole::Caption;
+        } else if (name == u"figure") {
+            m_inFigure = true;
+            m_hasPicture = false;
+        } else if (name == u"blockquote") {
+            m_context.kind = BlockKind::BlockQuote;
+        } else if (name == u"ul" || name == u"ol") {
+            m_listKinds.append(name == u"ul" ? BlockKind::BulletList : BlockKind::NumberedList);
+            m_listGroups.append(++m_listCounter);
+        } else if (name == u"li" && !m_listKinds.isEmpty()) {
+            m_context.kind = m_listKinds.last();
+            m_context.listGroup = m_listGroups.last();
+        } else if (name == u"title") {
+            return;
+        }
+        walk(node);
+        flush();
+        if (name == u"ul" || name == u"ol") {
+            m_listKinds.removeLast();
+            m_listGroups.removeLast();
+        }
+        m_context = saved;
+        m_inFigure = savedFigure;
+    }
+
+    void inlineElement(xmlNode *node, const QString &name, const QString &style)
+    {
+        // Google Docs wraps a whole paste in <b style="font-weight:normal">; styles win over tags.
+        bool bold = name == u"b" || name == u"strong";
+        if (style.contains(u"font-weight:normal"_qs) || style.contains(u"font-weight:400"_qs))
+            bold = false;
+        if (style.contains(u"font-weight:bold"_qs) || style.contains(u"font-weight:700"_qs)
+            || style.contains(u"font-weight:600"_qs) || style.contains(u"font-weight:800"_qs))
+            bold = true;
+        const bool italic = name == u"i" || name == u"em" || style.contains(u"font-style:italic"_qs);
+        const bool link = name == u"a" && node->properties;
+        m_bold += bold;
+        m_italic += italic;
+        if (link)
+            m_hrefs.append(attribute(node, "href"));
+        walk(node);
+        m_bold -= bold;
+        m_italic -= italic;
+        if (link)
+            m_hrefs.removeLast();
+    }
+
+    InlineText m_current;
+    int m_currentLine = 0;
+    Context m_context;
+    int m_bold = 0;
+    int m_italic = 0;
+    QStringList m_hrefs;
+    QList<BlockKind> m_listKinds;
+    QList<int> m_listGroups;
+    int m_listCounter = 0;
+    bool m_headlineSeen = false;
+    bool m_inFigure = false;
+    bool m_hasPicture = false;
+    QByteArray m_pictureData;
+    QString m_pictureMime;
+    QString m_pictureFile;
+    QString m_pictureAlt;
+};
+
+struct DocFree {
+    void operator()(xmlDoc *doc) const { xmlFreeDoc(doc); }
+};
+
+} // namespace
+
+std::optional<QList<Segment>> readHtml(const QByteArray &utf8, QString *error)
+{
+    const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
+    std::unique_ptr<xmlDoc, DocFree> doc(
+        htmlReadMemory(utf8.constData(), int(utf8.size()), "import.html", "UTF-8", options));
+    xmlNode *root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
+    if (!root) {
+        if (error)
+            *error = u"The HTML could not be read: it holds no document Galley can parse."_qs;
+        return std::nullopt;
+    }
+    Walker walker;
+    xmlNode fakeParent{};
+    fakeParent.children = root;
+    walker.walk(&fakeParent);
+    walker.flush();
+    return walker.out;
+}
+
+} // namespace galley

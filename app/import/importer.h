@@ -1,0 +1,65 @@
+#pragma once
+
+#include "importreport.h"
+#include "model/story.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace galley {
+
+/// Largest input the importer reads, in bytes (16 MiB): a story is a few hundred kilobytes at most.
+inline constexpr qint64 MaxImportBytes = 16 * 1024 * 1024;
+
+/// What kind of input the bytes are. Auto looks at the content (an <nitf> element, HTML tags) and
+/// then at the file name's extension.
+enum class ImportFormat { Auto, PlainText, Html, Nitf };
+
+struct ImportOptions {
+    /// Shown in the report and used for the format guess: a file name, or "clipboard".
+    QString sourceName;
+    ImportFormat format = ImportFormat::Auto;
+};
+
+struct ImportDraft;
+
+/// The outcome of one import: the cleanup report and the story it builds. The story is built on
+/// demand from the input so that the editor can refuse any change in the report and get the
+/// story exactly as if that change had not been made. Cheap to copy (shared, immutable).
+class ImportResult final {
+public:
+    explicit ImportResult(std::shared_ptr<const ImportDraft> draft);
+
+    const ImportReport &report() const;
+
+    /// The story with every change in the report applied.
+    Story story() const;
+
+    /// The story with only the changes whose @p accepted entry is true applied (indexes as in
+    /// report().changes; missing entries count as accepted). A refused removal puts the line back
+    /// as a body paragraph where it stood; a refused recognition leaves the line a body paragraph;
+    /// refused split-words leave the token joined. The story's id, creation time, original bytes and
+    /// format are the same on every call; block ids are stable per input line.
+    Story story(const QList<bool> &accepted) const;
+
+private:
+    std::shared_ptr<const ImportDraft> d;
+};
+
+/// Imports @p bytes (plain text, HTML or NITF in any encoding decodeText() reads) into a story.
+/// Cleanup steps, each listed in the report: site chrome removed; teaser and repeated paragraphs
+/// removed; run-together words split; section, headline, deck, byline, subheads, captions with
+/// credits, and pull quotes with their speaker recognised. Nothing is written anywhere.
+/// Errors (nullopt, @p error set to a plain sentence): empty, binary, too large (over
+/// MaxImportBytes), undecodable, malformed or truncated NITF, or no story text found.
+std::optional<ImportResult> importBytes(const QByteArray &bytes, const ImportOptions &options, QString *error);
+
+/// Reads the file at @p path (refusing it before reading when it is larger than MaxImportBytes)
+/// and imports it as importBytes() does, with its file name as the source name.
+std::optional<ImportResult> importFile(const QString &path, QString *error);
+
+} // namespace galley

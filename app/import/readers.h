@@ -1,0 +1,37 @@
+#pragma once
+
+#include "segment.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace galley {
+
+/// @p text with whitespace collapsed the way a browser shows it: runs of spaces, tabs and line
+/// breaks become one space, none at either end; empty runs are dropped.
+InlineText collapseWhitespace(const InlineText &text);
+
+/// Plain text to segments. A blank line always ends a paragraph. Within a block of lines, a line
+/// continues the previous one only when that one is hard-wrapped (at least 3/4 as long as the
+/// block's longest line, which is 50 characters or more); otherwise each line is its own segment,
+/// as in web-page dumps. Runs of spaces and tabs become one space.
+QList<Segment> readPlainText(const QString &text);
+
+/// HTML (a saved web page, or clipboard HTML from Word, LibreOffice or Google Docs) to segments,
+/// parsed with libxml2's HTML parser (recovering from broken markup, no network). Headings,
+/// paragraphs, list items, block quotes and figure captions become segments with their bold,
+/// italic and links; text inside nav, footer, aside, form and button is marked as chrome; scripts,
+/// styles and Word's list bullets (mso-list:Ignore) are skipped. @p utf8 is the decoded page.
+/// Returns nullopt with @p error when libxml2 cannot build a document.
+std::optional<QList<Segment>> readHtml(const QByteArray &utf8, QString *error);
+
+/// NITF 3.x XML to segments with their roles from markup: hl1 (or head/title) headline, hl2 in the
+/// body head the deck, byline, dateline, body.content p and hl2 (subhead), block quotes, media with
+/// media-caption and media-producer (credit); pubdata/@position.section the section. Read with
+/// QXmlStreamReader. Returns nullopt with @p error (naming the line) for malformed or truncated
+/// XML and for XML that is not NITF.
+std::optional<QList<Segment>> readNitf(const QString &xml, QString *error);
+
+} // namespace galley

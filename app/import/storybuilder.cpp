@@ -1,0 +1,143 @@
+#include "importdraft.h"
+
+#include "lineshapes.h"
+
+namespace galley {
+
+namespace {
+
+bool isAccepted(const QList<bool> &accepted, int change)
+{
+    return change >= 0 && (change >= accepted.size() || accepted.at(change));
+}
+
+/// Inserts one space at @p position of the plain text, inside the run that holds that position.
+void insertSpace(InlineText &text, qsizetype position)
+{
+    qsizetype start = 0;
+    for (auto &run : text.runs) {
+        const qsizetype end = start + run.text.size();
+        if (position < end || (&run == &text.runs.last() && position == end)) {
+            run.text.insert(position - start, u' ');
+            return;
+        }
+        start = end;
+    }
+}
+
+} // namespace
+
+InlineText applySplits(const InlineText &text, const QList<int> &splits, const QList<ImportChange> &changes,
+                       const QList<bool> &accepted)
+{
+    QList<qsizetype> positions;
+    for (const int index : splits) {
+        if (!isAccepted(accepted, index))
+            continue;
+        const ImportChange &change = changes.at(index);
+        // The result is the original with spaces inserted; find where.
+        qsizetype o = 0;
+        for (qsizetype r = 0; r < change.result.size(); ++r) {
+            if (change.result.at(r) == u' ' && (o >= change.original.size() || change.original.at(o) != u' '))
+                positions.append(change.column + o);
+            else
+                ++o;
+        }
+    }
+    if (positions.isEmpty())
+        return text;
+    std::sort(positions.begin(), positions.end(), std::greater<>());
+    InlineText out = text;
+    for (const qsizetype position : positions)
+        insertSpace(out, position);
+    return out;
+}
+
+Story buildStory(const ImportDraft &draft, const QList<bool> &accepted)
+{
+    Story story;
+    story.id = draft.storyId;
+    story.created = draft.created;
+    story.updated = draft.created;
+    story.originalSource = draft.source;
+    story.originalFormat = draft.sourceFormat;
+
+    QString lastBlock;
+    int lastGroup = 0;
+    auto addParagraph = [&](const DraftSegment &s, const InlineText &text) {
+        const BlockKind kind = s.segment.blockKind;
+        const bool list = kind == BlockKind::BulletList || kind == BlockKind::NumberedList;
+        if (list && !story.body.isEmpty() && story.body.last().id == lastBlock && story.body.last().kind == kind
+            && lastGroup == s.segment.listGroup) {
+            story.body.last().lines.append(text);
+            return;
+        }
+        story.body.append(Block{s.blockId, kind, {text}});
+        lastBlock = s.blockId;
+        lastGroup = s.segment.listGroup;
+    };
+
+    for (const DraftSegment &s : draft.segments) {
+        if (isAccepted(accepted, s.removal))
+            continue;
+        const InlineText text = applySplits(s.segment.text, s.splits, draft.report.changes, accepted);
+        const QString plain = text.plainText();
+        const SegmentRole role = isAccepted(accepted, s.roleChange) ? s.role : SegmentRole::Paragraph;
+        switch (role) {
+        case SegmentRole::Section:
+            story.section = plain;
+            break;
+        case SegmentRole::Headline:
+            story.headline = plain;
+            break;
+        case SegmentRole::Deck:
+            story.deck = plain;
+            break;
+        case SegmentRole::Byline:
+            story.bylines.append(lineshape::bylineName(plain));
+            break;
+        case SegmentRole::Dateline:
+            story.dateline = plain;
+            break;
+        case SegmentRole::Subhead:
+            story.body.append(Block{s.blockId, BlockKind::Subhead, {text}});
+            lastBlock = s.blockId;
+            lastGroup = 0;
+            break;
+        case SegmentRole::PullQuote: {
+            const auto quote = lineshape::parsePullQuote(plain);
+            PullQuote pullQuote{s.blockId, quote ? quote->text : plain, quote ? quote->attribution : QString(),
+                                Placement::after(lastBlock)};
+            if (!s.segment.attribution.isEmpty())
+                pullQuote.attribution = s.segment.attribution;
+            story.pullQuotes.append(pullQuote);
+            break;
+        }
+        case SegmentRole::Caption: {
+            StoryImage image;
+            image.id = s.blockId;
+            image.caption = plain;
+            image.credit = s.segment.credit;
+            if (image.credit.isEmpty()) {
+                if (const auto parsed = lineshape::parseCaption(plain)) {
+                    image.caption = parsed->caption;
+                    image.credit = parsed->credit;
+                }
+            }
+            image.data = s.segment.imageData;
+            image.mimeType = s.segment.imageMimeType;
+            image.fileName = s.segment.imageFileName;
+            image.altText = s.segment.altText.isEmpty() ? image.caption : s.segment.altText;
+            image.placement = s.lead ? Placement::lead() : Placement::after(lastBlock);
+            story.images.append(image);
+            break;
+        }
+        case SegmentRole::Paragraph:
+            addParagraph(s, text);
+            break;
+        }
+    }
+    return story;
+}
+
+} // namespace galley
