@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QList>
+#include <QString>
+#include <QTextStream>
+
+namespace galley::cli {
+
+/// Exit codes every verb uses (see runCommandLine()).
+enum ExitCode : int { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
+
+/// Where a verb writes: @c out for results (UTF-8), @c err for plain-sentence errors.
+struct CliStreams {
+    QTextStream &out;
+    QTextStream &err;
+};
+
+/// One command-line verb. The table in cliverbs.cpp lists them all; adding a verb is one entry
+/// there plus its two functions.
+struct CliVerb {
+    QString name;      ///< what follows "galley", e.g. "export"
+    QString synopsis;  ///< arguments after the name, e.g. "SLUG --out DIR [--db PATH]"
+    QString summary;   ///< one sentence for "galley help"
+    /// Adds the verb's options and positional arguments to @p parser (which already knows -h/--help).
+    void (*configure)(QCommandLineParser &parser);
+    /// Runs the verb on the parsed arguments; returns an ExitCode. Usage problems the parser
+    /// cannot see (a missing SLUG) go through usageError().
+    int (*run)(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io);
+};
+
+/// Every verb, in the order "galley help" lists them.
+const QList<CliVerb> &cliVerbs();
+/// The verb called @p name, or nullptr.
+const CliVerb *findVerb(const QString &name);
+
+/// Writes "galley: <message>" and the verb's usage line to @c err; returns ExitUsage.
+int usageError(const CliVerb &verb, const QString &message, CliStreams &io);
+/// Writes "galley: <sentence>" to @c err; returns ExitFailure.
+int failure(const QString &sentence, CliStreams &io);
+/// "Usage: galley <name> <synopsis>".
+QString usageLine(const CliVerb &verb);
+
+// The verbs' functions (one file per family of verbs).
+void configureList(QCommandLineParser &parser);
+int runList(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io);
+void configureExport(QCommandLineParser &parser);
+int runExport(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io);
+void configureHelp(QCommandLineParser &parser);
+int runHelp(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io);
+
+} // namespace galley::cli

@@ -1,0 +1,113 @@
+#include "cliverbs.h"
+
+#include "export/storyexporter.h"
+#include "logging.h"
+#include "storage/storylibrary.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace galley::cli {
+
+namespace {
+
+const QString DbOption = u"db"_qs;
+const QString OutOption = u"out"_qs;
+
+void addDbOption(QCommandLineParser &parser)
+{
+    parser.addOption({DbOption, u"The story library file (default: Galley's own library)."_qs, u"PATH"_qs});
+}
+
+/// Opens the library named by --db (or the default one). A missing file is an error rather than
+/// a new empty library: a mistyped --db must not look like a library with no stories.
+bool openLibrary(StoryLibrary &library, const QCommandLineParser &parser, CliStreams &io)
+{
+    const QString path = parser.isSet(DbOption) ? parser.value(DbOption) : StoryLibrary::defaultPath();
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        const QString hint = parser.isSet(DbOption) ? QString()
+                                                    : u" Open Galley once to make it, or name a library with --db PATH."_qs;
+        failure(u"There is no story library at %1."_qs.arg(QDir::toNativeSeparators(path)) % hint, io);
+        return false;
+    }
+    QString error;
+    if (!library.open(path, &error)) {
+        failure(error.isEmpty() ? u"Cannot open the story library at %1."_qs.arg(QDir::toNativeSeparators(path))
+                                : error,
+                io);
+        return false;
+    }
+    qCDebug(lcCli) << "Opened library" << path;
+    return true;
+}
+
+/// One story per line: tabs and line breaks a headline may hold become spaces.
+QString oneLine(const QString &text)
+{
+    QString out = text;
+    for (QChar &c : out)
+        if (c == u'\t' || c == u'\n' || c == u'\r' || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+            c = u' ';
+    return out;
+}
+
+} // namespace
+
+void configureList(QCommandLineParser &parser)
+{
+    addDbOption(parser);
+}
+
+int runList(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io)
+{
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(verb, u"list takes no arguments, only --db."_qs, io);
+    StoryLibrary library;
+    if (!openLibrary(library, parser, io))
+        return ExitFailure;
+    QString error;
+    const QList<StorySummary> stories = library.list({}, &error);
+    if (!error.isEmpty())
+        return failure(error, io);
+    for (const StorySummary &story : stories)
+        io.out << story.slug << u'\t' << statusName(story.status) << u'\t' << oneLine(story.headline) << u'\n';
+    io.out.flush();
+    return ExitOk;
+}
+
+void configureExport(QCommandLineParser &parser)
+{
+    addDbOption(parser);
+    parser.addOption({OutOption, u"The folder to write the page into (created if needed)."_qs, u"DIR"_qs});
+    parser.addPositionalArgument(u"slug"_qs, u"The story to export."_qs, u"SLUG"_qs);
+}
+
+int runExport(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io)
+{
+    const QStringList args = parser.positionalArguments();
+    if (args.isEmpty())
+        return usageError(verb, u"Say which story to export: its slug is missing."_qs, io);
+    if (args.size() > 1)
+        return usageError(verb, u"export takes one slug; got %1."_qs.arg(args.size()), io);
+    if (!parser.isSet(OutOption) || parser.value(OutOption).isEmpty())
+        return usageError(verb, u"Say where to write the page with --out DIR."_qs, io);
+
+    StoryLibrary library;
+    if (!openLibrary(library, parser, io))
+        return ExitFailure;
+    const QString slug = args.constFirst();
+    QString error;
+    const std::optional<Story> story = library.loadBySlug(slug, &error);
+    if (!story)
+        return failure(error.isEmpty() ? u"There is no story with the slug \"%1\"."_qs.arg(slug) : error, io);
+
+    const QString dir = QDir(parser.value(OutOption)).absolutePath();
+    if (!exportStory(*story, dir, &error))
+        return failure(error, io);
+    io.out << QDir::toNativeSeparators(dir % u"/index.html") << u'\n';
+    io.out.flush();
+    return ExitOk;
+}
+
+} // namespace galley::cli
