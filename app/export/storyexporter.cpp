@@ -44,10 +44,14 @@ bool writeFile(const QString &path, const std::function<bool(QSaveFile &, QStrin
         *error = u"Could not write %1: %2"_qs.arg(QDir::toNativeSeparators(path), fillError);
         return false;
     }
-    // commit() is where a full disk shows: the data is flushed and renamed into place only now.
-    if (!file.commit()) {
-        *error = u"Could not finish writing %1 (is the disk full?): %2."_qs.arg(
-            QDir::toNativeSeparators(path), file.errorString());
+    // Small writes sit in Qt's buffer, so a full disk shows only when it is flushed; Qt 6.4's
+    // commit() ignores a failed flush and would rename an empty file over the old one. Flush here,
+    // check, and only then let commit() put the file in place.
+    if (!file.flush() || file.error() != QFileDevice::NoError || !file.commit()) {
+        const QString reason = file.errorString();
+        file.cancelWriting();
+        *error = u"Could not finish writing %1 (is the disk full?): %2."_qs.arg(QDir::toNativeSeparators(path),
+                                                                                  reason);
         return false;
     }
     return true;
@@ -104,7 +108,13 @@ bool exportStory(const Story &story, const QString &dir, QString *error)
     const ArticleRenderer renderer;
     const bool ok = writeFile(
         root % u"/index.html",
-        [&](QSaveFile &file, QString *why) { return renderer.writePage(story, options, &file, why); }, &message);
+        [&](QSaveFile &file, QString *why) {
+            if (renderer.writePage(story, options, &file, nullptr))
+                return true;
+            *why = file.errorString() % u'.';
+            return false;
+        },
+        &message);
     if (ok)
         qCDebug(lcExport) << "Exported" << story.slug << "to" << root;
     return ok;

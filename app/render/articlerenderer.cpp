@@ -156,6 +156,12 @@ QString ArticleRenderer::renderBlock(const Story &story, const QString &blockId)
     return index < 0 ? QString() : renderBlockAt(story, index);
 }
 
+QString ArticleRenderer::datelineBlockId(const Story &story)
+{
+    const qsizetype index = datelineBlockIndex(story);
+    return index < 0 ? QString() : story.body.at(index).id;
+}
+
 QString ArticleRenderer::renderPullQuote(const Story &story, const QString &quoteId) const
 {
     for (const PullQuote &quote : story.pullQuotes)

@@ -80,6 +80,11 @@ public:
     /// A preview replaces the element with the same data-block with this.
     QString renderBlock(const Story &story, const QString &blockId) const;
 
+    /// Id of the body block that carries the dateline (the first paragraph block), or empty when
+    /// the dateline is blank or there is no paragraph. A preview re-renders this block when the
+    /// dateline changes, and both the old and new one when the first paragraph changes.
+    static QString datelineBlockId(const Story &story);
+
     /// The <aside class="pull-quote"> of pull quote @p quoteId; empty when there is none.
     QString renderPullQuote(const Story &story, const QString &quoteId) const;
 

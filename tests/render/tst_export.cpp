@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void exportAgainOverwrites();
     void folderBlockedByFile();
     void writeFailure();
+    void diskFull();
 
 private:
     Story m_story;
@@ -190,6 +192,27 @@ void TestExport::writeFailure()
     QString error;
     QVERIFY(!exportStory(m_story, tmp.path(), &error));
     QVERIFY2(error.startsWith(u"Could not "_qs) && error.contains(u"index.html"_qs), qPrintable(error));
+}
+
+// A full disk must fail the export with a sentence and leave no empty file in place of a picture.
+// Needs a 20 KiB tmpfs, which only a privileged user (CI container, root) may mount.
+void TestExport::diskFull()
+{
+    QTemporaryDir tmp;
+    const QString mountPoint = tmp.filePath(u"small-disk"_qs);
+    QVERIFY(QDir().mkpath(mountPoint));
+    const QString mount = QStandardPaths::findExecutable(u"mount"_qs);
+    if (mount.isEmpty()
+        || QProcess::execute(mount, {u"-t"_qs, u"tmpfs"_qs, u"-o"_qs, u"size=20k"_qs, u"tmpfs"_qs, mountPoint}) != 0)
+        QSKIP("Cannot mount a small tmpfs here (needs root); the full-disk case is not exercised.");
+    const auto unmount = qScopeGuard([&] { QProcess::execute(u"umount"_qs, {mountPoint}); });
+
+    QString error;
+    QVERIFY(!exportStory(m_story, mountPoint + u"/page"_qs, &error));
+    QCOMPARE(error, u"Could not finish writing %1 (is the disk full?): No space left on device."_qs.arg(
+                        mountPoint + u"/page/images/2-ferry-dock.jpg"_qs));
+    QVERIFY(!QFile::exists(mountPoint + u"/page/images/2-ferry-dock.jpg"_qs));
+    QVERIFY(!QFile::exists(mountPoint + u"/page/index.html"_qs));
 }
 
 QTEST_GUILESS_MAIN(TestExport)

@@ -227,6 +227,10 @@ void TestRenderer::datelineLeadsFirstParagraph()
     QCOMPARE(renderer.renderBlock(story, u"p2"_qs), u"<p data-block=\"p2\">Second.</p>\n"_qs);
     QCOMPARE(renderer.renderBlock(story, u"s"_qs), u"<h2 data-block=\"s\">Sub</h2>\n"_qs);
     QCOMPARE(renderer.renderArticle(story, testOptions()).count(u"class=\"dateline\""_qs), 1);
+    QCOMPARE(ArticleRenderer::datelineBlockId(story), u"p1"_qs);
+    story.dateline = u" — "_qs; // nothing but the dash: no dateline at all
+    QCOMPARE(ArticleRenderer::datelineBlockId(story), QString());
+    QCOMPARE(renderer.renderBlock(story, u"p1"_qs), u"<p data-block=\"p1\">First.</p>\n"_qs);
 }
 
 void TestRenderer::blocksMarkup()
