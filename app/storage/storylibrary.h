@@ -74,16 +74,20 @@ public:
     bool isSlugTaken(const QString &slug, const QString &exceptId = {}) const;
 
     /// Saves @p story atomically (insert or update), its pictures included, and the search index.
-    /// Before writing, fills an empty slug from the headline (made unique) and sets @c updated to
-    /// now (UTC); @p story is updated in place. Fails, writing nothing, when the slug is invalid or
-    /// taken by another story, or the database is locked or full.
+    /// Before writing, fills an empty slug from the headline (made unique), sets @c updated to now
+    /// (UTC) and gives a fresh id to any picture without one or whose id another story (or another
+    /// picture of this one) already uses; @p story is updated in place only on success. Fails,
+    /// writing nothing and leaving @p story as typed, when the slug is invalid or taken by another
+    /// story, or the library is locked, full or read-only.
     bool save(Story &story, QString *error);
 
-    /// Deletes the story and its pictures.
+    /// Deletes the story, its pictures and its search entry in one transaction. Fails with a
+    /// sentence when no story has @p id (it may have been deleted in another window).
     bool remove(const QString &id, QString *error);
 
-    /// Saves a copy of story @p id with a new id, "Copy of" headline, a unique slug and Draft
-    /// status; returns the copy.
+    /// Saves a copy of story @p id: a new id, "Copy of " before the headline, the original's slug
+    /// with the first free "-2", "-3"..., Draft status, created now, pictures with fresh ids (blocks
+    /// and pull quotes keep theirs, they are unique only within a story). Returns the saved copy.
     std::optional<Story> duplicate(const QString &id, QString *error);
 
     /// The steps of save(), in order, each inside the one transaction.

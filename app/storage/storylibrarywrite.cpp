@@ -11,6 +11,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 
 namespace galley {
 
@@ -127,10 +128,23 @@ bool StoryLibrary::save(Story &story, QString *error)
         return abandon();
     images.prepare(u"INSERT INTO images (id, story_id, position, data, mime_type, file_name, caption, credit, "
                    u"alt_text, placement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_qs);
+    // This story's rows are gone, so a remaining row with the id belongs to another story.
+    QSqlQuery elsewhere(d->db);
+    elsewhere.prepare(u"SELECT 1 FROM images WHERE id = ?"_qs);
+    QSet<QString> usedIds;
     for (qsizetype i = 0; i < next.images.size(); ++i) {
         StoryImage &image = next.images[i];
-        if (image.id.isEmpty())
+        bool taken = image.id.isEmpty() || usedIds.contains(image.id);
+        if (!taken) {
+            elsewhere.addBindValue(image.id);
+            if (!d->exec(elsewhere, error))
+                return abandon();
+            taken = elsewhere.next();
+            elsewhere.finish();
+        }
+        if (taken) // a picture copied from another story keeps its bytes, not its identity
             image.id = newId();
+        usedIds.insert(image.id);
         images.addBindValue(image.id);
         images.addBindValue(next.id);
         images.addBindValue(int(i));
@@ -162,6 +176,7 @@ bool StoryLibrary::save(Story &story, QString *error)
 
     row.finish();
     images.finish();
+    elsewhere.finish();
     search.finish();
     if (!d->exec(u"COMMIT"_qs, error))
         return abandon();

@@ -6,7 +6,9 @@
 #include "storage/storylibrary.h"
 #include "storytestdata.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -72,6 +74,8 @@ private Q_SLOTS:
     void removeDeletesPicturesAndIndex();
     void removeMissingStory();
     void duplicateMakesDraftCopy();
+    void pictureIdsStayUnique();
+    void defaultPathIsInAppData();
 
 private:
     QString libraryPath() const { return m_dir->filePath(u"library.sqlite"_qs); }
@@ -452,6 +456,38 @@ void TestStoryLibrary::duplicateMakesDraftCopy()
 
     QVERIFY(!m_library->duplicate(story.id, &error));
     QCOMPARE(error, u"That story is no longer in the library; it may have been deleted in another window."_qs);
+}
+
+void TestStoryLibrary::pictureIdsStayUnique()
+{
+    openLibrary();
+    QString error;
+    Story first = testdata::fullStory(u"Island ferry returns"_qs);
+    QVERIFY2(m_library->save(first, &error), qPrintable(error));
+    // A picture copied into another story, twice, with its id: both copies get fresh ids.
+    Story second = testdata::shortStory(u"Ferry fares frozen"_qs, {}, u"Same price."_qs);
+    second.images = {first.images.at(0), first.images.at(0)};
+    QVERIFY2(m_library->save(second, &error), qPrintable(error));
+    QVERIFY(second.images.at(0).id != first.images.at(0).id);
+    QVERIFY(second.images.at(1).id != first.images.at(0).id);
+    QVERIFY(second.images.at(0).id != second.images.at(1).id);
+    QCOMPARE(second.images.at(1).data, first.images.at(0).data);
+    // Saving again keeps the ids it now owns, and the first story is untouched.
+    const Story saved = second;
+    QVERIFY2(m_library->save(second, &error), qPrintable(error));
+    QCOMPARE(second.images.at(0).id, saved.images.at(0).id);
+    QCOMPARE(second.images.at(1).id, saved.images.at(1).id);
+    QVERIFY(*m_library->load(first.id, &error) == first);
+    QVERIFY(*m_library->load(second.id, &error) == second);
+}
+
+void TestStoryLibrary::defaultPathIsInAppData()
+{
+    const QString path = StoryLibrary::defaultPath();
+    const QFileInfo info(path);
+    QCOMPARE(info.fileName(), u"library.sqlite"_qs);
+    QCOMPARE(info.absolutePath(), QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation));
+    QVERIFY(info.dir().exists());
 }
 
 QTEST_GUILESS_MAIN(TestStoryLibrary)
