@@ -36,7 +36,7 @@ QString chromeReason(const QString &raw)
         return u"navigation bar"_qs;
 
     const QString lower = line.toLower();
-    static const QRegularExpression cookie(uR"(\bcookies?\b.*\b(use|uses|accept|consent|settings|policy|preferences)\b|\b(use|accept|consent)\b.*\bcookies?\b)"_qs);
+    static const QRegularExpression cookie(uR"(\bcookies?\b.*\b(use|uses|accept|consent|settings|policy|preferences)\b|\b(use|uses|using|accept|consent)\b.*\bcookies?\b)"_qs);
     if (wordCount(line) <= 80 && cookie.match(lower).hasMatch())
         return u"cookie notice"_qs;
     if (wordCount(line) > 12)

@@ -126,14 +126,18 @@ private:
             const QString key = duplicateKey(plain(i));
             if (key.isEmpty())
                 continue;
+            // The lede is the first sentence paragraph after it, past the deck and captions.
             for (int later = pos + 1; later < k.size(); ++later) {
-                if (duplicateKey(plain(k.at(later))) == key) {
+                const QString text = plain(k.at(later));
+                if (seg(k.at(later)).markupRole.value_or(SegmentRole::Paragraph) != SegmentRole::Paragraph
+                    || !endsSentence(text) || parseCaption(text))
+                    continue;
+                if (duplicateKey(text) == key)
                     d.segments[i].removal = addChange(
                         ImportChangeKind::RemovedDuplicate, i, {},
                         u"The teaser repeats the lede at line %1, which is kept in the body."_qs.arg(
                             seg(k.at(later)).line));
-                    break;
-                }
+                break;
             }
         }
     }

@@ -1,5 +1,6 @@
 #include "readers.h"
 
+#include <QRegularExpression>
 #include <QSet>
 
 #include <libxml/HTMLparser.h>
@@ -53,7 +54,7 @@ const QSet<QString> &blockElements()
         u"dl"_qs,      u"td"_qs,     u"th"_qs,      u"tr"_qs,     u"table"_qs,   u"section"_qs,
         u"article"_qs, u"header"_qs, u"main"_qs,    u"address"_qs, u"hr"_qs,     u"body"_qs,
         u"html"_qs,    u"nav"_qs,    u"footer"_qs,  u"aside"_qs,  u"form"_qs,    u"center"_qs,
-        u"title"_qs,
+        u"title"_qs,    u"button"_qs,
     };
     return names;
 }
@@ -182,6 +183,12 @@ private:
         } else if (name == u"ul" || name == u"ol") {
             m_listKinds.append(name == u"ul" ? BlockKind::BulletList : BlockKind::NumberedList);
             m_listGroups.append(++m_listCounter);
+        } else if (className.contains(u"MsoListParagraph"_qs)) {
+            // Word pastes list items as paragraphs; CxSpMiddle and CxSpLast continue the list.
+            if (!className.contains(u"CxSpMiddle"_qs) && !className.contains(u"CxSpLast"_qs))
+                ++m_listCounter;
+            m_context.kind = BlockKind::BulletList;
+            m_context.listGroup = m_listCounter;
         } else if (name == u"li" && !m_listKinds.isEmpty()) {
             m_context.kind = m_listKinds.last();
             m_context.listGroup = m_listGroups.last();
@@ -244,8 +251,12 @@ struct DocFree {
 
 } // namespace
 
-std::optional<QList<Segment>> readHtml(const QByteArray &utf8, QString *error)
+std::optional<QList<Segment>> readHtml(const QByteArray &source, QString *error)
 {
+    // Word wraps its list bullets in <![if !supportLists]> ... <![endif]>, which is not HTML and
+    // which libxml2 would keep as text. Drop the markers; the bullets are skipped as mso-list:Ignore.
+    static const QRegularExpression wordConditionals(uR"(<!\[(?:if [^\]]*|endif)\]>)"_qs);
+    QByteArray utf8 = QString::fromUtf8(source).remove(wordConditionals).toUtf8();
     const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
     std::unique_ptr<xmlDoc, DocFree> doc(
         htmlReadMemory(utf8.constData(), int(utf8.size()), "import.html", "UTF-8", options));

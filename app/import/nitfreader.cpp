@@ -203,7 +203,7 @@ std::optional<QList<Segment>> readNitf(const QString &text, QString *error)
     QXmlStreamReader xml(text);
     NitfState state;
     bool sawRoot = false;
-    while (xml.readNextStartElement()) {
+    if (xml.readNextStartElement()) {
         if (xml.name() != u"nitf") {
             if (error)
                 *error = u"The XML file is not NITF: its root element is <%1>, not <nitf>."_qs.arg(xml.name());
@@ -234,7 +234,7 @@ std::optional<QList<Segment>> readNitf(const QString &text, QString *error)
                                      .arg(xml.lineNumber())
                                : u"The NITF file is damaged at line %1, column %2: %3."_qs.arg(
                                      QString::number(xml.lineNumber()), QString::number(xml.columnNumber()),
-                                     xml.errorString());
+                                     xml.errorString().chopped(xml.errorString().endsWith(u'.') ? 1 : 0));
         }
         return std::nullopt;
     }

@@ -25,29 +25,48 @@ void insertSpace(InlineText &text, qsizetype position)
     }
 }
 
+void replaceChar(InlineText &text, qsizetype position, QChar letter)
+{
+    qsizetype start = 0;
+    for (auto &run : text.runs) {
+        if (position < start + run.text.size()) {
+            run.text[position - start] = letter;
+            return;
+        }
+        start += run.text.size();
+    }
+}
+
 } // namespace
 
 InlineText applySplits(const InlineText &text, const QList<int> &splits, const QList<ImportChange> &changes,
                        const QList<bool> &accepted)
 {
     QList<qsizetype> positions;
+    QList<std::pair<qsizetype, QChar>> recased;
     for (const int index : splits) {
         if (!isAccepted(accepted, index))
             continue;
         const ImportChange &change = changes.at(index);
-        // The result is the original with spaces inserted; find where.
+        // The result is the original with spaces inserted (and a capital after a cut possibly
+        // lowered); find where.
         qsizetype o = 0;
         for (qsizetype r = 0; r < change.result.size(); ++r) {
-            if (change.result.at(r) == u' ' && (o >= change.original.size() || change.original.at(o) != u' '))
+            if (change.result.at(r) == u' ' && (o >= change.original.size() || change.original.at(o) != u' ')) {
                 positions.append(change.column + o);
-            else
-                ++o;
+                continue;
+            }
+            if (o < change.original.size() && change.original.at(o) != change.result.at(r))
+                recased.append({change.column + o, change.result.at(r)});
+            ++o;
         }
     }
-    if (positions.isEmpty())
+    if (positions.isEmpty() && recased.isEmpty())
         return text;
     std::sort(positions.begin(), positions.end(), std::greater<>());
     InlineText out = text;
+    for (const auto &[position, letter] : std::as_const(recased))
+        replaceChar(out, position, letter);
     for (const qsizetype position : positions)
         insertSpace(out, position);
     return out;

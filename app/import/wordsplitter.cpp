@@ -36,6 +36,17 @@ const QSet<QString> &unitSuffixes()
     return units;
 }
 
+// Function words a capitalised token may end with. Short ones ("by", "on", "ton") end too many
+// place names (Kettleby, Easton) to be cut off a capitalised word.
+const QSet<QString> &trailingFunctionWords()
+{
+    static const QSet<QString> words = {u"and"_qs,  u"the"_qs,  u"said"_qs, u"says"_qs,  u"was"_qs,
+                                        u"were"_qs, u"has"_qs,  u"had"_qs,  u"have"_qs,  u"with"_qs,
+                                        u"from"_qs, u"that"_qs, u"this"_qs, u"will"_qs,  u"would"_qs,
+                                        u"who"_qs,  u"which"_qs};
+    return words;
+}
+
 bool isWordChar(QChar c)
 {
     return c.isLetter() || c == u'\'' || c == u'\u2019';
@@ -122,8 +133,17 @@ QList<WordSplit> WordSplitter::find(const QString &text) const
         if (cuts.isEmpty())
             continue;
         QString result = token;
-        for (auto it = cuts.crbegin(); it != cuts.crend(); ++it)
+        for (auto it = cuts.crbegin(); it != cuts.crend(); ++it) {
+            // "HollisterSaid": the capital came from the lost line break, not from the word.
+            qsizetype end = *it;
+            while (end < result.size() && result.at(end).isLetter())
+                ++end;
+            const QString next = result.mid(*it, end - *it);
+            if (*it > 0 && result.at(*it - 1).isLetter() && isCapitalisedWord(next)
+                && trailingFunctionWords().contains(next.toLower()))
+                result[*it] = result.at(*it).toLower();
             result.insert(*it, u' ');
+        }
         out.append(WordSplit{start, token, result});
     }
     return out;
@@ -195,7 +215,7 @@ QList<qsizetype> WordSplitter::repairWord(const QString &w) const
         if (!isCapitalisedWord(right) || !isWord(right) || !isWord(left))
             continue;
         const bool leftLower = isAllLower(left) && left.size() >= 2;
-        const bool rightFunction = functionWords().contains(right.toLower()) && left.size() >= 3;
+        const bool rightFunction = trailingFunctionWords().contains(right.toLower()) && left.size() >= 4;
         if (leftLower || rightFunction) {
             cuts.append(k);
             pieceStart = k;
@@ -228,14 +248,14 @@ QList<qsizetype> WordSplitter::splitJoined(const QString &piece) const
         return (part.size() >= 4 || functionWords().contains(part.toLower())) && isWord(part);
     };
     auto isFunction = [&](qsizetype from, qsizetype to) {
-        return functionWords().contains(piece.mid(from, to - from));
+        return trailingFunctionWords().contains(piece.mid(from, to - from));
     };
     // Fewest parts first (two, then three); among equals the most even-handed lengths lose to the
     // one with the longest parts (sum of squares), which prefers real words over fragments.
     QList<qsizetype> best;
     qsizetype bestScore = -1;
     for (qsizetype a = 2; a <= n - 2; ++a) {
-        if (!partOk(0, a) || !partOk(a, n) || (capitalised && !isFunction(a, n)))
+        if (!partOk(0, a) || !partOk(a, n) || (capitalised && (!isFunction(a, n) || a < 4)))
             continue;
         const qsizetype score = a * a + (n - a) * (n - a);
         if (score > bestScore) {

@@ -1,0 +1,74 @@
+#include "storysnapshot.h"
+
+#include <QJsonArray>
+
+namespace galley::test {
+
+namespace {
+
+QString marked(const InlineText &line)
+{
+    QString out;
+    for (const auto &run : line.runs) {
+        QString text = run.text;
+        if (run.italic)
+            text = u'*' % text % u'*';
+        if (run.bold)
+            text = u"**"_qs % text % u"**"_qs;
+        if (!run.href.isEmpty())
+            text = u'[' % text % u"]("_qs % run.href % u')';
+        out += text;
+    }
+    return out;
+}
+
+QString placement(const Story &story, const Placement &where)
+{
+    return where.isLead() ? u"lead"_qs : u"after "_qs % QString::number(story.blockIndex(where.afterBlockId));
+}
+
+QJsonArray strings(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+} // namespace
+
+QJsonObject snapshot(const Story &story, const ImportReport &report)
+{
+    QStringList body;
+    for (const auto &block : story.body) {
+        QStringList lines;
+        for (const auto &line : block.lines)
+            lines << marked(line);
+        body << blockKindKey(block.kind) % u": "_qs % lines.join(u" | "_qs);
+    }
+    QJsonArray images;
+    for (const auto &image : story.images)
+        images.append(QJsonObject{{u"caption"_qs, image.caption},
+                                  {u"credit"_qs, image.credit},
+                                  {u"placement"_qs, placement(story, image.placement)},
+                                  {u"missing"_qs, image.isMissing()}});
+    QJsonArray quotes;
+    for (const auto &quote : story.pullQuotes)
+        quotes.append(QJsonObject{{u"text"_qs, quote.text},
+                                  {u"attribution"_qs, quote.attribution},
+                                  {u"placement"_qs, placement(story, quote.placement)}});
+    QStringList changes;
+    for (const auto &change : report.changes)
+        changes << importChangeKey(change.kind) % u'\t' % QString::number(change.line) % u'\t' % change.original
+                       % u'\t' % change.result;
+    return QJsonObject{{u"format"_qs, report.format},
+                       {u"encoding"_qs, report.encoding},
+                       {u"section"_qs, story.section},
+                       {u"headline"_qs, story.headline},
+                       {u"deck"_qs, story.deck},
+                       {u"bylines"_qs, strings(story.bylines)},
+                       {u"dateline"_qs, story.dateline},
+                       {u"body"_qs, strings(body)},
+                       {u"images"_qs, images},
+                       {u"pullQuotes"_qs, quotes},
+                       {u"changes"_qs, strings(changes)}};
+}
+
+} // namespace galley::test

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "import/importer.h"
+
+#include <QJsonObject>
+
+namespace galley::test {
+
+/// A story and its import report as JSON, in the form the golden files under
+/// tests/data/import/cases/<case>/expected.json hold: body blocks as "kind: text" with **bold**,
+/// *italic* and [text](href) marks, images with "placement" "lead" or "after N" (N = body index),
+/// pull quotes with "after", and report changes as "key<TAB>line<TAB>original<TAB>result".
+QJsonObject snapshot(const Story &story, const ImportReport &report);
+
+} // namespace galley::test
