@@ -27,10 +27,9 @@ InlineText lineFromJson(const QJsonValue &value)
         return InlineText::plain(value.toString());
     for (const auto &r : value.toArray()) {
         const QJsonObject o = r.toObject();
-        line.runs.append(InlineRun{o.value(QStringLiteral("text")).toString(),
-                                   o.value(QStringLiteral("bold")).toBool(),
-                                   o.value(QStringLiteral("italic")).toBool(),
-                                   o.value(QStringLiteral("href")).toString()});
+        line.runs.append(InlineRun{
+            o.value(QStringLiteral("text")).toString(), o.value(QStringLiteral("bold")).toBool(),
+            o.value(QStringLiteral("italic")).toBool(), o.value(QStringLiteral("href")).toString()});
     }
     return line;
 }
@@ -65,7 +64,8 @@ QList<Block> bodyFromJson(const QJsonArray &json, QString *error)
         block.id = o.value(QStringLiteral("id")).toString();
         if (block.id.isEmpty())
             block.id = newId();
-        block.kind = blockKindFromKey(o.value(QStringLiteral("kind")).toString()).value_or(BlockKind::Paragraph);
+        block.kind =
+            blockKindFromKey(o.value(QStringLiteral("kind")).toString()).value_or(BlockKind::Paragraph);
         for (const auto &line : o.value(QStringLiteral("lines")).toArray())
             block.lines.append(lineFromJson(line));
         if (block.lines.isEmpty() && o.contains(QStringLiteral("text")))
@@ -120,7 +120,8 @@ QDateTime timeFromText(const QString &text, const QString &member, QString *erro
         return {};
     const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!time.isValid() && error && error->isEmpty())
-        *error = QStringLiteral("The story's “%1” time “%2” is not an ISO-8601 date and time.").arg(member, text);
+        *error =
+            QStringLiteral("The story's “%1” time “%2” is not an ISO-8601 date and time.").arg(member, text);
     return time.toUTC();
 }
 
@@ -169,7 +170,8 @@ Story storyFromJson(const QJsonObject &json, QString *error)
     if (!status.isEmpty()) {
         const auto parsed = statusFromString(status);
         if (!parsed)
-            problem = QStringLiteral("“%1” is not a story status; the story was read as a draft.").arg(status);
+            problem =
+                QStringLiteral("“%1” is not a story status; the story was read as a draft.").arg(status);
         story.status = parsed.value_or(StoryStatus::Draft);
     }
     QString bodyProblem;

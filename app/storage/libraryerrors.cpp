@@ -36,7 +36,8 @@ QString describeLibraryError(int code, const QString &path, const QString &detai
         return readOnlyLibraryMessage(path);
     case SqliteCode::Corrupt:
     case SqliteCode::NotADatabase:
-        return u"The file “%1” is not a Galley library, or it is damaged; Galley has not changed it."_qs.arg(file);
+        return u"The file “%1” is not a Galley library, or it is damaged; Galley has not changed it."_qs.arg(
+            file);
     case SqliteCode::CantOpen:
         return u"The library “%1” could not be opened; check that its folder exists and that you may write to it."_qs
             .arg(file);
@@ -61,18 +62,18 @@ QString describeLibraryError(const QSqlError &error, const QString &path)
 
 QString newerLibraryMessage(const QString &path, int fileVersion, int ourVersion)
 {
-    return u"The library “%1” was written by a newer version of Galley (library format %2; this Galley reads up "
-           u"to %3). Update Galley to open it; the file has not been changed."_qs
-        .arg(shown(path))
-        .arg(fileVersion)
-        .arg(ourVersion);
+    return u"The library “%1” was written by a newer version of Galley (library format %2; this Galley reads "
+           u"up "
+           u"to %3). Update Galley to open it; the file has not been changed."_qs.arg(shown(path))
+               .arg(fileVersion)
+               .arg(ourVersion);
 }
 
 QString readOnlyLibraryMessage(const QString &path)
 {
-    return u"The library “%1” is read-only, so Galley cannot save to it; check the file's permissions or copy it "
-           u"to a folder you can write to."_qs
-        .arg(shown(path));
+    return u"The library “%1” is read-only, so Galley cannot save to it; check the file's permissions or "
+           u"copy it "
+           u"to a folder you can write to."_qs.arg(shown(path));
 }
 
 } // namespace galley

@@ -111,7 +111,8 @@ bool fillWithSamples(StoryLibrary &library, QString *error)
     for (qsizetype i = stories->size() - 1; i >= 0; --i) {
         Story &story = (*stories)[i];
         if (!story.slug.isEmpty())
-            story.slug = uniqueSlug(story.slug, [&](const QString &slug) { return library.isSlugTaken(slug); });
+            story.slug =
+                uniqueSlug(story.slug, [&](const QString &slug) { return library.isSlugTaken(slug); });
         if (!library.save(story, error))
             return false;
     }

@@ -30,10 +30,10 @@ const QList<Migration> &migrations()
              u" deck TEXT NOT NULL DEFAULT '',"
              u" bylines TEXT NOT NULL DEFAULT '[]'," // JSON array of strings
              u" dateline TEXT NOT NULL DEFAULT '',"
-             u" status TEXT NOT NULL DEFAULT 'draft'," // statusKey()
-             u" body TEXT NOT NULL DEFAULT '[]'," // bodyToJson()
+             u" status TEXT NOT NULL DEFAULT 'draft',"   // statusKey()
+             u" body TEXT NOT NULL DEFAULT '[]',"        // bodyToJson()
              u" pull_quotes TEXT NOT NULL DEFAULT '[]'," // pullQuotesToJson()
-             u" created TEXT NOT NULL," // ISO-8601 UTC with milliseconds
+             u" created TEXT NOT NULL,"                  // ISO-8601 UTC with milliseconds
              u" updated TEXT NOT NULL)"_qs,
              u"CREATE INDEX stories_by_update ON stories(updated DESC)"_qs,
              u"CREATE INDEX stories_by_section ON stories(section)"_qs,
@@ -112,7 +112,8 @@ bool migrate(QSqlDatabase &db, QSqlError *error)
         const int version = readVersion(db, error);
         bool ok = version >= 0;
         if (ok && version < migration.version) {
-            qCInfo(lcStorage) << "Migrating library" << db.databaseName() << "to schema version" << migration.version;
+            qCInfo(lcStorage) << "Migrating library" << db.databaseName() << "to schema version"
+                              << migration.version;
             for (const QString &statement : migration.statements) {
                 ok = exec(query, statement, error);
                 if (!ok)

@@ -127,7 +127,8 @@ bool StoryLibrary::open(const QString &path, QString *error)
         return refuse(u"The file “%1” is a database of another program, not a Galley library; Galley has not "
                       u"changed it."_qs.arg(QDir::toNativeSeparators(path)));
 
-    if (!d->exec(u"PRAGMA foreign_keys = ON"_qs, &message) || !d->exec(u"PRAGMA journal_mode = WAL"_qs, &message))
+    if (!d->exec(u"PRAGMA foreign_keys = ON"_qs, &message) ||
+        !d->exec(u"PRAGMA journal_mode = WAL"_qs, &message))
         return refuse(message);
     if (!schema::migrate(d->db, &sqlError))
         return refuse(describeLibraryError(sqlError, path));

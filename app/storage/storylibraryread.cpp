@@ -130,8 +130,9 @@ std::optional<Story> StoryLibrary::Private::loadStory(const QString &id, QString
     const Private *d = this;
     QSqlQuery query(d->db);
     query.setForwardOnly(true);
-    query.prepare(u"SELECT slug, section, headline, deck, bylines, dateline, status, body, pull_quotes, created, "
-                  u"updated FROM stories WHERE id = ?"_qs);
+    query.prepare(
+        u"SELECT slug, section, headline, deck, bylines, dateline, status, body, pull_quotes, created, "
+        u"updated FROM stories WHERE id = ?"_qs);
     query.addBindValue(id);
     if (!d->exec(query, error))
         return std::nullopt;

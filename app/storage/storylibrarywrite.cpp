@@ -99,12 +99,13 @@ bool StoryLibrary::save(Story &story, QString *error)
         return abandon();
 
     QSqlQuery row(d->db);
-    row.prepare(u"INSERT INTO stories (id, slug, section, headline, deck, bylines, dateline, status, body, "
-                u"pull_quotes, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                u"ON CONFLICT(id) DO UPDATE SET slug = excluded.slug, section = excluded.section, "
-                u"headline = excluded.headline, deck = excluded.deck, bylines = excluded.bylines, "
-                u"dateline = excluded.dateline, status = excluded.status, body = excluded.body, "
-                u"pull_quotes = excluded.pull_quotes, created = excluded.created, updated = excluded.updated"_qs);
+    row.prepare(
+        u"INSERT INTO stories (id, slug, section, headline, deck, bylines, dateline, status, body, "
+        u"pull_quotes, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        u"ON CONFLICT(id) DO UPDATE SET slug = excluded.slug, section = excluded.section, "
+        u"headline = excluded.headline, deck = excluded.deck, bylines = excluded.bylines, "
+        u"dateline = excluded.dateline, status = excluded.status, body = excluded.body, "
+        u"pull_quotes = excluded.pull_quotes, created = excluded.created, updated = excluded.updated"_qs);
     row.addBindValue(next.id);
     row.addBindValue(text(next.slug));
     row.addBindValue(text(next.section));
@@ -126,8 +127,9 @@ bool StoryLibrary::save(Story &story, QString *error)
     images.addBindValue(next.id);
     if (!d->exec(images, error))
         return abandon();
-    images.prepare(u"INSERT INTO images (id, story_id, position, data, mime_type, file_name, caption, credit, "
-                   u"alt_text, placement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_qs);
+    images.prepare(
+        u"INSERT INTO images (id, story_id, position, data, mime_type, file_name, caption, credit, "
+        u"alt_text, placement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_qs);
     // This story's rows are gone, so a remaining row with the id belongs to another story.
     QSqlQuery elsewhere(d->db);
     elsewhere.prepare(u"SELECT 1 FROM images WHERE id = ?"_qs);
@@ -205,7 +207,8 @@ bool StoryLibrary::remove(const QString &id, QString *error)
         if (ok && query.numRowsAffected() != 1) {
             ok = false;
             if (error)
-                *error = u"That story is no longer in the library; it may have been deleted in another window."_qs;
+                *error =
+                    u"That story is no longer in the library; it may have been deleted in another window."_qs;
         }
     }
     query.finish();

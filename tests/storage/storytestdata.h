@@ -41,13 +41,15 @@ inline Story fullStory(const QString &headline)
     list.lines = {InlineText::plain(QStringLiteral("Morning sailing at 7.40")),
                   InlineText::plain(QStringLiteral("Evening sailing at 18.15"))};
     Block quote = Block::make(BlockKind::BlockQuote, QStringLiteral("The pier is safe again, “at last”."));
-    Block last = Block::make(BlockKind::Paragraph, QStringLiteral("Tickets bought before Monday stay valid <b>&amp;."));
+    Block last = Block::make(BlockKind::Paragraph,
+                             QStringLiteral("Tickets bought before Monday stay valid <b>&amp;."));
     story.body = {lead, subhead, list, quote, last};
 
     story.pullQuotes = {
-        PullQuote{newId(), QStringLiteral("Twice a day is enough for us."), QStringLiteral("Nell Varga, ferry master"),
-                  Placement::after(lead.id)},
-        PullQuote{newId(), QStringLiteral("At last."), QStringLiteral("A commuter"), Placement::after(quote.id)},
+        PullQuote{newId(), QStringLiteral("Twice a day is enough for us."),
+                  QStringLiteral("Nell Varga, ferry master"), Placement::after(lead.id)},
+        PullQuote{newId(), QStringLiteral("At last."), QStringLiteral("A commuter"),
+                  Placement::after(quote.id)},
     };
     story.images = {
         StoryImage{newId(), pictureBytes('a'), QStringLiteral("image/jpeg"), QStringLiteral("pier.jpg"),
@@ -62,7 +64,8 @@ inline Story fullStory(const QString &headline)
 
 /// A short story: one paragraph of @p body, no pictures.
 inline Story shortStory(const QString &headline, const QString &deck, const QString &body,
-                        const QString &section = QStringLiteral("Local"), StoryStatus status = StoryStatus::Draft)
+                        const QString &section = QStringLiteral("Local"),
+                        StoryStatus status = StoryStatus::Draft)
 {
     Story story = Story::create();
     story.headline = headline;

@@ -84,8 +84,9 @@ void TestLibraryOpen::openWhileAnotherWindowWritesFails()
         timer.start();
         QVERIFY(!library.open(libraryPath(), &error));
         QVERIFY(timer.elapsed() < 6000);
-        QCOMPARE(error, u"The library “%1” is in use by another Galley window; close it and try again."_qs
-                            .arg(QDir::toNativeSeparators(libraryPath())));
+        QCOMPARE(error,
+                 u"The library “%1” is in use by another Galley window; close it and try again."_qs.arg(
+                     QDir::toNativeSeparators(libraryPath())));
         QVERIFY(!library.isOpen());
         QVERIFY(hold.exec(u"ROLLBACK"_qs));
         QVERIFY2(library.open(libraryPath(), &error), qPrintable(error));
@@ -119,8 +120,9 @@ void TestLibraryOpen::missingFolderRefused()
     StoryLibrary library;
     QString error;
     QVERIFY(!library.open(path, &error));
-    QCOMPARE(error, u"The library “%1” could not be opened; check that its folder exists and that you may write to "
-                    u"it."_qs.arg(QDir::toNativeSeparators(path)));
+    QCOMPARE(error,
+             u"The library “%1” could not be opened; check that its folder exists and that you may write to "
+             u"it."_qs.arg(QDir::toNativeSeparators(path)));
     QVERIFY(!QFile::exists(path));
 }
 
@@ -144,9 +146,10 @@ void TestLibraryOpen::newerLibraryRefusedUntouched()
     QString error;
     QVERIFY(!library.open(libraryPath(), &error));
     QCOMPARE(error, newerLibraryMessage(libraryPath(), 7, StoryLibrary::currentSchemaVersion()));
-    QCOMPARE(error, u"The library “%1” was written by a newer version of Galley (library format 7; this Galley "
-                    u"reads up to 1). Update Galley to open it; the file has not been changed."_qs
-                        .arg(QDir::toNativeSeparators(libraryPath())));
+    QCOMPARE(error,
+             u"The library “%1” was written by a newer version of Galley (library format 7; this Galley "
+             u"reads up to 1). Update Galley to open it; the file has not been changed."_qs.arg(
+                 QDir::toNativeSeparators(libraryPath())));
     QVERIFY(!library.isOpen());
     QCOMPARE(library.schemaVersion(), 0);
     QCOMPARE(fileBytes(libraryPath()), before);
@@ -166,8 +169,9 @@ void TestLibraryOpen::notADatabaseRefusedUntouched()
     StoryLibrary library;
     QString error;
     QVERIFY(!library.open(libraryPath(), &error));
-    QCOMPARE(error, u"The file “%1” is not a Galley library, or it is damaged; Galley has not changed it."_qs
-                        .arg(QDir::toNativeSeparators(libraryPath())));
+    QCOMPARE(error,
+             u"The file “%1” is not a Galley library, or it is damaged; Galley has not changed it."_qs.arg(
+                 QDir::toNativeSeparators(libraryPath())));
     QVERIFY(!library.isOpen());
     QCOMPARE(fileBytes(libraryPath()), text);
 }
@@ -198,7 +202,8 @@ void TestLibraryOpen::folderRefused()
     StoryLibrary library;
     QString error;
     QVERIFY(!library.open(m_dir->path(), &error));
-    QCOMPARE(error, u"“%1” is a folder, not a Galley library."_qs.arg(QDir::toNativeSeparators(m_dir->path())));
+    QCOMPARE(error,
+             u"“%1” is a folder, not a Galley library."_qs.arg(QDir::toNativeSeparators(m_dir->path())));
     QVERIFY(!library.open(QString(), &error));
     QCOMPARE(error, u"No library file was given."_qs);
 }
@@ -225,34 +230,42 @@ void TestLibraryOpen::sentences_data()
     QTest::addColumn<QString>("detail");
     QTest::addColumn<QString>("sentence");
     const QString path = u"/news/library.sqlite"_qs;
-    QTest::newRow("busy") << 5 << QString()
-                          << u"The library “/news/library.sqlite” is in use by another Galley window; close it and "
-                             u"try again."_qs;
-    QTest::newRow("locked") << 6 << QString()
-                            << u"The library “/news/library.sqlite” is in use by another Galley window; close it and "
-                               u"try again."_qs;
-    QTest::newRow("full") << 13 << QString()
-                          << u"The disk holding the library “/news/library.sqlite” is full, so nothing was saved; "
-                             u"free some space and try again."_qs;
-    QTest::newRow("read-only") << 8 << QString()
-                               << u"The library “/news/library.sqlite” is read-only, so Galley cannot save to it; "
-                                  u"check the file's permissions or copy it to a folder you can write to."_qs;
-    QTest::newRow("not a database") << 26 << QString()
-                                    << u"The file “/news/library.sqlite” is not a Galley library, or it is damaged; "
-                                       u"Galley has not changed it."_qs;
+    QTest::newRow("busy")
+        << 5 << QString()
+        << u"The library “/news/library.sqlite” is in use by another Galley window; close it and "
+           u"try again."_qs;
+    QTest::newRow("locked")
+        << 6 << QString()
+        << u"The library “/news/library.sqlite” is in use by another Galley window; close it and "
+           u"try again."_qs;
+    QTest::newRow("full")
+        << 13 << QString()
+        << u"The disk holding the library “/news/library.sqlite” is full, so nothing was saved; "
+           u"free some space and try again."_qs;
+    QTest::newRow("read-only")
+        << 8 << QString()
+        << u"The library “/news/library.sqlite” is read-only, so Galley cannot save to it; "
+           u"check the file's permissions or copy it to a folder you can write to."_qs;
+    QTest::newRow("not a database")
+        << 26 << QString()
+        << u"The file “/news/library.sqlite” is not a Galley library, or it is damaged; "
+           u"Galley has not changed it."_qs;
     QTest::newRow("corrupt") << 11 << QString()
                              << u"The file “/news/library.sqlite” is not a Galley library, or it is damaged; "
                                 u"Galley has not changed it."_qs;
-    QTest::newRow("cannot open") << 14 << QString()
-                                 << u"The library “/news/library.sqlite” could not be opened; check that its folder "
-                                    u"exists and that you may write to it."_qs;
-    QTest::newRow("disk error") << 10 << QString()
-                                << u"Galley could not read or write the library “/news/library.sqlite” because of a "
-                                   u"disk error; nothing was saved."_qs;
-    QTest::newRow("other with detail") << 1 << u"no such table: x "_qs
-                                       << u"The library “/news/library.sqlite” could not be used: no such table: x."_qs;
-    QTest::newRow("other without detail") << -1 << QString()
-                                          << u"The library “/news/library.sqlite” could not be used."_qs;
+    QTest::newRow("cannot open")
+        << 14 << QString()
+        << u"The library “/news/library.sqlite” could not be opened; check that its folder "
+           u"exists and that you may write to it."_qs;
+    QTest::newRow("disk error")
+        << 10 << QString()
+        << u"Galley could not read or write the library “/news/library.sqlite” because of a "
+           u"disk error; nothing was saved."_qs;
+    QTest::newRow("other with detail")
+        << 1 << u"no such table: x "_qs
+        << u"The library “/news/library.sqlite” could not be used: no such table: x."_qs;
+    QTest::newRow("other without detail")
+        << -1 << QString() << u"The library “/news/library.sqlite” could not be used."_qs;
 }
 
 void TestLibraryOpen::sentences()
@@ -269,8 +282,9 @@ void TestLibraryOpen::extendedCodesReduced()
     QCOMPARE(sqliteCode(QSqlError(u"driver"_qs, u"database"_qs, QSqlError::StatementError, u"517"_qs)), 5);
     QCOMPARE(sqliteCode(QSqlError(u"driver"_qs, u"database"_qs, QSqlError::StatementError, u"1032"_qs)), 8);
     QCOMPARE(sqliteCode(QSqlError(u"driver"_qs, u"database"_qs, QSqlError::StatementError, QString())), -1);
-    QCOMPARE(describeLibraryError(QSqlError(u"d"_qs, u"full"_qs, QSqlError::StatementError, u"13"_qs), u"x"_qs),
-             describeLibraryError(13, u"x"_qs, QString()));
+    QCOMPARE(
+        describeLibraryError(QSqlError(u"d"_qs, u"full"_qs, QSqlError::StatementError, u"13"_qs), u"x"_qs),
+        describeLibraryError(13, u"x"_qs, QString()));
 }
 
 QTEST_GUILESS_MAIN(TestLibraryOpen)

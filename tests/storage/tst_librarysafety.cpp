@@ -165,7 +165,9 @@ void TestLibrarySafety::interruptedSaveKeepsPreviousVersion()
     StoryLibrary::setSaveHookForTesting(abortAtStep);
     QString error;
     QVERIFY(!library.save(edited, &error));
-    QCOMPARE(error, u"The save was interrupted, so nothing was changed; the previous version of the story is kept."_qs);
+    QCOMPARE(
+        error,
+        u"The save was interrupted, so nothing was changed; the previous version of the story is kept."_qs);
     QVERIFY(edited == typed); // the edit is still in hand to save again
     StoryLibrary::setSaveHookForTesting(nullptr);
 
@@ -237,11 +239,13 @@ void TestLibrarySafety::lockedLibraryFailsWithInUseMessage()
         timer.start();
         QVERIFY(!library.save(story, &error));
         const qint64 waited = timer.elapsed();
-        QCOMPARE(error, u"The library “%1” is in use by another Galley window; close it and try again."_qs
-                            .arg(QDir::toNativeSeparators(libraryPath())));
+        QCOMPARE(error,
+                 u"The library “%1” is in use by another Galley window; close it and try again."_qs.arg(
+                     QDir::toNativeSeparators(libraryPath())));
         QVERIFY2(waited >= 2000 && waited < 6000, qPrintable(QString::number(waited)));
         // Reading still works while the other window writes (WAL).
-        QCOMPARE(library.load(story.id, &error)->deck, u"Ferry timetable changes from Monday after the pier repairs"_qs);
+        QCOMPARE(library.load(story.id, &error)->deck,
+                 u"Ferry timetable changes from Monday after the pier repairs"_qs);
         // A third window can still open the library and read it.
         StoryLibrary reader;
         QVERIFY2(reader.open(libraryPath(), &error), qPrintable(error));
@@ -266,12 +270,19 @@ void TestLibrarySafety::fullDiskKeepsPreviousVersion()
 
     Story edited = original;
     edited.headline = u"Zeppelin lands"_qs;
-    edited.images.append(StoryImage{newId(), QByteArray(1024 * 1024, 'x'), u"image/png"_qs, u"big.png"_qs, {}, {},
-                                    {}, Placement::lead()});
+    edited.images.append(StoryImage{newId(),
+                                    QByteArray(1024 * 1024, 'x'),
+                                    u"image/png"_qs,
+                                    u"big.png"_qs,
+                                    {},
+                                    {},
+                                    {},
+                                    Placement::lead()});
     QString error;
     QVERIFY(!library.save(edited, &error));
-    QCOMPARE(error, u"The disk holding the library “%1” is full, so nothing was saved; free some space and try "
-                    u"again."_qs.arg(QDir::toNativeSeparators(libraryPath())));
+    QCOMPARE(error,
+             u"The disk holding the library “%1” is full, so nothing was saved; free some space and try "
+             u"again."_qs.arg(QDir::toNativeSeparators(libraryPath())));
     const std::optional<Story> loaded = library.load(original.id, &error);
     QVERIFY2(loaded, qPrintable(error));
     QVERIFY(*loaded == original);

@@ -43,9 +43,9 @@ void TestStoryJson::problems_data()
     QTest::newRow("unknown status") << QByteArray(R"({"headline": "Kept", "status": "spiked"})")
                                     << u"“spiked” is not a story status; the story was read as a draft."_qs
                                     << u"Kept"_qs;
-    QTest::newRow("bad time") << QByteArray(R"({"headline": "Kept too", "created": "yesterday"})")
-                              << u"The story's “created” time “yesterday” is not an ISO-8601 date and time."_qs
-                              << u"Kept too"_qs;
+    QTest::newRow("bad time")
+        << QByteArray(R"({"headline": "Kept too", "created": "yesterday"})")
+        << u"The story's “created” time “yesterday” is not an ISO-8601 date and time."_qs << u"Kept too"_qs;
     QTest::newRow("bad block") << QByteArray(R"({"headline": "Still kept", "body": [42]})")
                                << u"Body block 1 is not a JSON object."_qs << u"Still kept"_qs;
 }

@@ -166,7 +166,9 @@ void TestStoryLibrary::openMigrates()
     QCOMPARE(m_library->schemaVersion(), 0);
     QCOMPARE(rawValue(libraryPath(), u"PRAGMA user_version"_qs).toInt(), 1);
     QCOMPARE(rawValue(libraryPath(), u"PRAGMA journal_mode"_qs).toString(), u"wal"_qs);
-    QCOMPARE(rawValue(libraryPath(), u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'story_search'"_qs).toInt(), 1);
+    QCOMPARE(
+        rawValue(libraryPath(), u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'story_search'"_qs).toInt(),
+        1);
     // Opening again leaves the version alone.
     openLibrary();
     QCOMPARE(m_library->schemaVersion(), 1);
@@ -177,7 +179,8 @@ void TestStoryLibrary::loadMissingStory()
     openLibrary();
     QString error;
     QVERIFY(!m_library->load(newId(), &error));
-    QCOMPARE(error, u"That story is no longer in the library; it may have been deleted in another window."_qs);
+    QCOMPARE(error,
+             u"That story is no longer in the library; it may have been deleted in another window."_qs);
     m_library->close();
     QVERIFY(!m_library->load(newId(), &error));
     QCOMPARE(error, u"No story library is open."_qs);
@@ -245,7 +248,8 @@ void TestStoryLibrary::search()
     for (Story *story : {&a, &b, &c})
         QVERIFY2(m_library->save(*story, &error), qPrintable(error));
     // Saving again must replace the index entry, not add a second one.
-    a.body = {Block::make(BlockKind::Paragraph, u"The fisherman spoke near the slipway, by the council steps."_qs)};
+    a.body = {
+        Block::make(BlockKind::Paragraph, u"The fisherman spoke near the slipway, by the council steps."_qs)};
     QVERIFY2(m_library->save(a, &error), qPrintable(error));
 
     StoryFilter filter;
@@ -268,12 +272,14 @@ void TestStoryLibrary::filters_data()
                             << QStringList{u"Dredging delayed"_qs, u"Rowers win title"_qs};
     QTest::newRow("section") << -1 << u"Local"_qs << QString()
                              << QStringList{u"Dredging delayed"_qs, u"Harbour wall vote passes"_qs};
-    QTest::newRow("status and section") << draft << u"Local"_qs << QString() << QStringList{u"Dredging delayed"_qs};
+    QTest::newRow("status and section")
+        << draft << u"Local"_qs << QString() << QStringList{u"Dredging delayed"_qs};
     QTest::newRow("status and text") << ready << QString() << u"harbour"_qs
                                      << QStringList{u"Harbour wall vote passes"_qs};
     QTest::newRow("section and text") << -1 << u"Local"_qs << u"harbour"_qs
                                       << QStringList{u"Dredging delayed"_qs, u"Harbour wall vote passes"_qs};
-    QTest::newRow("all three") << draft << u"Local"_qs << u"harbour"_qs << QStringList{u"Dredging delayed"_qs};
+    QTest::newRow("all three") << draft << u"Local"_qs << u"harbour"_qs
+                               << QStringList{u"Dredging delayed"_qs};
     QTest::newRow("none match") << int(StoryStatus::Published) << u"Sport"_qs << QString() << QStringList{};
     QTest::newRow("section is exact") << -1 << u"local"_qs << QString() << QStringList{};
 }
@@ -288,7 +294,8 @@ void TestStoryLibrary::filters()
     QString error;
     Story a = testdata::shortStory(u"Harbour wall vote passes"_qs, u"Council backs plan"_qs, u"Vote."_qs,
                                    u"Local"_qs, StoryStatus::Ready);
-    Story b = testdata::shortStory(u"Rowers win title"_qs, QString(), u"Race on the harbour."_qs, u"Sport"_qs);
+    Story b =
+        testdata::shortStory(u"Rowers win title"_qs, QString(), u"Race on the harbour."_qs, u"Sport"_qs);
     Story c = testdata::shortStory(u"Dredging delayed"_qs, QString(), u"The harbour stays shallow."_qs);
     Story d = testdata::shortStory(u"Library opens late"_qs, QString(), u"Lamps."_qs, u"Arts"_qs,
                                    StoryStatus::Published);
@@ -365,16 +372,19 @@ void TestStoryLibrary::badSlugsRefused_data()
     QTest::addColumn<QString>("slug");
     QTest::addColumn<QString>("message");
     QTest::newRow("capitals and space") << u"Harbour Wall"_qs
-        << u"“Harbour Wall” cannot be used as a slug: use lowercase letters a–z, digits and single hyphens, such as "
-           u"“harbour-wall-vote”."_qs;
+                                        << u"“Harbour Wall” cannot be used as a slug: use lowercase letters "
+                                           u"a–z, digits and single hyphens, such as "
+                                           u"“harbour-wall-vote”."_qs;
     QTest::newRow("double hyphen") << u"harbour--wall"_qs
-        << u"“harbour--wall” cannot be used as a slug: use lowercase letters a–z, digits and single hyphens, such as "
-           u"“harbour-wall-vote”."_qs;
+                                   << u"“harbour--wall” cannot be used as a slug: use lowercase letters a–z, "
+                                      u"digits and single hyphens, such as "
+                                      u"“harbour-wall-vote”."_qs;
     QTest::newRow("markup") << u"<b>wall</b>"_qs
-        << u"“<b>wall</b>” cannot be used as a slug: use lowercase letters a–z, digits and single hyphens, such as "
-           u"“harbour-wall-vote”."_qs;
+                            << u"“<b>wall</b>” cannot be used as a slug: use lowercase letters a–z, digits "
+                               u"and single hyphens, such as "
+                               u"“harbour-wall-vote”."_qs;
     QTest::newRow("taken") << u"harbour-wall"_qs
-        << u"The slug “harbour-wall” is already used by another story; choose another."_qs;
+                           << u"The slug “harbour-wall” is already used by another story; choose another."_qs;
 }
 
 void TestStoryLibrary::badSlugsRefused()
@@ -408,7 +418,8 @@ void TestStoryLibrary::removeDeletesPicturesAndIndex()
     QVERIFY2(m_library->remove(story.id, &error), qPrintable(error));
     QCOMPARE(m_library->count(), 1);
     QVERIFY(!m_library->load(story.id, &error));
-    QCOMPARE(headlines(m_library->list({u"ferry"_qs, std::nullopt, {}})), QStringList{u"Ferry fares frozen"_qs});
+    QCOMPARE(headlines(m_library->list({u"ferry"_qs, std::nullopt, {}})),
+             QStringList{u"Ferry fares frozen"_qs});
     m_library->close();
     QCOMPARE(rawValue(libraryPath(), u"SELECT COUNT(*) FROM images"_qs).toInt(), 0);
     QCOMPARE(rawValue(libraryPath(), u"SELECT COUNT(*) FROM story_search"_qs).toInt(), 1);
@@ -419,7 +430,8 @@ void TestStoryLibrary::removeMissingStory()
     openLibrary();
     QString error;
     QVERIFY(!m_library->remove(newId(), &error));
-    QCOMPARE(error, u"That story is no longer in the library; it may have been deleted in another window."_qs);
+    QCOMPARE(error,
+             u"That story is no longer in the library; it may have been deleted in another window."_qs);
 }
 
 void TestStoryLibrary::duplicateMakesDraftCopy()
@@ -455,7 +467,8 @@ void TestStoryLibrary::duplicateMakesDraftCopy()
     QCOMPARE(m_library->load(copy->id, &error)->images.size(), 2);
 
     QVERIFY(!m_library->duplicate(story.id, &error));
-    QCOMPARE(error, u"That story is no longer in the library; it may have been deleted in another window."_qs);
+    QCOMPARE(error,
+             u"That story is no longer in the library; it may have been deleted in another window."_qs);
 }
 
 void TestStoryLibrary::pictureIdsStayUnique()
