@@ -91,4 +91,36 @@ convert "$tmp/bags.png" "$tmp/reflection.png" -geometry +0+517 -composite \
     -attenuate 0.3 +noise Gaussian -blur 0x0.5 \
     -strip -interlace Plane -quality 78 "$out/sandbags-quay-street.jpg"
 
+# 3. Sport picture: a coxed four on still water in morning haze (1000 x 563).
+convert -size 1000x250 gradient:'#dfe6e8-#b9c9cf' "$tmp/haze.png"
+convert -size 1000x313 gradient:'#8fa9b3-#3f5f6c' "$tmp/water.png"
+rowers=""
+for seat in 0 1 2 3; do
+    x=$((330 + seat * 90))
+    rowers="$rowers -fill '#1f2a33' -draw 'roundrectangle $((x - 9)),322 $((x + 9)),352 5,5'"
+    rowers="$rowers -fill '#c98d6b' -draw 'circle $x,312 $x,302'"
+    rowers="$rowers -stroke '#e8e2d0' -strokewidth 3 -draw 'line $((x + 4)),340 $((x + 60)),400'"
+    rowers="$rowers -stroke '#e8e2d0' -strokewidth 3 -draw 'line $((x - 4)),340 $((x - 40)),300'"
+    rowers="$rowers -stroke none"
+done
+eval convert -size 1000x563 xc:none \
+    "$tmp/haze.png" -geometry +0+0 -composite \
+    "$tmp/water.png" -geometry +0+250 -composite \
+    -fill "'#9fb1b6'" -draw "'polygon 0,250 0,220 180,205 360,215 520,236 600,250'" \
+    -fill "'#aebdc1'" -draw "'polygon 560,250 700,226 860,214 1000,222 1000,250'" \
+    -fill "'#2b4650'" -draw "'polygon 220,356 780,352 760,366 250,368'" \
+    -fill "'#f2f0ea'" -draw "'polygon 230,356 770,352 768,356 232,360'" \
+    -fill "'#1f2a33'" -draw "'roundrectangle 236,330 254,354 5,5'" \
+    -fill "'#e0b38f'" -draw "'circle 245,322 245,313'" \
+    $rowers \
+    -stroke "'rgba(240,244,245,0.6)'" -strokewidth 2 -fill none \
+    -draw "'path \"M 150,380 Q 300,372 450,380 T 750,380 T 900,378\"'" \
+    -draw "'path \"M 60,430 Q 260,420 460,430 T 860,430\"'" \
+    "$tmp/rowing.png"
+convert "$tmp/rowing.png" -crop 1000x70+0+300 +repage -flip -blur 0x3 \
+    -alpha set -channel A -evaluate set 25% +channel "$tmp/rowing-reflection.png"
+convert "$tmp/rowing.png" "$tmp/rowing-reflection.png" -geometry +0+368 -composite \
+    -attenuate 0.3 +noise Gaussian -blur 0x0.5 -background '#000' -flatten \
+    -strip -interlace Plane -quality 78 "$out/rowing-four.jpg"
+
 ls -l "$out"

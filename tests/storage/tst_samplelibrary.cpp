@@ -147,6 +147,9 @@ void TestSampleLibrary::shorterStoriesDiffer()
     QVERIFY2(rowing && reading, qPrintable(error));
     QCOMPARE(rowing->section, u"Sport"_qs);
     QCOMPARE(rowing->status, StoryStatus::CopyEdit);
+    QCOMPARE(rowing->images.size(), 1);
+    QVERIFY(rowing->leadImage());
+    QCOMPARE(QImage::fromData(rowing->images.at(0).data).size(), QSize(1000, 563));
     QCOMPARE(reading->section, u"Arts"_qs);
     QCOMPARE(reading->status, StoryStatus::Published);
     QCOMPARE(countKind(*reading, BlockKind::NumberedList), 1);
