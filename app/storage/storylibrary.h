@@ -22,7 +22,8 @@ struct StorySummary {
 
 /// What the story list asks for. Empty members do not filter. @c text is full-text search over
 /// headline, deck and body (SQLite FTS5 query syntax is not exposed: words are matched as
-/// prefixes, all must occur).
+/// prefixes, all must occur, case and accents ignored; text without any word does not filter).
+/// @c section matches exactly.
 struct StoryFilter {
     QString text;
     std::optional<StoryStatus> status;
@@ -48,20 +49,28 @@ public:
     /// Default library file: <AppLocalDataLocation>/library.sqlite (the folder is created).
     static QString defaultPath();
 
-    /// Opens (creating if needed) the library at @p path and migrates it to the current schema.
+    /// Opens (creating if needed) the library at @p path and migrates it to the current schema. The
+    /// folder must exist. Refuses, leaving the file exactly as it was: a folder, a read-only file, a
+    /// file that is not a database or is damaged, another program's database, and a library written
+    /// by a newer Galley. Fails with the in-use sentence when another window holds the write lock
+    /// longer than the busy timeout (2.5 s) while the file needs migrating.
     bool open(const QString &path, QString *error);
+    /// Closes the file (safe when none is open); the library can then open another.
     void close();
+    /// True between a successful open() and close().
     bool isOpen() const;
+    /// The path given to open(); empty when closed.
     QString path() const;
 
     /// Schema version this build writes; an opened file has exactly this version.
     static int currentSchemaVersion();
-    /// PRAGMA user_version of the open file.
+    /// PRAGMA user_version of the open file; 0 when closed.
     int schemaVersion() const;
 
-    /// Stories matching @p filter, newest update first.
+    /// Stories matching @p filter, newest update first (equal times: most recently added first); empty with
+    /// @p error set when the library cannot be read.
     QList<StorySummary> list(const StoryFilter &filter = {}, QString *error = nullptr) const;
-    /// Number of stories in the library.
+    /// Number of stories in the library (0 when closed or unreadable).
     int count() const;
     /// Distinct non-empty sections, sorted.
     QStringList sections() const;
