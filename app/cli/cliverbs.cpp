@@ -1,4 +1,5 @@
 #include "cliverbs.h"
+#include "importverb.h"
 
 #include "storage/storylibrary.h"
 
@@ -6,56 +7,52 @@
 
 namespace galley::cli {
 
-const QList<CliVerb> &cliVerbs()
-{
+const QList<CliVerb> &cliVerbs() {
     // The one place that knows every verb: add a line here (and its two functions) for a new one.
     static const QList<CliVerb> verbs = {
         {u"list"_qs, u"[--db PATH]"_qs,
-         u"Print every story, newest first: slug, status and headline separated by tabs."_qs,
-         &configureList, &runList},
+         u"Print every story, newest first: slug, status and headline separated by tabs."_qs, &configureList,
+         &runList},
         {u"export"_qs, u"SLUG --out DIR [--db PATH]"_qs,
          u"Write story SLUG as a finished page: DIR/index.html and DIR/images/."_qs, &configureExport,
          &runExport},
+        {u"import"_qs, u"FILE... [--db PATH] [--report]"_qs,
+         u"Import text, HTML or NITF files as new stories; print slug and headline of each (and the report)."_qs,
+         &configureImport, &runImport},
         {u"help"_qs, u"[VERB]"_qs, u"Show this help, or the help of one verb."_qs, &configureHelp, &runHelp},
     };
     return verbs;
 }
 
-const CliVerb *findVerb(const QString &name)
-{
+const CliVerb *findVerb(const QString &name) {
     for (const CliVerb &verb : cliVerbs())
         if (verb.name == name)
             return &verb;
     return nullptr;
 }
 
-QString usageLine(const CliVerb &verb)
-{
+QString usageLine(const CliVerb &verb) {
     return u"Usage: galley "_qs % verb.name % u' ' % verb.synopsis;
 }
 
-int usageError(const CliVerb &verb, const QString &message, CliStreams &io)
-{
+int usageError(const CliVerb &verb, const QString &message, CliStreams &io) {
     io.err << u"galley: "_qs << message << u'\n' << usageLine(verb) << u'\n'
            << u"Run \"galley help\" for more."_qs << u'\n';
     io.err.flush();
     return ExitUsage;
 }
 
-int failure(const QString &sentence, CliStreams &io)
-{
+int failure(const QString &sentence, CliStreams &io) {
     io.err << u"galley: "_qs << sentence << u'\n';
     io.err.flush();
     return ExitFailure;
 }
 
-void configureHelp(QCommandLineParser &parser)
-{
+void configureHelp(QCommandLineParser &parser) {
     parser.addPositionalArgument(u"verb"_qs, u"The verb to explain."_qs, u"[VERB]"_qs);
 }
 
-int runHelp(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io)
-{
+int runHelp(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io) {
     const QStringList args = parser.positionalArguments();
     if (args.size() > 1)
         return usageError(verb, u"help takes at most one verb."_qs, io);
@@ -70,7 +67,8 @@ int runHelp(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &i
     io.out << u"Usage: galley [VERB [ARGUMENTS]]\n\n"
               u"Without a verb, Galley opens the editor. Verbs:\n"_qs;
     for (const CliVerb &v : cliVerbs())
-        io.out << u"  "_qs << QString(v.name % u' ' % v.synopsis).leftJustified(34) << u' ' << v.summary << u'\n';
+        io.out << u"  "_qs << QString(v.name % u' ' % v.synopsis).leftJustified(34) << u' ' << v.summary
+               << u'\n';
     io.out << u"\nThe library is %1 unless --db names another file.\n"
               u"Exit status: 0 done, 1 the work failed, 2 the command was not understood.\n"_qs.arg(
                   QDir::toNativeSeparators(StoryLibrary::defaultPath()));

@@ -19,9 +19,9 @@ struct CliStreams {
 /// One command-line verb. The table in cliverbs.cpp lists them all; adding a verb is one entry
 /// there plus its two functions.
 struct CliVerb {
-    QString name;      ///< what follows "galley", e.g. "export"
-    QString synopsis;  ///< arguments after the name, e.g. "SLUG --out DIR [--db PATH]"
-    QString summary;   ///< one sentence for "galley help"
+    QString name;     ///< what follows "galley", e.g. "export"
+    QString synopsis; ///< arguments after the name, e.g. "SLUG --out DIR [--db PATH]"
+    QString summary;  ///< one sentence for "galley help"
     /// Adds the verb's options and positional arguments to @p parser (which already knows -h/--help).
     void (*configure)(QCommandLineParser &parser);
     /// Runs the verb on the parsed arguments; returns an ExitCode. Usage problems the parser

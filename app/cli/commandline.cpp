@@ -16,8 +16,7 @@ namespace {
 
 const QStringList HelpFlags = {u"--help"_qs, u"-h"_qs};
 
-int runVerb(const QStringList &arguments, cli::CliStreams &io)
-{
+int runVerb(const QStringList &arguments, cli::CliStreams &io) {
     const QString name = arguments.value(1);
     const cli::CliVerb *verb = cli::findVerb(HelpFlags.contains(name) ? u"help"_qs : name);
     if (!verb) {
@@ -50,16 +49,14 @@ int runVerb(const QStringList &arguments, cli::CliStreams &io)
 
 } // namespace
 
-bool isCommandLineVerb(const QStringList &arguments)
-{
+bool isCommandLineVerb(const QStringList &arguments) {
     if (arguments.size() < 2)
         return false;
     const QString first = arguments.at(1);
     return HelpFlags.contains(first) || cli::findVerb(first) != nullptr;
 }
 
-int runCommandLine(const QStringList &arguments, QIODevice *out, QIODevice *err)
-{
+int runCommandLine(const QStringList &arguments, QIODevice *out, QIODevice *err) {
     QTextStream outStream(out);
     QTextStream errStream(err);
     outStream.setEncoding(QStringConverter::Utf8);
@@ -71,8 +68,7 @@ int runCommandLine(const QStringList &arguments, QIODevice *out, QIODevice *err)
     return code;
 }
 
-int runCommandLine(const QStringList &arguments)
-{
+int runCommandLine(const QStringList &arguments) {
     // stderr is for the one plain sentence a user reads; the modules' diagnostics stay quiet unless
     // asked for (QT_LOGGING_RULES is applied after these rules, so it still wins).
     QLoggingCategory::setFilterRules(u"galley.*.info=false\ngalley.*.warning=false"_qs);

@@ -14,27 +14,27 @@ namespace {
 const QString DbOption = u"db"_qs;
 const QString OutOption = u"out"_qs;
 
-void addDbOption(QCommandLineParser &parser)
-{
+void addDbOption(QCommandLineParser &parser) {
     parser.addOption({DbOption, u"The story library file (default: Galley's own library)."_qs, u"PATH"_qs});
 }
 
 /// Opens the library named by --db (or the default one). A missing file is an error rather than
 /// a new empty library: a mistyped --db must not look like a library with no stories.
-bool openLibrary(StoryLibrary &library, const QCommandLineParser &parser, CliStreams &io)
-{
+bool openLibrary(StoryLibrary &library, const QCommandLineParser &parser, CliStreams &io) {
     const QString path = parser.isSet(DbOption) ? parser.value(DbOption) : StoryLibrary::defaultPath();
     const QFileInfo info(path);
     if (!info.exists()) {
-        const QString hint = parser.isSet(DbOption) ? QString()
-                                                    : u" Open Galley once to make it, or name a library with --db PATH."_qs;
+        const QString hint = parser.isSet(DbOption)
+                                 ? QString()
+                                 : u" Open Galley once to make it, or name a library with --db PATH."_qs;
         failure(u"There is no story library at %1."_qs.arg(QDir::toNativeSeparators(path)) % hint, io);
         return false;
     }
     QString error;
     if (!library.open(path, &error)) {
-        failure(error.isEmpty() ? u"Cannot open the story library at %1."_qs.arg(QDir::toNativeSeparators(path))
-                                : error,
+        failure(error.isEmpty()
+                    ? u"Cannot open the story library at %1."_qs.arg(QDir::toNativeSeparators(path))
+                    : error,
                 io);
         return false;
     }
@@ -43,24 +43,22 @@ bool openLibrary(StoryLibrary &library, const QCommandLineParser &parser, CliStr
 }
 
 /// One story per line: tabs and line breaks a headline may hold become spaces.
-QString oneLine(const QString &text)
-{
+QString oneLine(const QString &text) {
     QString out = text;
     for (QChar &c : out)
-        if (c == u'\t' || c == u'\n' || c == u'\r' || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+        if (c == u'\t' || c == u'\n' || c == u'\r' || c == QChar::LineSeparator ||
+            c == QChar::ParagraphSeparator)
             c = u' ';
     return out;
 }
 
 } // namespace
 
-void configureList(QCommandLineParser &parser)
-{
+void configureList(QCommandLineParser &parser) {
     addDbOption(parser);
 }
 
-int runList(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io)
-{
+int runList(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io) {
     if (!parser.positionalArguments().isEmpty())
         return usageError(verb, u"list takes no arguments, only --db."_qs, io);
     StoryLibrary library;
@@ -71,20 +69,19 @@ int runList(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &i
     if (!error.isEmpty())
         return failure(error, io);
     for (const StorySummary &story : stories)
-        io.out << story.slug << u'\t' << statusName(story.status) << u'\t' << oneLine(story.headline) << u'\n';
+        io.out << story.slug << u'\t' << statusName(story.status) << u'\t' << oneLine(story.headline)
+               << u'\n';
     io.out.flush();
     return ExitOk;
 }
 
-void configureExport(QCommandLineParser &parser)
-{
+void configureExport(QCommandLineParser &parser) {
     addDbOption(parser);
     parser.addOption({OutOption, u"The folder to write the page into (created if needed)."_qs, u"DIR"_qs});
     parser.addPositionalArgument(u"slug"_qs, u"The story to export."_qs, u"SLUG"_qs);
 }
 
-int runExport(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io)
-{
+int runExport(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io) {
     const QStringList args = parser.positionalArguments();
     if (args.isEmpty())
         return usageError(verb, u"Say which story to export: its slug is missing."_qs, io);

@@ -15,8 +15,7 @@ namespace {
 
 /// Relative file name of each present picture, "images/<n>-<slug>.<ext>", n counting the present
 /// pictures from 1 in story order, slug from the imported file name (else the story's slug).
-QHash<QString, QString> imagePaths(const Story &story)
-{
+QHash<QString, QString> imagePaths(const Story &story) {
     QHash<QString, QString> paths;
     int n = 0;
     for (const StoryImage &image : story.images) {
@@ -25,14 +24,13 @@ QHash<QString, QString> imagePaths(const Story &story)
         QString name = QFileInfo(image.fileName).completeBaseName().trimmed();
         if (name.isEmpty())
             name = story.slug.isEmpty() ? story.headline : story.slug;
-        paths.insert(image.id, u"images/"_qs % QString::number(++n) % u'-' % slugify(name) % u'.'
-                                   % image.fileExtension());
+        paths.insert(image.id, u"images/"_qs % QString::number(++n) % u'-' % slugify(name) % u'.' %
+                                   image.fileExtension());
     }
     return paths;
 }
 
-bool writeFile(const QString &path, const std::function<bool(QSaveFile &, QString *)> &fill, QString *error)
-{
+bool writeFile(const QString &path, const std::function<bool(QSaveFile &, QString *)> &fill, QString *error) {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         *error = u"Could not write %1: %2."_qs.arg(QDir::toNativeSeparators(path), file.errorString());
@@ -50,15 +48,14 @@ bool writeFile(const QString &path, const std::function<bool(QSaveFile &, QStrin
     if (!file.flush() || file.error() != QFileDevice::NoError || !file.commit()) {
         const QString reason = file.errorString();
         file.cancelWriting();
-        *error = u"Could not finish writing %1 (is the disk full?): %2."_qs.arg(QDir::toNativeSeparators(path),
-                                                                                  reason);
+        *error = u"Could not finish writing %1 (is the disk full?): %2."_qs.arg(
+            QDir::toNativeSeparators(path), reason);
         return false;
     }
     return true;
 }
 
-bool makeFolder(const QString &path, QString *error)
-{
+bool makeFolder(const QString &path, QString *error) {
     const QFileInfo info(path);
     if (info.exists() && !info.isDir()) {
         *error = u"Cannot create the folder %1: a file with that name is in the way."_qs.arg(
@@ -75,8 +72,7 @@ bool makeFolder(const QString &path, QString *error)
 
 } // namespace
 
-bool exportStory(const Story &story, const QString &dir, QString *error)
-{
+bool exportStory(const Story &story, const QString &dir, QString *error) {
     QString localError;
     QString &message = error ? *error : localError;
     const QString root = QDir::cleanPath(QDir(dir).absolutePath());

@@ -11,13 +11,11 @@ namespace {
 using detail::bylineName;
 using detail::renderInline;
 
-QString attr(const char16_t *name, const QString &value)
-{
+QString attr(const char16_t *name, const QString &value) {
     return u' ' % QString::fromUtf16(name) % u"=\"" % escapeHtml(value) % u'"';
 }
 
-QString renderByline(const QStringList &bylines)
-{
+QString renderByline(const QStringList &bylines) {
     QStringList names;
     for (const QString &typed : bylines) {
         const QString name = bylineName(typed);
@@ -37,18 +35,16 @@ QString renderByline(const QStringList &bylines)
 
 /// The dateline as typed, without a trailing dash the reporter may have added: the renderer
 /// writes the house " — " itself.
-QString cleanDateline(const QString &typed)
-{
+QString cleanDateline(const QString &typed) {
     QString place = typed.trimmed();
-    while (!place.isEmpty()
-           && (place.endsWith(u'-') || place.endsWith(u'\u2013') || place.endsWith(u'\u2014')))
+    while (!place.isEmpty() &&
+           (place.endsWith(u'-') || place.endsWith(u'\u2013') || place.endsWith(u'\u2014')))
         place = place.chopped(1).trimmed();
     return place;
 }
 
 /// Index of the block that carries the dateline: the first paragraph, or -1.
-qsizetype datelineBlockIndex(const Story &story)
-{
+qsizetype datelineBlockIndex(const Story &story) {
     if (cleanDateline(story.dateline).isEmpty())
         return -1;
     for (qsizetype i = 0; i < story.body.size(); ++i)
@@ -57,17 +53,15 @@ qsizetype datelineBlockIndex(const Story &story)
     return -1;
 }
 
-QString renderLines(const QList<InlineText> &lines, const char16_t *tag)
-{
+QString renderLines(const QList<InlineText> &lines, const char16_t *tag) {
     QString html;
     for (const InlineText &line : lines)
-        html += u'<' % QString::fromUtf16(tag) % u'>' % renderInline(line) % u"</"
-                % QString::fromUtf16(tag) % u'>';
+        html += u'<' % QString::fromUtf16(tag) % u'>' % renderInline(line) % u"</" % QString::fromUtf16(tag) %
+                u'>';
     return html;
 }
 
-QString renderBlockAt(const Story &story, qsizetype index)
-{
+QString renderBlockAt(const Story &story, qsizetype index) {
     const Block &block = story.body.at(index);
     const QString id = attr(u"data-block", block.id);
     switch (block.kind) {
@@ -88,16 +82,14 @@ QString renderBlockAt(const Story &story, qsizetype index)
     }
     QString lead;
     if (index == datelineBlockIndex(story))
-        lead = u"<span class=\"dateline\">" % escapeHtml(cleanDateline(story.dateline))
-               % u"</span> \u2014 ";
+        lead = u"<span class=\"dateline\">" % escapeHtml(cleanDateline(story.dateline)) % u"</span> \u2014 ";
     QStringList parts;
     for (const InlineText &line : block.lines)
         parts.append(renderInline(line));
     return u"<p" % id % u'>' % lead % parts.join(u"<br>") % u"</p>\n";
 }
 
-QString renderQuote(const PullQuote &quote)
-{
+QString renderQuote(const PullQuote &quote) {
     QString html = u"<aside class=\"pull-quote\"" % attr(u"data-pull-quote", quote.id) % u"><blockquote>";
     const QStringList paragraphs = quote.text.trimmed().split(u'\n', Qt::SkipEmptyParts);
     for (const QString &paragraph : paragraphs)
@@ -108,18 +100,17 @@ QString renderQuote(const PullQuote &quote)
     return html % u"</aside>\n";
 }
 
-QString renderFigure(const Story &story, const StoryImage &image, const RenderOptions &options)
-{
-    QString html = u"<figure class=\"story-image" % QString(image.placement.isLead() ? u" lead-image"_qs : QString())
-                   % (image.isMissing() ? u" is-missing"_qs : QString()) % u'"' % attr(u"data-image", image.id)
-                   % u'>';
+QString renderFigure(const Story &story, const StoryImage &image, const RenderOptions &options) {
+    QString html =
+        u"<figure class=\"story-image" % QString(image.placement.isLead() ? u" lead-image"_qs : QString()) %
+        (image.isMissing() ? u" is-missing"_qs : QString()) % u'"' % attr(u"data-image", image.id) % u'>';
     if (image.isMissing()) {
         // Visible on purpose: a copy editor must see the hole before the page ships.
         const QString label = image.altText.trimmed().isEmpty()
                                   ? u"Picture missing"_qs
                                   : u"Picture missing: "_qs % image.altText.trimmed();
-        html += u"<div class=\"picture-missing\" role=\"img\"" % attr(u"aria-label", label)
-                % u"><span>Picture missing</span></div>";
+        html += u"<div class=\"picture-missing\" role=\"img\"" % attr(u"aria-label", label) %
+                u"><span>Picture missing</span></div>";
     } else {
         const QString url = options.imageUrl ? options.imageUrl(story, image) : QString();
         html += u"<img" % attr(u"src", url) % attr(u"alt", image.altText.trimmed()) % u'>';
@@ -129,8 +120,8 @@ QString renderFigure(const Story &story, const StoryImage &image, const RenderOp
     if (!caption.isEmpty() || !credit.isEmpty()) {
         html += u"<figcaption>" % escapeHtml(caption);
         if (!credit.isEmpty())
-            html += QString(caption.isEmpty() ? QString() : u" "_qs) % u"<span class=\"credit\">"
-                    % escapeHtml(credit) % u"</span>";
+            html += QString(caption.isEmpty() ? QString() : u" "_qs) % u"<span class=\"credit\">" %
+                    escapeHtml(credit) % u"</span>";
         html += u"</figcaption>";
     }
     return html % u"</figure>\n";
@@ -138,8 +129,7 @@ QString renderFigure(const Story &story, const StoryImage &image, const RenderOp
 
 } // namespace
 
-QString ArticleRenderer::renderHeader(const Story &story) const
-{
+QString ArticleRenderer::renderHeader(const Story &story) const {
     QString html = u"<header class=\"story-header\">\n"_qs;
     if (!story.section.trimmed().isEmpty())
         html += u"<p class=\"section-label\">" % escapeHtml(story.section.trimmed()) % u"</p>\n";
@@ -150,20 +140,17 @@ QString ArticleRenderer::renderHeader(const Story &story) const
     return html % u"</header>\n";
 }
 
-QString ArticleRenderer::renderBlock(const Story &story, const QString &blockId) const
-{
+QString ArticleRenderer::renderBlock(const Story &story, const QString &blockId) const {
     const qsizetype index = story.blockIndex(blockId);
     return index < 0 ? QString() : renderBlockAt(story, index);
 }
 
-QString ArticleRenderer::datelineBlockId(const Story &story)
-{
+QString ArticleRenderer::datelineBlockId(const Story &story) {
     const qsizetype index = datelineBlockIndex(story);
     return index < 0 ? QString() : story.body.at(index).id;
 }
 
-QString ArticleRenderer::renderPullQuote(const Story &story, const QString &quoteId) const
-{
+QString ArticleRenderer::renderPullQuote(const Story &story, const QString &quoteId) const {
     for (const PullQuote &quote : story.pullQuotes)
         if (quote.id == quoteId)
             return renderQuote(quote);
@@ -171,16 +158,14 @@ QString ArticleRenderer::renderPullQuote(const Story &story, const QString &quot
 }
 
 QString ArticleRenderer::renderImage(const Story &story, const QString &imageId,
-                                     const RenderOptions &options) const
-{
+                                     const RenderOptions &options) const {
     for (const StoryImage &image : story.images)
         if (image.id == imageId)
             return renderFigure(story, image, options);
     return {};
 }
 
-QString ArticleRenderer::renderArticle(const Story &story, const RenderOptions &options) const
-{
+QString ArticleRenderer::renderArticle(const Story &story, const RenderOptions &options) const {
     QString html = u"<article class=\"story\"" % attr(u"data-story", story.id) % u">\n" % renderHeader(story);
     for (const StoryImage &image : story.images)
         if (image.placement.isLead())

@@ -16,7 +16,7 @@ using ImageUrlResolver = std::function<QString(const Story &story, const StoryIm
 
 /// Page-level choices for one render.
 struct RenderOptions {
-    ImageUrlResolver imageUrl;       ///< required
+    ImageUrlResolver imageUrl;               ///< required
     QString language = QStringLiteral("en"); ///< BCP 47 tag for <html lang>
 };
 
@@ -68,8 +68,7 @@ public:
 
     /// Writes renderPage() to @p device as UTF-8. Returns false with a plain sentence in @p error
     /// (if given) when the device refuses the bytes.
-    bool writePage(const Story &story, const RenderOptions &options, QIODevice *device,
-                   QString *error) const;
+    bool writePage(const Story &story, const RenderOptions &options, QIODevice *device, QString *error) const;
 
     /// The <header class="story-header"> element alone, as renderArticle() writes it, so a preview
     /// can patch it when the section, headline, deck or bylines change.

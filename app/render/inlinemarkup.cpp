@@ -6,8 +6,7 @@ namespace galley::detail {
 
 namespace {
 
-QString styledRun(const InlineRun &run)
-{
+QString styledRun(const InlineRun &run) {
     QString html = escapeHtml(run.text);
     if (run.italic)
         html = u"<em>" % html % u"</em>";
@@ -18,8 +17,7 @@ QString styledRun(const InlineRun &run)
 
 } // namespace
 
-QString renderInline(const InlineText &line)
-{
+QString renderInline(const InlineText &line) {
     const QList<InlineRun> runs = line.normalized().runs;
     QString html;
     // Neighbouring runs with the same target become one anchor, so a link with a bold word in it
@@ -41,8 +39,7 @@ QString renderInline(const InlineText &line)
     return html;
 }
 
-QString bylineName(const QString &typed)
-{
+QString bylineName(const QString &typed) {
     QString name = typed.trimmed();
     if (name.startsWith(u"by ", Qt::CaseInsensitive))
         name = name.mid(3).trimmed();

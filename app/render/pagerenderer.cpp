@@ -14,8 +14,7 @@ namespace galley {
 
 namespace {
 
-QString readResource(const QString &path)
-{
+QString readResource(const QString &path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         // Only a broken build gets here: the resources are compiled into the program.
@@ -25,16 +24,14 @@ QString readResource(const QString &path)
     return QString::fromUtf8(file.readAll());
 }
 
-std::string utf8(const QString &text)
-{
+std::string utf8(const QString &text) {
     return text.toStdString();
 }
 
 /// schema.org NewsArticle metadata (https://schema.org/NewsArticle) as JSON-LD. Dates are ISO 8601
 /// UTC. "<" becomes \u003c (still the same JSON string) so no "</script>" in a headline can end
 /// the script element early.
-QString newsArticleJsonLd(const Story &story)
-{
+QString newsArticleJsonLd(const Story &story) {
     QJsonObject article{{u"@context"_qs, u"https://schema.org"_qs},
                         {u"@type"_qs, u"NewsArticle"_qs},
                         {u"headline"_qs, story.headline.trimmed()}};
@@ -60,13 +57,11 @@ QString newsArticleJsonLd(const Story &story)
 
 } // namespace
 
-QString ArticleRenderer::houseStyleSheet()
-{
+QString ArticleRenderer::houseStyleSheet() {
     return readResource(u":/galley/css/article.css"_qs);
 }
 
-QString ArticleRenderer::renderPage(const Story &story, const RenderOptions &options) const
-{
+QString ArticleRenderer::renderPage(const Story &story, const RenderOptions &options) const {
     kainjow::mustache::mustache page(utf8(readResource(u":/galley/templates/page.mustache"_qs)));
     // Every {{variable}} goes through the same escaper as the article, so there is one to audit.
     page.set_custom_escape([](const std::string &text) {
@@ -92,8 +87,7 @@ QString ArticleRenderer::renderPage(const Story &story, const RenderOptions &opt
 }
 
 bool ArticleRenderer::writePage(const Story &story, const RenderOptions &options, QIODevice *device,
-                                QString *error) const
-{
+                                QString *error) const {
     const QByteArray bytes = renderPage(story, options).toUtf8();
     if (device->write(bytes) != bytes.size()) {
         if (error)

@@ -49,21 +49,18 @@ private:
     QString m_db;
 };
 
-void TestCli::initTestCase()
-{
+void TestCli::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY2(QFileInfo(QStringLiteral(GALLEY_BINARY)).isExecutable(), GALLEY_BINARY);
 }
 
-void TestCli::init()
-{
+void TestCli::init() {
     m_tmp = std::make_unique<QTemporaryDir>();
     QVERIFY(m_tmp->isValid());
     m_db = m_tmp->filePath(u"library.sqlite"_qs);
 }
 
-Run TestCli::galley(const QStringList &arguments) const
-{
+Run TestCli::galley(const QStringList &arguments) const {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"HOME"_qs, m_tmp->path());
@@ -83,8 +80,7 @@ Run TestCli::galley(const QStringList &arguments) const
 }
 
 /// Three stories saved oldest first; `list` must show them newest first.
-void TestCli::fillLibrary()
-{
+void TestCli::fillLibrary() {
     StoryLibrary library;
     QString error;
     QVERIFY2(library.open(m_db, &error), qPrintable(error));
@@ -108,8 +104,7 @@ void TestCli::fillLibrary()
     }
 }
 
-void TestCli::isCommandLineVerb_data()
-{
+void TestCli::isCommandLineVerb_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<bool>("verb");
     QTest::newRow("no arguments") << QStringList{u"galley"_qs} << false;
@@ -122,15 +117,13 @@ void TestCli::isCommandLineVerb_data()
     QTest::newRow("case matters") << QStringList{u"galley"_qs, u"LIST"_qs} << false;
 }
 
-void TestCli::isCommandLineVerb()
-{
+void TestCli::isCommandLineVerb() {
     QFETCH(QStringList, arguments);
     QFETCH(bool, verb);
     QCOMPARE(galley::isCommandLineVerb(arguments), verb);
 }
 
-void TestCli::listOutputExact()
-{
+void TestCli::listOutputExact() {
     fillLibrary();
     const Run run = galley({u"list"_qs, u"--db"_qs, m_db});
     QCOMPARE(run.err, QString());
@@ -140,8 +133,7 @@ void TestCli::listOutputExact()
     QCOMPARE(run.exitCode, 0);
 }
 
-void TestCli::listInProcessMatchesBinary()
-{
+void TestCli::listInProcessMatchesBinary() {
     fillLibrary();
     QBuffer out;
     QBuffer err;
@@ -152,8 +144,7 @@ void TestCli::listInProcessMatchesBinary()
     QCOMPARE(QString::fromUtf8(out.data()), galley({u"list"_qs, u"--db"_qs, m_db}).out);
 }
 
-void TestCli::listEmptyLibrary()
-{
+void TestCli::listEmptyLibrary() {
     {
         StoryLibrary library;
         QString error;
@@ -165,8 +156,7 @@ void TestCli::listEmptyLibrary()
     QCOMPARE(run.exitCode, 0);
 }
 
-void TestCli::exportWritesPage()
-{
+void TestCli::exportWritesPage() {
     fillLibrary();
     const QString out = m_tmp->filePath(u"out/page"_qs);
     const Run run = galley({u"export"_qs, u"zoe-cafe"_qs, u"--db"_qs, m_db, u"--out"_qs, out});
@@ -185,39 +175,41 @@ void TestCli::exportWritesPage()
     QVERIFY(QFile::exists(m_tmp->filePath(u"rel/index.html"_qs)));
 }
 
-void TestCli::exitCodes_data()
-{
+void TestCli::exitCodes_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("errStart");
     const QString db = u"@DB"_qs; // replaced by the test's library
     const QString usage = u"galley: "_qs;
-    QTest::newRow("unknown slug") << QStringList{u"export"_qs, u"no-such-story"_qs, u"--db"_qs, db, u"--out"_qs, u"o"_qs}
+    QTest::newRow("unknown slug") << QStringList{u"export"_qs, u"no-such-story"_qs, u"--db"_qs,
+                                                 db,           u"--out"_qs,         u"o"_qs}
                                   << 1 << u"galley: No story in the library has the slug “no-such-story”."_qs;
     QTest::newRow("db is a folder") << QStringList{u"list"_qs, u"--db"_qs, u"@TMP"_qs} << 1 << usage;
     QTest::newRow("db is not a library") << QStringList{u"list"_qs, u"--db"_qs, u"@JUNK"_qs} << 1 << usage;
-    QTest::newRow("export into a file") << QStringList{u"export"_qs, u"harbour-vote"_qs, u"--db"_qs, db,
-                                                       u"--out"_qs, u"@JUNK"_qs}
-                                        << 1 << u"galley: Cannot create the folder "_qs;
+    QTest::newRow("export into a file")
+        << QStringList{u"export"_qs, u"harbour-vote"_qs, u"--db"_qs, db, u"--out"_qs, u"@JUNK"_qs} << 1
+        << u"galley: Cannot create the folder "_qs;
     QTest::newRow("db does not exist") << QStringList{u"list"_qs, u"--db"_qs, u"@TMP/nothing.sqlite"_qs} << 1
                                        << u"galley: There is no story library at "_qs;
-    QTest::newRow("export without slug") << QStringList{u"export"_qs, u"--db"_qs, db, u"--out"_qs, u"o"_qs} << 2
-                                         << u"galley: Say which story to export: its slug is missing.\n"
-                                            u"Usage: galley export SLUG --out DIR [--db PATH]\n"_qs;
-    QTest::newRow("export without --out") << QStringList{u"export"_qs, u"harbour-vote"_qs, u"--db"_qs, db} << 2
-                                          << u"galley: Say where to write the page with --out DIR.\n"_qs;
-    QTest::newRow("two slugs") << QStringList{u"export"_qs, u"a"_qs, u"b"_qs, u"--out"_qs, u"o"_qs} << 2 << usage;
-    QTest::newRow("unknown option") << QStringList{u"list"_qs, u"--frobnicate"_qs} << 2
-                                    << u"galley: Unknown option 'frobnicate'.\nUsage: galley list [--db PATH]\n"_qs;
-    QTest::newRow("--db without value") << QStringList{u"list"_qs, u"--db"_qs} << 2
-                                        << u"galley: Missing value after '--db'.\n"_qs;
+    QTest::newRow("export without slug")
+        << QStringList{u"export"_qs, u"--db"_qs, db, u"--out"_qs, u"o"_qs} << 2
+        << u"galley: Say which story to export: its slug is missing.\n"
+           u"Usage: galley export SLUG --out DIR [--db PATH]\n"_qs;
+    QTest::newRow("export without --out") << QStringList{u"export"_qs, u"harbour-vote"_qs, u"--db"_qs, db}
+                                          << 2 << u"galley: Say where to write the page with --out DIR.\n"_qs;
+    QTest::newRow("two slugs") << QStringList{u"export"_qs, u"a"_qs, u"b"_qs, u"--out"_qs, u"o"_qs} << 2
+                               << usage;
+    QTest::newRow("unknown option")
+        << QStringList{u"list"_qs, u"--frobnicate"_qs} << 2
+        << u"galley: Unknown option 'frobnicate'.\nUsage: galley list [--db PATH]\n"_qs;
+    QTest::newRow("--db without value")
+        << QStringList{u"list"_qs, u"--db"_qs} << 2 << u"galley: Missing value after '--db'.\n"_qs;
     QTest::newRow("list with argument") << QStringList{u"list"_qs, u"extra"_qs} << 2 << usage;
-    QTest::newRow("help for unknown verb") << QStringList{u"help"_qs, u"frob"_qs} << 2
-                                           << u"galley: There is no verb called \"frob\".\n"_qs;
+    QTest::newRow("help for unknown verb")
+        << QStringList{u"help"_qs, u"frob"_qs} << 2 << u"galley: There is no verb called \"frob\".\n"_qs;
 }
 
-void TestCli::exitCodes()
-{
+void TestCli::exitCodes() {
     QFETCH(QStringList, arguments);
     QFETCH(int, exitCode);
     QFETCH(QString, errStart);
@@ -241,8 +233,7 @@ void TestCli::exitCodes()
     QCOMPARE(QFileInfo(junk).size(), 4096); // a file that is not a library is left alone
 }
 
-void TestCli::help()
-{
+void TestCli::help() {
     const Run run = galley({u"help"_qs});
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.err, QString());

@@ -11,15 +11,13 @@ namespace galley::test {
 
 namespace {
 
-QString str(const QJsonObject &o, const char16_t *key)
-{
+QString str(const QJsonObject &o, const char16_t *key) {
     return o.value(QString::fromUtf16(key)).toString();
 }
 
 } // namespace
 
-std::optional<Story> loadStoryFixture(const QString &folder, QString *error)
-{
+std::optional<Story> loadStoryFixture(const QString &folder, QString *error) {
     QFile file(folder + u"/story.json"_qs);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = file.fileName() + u": "_qs + file.errorString();
@@ -68,8 +66,7 @@ std::optional<Story> loadStoryFixture(const QString &folder, QString *error)
     return story;
 }
 
-QString testImageUrl(const Story &, const StoryImage &image)
-{
+QString testImageUrl(const Story &, const StoryImage &image) {
     return u"img/"_qs + image.id + u'.' + image.fileExtension();
 }
 

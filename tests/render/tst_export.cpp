@@ -15,15 +15,13 @@ using namespace galley;
 
 namespace {
 
-QByteArray readAll(const QString &path)
-{
+QByteArray readAll(const QString &path) {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 /// Every value of a src or href attribute in @p html (still HTML-escaped).
-QStringList urlAttributes(const QString &html, const char16_t *name)
-{
+QStringList urlAttributes(const QString &html, const char16_t *name) {
     const QRegularExpression attribute(u"\\s"_qs + QString::fromUtf16(name) + u"=\"([^\"]*)\""_qs);
     QStringList values;
     auto it = attribute.globalMatch(html);
@@ -54,21 +52,19 @@ private:
     Story m_story;
 };
 
-void TestExport::initTestCase()
-{
+void TestExport::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
 }
 
-void TestExport::init()
-{
+void TestExport::init() {
     QString error;
-    const auto story = test::loadStoryFixture(QStringLiteral(GALLEY_TEST_DATA) + u"/render/full-story"_qs, &error);
+    const auto story =
+        test::loadStoryFixture(QStringLiteral(GALLEY_TEST_DATA) + u"/render/full-story"_qs, &error);
     QVERIFY2(story, qPrintable(error));
     m_story = *story;
 }
 
-void TestExport::folderContentsExact()
-{
+void TestExport::folderContentsExact() {
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     const QString out = tmp.filePath(u"page"_qs);
@@ -78,7 +74,8 @@ void TestExport::folderContentsExact()
     QCOMPARE(QDir(out).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name),
              (QStringList{u"images"_qs, u"index.html"_qs}));
     // The missing marsh picture writes no file.
-    QCOMPARE(QDir(out + u"/images"_qs).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name),
+    QCOMPARE(QDir(out + u"/images"_qs)
+                 .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name),
              (QStringList{u"1-harbour-cranes.jpg"_qs, u"2-ferry-dock.jpg"_qs}));
     QCOMPARE(readAll(out + u"/images/1-harbour-cranes.jpg"_qs), m_story.images.at(0).data);
     QCOMPARE(readAll(out + u"/images/2-ferry-dock.jpg"_qs), m_story.images.at(1).data);
@@ -91,8 +88,7 @@ void TestExport::folderContentsExact()
     QVERIFY(index.contains("<div class=\"picture-missing\""));
 }
 
-void TestExport::imageSourcesRelativeAndPresent()
-{
+void TestExport::imageSourcesRelativeAndPresent() {
     QTemporaryDir tmp;
     QString error;
     QVERIFY2(exportStory(m_story, tmp.path(), &error), qPrintable(error));
@@ -103,8 +99,7 @@ void TestExport::imageSourcesRelativeAndPresent()
         QVERIFY2(QFile::exists(tmp.filePath(src)), qPrintable(src));
 }
 
-void TestExport::tidyFindsNoErrors_data()
-{
+void TestExport::tidyFindsNoErrors_data() {
     QTest::addColumn<QString>("name");
     QTest::newRow("full story") << u"full-story"_qs;
     QTest::newRow("minimal") << u"minimal"_qs;
@@ -112,13 +107,13 @@ void TestExport::tidyFindsNoErrors_data()
     QTest::newRow("empty") << u"empty"_qs;
 }
 
-void TestExport::tidyFindsNoErrors()
-{
+void TestExport::tidyFindsNoErrors() {
     QFETCH(QString, name);
     const QString tidy = QStandardPaths::findExecutable(u"tidy"_qs);
     QVERIFY2(!tidy.isEmpty(), "HTML Tidy (Debian package tidy) is needed to check the exported page.");
     QString error;
-    const auto story = test::loadStoryFixture(QStringLiteral(GALLEY_TEST_DATA) + u"/render/"_qs + name, &error);
+    const auto story =
+        test::loadStoryFixture(QStringLiteral(GALLEY_TEST_DATA) + u"/render/"_qs + name, &error);
     QVERIFY2(story, qPrintable(error));
     QTemporaryDir tmp;
     QVERIFY2(exportStory(*story, tmp.path(), &error), qPrintable(error));
@@ -131,8 +126,7 @@ void TestExport::tidyFindsNoErrors()
     QVERIFY2(process.exitCode() < 2, process.readAllStandardError().constData());
 }
 
-void TestExport::noRemoteUrlsButTheStorysLinks()
-{
+void TestExport::noRemoteUrlsButTheStorysLinks() {
     QTemporaryDir tmp;
     QString error;
     QVERIFY2(exportStory(m_story, tmp.path(), &error), qPrintable(error));
@@ -148,28 +142,28 @@ void TestExport::noRemoteUrlsButTheStorysLinks()
     QStringList urls = urlAttributes(html, u"src") + urlAttributes(html, u"href");
     QStringList remote;
     for (const QString &url : urls)
-        if (url.startsWith(u"http:"_qs, Qt::CaseInsensitive) || url.startsWith(u"https:"_qs, Qt::CaseInsensitive)
-            || url.startsWith(u"//"_qs))
+        if (url.startsWith(u"http:"_qs, Qt::CaseInsensitive) ||
+            url.startsWith(u"https:"_qs, Qt::CaseInsensitive) || url.startsWith(u"//"_qs))
             remote.append(url);
     QCOMPARE(remote, QStringList{u"https://example.org/riverton/capital-budget-2026"_qs});
     QVERIFY(storyLinks.contains(remote.constFirst()));
     QCOMPARE(urlAttributes(html, u"href"),
-             (QStringList{u"https://example.org/riverton/capital-budget-2026"_qs, u"mailto:ferry@example.org"_qs}));
+             (QStringList{u"https://example.org/riverton/capital-budget-2026"_qs,
+                          u"mailto:ferry@example.org"_qs}));
     QVERIFY(!html.contains(u"javascript:"_qs, Qt::CaseInsensitive));
 }
 
-void TestExport::exportAgainOverwrites()
-{
+void TestExport::exportAgainOverwrites() {
     QTemporaryDir tmp;
     QString error;
     QVERIFY2(exportStory(m_story, tmp.path(), &error), qPrintable(error));
     m_story.headline = u"A corrected headline"_qs;
     QVERIFY2(exportStory(m_story, tmp.path(), &error), qPrintable(error));
-    QVERIFY(readAll(tmp.filePath(u"index.html"_qs)).contains("<h1 class=\"headline\">A corrected headline</h1>"));
+    QVERIFY(
+        readAll(tmp.filePath(u"index.html"_qs)).contains("<h1 class=\"headline\">A corrected headline</h1>"));
 }
 
-void TestExport::folderBlockedByFile()
-{
+void TestExport::folderBlockedByFile() {
     QTemporaryDir tmp;
     QFile blocker(tmp.filePath(u"page"_qs));
     QVERIFY(blocker.open(QIODevice::WriteOnly));
@@ -180,12 +174,12 @@ void TestExport::folderBlockedByFile()
                         QDir::toNativeSeparators(blocker.fileName())));
 
     QVERIFY(!exportStory(m_story, blocker.fileName() + u"/inside"_qs, &error));
-    QCOMPARE(error, u"Cannot create the folder %1. Check that the place exists and you may write there."_qs.arg(
-                        QDir::toNativeSeparators(blocker.fileName() + u"/inside"_qs)));
+    QCOMPARE(error,
+             u"Cannot create the folder %1. Check that the place exists and you may write there."_qs.arg(
+                 QDir::toNativeSeparators(blocker.fileName() + u"/inside"_qs)));
 }
 
-void TestExport::writeFailure()
-{
+void TestExport::writeFailure() {
     QTemporaryDir tmp;
     // A folder where index.html should go: the file cannot be written over it.
     QVERIFY(QDir(tmp.path()).mkpath(u"index.html"_qs));
@@ -196,14 +190,13 @@ void TestExport::writeFailure()
 
 // A full disk must fail the export with a sentence and leave no empty file in place of a picture.
 // Needs a 20 KiB tmpfs, which only a privileged user (CI container, root) may mount.
-void TestExport::diskFull()
-{
+void TestExport::diskFull() {
     QTemporaryDir tmp;
     const QString mountPoint = tmp.filePath(u"small-disk"_qs);
     QVERIFY(QDir().mkpath(mountPoint));
     const QString mount = QStandardPaths::findExecutable(u"mount"_qs);
-    if (mount.isEmpty()
-        || QProcess::execute(mount, {u"-t"_qs, u"tmpfs"_qs, u"-o"_qs, u"size=20k"_qs, u"tmpfs"_qs, mountPoint}) != 0)
+    if (mount.isEmpty() || QProcess::execute(mount, {u"-t"_qs, u"tmpfs"_qs, u"-o"_qs, u"size=20k"_qs,
+                                                     u"tmpfs"_qs, mountPoint}) != 0)
         QSKIP("Cannot mount a small tmpfs here (needs root); the full-disk case is not exercised.");
     const auto unmount = qScopeGuard([&] { QProcess::execute(u"umount"_qs, {mountPoint}); });
 

@@ -12,29 +12,26 @@ using namespace galley;
 
 namespace {
 
-RenderOptions testOptions()
-{
+RenderOptions testOptions() {
     RenderOptions options;
     options.imageUrl = &test::testImageUrl;
     return options;
 }
 
-Block paragraph(const QString &id, const QList<InlineRun> &runs)
-{
+Block paragraph(const QString &id, const QList<InlineRun> &runs) {
     return Block{id, BlockKind::Paragraph, {InlineText{runs}}};
 }
 
 /// The page with the inline stylesheet replaced by a marker, the form the golden files hold.
-QString goldenForm(const QString &page)
-{
+QString goldenForm(const QString &page) {
     QString out = page;
-    out.replace(ArticleRenderer::houseStyleSheet(), u"/* house stylesheet: resources/css/article.css */\n"_qs);
+    out.replace(ArticleRenderer::houseStyleSheet(),
+                u"/* house stylesheet: resources/css/article.css */\n"_qs);
     return out;
 }
 
 /// data-block / data-image / data-pull-quote values of the article's top-level elements, in order.
-QStringList topLevelOrder(const QString &article)
-{
+QStringList topLevelOrder(const QString &article) {
     static const QRegularExpression tag(
         u"^<(?:p|h2|ul|ol|blockquote|figure|aside)\\b[^>]*?data-(block|image|pull-quote)=\"([^\"]*)\""_qs,
         QRegularExpression::MultilineOption);
@@ -42,7 +39,7 @@ QStringList topLevelOrder(const QString &article)
     auto it = tag.globalMatch(article);
     while (it.hasNext()) {
         const auto m = it.next();
-        const QString kind = m.captured(1) == u"block" ? u"b:"_qs
+        const QString kind = m.captured(1) == u"block"   ? u"b:"_qs
                              : m.captured(1) == u"image" ? u"i:"_qs
                                                          : u"q:"_qs;
         order.append(kind + m.captured(2));
@@ -79,14 +76,12 @@ private Q_SLOTS:
     void golden();
 };
 
-void TestRenderer::initTestCase()
-{
+void TestRenderer::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(!ArticleRenderer::houseStyleSheet().isEmpty());
 }
 
-void TestRenderer::escapeHtml_data()
-{
+void TestRenderer::escapeHtml_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("html");
     QTest::newRow("plain") << u"Council votes"_qs << u"Council votes"_qs;
@@ -97,15 +92,13 @@ void TestRenderer::escapeHtml_data()
     QTest::newRow("controls") << u"a\u0001b\u0000c\td\ne"_qs << u"a\uFFFDb\uFFFDc\td\ne"_qs;
 }
 
-void TestRenderer::escapeHtml()
-{
+void TestRenderer::escapeHtml() {
     QFETCH(QString, text);
     QFETCH(QString, html);
     QCOMPARE(galley::escapeHtml(text), html);
 }
 
-void TestRenderer::safeLinks_data()
-{
+void TestRenderer::safeLinks_data() {
     QTest::addColumn<QString>("url");
     QTest::addColumn<bool>("safe");
     QTest::newRow("http") << u"http://example.org/a?b=1"_qs << true;
@@ -129,15 +122,13 @@ void TestRenderer::safeLinks_data()
     QTest::newRow("empty") << QString() << false;
 }
 
-void TestRenderer::safeLinks()
-{
+void TestRenderer::safeLinks() {
     QFETCH(QString, url);
     QFETCH(bool, safe);
     QCOMPARE(isSafeLinkUrl(url), safe);
 }
 
-void TestRenderer::linkMarkup_data()
-{
+void TestRenderer::linkMarkup_data() {
     QTest::addColumn<QString>("href");
     QTest::addColumn<QString>("html");
     const QString dead = u"<p data-block=\"b\">See <em>the plan</em>.</p>\n"_qs;
@@ -157,18 +148,16 @@ void TestRenderer::linkMarkup_data()
     QTest::newRow("attribute breakout") << u"https://example.org/\" onmouseover=\"alert(1)"_qs << dead;
 }
 
-void TestRenderer::linkMarkup()
-{
+void TestRenderer::linkMarkup() {
     QFETCH(QString, href);
     QFETCH(QString, html);
     Story story;
-    story.body = {paragraph(u"b"_qs, {InlineRun{u"See "_qs}, InlineRun{u"the plan"_qs, false, true, href},
-                                      InlineRun{u"."_qs}})};
+    story.body = {paragraph(
+        u"b"_qs, {InlineRun{u"See "_qs}, InlineRun{u"the plan"_qs, false, true, href}, InlineRun{u"."_qs}})};
     QCOMPARE(ArticleRenderer().renderBlock(story, u"b"_qs), html);
 }
 
-void TestRenderer::headlineEscapedInTitleAndH1()
-{
+void TestRenderer::headlineEscapedInTitleAndH1() {
     Story story;
     story.headline = u"Tom & Jerry's \"Big\" <Day>"_qs;
     const QString page = ArticleRenderer().renderPage(story, testOptions());
@@ -178,8 +167,7 @@ void TestRenderer::headlineEscapedInTitleAndH1()
     QVERIFY(!page.contains(u"<Day>"_qs));
 }
 
-void TestRenderer::scriptInHeadlineCannotEndJsonLd()
-{
+void TestRenderer::scriptInHeadlineCannotEndJsonLd() {
     Story story;
     story.headline = u"</script><script>alert(1)</script>"_qs;
     const QString page = ArticleRenderer().renderPage(story, testOptions());
@@ -187,8 +175,7 @@ void TestRenderer::scriptInHeadlineCannotEndJsonLd()
     QVERIFY(page.contains(u"\"headline\":\"\\u003c/script>\\u003cscript>alert(1)\\u003c/script>\""_qs));
 }
 
-void TestRenderer::bylines_data()
-{
+void TestRenderer::bylines_data() {
     QTest::addColumn<QStringList>("bylines");
     QTest::addColumn<QString>("html");
     const QString a = u"<span class=\"author\">Ana Ruiz</span>"_qs;
@@ -200,27 +187,27 @@ void TestRenderer::bylines_data()
     QTest::newRow("two") << QStringList{u"Ana Ruiz"_qs, u"Bo Lindqvist"_qs}
                          << u"<p class=\"byline\">By "_qs + a + u" and "_qs + b + u"</p>\n"_qs;
     QTest::newRow("three, typed By") << QStringList{u"By Ana Ruiz"_qs, u"Bo Lindqvist"_qs, u"Cy O'Neil"_qs}
-                                     << u"<p class=\"byline\">By "_qs + a + u", "_qs + b + u" and "_qs + c
-                                            + u"</p>\n"_qs;
+                                     << u"<p class=\"byline\">By "_qs + a + u", "_qs + b + u" and "_qs + c +
+                                            u"</p>\n"_qs;
 }
 
-void TestRenderer::bylines()
-{
+void TestRenderer::bylines() {
     QFETCH(QStringList, bylines);
     QFETCH(QString, html);
     Story story;
     story.headline = u"H"_qs;
     story.bylines = bylines;
     QCOMPARE(ArticleRenderer().renderHeader(story),
-             u"<header class=\"story-header\">\n<h1 class=\"headline\">H</h1>\n"_qs + html + u"</header>\n"_qs);
+             u"<header class=\"story-header\">\n<h1 class=\"headline\">H</h1>\n"_qs + html +
+                 u"</header>\n"_qs);
 }
 
-void TestRenderer::datelineLeadsFirstParagraph()
-{
+void TestRenderer::datelineLeadsFirstParagraph() {
     Story story;
     story.dateline = u"RIVERTON —"_qs;
     story.body = {Block{u"s"_qs, BlockKind::Subhead, {InlineText::plain(u"Sub"_qs)}},
-                  paragraph(u"p1"_qs, {InlineRun{u"First."_qs}}), paragraph(u"p2"_qs, {InlineRun{u"Second."_qs}})};
+                  paragraph(u"p1"_qs, {InlineRun{u"First."_qs}}),
+                  paragraph(u"p2"_qs, {InlineRun{u"Second."_qs}})};
     const ArticleRenderer renderer;
     QCOMPARE(renderer.renderBlock(story, u"p1"_qs),
              u"<p data-block=\"p1\"><span class=\"dateline\">RIVERTON</span> — First.</p>\n"_qs);
@@ -233,17 +220,20 @@ void TestRenderer::datelineLeadsFirstParagraph()
     QCOMPARE(renderer.renderBlock(story, u"p1"_qs), u"<p data-block=\"p1\">First.</p>\n"_qs);
 }
 
-void TestRenderer::blocksMarkup()
-{
+void TestRenderer::blocksMarkup() {
     Story story;
     story.body = {
         Block{u"u"_qs, BlockKind::BulletList, {InlineText::plain(u"one"_qs), InlineText::plain(u"two"_qs)}},
         Block{u"o"_qs, BlockKind::NumberedList, {InlineText::plain(u"first"_qs)}},
-        Block{u"q"_qs, BlockKind::BlockQuote, {InlineText::plain(u"line 1"_qs), InlineText::plain(u"line 2"_qs)}},
-        paragraph(u"p"_qs, {InlineRun{u"b"_qs, true}, InlineRun{u"i"_qs, false, true}, InlineRun{u"bi"_qs, true, true}}),
+        Block{u"q"_qs,
+              BlockKind::BlockQuote,
+              {InlineText::plain(u"line 1"_qs), InlineText::plain(u"line 2"_qs)}},
+        paragraph(u"p"_qs, {InlineRun{u"b"_qs, true}, InlineRun{u"i"_qs, false, true},
+                            InlineRun{u"bi"_qs, true, true}}),
     };
     const ArticleRenderer renderer;
-    QCOMPARE(renderer.renderBlock(story, u"u"_qs), u"<ul data-block=\"u\"><li>one</li><li>two</li></ul>\n"_qs);
+    QCOMPARE(renderer.renderBlock(story, u"u"_qs),
+             u"<ul data-block=\"u\"><li>one</li><li>two</li></ul>\n"_qs);
     QCOMPARE(renderer.renderBlock(story, u"o"_qs), u"<ol data-block=\"o\"><li>first</li></ol>\n"_qs);
     QCOMPARE(renderer.renderBlock(story, u"q"_qs),
              u"<blockquote data-block=\"q\"><p>line 1</p><p>line 2</p></blockquote>\n"_qs);
@@ -252,8 +242,7 @@ void TestRenderer::blocksMarkup()
     QCOMPARE(renderer.renderBlock(story, u"nope"_qs), QString());
 }
 
-void TestRenderer::placementsFollowTheirBlocks()
-{
+void TestRenderer::placementsFollowTheirBlocks() {
     Story story;
     story.body = {paragraph(u"A"_qs, {InlineRun{u"a"_qs}}), paragraph(u"B"_qs, {InlineRun{u"b"_qs}}),
                   paragraph(u"C"_qs, {InlineRun{u"c"_qs}})};
@@ -266,18 +255,19 @@ void TestRenderer::placementsFollowTheirBlocks()
     StoryImage afterB{u"i-B"_qs, {}, u"image/png"_qs, {}, {}, {}, {}, Placement::after(u"B"_qs)};
     story.images = {afterB, lead, afterA};
     const QString article = ArticleRenderer().renderArticle(story, testOptions());
-    QCOMPARE(topLevelOrder(article), (QStringList{u"i:i-lead"_qs, u"q:q-top"_qs, u"b:A"_qs, u"i:i-A"_qs,
-                                                  u"q:q-A"_qs, u"b:B"_qs, u"i:i-B"_qs, u"b:C"_qs, u"q:q-C"_qs,
-                                                  u"q:q-gone"_qs}));
+    QCOMPARE(topLevelOrder(article),
+             (QStringList{u"i:i-lead"_qs, u"q:q-top"_qs, u"b:A"_qs, u"i:i-A"_qs, u"q:q-A"_qs, u"b:B"_qs,
+                          u"i:i-B"_qs, u"b:C"_qs, u"q:q-C"_qs, u"q:q-gone"_qs}));
     // The lead picture sits between the header and the body; the top pull quote opens the body.
     QVERIFY(article.indexOf(u"data-image=\"i-lead\""_qs) < article.indexOf(u"<div class=\"story-body\">"_qs));
-    QVERIFY(article.indexOf(u"data-pull-quote=\"q-top\""_qs) > article.indexOf(u"<div class=\"story-body\">"_qs));
+    QVERIFY(article.indexOf(u"data-pull-quote=\"q-top\""_qs) >
+            article.indexOf(u"<div class=\"story-body\">"_qs));
 }
 
-void TestRenderer::renderBlockMatchesArticle()
-{
+void TestRenderer::renderBlockMatchesArticle() {
     QString error;
-    const auto story = test::loadStoryFixture(QStringLiteral(GALLEY_TEST_DATA) + u"/render/full-story"_qs, &error);
+    const auto story =
+        test::loadStoryFixture(QStringLiteral(GALLEY_TEST_DATA) + u"/render/full-story"_qs, &error);
     QVERIFY2(story, qPrintable(error));
     const ArticleRenderer renderer;
     const RenderOptions options = testOptions();
@@ -296,27 +286,33 @@ void TestRenderer::renderBlockMatchesArticle()
     QCOMPARE(renderer.renderImage(*story, u"nope"_qs, options), QString());
 }
 
-void TestRenderer::missingPicturePlaceholder()
-{
+void TestRenderer::missingPicturePlaceholder() {
     Story story;
-    story.images = {StoryImage{u"m"_qs, {}, u"image/jpeg"_qs, u"x.jpg"_qs, u"Caption & more"_qs, u"Staff"_qs,
-                               u"A marsh"_qs, Placement::lead()}};
-    QCOMPARE(ArticleRenderer().renderImage(story, u"m"_qs, testOptions()),
-             u"<figure class=\"story-image lead-image is-missing\" data-image=\"m\">"
-             u"<div class=\"picture-missing\" role=\"img\" aria-label=\"Picture missing: A marsh\">"
-             u"<span>Picture missing</span></div>"
-             u"<figcaption>Caption &amp; more <span class=\"credit\">Staff</span></figcaption></figure>\n"_qs);
+    story.images = {StoryImage{u"m"_qs,
+                               {},
+                               u"image/jpeg"_qs,
+                               u"x.jpg"_qs,
+                               u"Caption & more"_qs,
+                               u"Staff"_qs,
+                               u"A marsh"_qs,
+                               Placement::lead()}};
+    QCOMPARE(
+        ArticleRenderer().renderImage(story, u"m"_qs, testOptions()),
+        u"<figure class=\"story-image lead-image is-missing\" data-image=\"m\">"
+        u"<div class=\"picture-missing\" role=\"img\" aria-label=\"Picture missing: A marsh\">"
+        u"<span>Picture missing</span></div>"
+        u"<figcaption>Caption &amp; more <span class=\"credit\">Staff</span></figcaption></figure>\n"_qs);
 }
 
-void TestRenderer::pageShell()
-{
+void TestRenderer::pageShell() {
     Story story;
     story.headline = u"Headline"_qs;
     story.deck = u"A \"deck\""_qs;
     RenderOptions options = testOptions();
     options.language = u"en-CA"_qs;
     const QString page = ArticleRenderer().renderPage(story, options);
-    QVERIFY(page.startsWith(u"<!DOCTYPE html>\n<html lang=\"en-CA\">\n<head>\n<meta charset=\"utf-8\">\n"_qs));
+    QVERIFY(
+        page.startsWith(u"<!DOCTYPE html>\n<html lang=\"en-CA\">\n<head>\n<meta charset=\"utf-8\">\n"_qs));
     QVERIFY(page.contains(u"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"_qs));
     QVERIFY(page.contains(u"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                           u"img-src 'self' data: galley:; style-src 'unsafe-inline'\">"_qs));
@@ -331,8 +327,7 @@ void TestRenderer::pageShell()
     QVERIFY(bare.contains(u"<title>Untitled story</title>"_qs));
 }
 
-void TestRenderer::stylesheetFetchesNothing()
-{
+void TestRenderer::stylesheetFetchesNothing() {
     const QString css = ArticleRenderer::houseStyleSheet();
     QVERIFY(!css.contains(u"url("_qs, Qt::CaseInsensitive));
     QVERIFY(!css.contains(u"@import"_qs, Qt::CaseInsensitive));
@@ -342,8 +337,7 @@ void TestRenderer::stylesheetFetchesNothing()
     QVERIFY(css.contains(u"Georgia, \"DejaVu Serif\""_qs));
 }
 
-void TestRenderer::writePageIsUtf8()
-{
+void TestRenderer::writePageIsUtf8() {
     Story story;
     story.headline = u"Zoë’s café"_qs;
     QBuffer buffer;
@@ -362,8 +356,7 @@ void TestRenderer::writePageIsUtf8()
 // Golden files: tests/data/render/<case>/story.json rendered must equal expected.html byte for
 // byte. Set GALLEY_REGENERATE_GOLDEN=1 to rewrite expected.html after an intended change (see
 // tests/data/render/README.md); review the diff before committing.
-void TestRenderer::golden_data()
-{
+void TestRenderer::golden_data() {
     QTest::addColumn<QString>("name");
     QTest::newRow("full story") << u"full-story"_qs;
     QTest::newRow("minimal") << u"minimal"_qs;
@@ -371,8 +364,7 @@ void TestRenderer::golden_data()
     QTest::newRow("empty") << u"empty"_qs;
 }
 
-void TestRenderer::golden()
-{
+void TestRenderer::golden() {
     QFETCH(QString, name);
     const QString folder = QStringLiteral(GALLEY_TEST_DATA) + u"/render/"_qs + name;
     QString error;

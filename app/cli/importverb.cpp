@@ -1,0 +1,79 @@
+#include "importverb.h"
+
+#include "import/importer.h"
+#include "logging.h"
+#include "storage/storylibrary.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace galley::cli {
+
+namespace {
+
+const QString DbOption = u"db"_qs;
+const QString ReportOption = u"report"_qs;
+
+QString oneLine(QString text)
+{
+    for (QChar &c : text)
+        if (c == u'\t' || c == u'\n' || c == u'\r' || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+            c = u' ';
+    return text;
+}
+
+} // namespace
+
+void configureImport(QCommandLineParser &parser)
+{
+    parser.addOption({DbOption, u"The story library file (default: Galley's own library)."_qs, u"PATH"_qs});
+    parser.addOption({ReportOption, u"Also print the import report: every removed line and every change."_qs});
+    parser.addPositionalArgument(u"files"_qs, u"Text, HTML or NITF files to import."_qs, u"FILE..."_qs);
+}
+
+int runImport(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io)
+{
+    const QStringList files = parser.positionalArguments();
+    if (files.isEmpty())
+        return usageError(verb, u"Name at least one file to import."_qs, io);
+
+    // Check every file before touching the library, so a bad file leaves it unchanged.
+    QList<ImportResult> results;
+    QStringList problems;
+    for (const QString &file : files) {
+        QString error;
+        if (auto result = importFile(file, &error))
+            results.append(*result);
+        else
+            problems.append(error);
+    }
+    if (!problems.isEmpty()) {
+        for (const QString &problem : std::as_const(problems))
+            failure(problem, io);
+        return failure(u"Nothing was imported."_qs, io);
+    }
+
+    const QString path = parser.isSet(DbOption) ? parser.value(DbOption) : StoryLibrary::defaultPath();
+    const bool existed = QFileInfo::exists(path);
+    StoryLibrary library;
+    QString error;
+    if (!library.open(path, &error))
+        return failure(error, io);
+    if (!existed)
+        io.err << u"galley: Created a new story library at %1.\n"_qs.arg(QDir::toNativeSeparators(path));
+
+    for (const ImportResult &result : std::as_const(results)) {
+        Story story = result.story();
+        if (!library.save(story, &error))
+            return failure(u"%1: %2"_qs.arg(result.report().sourceName, error), io);
+        qCDebug(lcCli) << "imported" << result.report().sourceName << "as" << story.slug;
+        io.out << story.slug << u'\t' << oneLine(story.headline) << u'\n';
+        if (parser.isSet(ReportOption))
+            io.out << formatImportReport(result.report());
+    }
+    io.out.flush();
+    io.err.flush();
+    return ExitOk;
+}
+
+} // namespace galley::cli
