@@ -1,1 +1,72 @@
-int main() { return 0; }
+// Galley's entry point: a command-line verb runs without a window; otherwise the editor opens.
+
+#include "cli/commandline.h"
+#include "mainwindow.h"
+#include "preview/previewscheme.h"
+#include "storage/samplelibrary.h"
+#include "storage/storylibrary.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QMessageBox>
+
+namespace {
+
+QStringList rawArguments(int argc, char **argv)
+{
+    QStringList out;
+    for (int i = 0; i < argc; ++i)
+        out.append(QString::fromLocal8Bit(argv[i]));
+    return out;
+}
+
+void setNames()
+{
+    QCoreApplication::setOrganizationName(u"Galley"_qs);
+    QCoreApplication::setOrganizationDomain(u"galley.invalid"_qs);
+    QCoreApplication::setApplicationName(u"Galley"_qs);
+    QCoreApplication::setApplicationVersion(QStringLiteral(GALLEY_VERSION));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (galley::isCommandLineVerb(rawArguments(argc, argv))) {
+        QCoreApplication app(argc, argv);
+        setNames();
+        return galley::runCommandLine(QCoreApplication::arguments());
+    }
+
+    galley::registerPreviewScheme();
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    setNames();
+    QGuiApplication::setApplicationDisplayName(u"Galley"_qs);
+    QGuiApplication::setDesktopFileName(QStringLiteral(GALLEY_APP_ID));
+    QIcon::setFallbackThemeName(u"Adwaita"_qs);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Newsroom story editor with a live preview of the published page."_qs);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(u"db"_qs, u"Story library file to open."_qs, u"PATH"_qs,
+                                      galley::StoryLibrary::defaultPath());
+    parser.addOption(dbOption);
+    parser.process(app);
+
+    galley::StoryLibrary library;
+    QString error;
+    if (!library.open(parser.value(dbOption), &error)) {
+        QMessageBox::critical(nullptr, u"Galley"_qs, error);
+        return 1;
+    }
+    if (library.count() == 0 && !galley::fillWithSamples(library, &error))
+        QMessageBox::warning(nullptr, u"Galley"_qs, error);
+
+    galley::MainWindow window(library);
+    window.openInitialStory();
+    window.show();
+    return QApplication::exec();
+}

@@ -1,1 +1,323 @@
 #include "mainwindow.h"
+
+#include "bodyeditor.h"
+#include "icons.h"
+#include "logging.h"
+#include "preview/previewpane.h"
+#include "settings.h"
+#include "storage/storylibrary.h"
+#include "storyeditor.h"
+#include "storylistpanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTimer>
+
+namespace galley {
+
+MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
+    : QMainWindow(parent)
+    , m_library(library)
+    , m_settings(new Settings)
+    , m_list(new StoryListPanel(library, this))
+    , m_editor(new StoryEditor(this))
+    , m_preview(new PreviewPane(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_autosave(new QTimer(this))
+    , m_wordCount(new QLabel(this))
+{
+    setObjectName(u"mainWindow"_qs);
+    setWindowIcon(QIcon(u":/galley/icons/galley.svg"_qs));
+    m_splitter->setObjectName(u"mainSplitter"_qs);
+    m_splitter->addWidget(m_list);
+    m_splitter->addWidget(m_editor);
+    m_splitter->addWidget(m_preview);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setStretchFactor(2, 3);
+    m_splitter->setSizes({280, 640, 600});
+    m_list->setMinimumWidth(220);
+    m_editor->setMinimumWidth(420);
+    setCentralWidget(m_splitter);
+    m_wordCount->setObjectName(u"wordCount"_qs);
+    statusBar()->addPermanentWidget(m_wordCount);
+
+    m_editor->setSlugChecker([this](const QString &slug) {
+        return m_library.isSlugTaken(slug, m_editor->story().id);
+    });
+    m_editor->setSections(m_library.sections());
+
+    m_autosave->setSingleShot(true);
+    m_autosave->setInterval(AutosaveDelayMs);
+    connect(m_autosave, &QTimer::timeout, this, [this] { saveStory(true); });
+    connect(m_editor, &StoryEditor::edited, this, &MainWindow::onEdited);
+    connect(m_list, &StoryListPanel::storySelected, this, [this](const QString &id) {
+        if (!openStory(id))
+            m_list->selectStory(currentStoryId());
+    });
+    connect(m_list, &StoryListPanel::newRequested, this, &MainWindow::newStory);
+    connect(m_list, &StoryListPanel::duplicateRequested, this, &MainWindow::duplicateStory);
+    connect(m_list, &StoryListPanel::deleteRequested, this, &MainWindow::deleteStory);
+
+    createMenus();
+    resize(1440, 900);
+    restoreGeometry(m_settings->value(Settings::Key::WindowGeometry).toByteArray());
+    m_splitter->restoreState(m_settings->value(Settings::Key::SplitterState).toByteArray());
+    m_list->reload();
+    updateTitle();
+}
+
+MainWindow::~MainWindow()
+{
+    delete m_settings;
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newAction = file->addAction(themedIcon(u"document-new"_qs, u"+"_qs), tr("&New story"), this, &MainWindow::newStory);
+    newAction->setShortcut(QKeySequence::New);
+    file->addAction(themedIcon(u"edit-copy"_qs, u"⧉"_qs), tr("&Duplicate story"), this, &MainWindow::duplicateStory);
+    file->addSeparator();
+    QAction *save = file->addAction(themedIcon(u"document-save"_qs, u"S"_qs), tr("&Save"), this, [this] {
+        if (saveStory())
+            statusBar()->showMessage(tr("Saved."), 3000);
+    });
+    save->setObjectName(u"saveAction"_qs);
+    save->setShortcut(QKeySequence::Save);
+    QAction *exportAction = file->addAction(themedIcon(u"document-export"_qs, u"⇪"_qs), tr("&Export as web page…"),
+                                            this, &MainWindow::exportCurrent);
+    exportAction->setObjectName(u"exportAction"_qs);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    file->addSeparator();
+    file->addAction(themedIcon(u"edit-delete"_qs, u"✕"_qs), tr("De&lete story…"), this, &MainWindow::deleteStory);
+    file->addSeparator();
+    QAction *quit = file->addAction(themedIcon(u"application-exit"_qs, u"⏻"_qs), tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    BodyEditor *body = m_editor->bodyEditor();
+    QAction *undo = edit->addAction(themedIcon(u"edit-undo"_qs, u"↶"_qs), tr("&Undo"), body, &QTextEdit::undo);
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setShortcutContext(Qt::WidgetShortcut);
+    QAction *redo = edit->addAction(themedIcon(u"edit-redo"_qs, u"↷"_qs), tr("&Redo"), body, &QTextEdit::redo);
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setShortcutContext(Qt::WidgetShortcut);
+    edit->addSeparator();
+    QAction *find = edit->addAction(themedIcon(u"edit-find"_qs, u"⌕"_qs), tr("&Find story"), this, [this] {
+        if (auto *search = m_list->findChild<QWidget *>(u"searchEdit"_qs))
+            search->setFocus(Qt::ShortcutFocusReason);
+    });
+    find->setShortcut(QKeySequence::Find);
+
+    QMenu *format = menuBar()->addMenu(tr("F&ormat"));
+    format->addActions(body->formatActions());
+    addActions(body->formatActions());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Galley"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::openInitialStory()
+{
+    const QString last = m_settings->value(Settings::Key::LastStoryId).toString();
+    QString error;
+    if (!last.isEmpty() && m_library.load(last, &error)) {
+        openStory(last);
+        return;
+    }
+    const QString newest = m_list->firstStoryId();
+    if (!newest.isEmpty())
+        openStory(newest);
+}
+
+bool MainWindow::openStory(const QString &id)
+{
+    if (m_hasStory && id == currentStoryId())
+        return true;
+    if (m_dirty && !saveStory() && !confirmLeavingUnsaved({}))
+        return false;
+    QString error;
+    const std::optional<Story> story = m_library.load(id, &error);
+    if (!story) {
+        QMessageBox::warning(this, tr("Story not opened"), error);
+        return false;
+    }
+    m_autosave->stop();
+    m_editor->setSections(m_library.sections());
+    m_editor->setStory(*story);
+    m_hasStory = true;
+    m_dirty = false;
+    m_list->selectStory(story->id);
+    m_preview->showStory(m_editor->story());
+    m_settings->setValue(Settings::Key::LastStoryId, story->id);
+    updateTitle();
+    return true;
+}
+
+bool MainWindow::saveStory(bool quiet)
+{
+    m_autosave->stop();
+    if (!m_hasStory || !m_dirty)
+        return true;
+    Story story = m_editor->story();
+    QString error;
+    if (!m_library.save(story, &error)) {
+        qCWarning(lcUi) << "Save failed:" << error;
+        if (quiet) {
+            statusBar()->showMessage(tr("Not saved: %1 Your text is still here; Galley will try again.").arg(error));
+        } else {
+            QMessageBox::warning(this, tr("Story not saved"),
+                                 tr("%1\n\nEverything you typed is still in the editor.").arg(error));
+        }
+        return false;
+    }
+    m_editor->markSaved(story);
+    m_dirty = false;
+    m_list->selectStory(story.id);
+    m_editor->setSections(m_library.sections());
+    statusBar()->showMessage(tr("Saved at %1.").arg(QTime::currentTime().toString(u"HH:mm"_qs)), 5000);
+    updateTitle();
+    return true;
+}
+
+QString MainWindow::currentStoryId() const
+{
+    return m_hasStory ? m_editor->story().id : QString();
+}
+
+bool MainWindow::confirmLeavingUnsaved(const QString &)
+{
+    const auto answer = QMessageBox::warning(
+        this, tr("Story not saved"),
+        tr("The story on screen could not be saved. If you go on, the changes since the last save "
+           "are lost."),
+        QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::onEdited()
+{
+    m_dirty = true;
+    m_autosave->start();
+    m_preview->showStory(m_editor->story());
+    updateTitle();
+}
+
+void MainWindow::newStory()
+{
+    if (m_dirty && !saveStory() && !confirmLeavingUnsaved({}))
+        return;
+    Story story = Story::create();
+    story.status = StoryStatus::Draft;
+    QString error;
+    if (!m_library.save(story, &error)) {
+        QMessageBox::warning(this, tr("New story not created"), error);
+        return;
+    }
+    m_dirty = false;
+    openStory(story.id);
+    if (auto *headline = m_editor->findChild<QWidget *>(u"headlineEdit"_qs))
+        headline->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::duplicateStory()
+{
+    if (!m_hasStory || !saveStory())
+        return;
+    QString error;
+    const std::optional<Story> copy = m_library.duplicate(currentStoryId(), &error);
+    if (!copy) {
+        QMessageBox::warning(this, tr("Story not duplicated"), error);
+        return;
+    }
+    openStory(copy->id);
+}
+
+void MainWindow::deleteStory()
+{
+    if (!m_hasStory)
+        return;
+    const Story &story = m_editor->story();
+    const QString name = story.headline.isEmpty() ? tr("this untitled story") : u"“"_qs + story.headline + u"”"_qs;
+    const auto answer = QMessageBox::question(
+        this, tr("Delete story"), tr("Delete %1 and its pictures? This cannot be undone.").arg(name),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    QString error;
+    if (!m_library.remove(story.id, &error)) {
+        QMessageBox::warning(this, tr("Story not deleted"), error);
+        return;
+    }
+    m_autosave->stop();
+    m_dirty = false;
+    m_hasStory = false;
+    m_list->selectStory({});
+    const QString next = m_list->firstStoryId();
+    if (!next.isEmpty()) {
+        openStory(next);
+    } else {
+        m_editor->setStory(Story());
+        m_editor->setEnabled(false);
+        updateTitle();
+    }
+}
+
+void MainWindow::updateTitle()
+{
+    QString headline = m_hasStory ? m_editor->story().headline.trimmed() : QString();
+    if (m_hasStory && headline.isEmpty())
+        headline = tr("Untitled story");
+    setWindowTitle(headline.isEmpty() ? u"Galley[*]"_qs : headline + u"[*] — Galley"_qs);
+    setWindowModified(m_dirty);
+    const int words = m_hasStory ? m_editor->story().wordCount() : 0;
+    m_wordCount->setText(m_hasStory ? (words == 1 ? tr("1 word") : tr("%1 words").arg(words)) : QString());
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_previewStarted) {
+        m_previewStarted = true;
+        // After the first paint, so the form is there to type into while WebEngine starts.
+        QTimer::singleShot(0, m_preview, &PreviewPane::start);
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_dirty && !saveStory()) {
+        const auto answer = QMessageBox::warning(
+            this, tr("Quit without saving?"),
+            tr("The story on screen could not be saved. Quit anyway and lose the changes since "
+               "the last save?"),
+            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard) {
+            event->ignore();
+            return;
+        }
+    }
+    m_settings->setValue(Settings::Key::WindowGeometry, saveGeometry());
+    m_settings->setValue(Settings::Key::SplitterState, m_splitter->saveState());
+    if (m_hasStory)
+        m_settings->setValue(Settings::Key::LastStoryId, currentStoryId());
+    event->accept();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Galley"),
+                       tr("<p><b>Galley %1</b></p><p>A newsroom story editor with a live preview "
+                          "of the published page.</p>")
+                           .arg(QStringLiteral(GALLEY_VERSION)));
+}
+
+} // namespace galley

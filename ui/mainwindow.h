@@ -1,1 +1,79 @@
 #pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QSplitter;
+class QTimer;
+
+namespace galley {
+
+class PreviewPane;
+class Settings;
+class StoryEditor;
+class StoryLibrary;
+class StoryListPanel;
+
+/// Galley's editor window: the story list, the story form and the live preview side by side.
+///
+/// Saving: Ctrl+S saves through StoryLibrary::save(); the story also saves itself a few seconds
+/// after typing stops, before another story opens and before the window closes. A failed save
+/// says why in plain words and leaves everything typed in the form; the window will not switch
+/// stories or close over unsaved text without asking.
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+
+public:
+    /// Idle time after the last edit before the story saves itself, in milliseconds.
+    static constexpr int AutosaveDelayMs = 3000;
+
+    /// @p library must be open and outlive the window.
+    explicit MainWindow(StoryLibrary &library, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens the story last worked on (from the settings) or else the newest one.
+    void openInitialStory();
+    /// Saves the story on screen first, then shows story @p id. False when the current story
+    /// could not be saved (the user chose to stay) or @p id cannot be loaded.
+    bool openStory(const QString &id);
+    /// Saves the story on screen now if it has unsaved changes. On failure shows the reason
+    /// (unless @p quiet, used by autosave, which puts it in the status bar) and returns false.
+    bool saveStory(bool quiet = false);
+
+    QString currentStoryId() const;
+    bool hasUnsavedChanges() const { return m_dirty; }
+
+    StoryEditor *storyEditor() const { return m_editor; }
+    PreviewPane *previewPane() const { return m_preview; }
+    StoryListPanel *storyList() const { return m_list; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void createMenus();
+    void onEdited();
+    void newStory();
+    void duplicateStory();
+    void deleteStory();
+    void exportCurrent();
+    void showAbout();
+    void updateTitle();
+    bool confirmLeavingUnsaved(const QString &error);
+
+    StoryLibrary &m_library;
+    Settings *m_settings;
+    StoryListPanel *m_list;
+    StoryEditor *m_editor;
+    PreviewPane *m_preview;
+    QSplitter *m_splitter;
+    QTimer *m_autosave;
+    QLabel *m_wordCount;
+    bool m_dirty = false;
+    bool m_hasStory = false;
+    bool m_previewStarted = false;
+};
+
+} // namespace galley

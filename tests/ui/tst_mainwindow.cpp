@@ -1,0 +1,263 @@
+// Drives the real editor window on a temporary library: typing, the live preview's DOM, saving,
+// pasting and links. Set GALLEY_SCREENSHOT=/path.png to also write a picture of the window.
+
+#include "bodyeditor.h"
+#include "imagepanel.h"
+#include "mainwindow.h"
+#include "preview/previewpane.h"
+#include "preview/previewscheme.h"
+#include "storage/samplelibrary.h"
+#include "storage/storylibrary.h"
+#include "storyeditor.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QLabel>
+#include <QStandardPaths>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QWebEngineView>
+
+#include <memory>
+
+using namespace galley;
+
+namespace {
+
+// Generous: the first page load starts Chromium.
+constexpr int PreviewTimeoutMs = 30000;
+
+} // namespace
+
+class TestMainWindow final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(u"settings"_qs));
+    }
+
+    void init()
+    {
+        m_library = std::make_unique<StoryLibrary>();
+        QString error;
+        QVERIFY2(m_library->open(m_dir.filePath(u"library-%1.sqlite"_qs.arg(++m_count)), &error), qPrintable(error));
+        Story story = Story::create();
+        QVERIFY2(m_library->save(story, &error), qPrintable(error));
+        m_storyId = story.id;
+        m_window = std::make_unique<MainWindow>(*m_library);
+        m_window->openInitialStory();
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QCOMPARE(m_window->currentStoryId(), m_storyId);
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_library.reset();
+    }
+
+    void typingShowsInPreview()
+    {
+        typeHeadline(u"Harbour bridge reopens after repairs"_qs);
+        typeBody(u"Traffic returned to the harbour bridge on Monday."_qs);
+        QTRY_COMPARE_WITH_TIMEOUT(js(u"document.querySelector('article.story h1').textContent"_qs).toString(),
+                                  u"Harbour bridge reopens after repairs"_qs, PreviewTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            js(u"document.querySelector('article.story p[data-block]').textContent"_qs).toString(),
+            u"Traffic returned to the harbour bridge on Monday."_qs, PreviewTimeoutMs);
+        const QString blockId = m_window->storyEditor()->story().body.value(0).id;
+        QCOMPARE(js(u"document.querySelector('article.story p[data-block]').dataset.block"_qs).toString(), blockId);
+        QCOMPARE(findChild<QLineEdit>(u"slugEdit"_qs)->text(), u"harbour-bridge-reopens-after-repairs"_qs);
+        QVERIFY(m_window->isWindowModified());
+    }
+
+    void ctrlSSaves()
+    {
+        typeHeadline(u"Ferry timetable changes"_qs);
+        typeBody(u"Two sailings move later in the day."_qs);
+        QVERIFY(m_window->hasUnsavedChanges());
+        QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
+        QVERIFY(!m_window->hasUnsavedChanges());
+        QVERIFY(!m_window->isWindowModified());
+        QString error;
+        const std::optional<Story> saved = m_library->load(m_storyId, &error);
+        QVERIFY2(saved, qPrintable(error));
+        const Story &onScreen = m_window->storyEditor()->story();
+        QCOMPARE(saved->headline, u"Ferry timetable changes"_qs);
+        QCOMPARE(saved->slug, u"ferry-timetable-changes"_qs);
+        QCOMPARE(saved->body, onScreen.body);
+        QCOMPARE(saved->body.size(), 1);
+        QCOMPARE(saved->body[0].plainText(), u"Two sailings move later in the day."_qs);
+    }
+
+    void pasteKeepsOnlyStructure()
+    {
+        auto *mime = new QMimeData;
+        mime->setHtml(u"<p><span style=\"color:#ff0000;font-size:40px\">Red</span> <font face=\"Comic Sans MS\" color=\"blue\">"
+                      "blue</font> <b>bold</b><script>document.title='pwned'</script></p>"
+                      "<h3 style=\"font-family:Papyrus\">Sub</h3><ul><li><i>item</i></li></ul>"_qs);
+        mime->setText(u"Red blue bold Sub item"_qs);
+        QApplication::clipboard()->setMimeData(mime);
+        BodyEditor *body = m_window->storyEditor()->bodyEditor();
+        body->setFocus();
+        QTest::keyClick(body, Qt::Key_V, Qt::ControlModifier);
+        const QList<Block> blocks = m_window->storyEditor()->story().body;
+        QCOMPARE(blocks.size(), 3);
+        QCOMPARE(blocks[0].kind, BlockKind::Paragraph);
+        QCOMPARE(blocks[0].lines[0].runs,
+                 (QList<InlineRun>{{u"Red blue "_qs}, {u"bold"_qs, true}}));
+        QCOMPARE(blocks[1], (Block{blocks[1].id, BlockKind::Subhead, {InlineText::plain(u"Sub"_qs)}}));
+        QCOMPARE(blocks[2].kind, BlockKind::BulletList);
+        QCOMPARE(blocks[2].lines, (QList<InlineText>{InlineText{{{u"item"_qs, false, true}}}}));
+        const QString html = body->toHtml();
+        QVERIFY(!html.contains(u"Comic"_qs));
+        QVERIFY(!html.contains(u"#ff0000"_qs));
+        QVERIFY(!html.contains(u"Papyrus"_qs));
+        QVERIFY(!html.contains(u"pwned"_qs));
+
+        QTRY_COMPARE_WITH_TIMEOUT(js(u"document.querySelectorAll('article.story [data-block]').length"_qs).toInt(),
+                                  3, PreviewTimeoutMs);
+        QCOMPARE(js(u"document.querySelectorAll('article.story script, article.story [style], article.story font').length"_qs).toInt(), 0);
+        QCOMPARE(js(u"document.querySelector('article.story [data-block] b, article.story [data-block] strong').textContent"_qs).toString(),
+                 u"bold"_qs);
+        QVERIFY(js(u"document.title"_qs).toString() != u"pwned"_qs);
+    }
+
+    void javascriptLinkIsNotLive()
+    {
+        typeBody(u"Read the report"_qs);
+        BodyEditor *body = m_window->storyEditor()->bodyEditor();
+        QTest::keyClick(body, Qt::Key_A, Qt::ControlModifier);
+        bool answered = false;
+        QTimer::singleShot(0, this, [&answered] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            QVERIFY(dialog);
+            QCOMPARE(dialog->objectName(), u"linkDialog"_qs);
+            auto *url = dialog->findChild<QLineEdit *>(u"linkUrlEdit"_qs);
+            QTest::keyClicks(url, u"javascript:alert(document.cookie)"_qs);
+            QVERIFY(!dialog->findChild<QLabel *>(u"linkNote"_qs)->text().isEmpty());
+            QTest::keyClick(url, Qt::Key_Return);
+            answered = true;
+        });
+        QTest::keyClick(body, Qt::Key_K, Qt::ControlModifier);
+        QVERIFY(answered);
+        const QList<Block> blocks = m_window->storyEditor()->story().body;
+        QCOMPARE(blocks.size(), 1);
+        QCOMPARE(blocks[0].lines[0].runs,
+                 (QList<InlineRun>{{u"Read the report"_qs, false, false, u"javascript:alert(document.cookie)"_qs}}));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            js(u"document.querySelector('article.story p[data-block]').textContent"_qs).toString(),
+            u"Read the report"_qs, PreviewTimeoutMs);
+        QCOMPARE(js(u"document.querySelectorAll('article.story a').length"_qs).toInt(), 0);
+        QCOMPARE(js(u"document.querySelectorAll('[href^=\"javascript\" i]').length"_qs).toInt(), 0);
+    }
+
+    void refusesNonPictures()
+    {
+        const QString path = m_dir.filePath(u"notes.jpg"_qs);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not a picture at all");
+        file.close();
+        auto *panel = m_window->findChild<ImagePanel *>();
+        QCOMPARE(panel->addFiles({path}), 0);
+        QCOMPARE(panel->lastError(), u"Not added: “notes.jpg” is not a JPEG, PNG, WebP or GIF picture."_qs);
+        QVERIFY(m_window->storyEditor()->story().images.isEmpty());
+        QVERIFY(!m_window->hasUnsavedChanges());
+    }
+
+    void screenshot()
+    {
+        const QString path = qEnvironmentVariable("GALLEY_SCREENSHOT");
+        if (path.isEmpty())
+            QSKIP("Set GALLEY_SCREENSHOT=/path.png to write a picture of the window.");
+        cleanup();
+        m_library = std::make_unique<StoryLibrary>();
+        QString error;
+        QVERIFY(m_library->open(m_dir.filePath(u"samples.sqlite"_qs), &error));
+        QVERIFY2(fillWithSamples(*m_library, &error), qPrintable(error));
+        m_window = std::make_unique<MainWindow>(*m_library);
+        m_window->resize(1500, 940);
+        m_window->openInitialStory();
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(js(u"document.querySelectorAll('article.story').length"_qs).toInt() == 1, PreviewTimeoutMs);
+        QTest::qWait(1500); // pictures decode and the page paints
+        QVERIFY(m_window->grab().save(path));
+    }
+
+private:
+    template<typename T>
+    T *findChild(const QString &name) const
+    {
+        T *child = m_window->findChild<T *>(name);
+        if (!child)
+            qFatal("no child %s", qPrintable(name));
+        return child;
+    }
+
+    void typeHeadline(const QString &text)
+    {
+        auto *headline = findChild<QLineEdit>(u"headlineEdit"_qs);
+        headline->setFocus();
+        QTest::keyClicks(headline, text);
+    }
+
+    void typeBody(const QString &text)
+    {
+        BodyEditor *body = m_window->storyEditor()->bodyEditor();
+        body->setFocus();
+        QTest::keyClicks(body, text);
+    }
+
+    // Runs @p script in the preview page and waits for its result; invalid while the page is not up.
+    QVariant js(const QString &script)
+    {
+        QWebEngineView *view = m_window->previewPane()->view();
+        if (!view)
+            return {};
+        QVariant result;
+        bool done = false;
+        view->page()->runJavaScript(script, [&](const QVariant &value) {
+            result = value;
+            done = true;
+        });
+        QDeadlineTimer deadline(5000);
+        while (!done && !deadline.hasExpired())
+            QTest::qWait(10);
+        return result;
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<StoryLibrary> m_library;
+    std::unique_ptr<MainWindow> m_window;
+    QString m_storyId;
+    int m_count = 0;
+};
+
+int main(int argc, char **argv)
+{
+    registerPreviewScheme();
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(u"GalleyTest"_qs);
+    QCoreApplication::setApplicationName(u"tst_mainwindow"_qs);
+    QIcon::setFallbackThemeName(u"Adwaita"_qs);
+    TestMainWindow test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_mainwindow.moc"

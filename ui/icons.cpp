@@ -1,0 +1,44 @@
+#include "icons.h"
+
+#include <QApplication>
+#include <QFont>
+#include <QPainter>
+#include <QPalette>
+#include <QPixmap>
+
+namespace galley {
+
+namespace {
+
+QPixmap glyphPixmap(const QString &glyph, int size, bool bold, bool italic)
+{
+    const qreal ratio = qApp ? qApp->devicePixelRatio() : 1.0;
+    QPixmap pixmap(QSize(size, size) * ratio);
+    pixmap.setDevicePixelRatio(ratio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    QFont font = QApplication::font();
+    font.setBold(bold);
+    font.setItalic(italic);
+    font.setPixelSize(glyph.size() > 1 ? size * 9 / 16 : size * 13 / 16);
+    painter.setFont(font);
+    painter.setPen(QApplication::palette().color(QPalette::ButtonText));
+    painter.drawText(QRect(0, 0, size, size), Qt::AlignCenter, glyph);
+    return pixmap;
+}
+
+} // namespace
+
+QIcon themedIcon(const QString &themeName, const QString &glyph, bool bold, bool italic)
+{
+    QIcon icon = QIcon::fromTheme(themeName);
+    if (!icon.isNull() && !icon.availableSizes().isEmpty())
+        return icon;
+    QIcon drawn;
+    for (int size : {16, 22, 24, 32})
+        drawn.addPixmap(glyphPixmap(glyph, size, bold, italic));
+    return drawn;
+}
+
+} // namespace galley

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "model/story.h"
+
+#include <QWidget>
+
+class QLabel;
+class QVBoxLayout;
+
+namespace galley {
+
+/// The story's pictures, one row each: thumbnail, caption, credit, alt text, placement (lead image
+/// at top, or after a body block), up, down, remove. Pictures come in through a file dialog or by
+/// dropping JPEG, PNG, WebP or GIF files on the panel; other or damaged files are refused with a
+/// message shown in the panel, and the pictures that were fine are still added.
+class ImagePanel final : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ImagePanel(QWidget *parent = nullptr);
+
+    void setImages(const QList<StoryImage> &images, const QList<Block> &body);
+    void updatePlacements(const QList<StoryImage> &images, const QList<Block> &body);
+    QList<StoryImage> images() const { return m_images; }
+
+    /// Imports the files at @p paths; returns how many were added. Refusals show in the panel.
+    int addFiles(const QStringList &paths);
+    /// The message about refused files, empty when the last import went well.
+    QString lastError() const;
+
+Q_SIGNALS:
+    /// The user changed, added, moved or removed a picture.
+    void imagesChanged();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void chooseFiles();
+    void rebuild();
+    void move(int index, int delta);
+    void remove(int index);
+
+    QList<StoryImage> m_images;
+    QList<Block> m_body;
+    QVBoxLayout *m_rows;
+    QLabel *m_empty;
+    QLabel *m_error;
+};
+
+} // namespace galley

@@ -1,0 +1,45 @@
+#include "mainwindow.h"
+
+#include "export/storyexporter.h"
+#include "settings.h"
+#include "storyeditor.h"
+
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QUrl>
+
+namespace galley {
+
+// File > Export: the story as it stands on screen (saved or not) becomes a page folder named
+// after its slug inside the folder the user picks.
+void MainWindow::exportCurrent()
+{
+    if (!m_hasStory)
+        return;
+    const Story story = m_editor->story();
+    QString start = m_settings->value(Settings::Key::LastExportFolder).toString();
+    if (start.isEmpty())
+        start = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString parent = QFileDialog::getExistingDirectory(this, tr("Export story to folder"), start);
+    if (parent.isEmpty())
+        return;
+    m_settings->setValue(Settings::Key::LastExportFolder, parent);
+    const QString folder = QDir(parent).filePath(story.slug.isEmpty() ? u"story"_qs : story.slug);
+    QString error;
+    if (!exportStory(story, folder, &error)) {
+        QMessageBox::warning(this, tr("Story not exported"), error);
+        return;
+    }
+    QMessageBox done(QMessageBox::Information, tr("Story exported"),
+                     tr("The page is in %1.").arg(QDir::toNativeSeparators(folder)), QMessageBox::Ok, this);
+    QPushButton *open = done.addButton(tr("Open folder"), QMessageBox::ActionRole);
+    done.exec();
+    if (done.clickedButton() == open)
+        QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
+}
+
+} // namespace galley

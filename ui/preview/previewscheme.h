@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QUrl>
+
+namespace galley {
+
+/// The preview's own URL scheme. galley://preview/<file> serves the page shell and its script and
+/// stylesheet from resources; galley://image/<image id> serves a picture of the story on screen.
+inline constexpr char PreviewScheme[] = "galley";
+
+/// Registers the galley: scheme with Qt WebEngine (standard host syntax, secure, no CORS-free
+/// access to anything else). Must run once in main() before the QApplication exists.
+void registerPreviewScheme();
+
+/// galley://preview/index.html, the page shell loaded once per preview.
+QUrl previewShellUrl();
+
+/// galley://image/<imageId>, how the preview's article refers to a picture.
+QString previewImageUrl(const QString &imageId);
+
+} // namespace galley

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "model/story.h"
+
+#include <QHash>
+#include <QWebEngineUrlSchemeHandler>
+
+namespace galley {
+
+/// Answers galley: requests of one preview: galley://preview/index.html, preview.js and
+/// article.css from resources, and galley://image/<id> with the bytes of that picture of the
+/// story last given to setImages(). Anything else fails with "not found"; only GET is served.
+class SchemeHandler final : public QWebEngineUrlSchemeHandler {
+    Q_OBJECT
+
+public:
+    using QWebEngineUrlSchemeHandler::QWebEngineUrlSchemeHandler;
+
+    /// The pictures the preview may show, replacing the previous set.
+    void setImages(const QList<StoryImage> &images);
+
+    void requestStarted(QWebEngineUrlRequestJob *job) override;
+
+private:
+    QHash<QString, StoryImage> m_images;
+};
+
+} // namespace galley

@@ -1,0 +1,48 @@
+#include "settings.h"
+
+#include <QByteArray>
+
+namespace galley {
+
+namespace {
+
+struct KeyInfo {
+    Settings::Key key;
+    const char16_t *name;
+    QVariant (*defaultValue)();
+};
+
+const KeyInfo keyTable[] = {
+    {Settings::Key::WindowGeometry, u"window/geometry", [] { return QVariant(QByteArray()); }},
+    {Settings::Key::WindowState, u"window/state", [] { return QVariant(QByteArray()); }},
+    {Settings::Key::SplitterState, u"window/splitter", [] { return QVariant(QByteArray()); }},
+    {Settings::Key::LastStoryId, u"library/lastStory", [] { return QVariant(QString()); }},
+    {Settings::Key::LastExportFolder, u"export/lastFolder", [] { return QVariant(QString()); }},
+};
+
+const KeyInfo &info(Settings::Key key)
+{
+    for (const auto &entry : keyTable)
+        if (entry.key == key)
+            return entry;
+    Q_UNREACHABLE();
+}
+
+} // namespace
+
+QString Settings::keyName(Key key)
+{
+    return QString::fromUtf16(info(key).name);
+}
+
+QVariant Settings::value(Key key) const
+{
+    return m_settings.value(keyName(key), info(key).defaultValue());
+}
+
+void Settings::setValue(Key key, const QVariant &value)
+{
+    m_settings.setValue(keyName(key), value);
+}
+
+} // namespace galley

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QSettings>
+#include <QVariant>
+
+namespace galley {
+
+/// The editor's remembered state, in QSettings under the application's organisation and name.
+/// Every key and its default live in one table in settings.cpp, so a key is spelled once.
+class Settings final {
+public:
+    enum class Key {
+        WindowGeometry,  ///< QByteArray from QWidget::saveGeometry()
+        WindowState,     ///< QByteArray from QMainWindow::saveState()
+        SplitterState,   ///< QByteArray from QSplitter::saveState()
+        LastStoryId,     ///< QString, the story open when the window closed
+        LastExportFolder ///< QString, the folder last chosen for File > Export
+    };
+
+    Settings() = default;
+    Q_DISABLE_COPY_MOVE(Settings)
+
+    /// The stored value of @p key, or its default from the table.
+    QVariant value(Key key) const;
+    void setValue(Key key, const QVariant &value);
+
+    /// QSettings path of @p key ("window/geometry", ...).
+    static QString keyName(Key key);
+
+private:
+    QSettings m_settings;
+};
+
+} // namespace galley

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QTimer;
+
+namespace galley {
+
+class StoryLibrary;
+
+/// The story list beside the editor: a search field (full-text over headline, deck and body),
+/// status and section filters, the matching stories newest first, and New / Duplicate / Delete
+/// buttons. It only reads the library; the window decides what the buttons do.
+class StoryListPanel final : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit StoryListPanel(StoryLibrary &library, QWidget *parent = nullptr);
+
+    /// Lists the library again with the current search and filters, keeping the selection.
+    void reload();
+    /// Selects @p id without emitting storySelected(); clears the filters if they hide it.
+    void selectStory(const QString &id);
+    QString selectedStoryId() const;
+    /// Id of the first (newest) story listed, empty when the list is empty.
+    QString firstStoryId() const;
+
+Q_SIGNALS:
+    /// The user picked another story in the list.
+    void storySelected(const QString &id);
+    void newRequested();
+    void duplicateRequested();
+    void deleteRequested();
+
+private:
+    void onCurrentRowChanged();
+    void reloadSections();
+
+    StoryLibrary &m_library;
+    QLineEdit *m_search;
+    QComboBox *m_status;
+    QComboBox *m_section;
+    QListWidget *m_list;
+    QPushButton *m_duplicate;
+    QPushButton *m_delete;
+    QTimer *m_searchDelay;
+    QString m_selectedId;
+    bool m_quiet = false;
+};
+
+} // namespace galley
