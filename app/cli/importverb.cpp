@@ -14,25 +14,24 @@ namespace {
 const QString DbOption = u"db"_qs;
 const QString ReportOption = u"report"_qs;
 
-QString oneLine(QString text)
-{
+QString oneLine(QString text) {
     for (QChar &c : text)
-        if (c == u'\t' || c == u'\n' || c == u'\r' || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+        if (c == u'\t' || c == u'\n' || c == u'\r' || c == QChar::LineSeparator ||
+            c == QChar::ParagraphSeparator)
             c = u' ';
     return text;
 }
 
 } // namespace
 
-void configureImport(QCommandLineParser &parser)
-{
+void configureImport(QCommandLineParser &parser) {
     parser.addOption({DbOption, u"The story library file (default: Galley's own library)."_qs, u"PATH"_qs});
-    parser.addOption({ReportOption, u"Also print the import report: every removed line and every change."_qs});
+    parser.addOption(
+        {ReportOption, u"Also print the import report: every removed line and every change."_qs});
     parser.addPositionalArgument(u"files"_qs, u"Text, HTML or NITF files to import."_qs, u"FILE..."_qs);
 }
 
-int runImport(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io)
-{
+int runImport(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io) {
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty())
         return usageError(verb, u"Name at least one file to import."_qs, io);

@@ -7,13 +7,11 @@ namespace galley {
 
 namespace {
 
-int wordCount(const QString &line)
-{
+int wordCount(const QString &line) {
     return int(line.split(u' ', Qt::SkipEmptyParts).size());
 }
 
-bool isNavigationBar(const QString &line)
-{
+bool isNavigationBar(const QString &line) {
     // "Home | Mail | Register or Login": three or more short items between bars or bullets.
     static const QRegularExpression separators(uR"(\s*[|•·»]\s*)"_qs);
     const QStringList items = line.split(separators, Qt::SkipEmptyParts);
@@ -27,8 +25,7 @@ bool isNavigationBar(const QString &line)
 
 } // namespace
 
-QString chromeReason(const QString &raw)
-{
+QString chromeReason(const QString &raw) {
     const QString line = raw.simplified();
     if (line.isEmpty())
         return {};
@@ -36,7 +33,8 @@ QString chromeReason(const QString &raw)
         return u"navigation bar"_qs;
 
     const QString lower = line.toLower();
-    static const QRegularExpression cookie(uR"(\bcookies?\b.*\b(use|uses|accept|consent|settings|policy|preferences)\b|\b(use|uses|using|accept|consent)\b.*\bcookies?\b)"_qs);
+    static const QRegularExpression cookie(
+        uR"(\bcookies?\b.*\b(use|uses|accept|consent|settings|policy|preferences)\b|\b(use|uses|using|accept|consent)\b.*\bcookies?\b)"_qs);
     if (wordCount(line) <= 80 && cookie.match(lower).hasMatch())
         return u"cookie notice"_qs;
     if (wordCount(line) > 12)
@@ -51,10 +49,10 @@ QString chromeReason(const QString &raw)
     if (promo.match(lower).hasMatch())
         return u"share or advertising line"_qs;
     static const QSet<QString> single = {
-        u"share"_qs, u"tweet"_qs, u"email"_qs, u"print"_qs, u"ad"_qs, u"comments"_qs, u"menu"_qs,
-        u"search"_qs, u"home"_qs, u"subscribe"_qs, u"register"_qs, u"close"_qs, u"facebook"_qs,
-        u"twitter"_qs, u"whatsapp"_qs, u"linkedin"_qs, u"copy link"_qs, u"more"_qs, u"top"_qs,
-        u"back to top"_qs, u"x"_qs,
+        u"share"_qs,    u"tweet"_qs,       u"email"_qs,    u"print"_qs,     u"ad"_qs,        u"comments"_qs,
+        u"menu"_qs,     u"search"_qs,      u"home"_qs,     u"subscribe"_qs, u"register"_qs,  u"close"_qs,
+        u"facebook"_qs, u"twitter"_qs,     u"whatsapp"_qs, u"linkedin"_qs,  u"copy link"_qs, u"more"_qs,
+        u"top"_qs,      u"back to top"_qs, u"x"_qs,
     };
     QString bare = lower;
     while (!bare.isEmpty() && !bare.back().isLetterOrNumber())

@@ -15,8 +15,7 @@ using namespace lineshape;
 
 /// Two copies of a paragraph match when their letters and digits match: spacing, words run
 /// together and quote styles do not matter.
-QString duplicateKey(const QString &text)
-{
+QString duplicateKey(const QString &text) {
     QString key;
     key.reserve(text.size());
     for (const QChar c : text)
@@ -28,12 +27,9 @@ QString duplicateKey(const QString &text)
 class Cleanup final {
 public:
     explicit Cleanup(ImportDraft &draft)
-        : d(draft)
-    {
-    }
+        : d(draft) {}
 
-    void run()
-    {
+    void run() {
         removeChrome();
         const int headline = findHead();
         if (headline >= 0)
@@ -45,16 +41,14 @@ public:
 
 private:
     QString plain(int i) const { return d.segments.at(i).segment.text.plainText(); }
-    QString cleanText(int i) const
-    {
+    QString cleanText(int i) const {
         const auto &s = d.segments.at(i);
         return applySplits(s.segment.text, s.splits, d.report.changes, {}).plainText();
     }
     bool kept(int i) const { return d.segments.at(i).removal < 0; }
     const Segment &seg(int i) const { return d.segments.at(i).segment; }
 
-    QList<int> keptIndexes() const
-    {
+    QList<int> keptIndexes() const {
         QList<int> out;
         for (int i = 0; i < d.segments.size(); ++i)
             if (kept(i))
@@ -62,21 +56,19 @@ private:
         return out;
     }
 
-    int addChange(ImportChangeKind kind, int segment, const QString &result, const QString &note = {})
-    {
+    int addChange(ImportChangeKind kind, int segment, const QString &result, const QString &note = {}) {
         d.report.changes.append(ImportChange{kind, plain(segment), result, seg(segment).line, 0, note});
         return int(d.report.changes.size() - 1);
     }
 
-    void removeChrome()
-    {
+    void removeChrome() {
         for (int i = 0; i < d.segments.size(); ++i) {
             QString reason = chromeReason(plain(i));
             if (seg(i).markupChrome && reason.isEmpty())
                 reason = u"page navigation, footer or form"_qs;
             if (!reason.isEmpty())
-                d.segments[i].removal = addChange(ImportChangeKind::RemovedChrome, i, {},
-                                                  u"Site chrome: %1."_qs.arg(reason));
+                d.segments[i].removal =
+                    addChange(ImportChangeKind::RemovedChrome, i, {}, u"Site chrome: %1."_qs.arg(reason));
         }
     }
 
@@ -84,8 +76,7 @@ private:
 
     /// Finds the headline (markup first, else the first lines' shapes) and the section label just
     /// above it. Returns the headline's index or -1.
-    int findHead()
-    {
+    int findHead() {
         const QList<int> k = keptIndexes();
         for (int pos = 0; pos < k.size(); ++pos) {
             if (seg(k.at(pos)).markupRole == SegmentRole::Headline) {
@@ -115,8 +106,7 @@ private:
 
     /// A web page often shows the lede as a teaser under the headline and again in the body: the
     /// body copy stays, the teaser goes.
-    void removeTeaser(int headline)
-    {
+    void removeTeaser(int headline) {
         const QList<int> k = keptIndexes();
         const int start = int(k.indexOf(headline)) + 1;
         for (int pos = start; pos < k.size() && pos < start + 3; ++pos) {
@@ -129,8 +119,8 @@ private:
             // The lede is the first sentence paragraph after it, past the deck and captions.
             for (int later = pos + 1; later < k.size(); ++later) {
                 const QString text = plain(k.at(later));
-                if (seg(k.at(later)).markupRole.value_or(SegmentRole::Paragraph) != SegmentRole::Paragraph
-                    || !endsSentence(text) || parseCaption(text))
+                if (seg(k.at(later)).markupRole.value_or(SegmentRole::Paragraph) != SegmentRole::Paragraph ||
+                    !endsSentence(text) || parseCaption(text))
                     continue;
                 if (duplicateKey(text) == key)
                     d.segments[i].removal = addChange(
@@ -142,8 +132,7 @@ private:
         }
     }
 
-    void removeDuplicates()
-    {
+    void removeDuplicates() {
         QHash<QString, int> first;
         for (int i = 0; i < d.segments.size(); ++i) {
             if (!kept(i) || d.segments.at(i).role != SegmentRole::Paragraph)
@@ -161,8 +150,7 @@ private:
         }
     }
 
-    void splitWords()
-    {
+    void splitWords() {
         const Speller &speller = Speller::shared();
         if (!speller.isAvailable()) {
             d.report.notes.append(speller.errorString());
@@ -177,20 +165,23 @@ private:
             if (!kept(i))
                 continue;
             for (const WordSplit &split : splitter.find(plain(i))) {
-                d.report.changes.append(ImportChange{ImportChangeKind::SplitWords, split.original, split.result,
-                                                     seg(i).line, int(split.offset), {}});
+                d.report.changes.append(ImportChange{ImportChangeKind::SplitWords,
+                                                     split.original,
+                                                     split.result,
+                                                     seg(i).line,
+                                                     int(split.offset),
+                                                     {}});
                 d.segments[i].splits.append(int(d.report.changes.size() - 1));
             }
         }
     }
 
-    bool isCaptionAt(int i) const
-    {
-        return seg(i).markupRole == SegmentRole::Caption || (!seg(i).markupRole && parseCaption(cleanText(i)));
+    bool isCaptionAt(int i) const {
+        return seg(i).markupRole == SegmentRole::Caption ||
+               (!seg(i).markupRole && parseCaption(cleanText(i)));
     }
 
-    void recogniseRoles(int headline)
-    {
+    void recogniseRoles(int headline) {
         const QList<int> k = keptIndexes();
         int pos = headline >= 0 ? int(k.indexOf(headline)) + 1 : 0;
         bool deckDone = false;
@@ -203,10 +194,10 @@ private:
                 setRole(i, SegmentRole::Byline);
             } else if (markup == SegmentRole::Dateline) {
                 setRole(i, SegmentRole::Dateline);
-            } else if (!deckDone
-                       && (markup == SegmentRole::Deck
-                           || (!markup && isDeck(text) && !parseCaption(text)
-                               && (!endsSentence(text) || (pos + 1 < k.size() && isCaptionAt(k.at(pos + 1))))))) {
+            } else if (!deckDone &&
+                       (markup == SegmentRole::Deck ||
+                        (!markup && isDeck(text) && !parseCaption(text) &&
+                         (!endsSentence(text) || (pos + 1 < k.size() && isCaptionAt(k.at(pos + 1))))))) {
                 setRole(i, SegmentRole::Deck);
                 deckDone = true;
             } else {
@@ -229,8 +220,8 @@ private:
                     role = SegmentRole::Paragraph;
             } else if (parseCaption(text)) {
                 role = SegmentRole::Caption;
-            } else if (seg(i).blockKind != BlockKind::BulletList && seg(i).blockKind != BlockKind::NumberedList
-                       && parsePullQuote(text)) {
+            } else if (seg(i).blockKind != BlockKind::BulletList &&
+                       seg(i).blockKind != BlockKind::NumberedList && parsePullQuote(text)) {
                 role = SegmentRole::PullQuote;
             } else if (isSubhead(text) && pos + 1 < k.size()) {
                 const QString next = cleanText(k.at(pos + 1));
@@ -253,8 +244,7 @@ private:
         }
     }
 
-    int roleChange(int i)
-    {
+    int roleChange(int i) {
         const QString text = cleanText(i);
         switch (d.segments.at(i).role) {
         case SegmentRole::Section:
@@ -271,7 +261,8 @@ private:
             return addChange(ImportChangeKind::RecognisedSubhead, i, text);
         case SegmentRole::PullQuote: {
             const auto quote = parsePullQuote(text);
-            const QString attribution = seg(i).attribution.isEmpty() && quote ? quote->attribution : seg(i).attribution;
+            const QString attribution =
+                seg(i).attribution.isEmpty() && quote ? quote->attribution : seg(i).attribution;
             return addChange(ImportChangeKind::RecognisedPullQuote, i,
                              (quote ? quote->text : text) % u" \u2014 "_qs % attribution);
         }
@@ -286,10 +277,9 @@ private:
             }
             const QString result = credit.isEmpty() ? caption : caption % u" ("_qs % credit % u')';
             const bool missing = seg(i).imageData.isEmpty();
-            return addChange(missing ? ImportChangeKind::PictureMissing : ImportChangeKind::RecognisedCaption, i,
-                             result,
-                             missing ? u"The picture is not in the file: the image is marked as missing."_qs
-                                     : QString());
+            return addChange(
+                missing ? ImportChangeKind::PictureMissing : ImportChangeKind::RecognisedCaption, i, result,
+                missing ? u"The picture is not in the file: the image is marked as missing."_qs : QString());
         }
         case SegmentRole::Paragraph:
             break;
@@ -302,8 +292,7 @@ private:
 
 } // namespace
 
-ImportDraft analyseSegments(const QList<Segment> &segments)
-{
+ImportDraft analyseSegments(const QList<Segment> &segments) {
     ImportDraft draft;
     draft.storyId = newId();
     draft.created = QDateTime::currentDateTimeUtc();

@@ -11,8 +11,7 @@ namespace galley {
 
 namespace {
 
-QString attribute(xmlNode *node, const char *name)
-{
+QString attribute(xmlNode *node, const char *name) {
     xmlChar *value = xmlGetProp(node, reinterpret_cast<const xmlChar *>(name));
     if (!value)
         return {};
@@ -21,40 +20,36 @@ QString attribute(xmlNode *node, const char *name)
     return out;
 }
 
-QString styleOf(xmlNode *node)
-{
+QString styleOf(xmlNode *node) {
     QString style = attribute(node, "style").toLower();
     style.remove(u' ');
     return style;
 }
 
-const QSet<QString> &skippedElements()
-{
+const QSet<QString> &skippedElements() {
     // Not text a reader sees.
-    static const QSet<QString> names = {u"script"_qs, u"style"_qs,  u"noscript"_qs, u"template"_qs,
-                                        u"svg"_qs,    u"iframe"_qs, u"head"_qs,     u"object"_qs,
-                                        u"embed"_qs,  u"canvas"_qs, u"video"_qs,    u"audio"_qs,
+    static const QSet<QString> names = {u"script"_qs,   u"style"_qs,  u"noscript"_qs, u"template"_qs,
+                                        u"svg"_qs,      u"iframe"_qs, u"head"_qs,     u"object"_qs,
+                                        u"embed"_qs,    u"canvas"_qs, u"video"_qs,    u"audio"_qs,
                                         u"textarea"_qs, u"select"_qs, u"input"_qs};
     return names;
 }
 
-const QSet<QString> &chromeElements()
-{
-    static const QSet<QString> names = {u"nav"_qs, u"footer"_qs, u"aside"_qs, u"form"_qs,
-                                        u"button"_qs, u"menu"_qs, u"dialog"_qs};
+const QSet<QString> &chromeElements() {
+    static const QSet<QString> names = {u"nav"_qs,    u"footer"_qs, u"aside"_qs, u"form"_qs,
+                                        u"button"_qs, u"menu"_qs,   u"dialog"_qs};
     return names;
 }
 
-const QSet<QString> &blockElements()
-{
+const QSet<QString> &blockElements() {
     static const QSet<QString> names = {
-        u"p"_qs,       u"div"_qs,    u"h1"_qs,      u"h2"_qs,     u"h3"_qs,      u"h4"_qs,
-        u"h5"_qs,      u"h6"_qs,     u"li"_qs,      u"ul"_qs,     u"ol"_qs,      u"blockquote"_qs,
-        u"figure"_qs,  u"figcaption"_qs, u"caption"_qs, u"pre"_qs, u"dt"_qs,     u"dd"_qs,
-        u"dl"_qs,      u"td"_qs,     u"th"_qs,      u"tr"_qs,     u"table"_qs,   u"section"_qs,
-        u"article"_qs, u"header"_qs, u"main"_qs,    u"address"_qs, u"hr"_qs,     u"body"_qs,
-        u"html"_qs,    u"nav"_qs,    u"footer"_qs,  u"aside"_qs,  u"form"_qs,    u"center"_qs,
-        u"title"_qs,    u"button"_qs,
+        u"p"_qs,       u"div"_qs,        u"h1"_qs,      u"h2"_qs,      u"h3"_qs,    u"h4"_qs,
+        u"h5"_qs,      u"h6"_qs,         u"li"_qs,      u"ul"_qs,      u"ol"_qs,    u"blockquote"_qs,
+        u"figure"_qs,  u"figcaption"_qs, u"caption"_qs, u"pre"_qs,     u"dt"_qs,    u"dd"_qs,
+        u"dl"_qs,      u"td"_qs,         u"th"_qs,      u"tr"_qs,      u"table"_qs, u"section"_qs,
+        u"article"_qs, u"header"_qs,     u"main"_qs,    u"address"_qs, u"hr"_qs,    u"body"_qs,
+        u"html"_qs,    u"nav"_qs,        u"footer"_qs,  u"aside"_qs,   u"form"_qs,  u"center"_qs,
+        u"title"_qs,   u"button"_qs,
     };
     return names;
 }
@@ -71,8 +66,7 @@ class Walker final {
 public:
     QList<Segment> out;
 
-    void walk(xmlNode *parent)
-    {
+    void walk(xmlNode *parent) {
         for (xmlNode *node = parent->children; node; node = node->next) {
             if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
                 text(node);
@@ -82,8 +76,7 @@ public:
         }
     }
 
-    void flush()
-    {
+    void flush() {
         InlineText collapsed = collapseWhitespace(m_current);
         m_current = {};
         if (collapsed.isEmpty())
@@ -106,8 +99,7 @@ public:
     }
 
 private:
-    void text(xmlNode *node)
-    {
+    void text(xmlNode *node) {
         const QString content = QString::fromUtf8(reinterpret_cast<const char *>(node->content));
         if (content.trimmed().isEmpty() && m_current.runs.isEmpty())
             return;
@@ -117,8 +109,7 @@ private:
             InlineRun{content, m_bold > 0, m_italic > 0, m_hrefs.isEmpty() ? QString() : m_hrefs.last()});
     }
 
-    void picture(xmlNode *node)
-    {
+    void picture(xmlNode *node) {
         const QString src = attribute(node, "src");
         m_hasPicture = true;
         m_pictureAlt = attribute(node, "alt");
@@ -135,8 +126,7 @@ private:
         }
     }
 
-    void element(xmlNode *node)
-    {
+    void element(xmlNode *node) {
         const QString name = QString::fromUtf8(reinterpret_cast<const char *>(node->name)).toLower();
         if (skippedElements().contains(name))
             return;
@@ -163,8 +153,8 @@ private:
         const Context saved = m_context;
         const bool savedFigure = m_inFigure;
         const QString role = attribute(node, "role");
-        if (chromeElements().contains(name) || role == u"navigation" || role == u"contentinfo"
-            || role == u"complementary")
+        if (chromeElements().contains(name) || role == u"navigation" || role == u"contentinfo" ||
+            role == u"complementary")
             m_context.chrome = true;
         if (name == u"h1" || className.contains(u"MsoTitle"_qs)) {
             m_context.role = m_headlineSeen ? SegmentRole::Subhead : SegmentRole::Headline;
@@ -205,14 +195,13 @@ private:
         m_inFigure = savedFigure;
     }
 
-    void inlineElement(xmlNode *node, const QString &name, const QString &style)
-    {
+    void inlineElement(xmlNode *node, const QString &name, const QString &style) {
         // Google Docs wraps a whole paste in <b style="font-weight:normal">; styles win over tags.
         bool bold = name == u"b" || name == u"strong";
         if (style.contains(u"font-weight:normal"_qs) || style.contains(u"font-weight:400"_qs))
             bold = false;
-        if (style.contains(u"font-weight:bold"_qs) || style.contains(u"font-weight:700"_qs)
-            || style.contains(u"font-weight:600"_qs) || style.contains(u"font-weight:800"_qs))
+        if (style.contains(u"font-weight:bold"_qs) || style.contains(u"font-weight:700"_qs) ||
+            style.contains(u"font-weight:600"_qs) || style.contains(u"font-weight:800"_qs))
             bold = true;
         const bool italic = name == u"i" || name == u"em" || style.contains(u"font-style:italic"_qs);
         const bool link = name == u"a" && node->properties;
@@ -251,8 +240,7 @@ struct DocFree {
 
 } // namespace
 
-std::optional<QList<Segment>> readHtml(const QByteArray &source, QString *error)
-{
+std::optional<QList<Segment>> readHtml(const QByteArray &source, QString *error) {
     // Word wraps its list bullets in <![if !supportLists]> ... <![endif]>, which is not HTML and
     // which libxml2 would keep as text. Drop the markers; the bullets are skipped as mso-list:Ignore.
     static const QRegularExpression wordConditionals(uR"(<!\[(?:if [^\]]*|endif)\]>)"_qs);

@@ -11,12 +11,12 @@ namespace galley {
 /// -1 means no such change.
 struct DraftSegment {
     Segment segment;
-    QString blockId;           ///< id its body block gets, stable across rebuilds
+    QString blockId; ///< id its body block gets, stable across rebuilds
     SegmentRole role = SegmentRole::Paragraph;
-    bool lead = false;         ///< a caption above the body: the lead image
-    int removal = -1;          ///< removed-chrome or removed-duplicate
-    int roleChange = -1;       ///< the recognised-* or picture-missing change giving it @c role
-    QList<int> splits;         ///< split-words changes inside it
+    bool lead = false;   ///< a caption above the body: the lead image
+    int removal = -1;    ///< removed-chrome or removed-duplicate
+    int roleChange = -1; ///< the recognised-* or picture-missing change giving it @c role
+    QList<int> splits;   ///< split-words changes inside it
 };
 
 /// Everything needed to build the story again with any subset of changes. Internal to the importer.

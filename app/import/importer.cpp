@@ -13,19 +13,16 @@ namespace galley {
 
 namespace {
 
-QString megabytes(qint64 bytes)
-{
+QString megabytes(qint64 bytes) {
     return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1);
 }
 
-QString tooLarge(qint64 size)
-{
+QString tooLarge(qint64 size) {
     return u"The file is %1 MB, more than the %2 MB Galley imports at once. Import the story's own "
            "text or split the file."_qs.arg(megabytes(size), megabytes(MaxImportBytes));
 }
 
-ImportFormat detectFormat(const QString &text, const QString &sourceName)
-{
+ImportFormat detectFormat(const QString &text, const QString &sourceName) {
     const QString head = text.left(4096).trimmed().toLower();
     if (head.contains(u"<nitf"_qs))
         return ImportFormat::Nitf;
@@ -47,27 +44,22 @@ ImportFormat detectFormat(const QString &text, const QString &sourceName)
 } // namespace
 
 ImportResult::ImportResult(std::shared_ptr<const ImportDraft> draft)
-    : d(std::move(draft))
-{
-}
+    : d(std::move(draft)) {}
 
-const ImportReport &ImportResult::report() const
-{
+const ImportReport &ImportResult::report() const {
     return d->report;
 }
 
-Story ImportResult::story() const
-{
+Story ImportResult::story() const {
     return buildStory(*d, {});
 }
 
-Story ImportResult::story(const QList<bool> &accepted) const
-{
+Story ImportResult::story(const QList<bool> &accepted) const {
     return buildStory(*d, accepted);
 }
 
-std::optional<ImportResult> importBytes(const QByteArray &bytes, const ImportOptions &options, QString *error)
-{
+std::optional<ImportResult> importBytes(const QByteArray &bytes, const ImportOptions &options,
+                                        QString *error) {
     auto fail = [error](const QString &message) -> std::optional<ImportResult> {
         if (error)
             *error = message;
@@ -84,8 +76,9 @@ std::optional<ImportResult> importBytes(const QByteArray &bytes, const ImportOpt
     if (!decoded)
         return fail(decodeError);
 
-    const ImportFormat format =
-        options.format == ImportFormat::Auto ? detectFormat(decoded->text, options.sourceName) : options.format;
+    const ImportFormat format = options.format == ImportFormat::Auto
+                                    ? detectFormat(decoded->text, options.sourceName)
+                                    : options.format;
     QList<Segment> segments;
     QString readError;
     QString formatKey;
@@ -128,13 +121,12 @@ std::optional<ImportResult> importBytes(const QByteArray &bytes, const ImportOpt
     draft->report.sourceName = options.sourceName.isEmpty() ? u"input"_qs : options.sourceName;
     draft->report.format = formatKey;
     draft->report.encoding = decoded->encoding;
-    qCDebug(lcImport) << "imported" << draft->report.sourceName << "as" << formatKey << decoded->encoding << "with"
-                      << draft->report.changes.size() << "changes in" << timer.elapsed() << "ms";
+    qCDebug(lcImport) << "imported" << draft->report.sourceName << "as" << formatKey << decoded->encoding
+                      << "with" << draft->report.changes.size() << "changes in" << timer.elapsed() << "ms";
     return ImportResult(std::move(draft));
 }
 
-std::optional<ImportResult> importFile(const QString &path, QString *error)
-{
+std::optional<ImportResult> importFile(const QString &path, QString *error) {
     const QFileInfo info(path);
     auto fail = [error](const QString &message) -> std::optional<ImportResult> {
         if (error)

@@ -56,7 +56,8 @@ private:
 /// credits, and pull quotes with their speaker recognised. Nothing is written anywhere.
 /// Errors (nullopt, @p error set to a plain sentence): empty, binary, too large (over
 /// MaxImportBytes), undecodable, malformed or truncated NITF, or no story text found.
-std::optional<ImportResult> importBytes(const QByteArray &bytes, const ImportOptions &options, QString *error);
+std::optional<ImportResult> importBytes(const QByteArray &bytes, const ImportOptions &options,
+                                        QString *error);
 
 /// Reads the file at @p path (refusing it before reading when it is larger than MaxImportBytes)
 /// and imports it as importBytes() does, with its file name as the source name.

@@ -25,8 +25,7 @@ constexpr KindInfo kindTable[] = {
     {ImportChangeKind::PictureMissing, u"picture-missing", u"Caption without its picture (picture missing)"},
 };
 
-QString oneLine(QString text)
-{
+QString oneLine(QString text) {
     for (QChar &c : text)
         if (c == u'\t' || c == u'\n' || c == u'\r')
             c = u' ';
@@ -35,32 +34,28 @@ QString oneLine(QString text)
 
 } // namespace
 
-QString importChangeKey(ImportChangeKind kind)
-{
+QString importChangeKey(ImportChangeKind kind) {
     for (const auto &info : kindTable)
         if (info.kind == kind)
             return QString::fromUtf16(info.key);
     return {};
 }
 
-std::optional<ImportChangeKind> importChangeKindFromKey(const QString &key)
-{
+std::optional<ImportChangeKind> importChangeKindFromKey(const QString &key) {
     for (const auto &info : kindTable)
         if (key == QString::fromUtf16(info.key))
             return info.kind;
     return std::nullopt;
 }
 
-QString importChangeLabel(ImportChangeKind kind)
-{
+QString importChangeLabel(ImportChangeKind kind) {
     for (const auto &info : kindTable)
         if (info.kind == kind)
             return QString::fromUtf16(info.label);
     return {};
 }
 
-QList<int> ImportReport::indexesOf(ImportChangeKind kind) const
-{
+QList<int> ImportReport::indexesOf(ImportChangeKind kind) const {
     QList<int> out;
     for (int i = 0; i < changes.size(); ++i)
         if (changes.at(i).kind == kind)
@@ -68,15 +63,14 @@ QList<int> ImportReport::indexesOf(ImportChangeKind kind) const
     return out;
 }
 
-QString formatImportReport(const ImportReport &report)
-{
-    QString out = u"# "_qs % report.sourceName % u": "_qs % report.format % u", "_qs % report.encoding
-        % u", "_qs % QString::number(report.changes.size()) % u" changes\n"_qs;
+QString formatImportReport(const ImportReport &report) {
+    QString out = u"# "_qs % report.sourceName % u": "_qs % report.format % u", "_qs % report.encoding %
+                  u", "_qs % QString::number(report.changes.size()) % u" changes\n"_qs;
     for (const QString &note : report.notes)
         out += u"# "_qs % oneLine(note) % u'\n';
     for (const auto &change : report.changes) {
-        out += importChangeKey(change.kind) % u'\t' % QString::number(change.line) % u'\t'
-            % oneLine(change.original) % u'\t' % oneLine(change.result) % u'\n';
+        out += importChangeKey(change.kind) % u'\t' % QString::number(change.line) % u'\t' %
+               oneLine(change.original) % u'\t' % oneLine(change.result) % u'\n';
     }
     return out;
 }

@@ -11,10 +11,11 @@ namespace galley {
 /// What one import change did. Removals drop a line of the input; recognitions give a line a role
 /// in the story (headline, caption, ...); split-words inserts spaces where line breaks were lost.
 enum class ImportChangeKind {
-    RemovedChrome,       ///< site navigation, sign-up and login prompts, share and ad lines, cookie notices
-    RemovedDuplicate,    ///< a paragraph that appears again (also with other spacing), or a teaser repeating the lede
-    SplitWords,          ///< words run together ("councilvoted") split with the dictionary and the story's names
-    RecognisedSection,   ///< a section label above the headline
+    RemovedChrome,    ///< site navigation, sign-up and login prompts, share and ad lines, cookie notices
+    RemovedDuplicate, ///< a paragraph that appears again (also with other spacing), or a teaser repeating the
+                      ///< lede
+    SplitWords,       ///< words run together ("councilvoted") split with the dictionary and the story's names
+    RecognisedSection, ///< a section label above the headline
     RecognisedHeadline,
     RecognisedDeck,
     RecognisedByline,
@@ -30,7 +31,8 @@ enum class ImportChangeKind {
 QString importChangeKey(ImportChangeKind kind);
 /// Parses a key written by importChangeKey(); nullopt when unknown.
 std::optional<ImportChangeKind> importChangeKindFromKey(const QString &key);
-/// A short label an editor reads in the review dialog ("Removed site chrome", "Split run-together words", ...).
+/// A short label an editor reads in the review dialog ("Removed site chrome", "Split run-together words",
+/// ...).
 QString importChangeLabel(ImportChangeKind kind);
 
 /// One change the importer made. Every change can be refused: the story is then built as if the

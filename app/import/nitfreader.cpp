@@ -8,8 +8,7 @@ namespace {
 
 // Reads the inline content of the current element up to its end tag: text with em/i as italic,
 // strong/b as bold and a/@href as links; other inline elements (q, person, org...) keep their text.
-InlineText readInline(QXmlStreamReader &xml)
-{
+InlineText readInline(QXmlStreamReader &xml) {
     InlineText out;
     int bold = 0;
     int italic = 0;
@@ -54,8 +53,7 @@ InlineText readInline(QXmlStreamReader &xml)
     return collapseWhitespace(out);
 }
 
-Segment make(const InlineText &text, int line, SegmentRole role)
-{
+Segment make(const InlineText &text, int line, SegmentRole role) {
     Segment segment;
     segment.text = text;
     segment.line = line;
@@ -73,8 +71,7 @@ struct NitfState {
     int listGroup = 0;
 };
 
-void readMedia(QXmlStreamReader &xml, NitfState &state)
-{
+void readMedia(QXmlStreamReader &xml, NitfState &state) {
     Segment segment;
     segment.line = int(xml.lineNumber());
     segment.markupRole = SegmentRole::Caption;
@@ -98,8 +95,7 @@ void readMedia(QXmlStreamReader &xml, NitfState &state)
         state.out.append(segment);
 }
 
-void readBodyContent(QXmlStreamReader &xml, NitfState &state)
-{
+void readBodyContent(QXmlStreamReader &xml, NitfState &state) {
     while (xml.readNextStartElement()) {
         const auto name = xml.name();
         const int line = int(xml.lineNumber());
@@ -145,8 +141,7 @@ void readBodyContent(QXmlStreamReader &xml, NitfState &state)
     }
 }
 
-void readBodyHead(QXmlStreamReader &xml, NitfState &state)
-{
+void readBodyHead(QXmlStreamReader &xml, NitfState &state) {
     while (xml.readNextStartElement()) {
         const auto name = xml.name();
         const int line = int(xml.lineNumber());
@@ -180,8 +175,7 @@ void readBodyHead(QXmlStreamReader &xml, NitfState &state)
     }
 }
 
-void readHead(QXmlStreamReader &xml, NitfState &state)
-{
+void readHead(QXmlStreamReader &xml, NitfState &state) {
     while (xml.readNextStartElement()) {
         if (xml.name() == u"title") {
             state.titleLine = int(xml.lineNumber());
@@ -198,15 +192,15 @@ void readHead(QXmlStreamReader &xml, NitfState &state)
 
 } // namespace
 
-std::optional<QList<Segment>> readNitf(const QString &text, QString *error)
-{
+std::optional<QList<Segment>> readNitf(const QString &text, QString *error) {
     QXmlStreamReader xml(text);
     NitfState state;
     bool sawRoot = false;
     if (xml.readNextStartElement()) {
         if (xml.name() != u"nitf") {
             if (error)
-                *error = u"The XML file is not NITF: its root element is <%1>, not <nitf>."_qs.arg(xml.name());
+                *error =
+                    u"The XML file is not NITF: its root element is <%1>, not <nitf>."_qs.arg(xml.name());
             return std::nullopt;
         }
         sawRoot = true;
@@ -230,11 +224,13 @@ std::optional<QList<Segment>> readNitf(const QString &text, QString *error)
     if (xml.hasError()) {
         if (error) {
             const bool truncated = xml.error() == QXmlStreamReader::PrematureEndOfDocumentError;
-            *error = truncated ? u"The NITF file ends too early (line %1): it was cut off before the story ended."_qs
-                                     .arg(xml.lineNumber())
-                               : u"The NITF file is damaged at line %1, column %2: %3."_qs.arg(
-                                     QString::number(xml.lineNumber()), QString::number(xml.columnNumber()),
-                                     xml.errorString().chopped(xml.errorString().endsWith(u'.') ? 1 : 0));
+            *error =
+                truncated
+                    ? u"The NITF file ends too early (line %1): it was cut off before the story ended."_qs
+                          .arg(xml.lineNumber())
+                    : u"The NITF file is damaged at line %1, column %2: %3."_qs.arg(
+                          QString::number(xml.lineNumber()), QString::number(xml.columnNumber()),
+                          xml.errorString().chopped(xml.errorString().endsWith(u'.') ? 1 : 0));
         }
         return std::nullopt;
     }

@@ -4,8 +4,7 @@ namespace galley {
 
 namespace {
 
-QString collapseSpaces(const QString &line)
-{
+QString collapseSpaces(const QString &line) {
     QString out;
     out.reserve(line.size());
     bool space = false;
@@ -28,8 +27,7 @@ struct Line {
     bool indented = false;
 };
 
-void flushBlock(const QList<Line> &block, QList<Segment> &out)
-{
+void flushBlock(const QList<Line> &block, QList<Segment> &out) {
     qsizetype longest = 0;
     for (const auto &line : block)
         longest = std::max(longest, line.text.size());
@@ -44,8 +42,8 @@ void flushBlock(const QList<Line> &block, QList<Segment> &out)
     };
     for (qsizetype i = 0; i < block.size(); ++i) {
         const Line &line = block.at(i);
-        const bool continues = i > 0 && longest >= 50 && block.at(i - 1).text.size() * 4 >= longest * 3
-                               && !line.indented;
+        const bool continues =
+            i > 0 && longest >= 50 && block.at(i - 1).text.size() * 4 >= longest * 3 && !line.indented;
         if (!continues) {
             finish();
             current = Segment{};
@@ -60,8 +58,7 @@ void flushBlock(const QList<Line> &block, QList<Segment> &out)
 
 } // namespace
 
-InlineText collapseWhitespace(const InlineText &text)
-{
+InlineText collapseWhitespace(const InlineText &text) {
     InlineText out;
     bool lastSpace = true;
     for (const auto &run : text.runs) {
@@ -87,8 +84,7 @@ InlineText collapseWhitespace(const InlineText &text)
     return out;
 }
 
-QList<Segment> readPlainText(const QString &text)
-{
+QList<Segment> readPlainText(const QString &text) {
     QList<Segment> out;
     QList<Line> block;
     int number = 0;

@@ -19,8 +19,7 @@ struct Speller::Private {
 };
 
 Speller::Speller()
-    : d(new Private)
-{
+    : d(new Private) {
     QElapsedTimer timer;
     timer.start();
     std::filesystem::path aff = "/usr/share/hunspell/en_US.aff";
@@ -36,35 +35,32 @@ Speller::Speller()
         d->dictionary.load_aff_dic(aff);
         d->available = true;
     } catch (const std::exception &e) {
-        d->error = u"The English spelling dictionary could not be loaded (%1), so run-together words "
-                   "were not split. Install the hunspell-en-us package."_qs.arg(QString::fromLocal8Bit(e.what()));
+        d->error =
+            u"The English spelling dictionary could not be loaded (%1), so run-together words "
+            "were not split. Install the hunspell-en-us package."_qs.arg(QString::fromLocal8Bit(e.what()));
     }
-    qCDebug(lcImport) << "dictionary" << QString::fromStdString(aff.string()) << "loaded in" << timer.elapsed() << "ms";
+    qCDebug(lcImport) << "dictionary" << QString::fromStdString(aff.string()) << "loaded in"
+                      << timer.elapsed() << "ms";
 }
 
-Speller::~Speller()
-{
+Speller::~Speller() {
     delete d;
 }
 
-const Speller &Speller::shared()
-{
+const Speller &Speller::shared() {
     static const Speller speller;
     return speller;
 }
 
-bool Speller::isAvailable() const
-{
+bool Speller::isAvailable() const {
     return d->available;
 }
 
-QString Speller::errorString() const
-{
+QString Speller::errorString() const {
     return d->error;
 }
 
-bool Speller::isKnown(const QString &word) const
-{
+bool Speller::isKnown(const QString &word) const {
     if (!d->available || word.isEmpty())
         return false;
     return d->dictionary.spell(word.toStdString());

@@ -6,14 +6,12 @@ namespace galley {
 
 namespace {
 
-bool isAccepted(const QList<bool> &accepted, int change)
-{
+bool isAccepted(const QList<bool> &accepted, int change) {
     return change >= 0 && (change >= accepted.size() || accepted.at(change));
 }
 
 /// Inserts one space at @p position of the plain text, inside the run that holds that position.
-void insertSpace(InlineText &text, qsizetype position)
-{
+void insertSpace(InlineText &text, qsizetype position) {
     qsizetype start = 0;
     for (auto &run : text.runs) {
         const qsizetype end = start + run.text.size();
@@ -25,8 +23,7 @@ void insertSpace(InlineText &text, qsizetype position)
     }
 }
 
-void replaceChar(InlineText &text, qsizetype position, QChar letter)
-{
+void replaceChar(InlineText &text, qsizetype position, QChar letter) {
     qsizetype start = 0;
     for (auto &run : text.runs) {
         if (position < start + run.text.size()) {
@@ -40,8 +37,7 @@ void replaceChar(InlineText &text, qsizetype position, QChar letter)
 } // namespace
 
 InlineText applySplits(const InlineText &text, const QList<int> &splits, const QList<ImportChange> &changes,
-                       const QList<bool> &accepted)
-{
+                       const QList<bool> &accepted) {
     QList<qsizetype> positions;
     QList<std::pair<qsizetype, QChar>> recased;
     for (const int index : splits) {
@@ -52,7 +48,8 @@ InlineText applySplits(const InlineText &text, const QList<int> &splits, const Q
         // lowered); find where.
         qsizetype o = 0;
         for (qsizetype r = 0; r < change.result.size(); ++r) {
-            if (change.result.at(r) == u' ' && (o >= change.original.size() || change.original.at(o) != u' ')) {
+            if (change.result.at(r) == u' ' &&
+                (o >= change.original.size() || change.original.at(o) != u' ')) {
                 positions.append(change.column + o);
                 continue;
             }
@@ -72,8 +69,7 @@ InlineText applySplits(const InlineText &text, const QList<int> &splits, const Q
     return out;
 }
 
-Story buildStory(const ImportDraft &draft, const QList<bool> &accepted)
-{
+Story buildStory(const ImportDraft &draft, const QList<bool> &accepted) {
     Story story;
     story.id = draft.storyId;
     story.created = draft.created;
@@ -86,8 +82,8 @@ Story buildStory(const ImportDraft &draft, const QList<bool> &accepted)
     auto addParagraph = [&](const DraftSegment &s, const InlineText &text) {
         const BlockKind kind = s.segment.blockKind;
         const bool list = kind == BlockKind::BulletList || kind == BlockKind::NumberedList;
-        if (list && !story.body.isEmpty() && story.body.last().id == lastBlock && story.body.last().kind == kind
-            && lastGroup == s.segment.listGroup) {
+        if (list && !story.body.isEmpty() && story.body.last().id == lastBlock &&
+            story.body.last().kind == kind && lastGroup == s.segment.listGroup) {
             story.body.last().lines.append(text);
             return;
         }
@@ -125,8 +121,8 @@ Story buildStory(const ImportDraft &draft, const QList<bool> &accepted)
             break;
         case SegmentRole::PullQuote: {
             const auto quote = lineshape::parsePullQuote(plain);
-            PullQuote pullQuote{s.blockId, quote ? quote->text : plain, quote ? quote->attribution : QString(),
-                                Placement::after(lastBlock)};
+            PullQuote pullQuote{s.blockId, quote ? quote->text : plain,
+                                quote ? quote->attribution : QString(), Placement::after(lastBlock)};
             if (!s.segment.attribution.isEmpty())
                 pullQuote.attribution = s.segment.attribution;
             story.pullQuotes.append(pullQuote);

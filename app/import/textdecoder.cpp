@@ -15,8 +15,7 @@ namespace galley {
 
 namespace {
 
-bool looksBinary(const QByteArray &bytes)
-{
+bool looksBinary(const QByteArray &bytes) {
     // Sampling the start is enough: pictures, archives and programs show NULs and control bytes early.
     const qsizetype n = std::min<qsizetype>(bytes.size(), 64 * 1024);
     qsizetype control = 0;
@@ -30,8 +29,7 @@ bool looksBinary(const QByteArray &bytes)
     return n > 0 && control * 20 > n;
 }
 
-std::optional<QString> strictUtf8(const QByteArray &bytes)
-{
+std::optional<QString> strictUtf8(const QByteArray &bytes) {
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     QString text = decoder.decode(bytes);
     if (decoder.hasError())
@@ -39,8 +37,7 @@ std::optional<QString> strictUtf8(const QByteArray &bytes)
     return text;
 }
 
-bool hasC1Bytes(const QByteArray &bytes)
-{
+bool hasC1Bytes(const QByteArray &bytes) {
     for (const char ch : bytes) {
         const auto c = static_cast<unsigned char>(ch);
         if (c >= 0x80 && c <= 0x9f)
@@ -55,8 +52,7 @@ struct IconvCloser {
 
 /// Converts with glibc's iconv, which knows every charset uchardet can name. nullopt when the
 /// charset is unknown or the bytes are not valid in it.
-std::optional<QString> convertWithIconv(const QByteArray &bytes, const QByteArray &charset)
-{
+std::optional<QString> convertWithIconv(const QByteArray &bytes, const QByteArray &charset) {
     iconv_t raw = iconv_open("UTF-8", charset.constData());
     if (raw == reinterpret_cast<iconv_t>(-1))
         return std::nullopt;
@@ -73,8 +69,7 @@ std::optional<QString> convertWithIconv(const QByteArray &bytes, const QByteArra
     return QString::fromUtf8(out);
 }
 
-QString canonical(QByteArray name)
-{
+QString canonical(QByteArray name) {
     name = name.trimmed().toUpper();
     if (name == "UTF8")
         name = "UTF-8";
@@ -87,8 +82,7 @@ QString canonical(QByteArray name)
 
 } // namespace
 
-QByteArray declaredEncoding(const QByteArray &bytes)
-{
+QByteArray declaredEncoding(const QByteArray &bytes) {
     static const QRegularExpression pattern(
         uR"((?:<\?xml[^>]*encoding\s*=\s*["']|<meta[^>]*charset\s*=\s*["']?)([A-Za-z0-9._:-]+))"_qs,
         QRegularExpression::CaseInsensitiveOption);
@@ -96,8 +90,7 @@ QByteArray declaredEncoding(const QByteArray &bytes)
     return match.hasMatch() ? match.captured(1).toLatin1() : QByteArray();
 }
 
-std::optional<DecodedText> decodeText(const QByteArray &bytes, const QByteArray &declared, QString *error)
-{
+std::optional<DecodedText> decodeText(const QByteArray &bytes, const QByteArray &declared, QString *error) {
     auto fail = [error](const QString &message) -> std::optional<DecodedText> {
         if (error)
             *error = message;
@@ -128,8 +121,8 @@ std::optional<DecodedText> decodeText(const QByteArray &bytes, const QByteArray 
     QByteArray charset = declared.trimmed();
     const bool wasDeclared = !charset.isEmpty();
     if (!wasDeclared) {
-        std::unique_ptr<std::remove_pointer_t<uchardet_t>, decltype(&uchardet_delete)> detector(uchardet_new(),
-                                                                                             &uchardet_delete);
+        std::unique_ptr<std::remove_pointer_t<uchardet_t>, decltype(&uchardet_delete)> detector(
+            uchardet_new(), &uchardet_delete);
         if (uchardet_handle_data(detector.get(), bytes.constData(), static_cast<size_t>(bytes.size())) != 0)
             return fail(u"Galley ran out of memory while reading the file's character encoding."_qs);
         uchardet_data_end(detector.get());

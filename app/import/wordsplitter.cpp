@@ -10,63 +10,55 @@ namespace {
 
 // Words short enough to be cut off anything, so a split needs one of them when a part is shorter
 // than four letters. "said" and "says" are here because reported speech runs into names.
-const QSet<QString> &functionWords()
-{
+const QSet<QString> &functionWords() {
     static const QSet<QString> words = {
-        u"the"_qs,  u"and"_qs,  u"or"_qs,    u"but"_qs,   u"nor"_qs,  u"of"_qs,    u"to"_qs,
-        u"in"_qs,   u"on"_qs,   u"at"_qs,    u"by"_qs,    u"for"_qs,  u"from"_qs,  u"with"_qs,
-        u"is"_qs,   u"was"_qs,  u"are"_qs,   u"were"_qs,  u"has"_qs,  u"had"_qs,   u"have"_qs,
-        u"his"_qs,  u"her"_qs,  u"their"_qs, u"our"_qs,   u"its"_qs,  u"said"_qs,  u"says"_qs,
-        u"that"_qs, u"this"_qs, u"than"_qs,  u"who"_qs,   u"which"_qs, u"will"_qs, u"would"_qs,
-        u"not"_qs,  u"into"_qs,
+        u"the"_qs,   u"and"_qs,  u"or"_qs,    u"but"_qs,  u"nor"_qs,  u"of"_qs,   u"to"_qs,   u"in"_qs,
+        u"on"_qs,    u"at"_qs,   u"by"_qs,    u"for"_qs,  u"from"_qs, u"with"_qs, u"is"_qs,   u"was"_qs,
+        u"are"_qs,   u"were"_qs, u"has"_qs,   u"had"_qs,  u"have"_qs, u"his"_qs,  u"her"_qs,  u"their"_qs,
+        u"our"_qs,   u"its"_qs,  u"said"_qs,  u"says"_qs, u"that"_qs, u"this"_qs, u"than"_qs, u"who"_qs,
+        u"which"_qs, u"will"_qs, u"would"_qs, u"not"_qs,  u"into"_qs,
     };
     return words;
 }
 
 // Letters that follow a number as a unit or an ordinal, never a separate word.
-const QSet<QString> &unitSuffixes()
-{
+const QSet<QString> &unitSuffixes() {
     static const QSet<QString> units = {
-        u"st"_qs, u"nd"_qs, u"rd"_qs, u"th"_qs, u"am"_qs, u"pm"_qs, u"km"_qs, u"kg"_qs, u"mg"_qs,
-        u"mm"_qs, u"cm"_qs, u"ml"_qs, u"ft"_qs, u"lb"_qs, u"lbs"_qs, u"oz"_qs, u"mph"_qs, u"kmh"_qs,
-        u"kph"_qs, u"mb"_qs, u"gb"_qs, u"kb"_qs, u"tb"_qs, u"hz"_qs, u"khz"_qs, u"mhz"_qs, u"ghz"_qs,
-        u"kw"_qs, u"kwh"_qs, u"mw"_qs, u"gw"_qs, u"bn"_qs, u"mn"_qs, u"yo"_qs, u"yr"_qs, u"yrs"_qs,
-        u"hr"_qs, u"hrs"_qs, u"min"_qs, u"mins"_qs, u"sec"_qs, u"secs"_qs, u"ish"_qs, u"s"_qs,
+        u"st"_qs,  u"nd"_qs,  u"rd"_qs,  u"th"_qs,   u"am"_qs,  u"pm"_qs,   u"km"_qs,  u"kg"_qs,  u"mg"_qs,
+        u"mm"_qs,  u"cm"_qs,  u"ml"_qs,  u"ft"_qs,   u"lb"_qs,  u"lbs"_qs,  u"oz"_qs,  u"mph"_qs, u"kmh"_qs,
+        u"kph"_qs, u"mb"_qs,  u"gb"_qs,  u"kb"_qs,   u"tb"_qs,  u"hz"_qs,   u"khz"_qs, u"mhz"_qs, u"ghz"_qs,
+        u"kw"_qs,  u"kwh"_qs, u"mw"_qs,  u"gw"_qs,   u"bn"_qs,  u"mn"_qs,   u"yo"_qs,  u"yr"_qs,  u"yrs"_qs,
+        u"hr"_qs,  u"hrs"_qs, u"min"_qs, u"mins"_qs, u"sec"_qs, u"secs"_qs, u"ish"_qs, u"s"_qs,
     };
     return units;
 }
 
 // Function words a capitalised token may end with. Short ones ("by", "on", "ton") end too many
 // place names (Kettleby, Easton) to be cut off a capitalised word.
-const QSet<QString> &trailingFunctionWords()
-{
-    static const QSet<QString> words = {u"and"_qs,  u"the"_qs,  u"said"_qs, u"says"_qs,  u"was"_qs,
-                                        u"were"_qs, u"has"_qs,  u"had"_qs,  u"have"_qs,  u"with"_qs,
-                                        u"from"_qs, u"that"_qs, u"this"_qs, u"will"_qs,  u"would"_qs,
+const QSet<QString> &trailingFunctionWords() {
+    static const QSet<QString> words = {u"and"_qs,  u"the"_qs,  u"said"_qs, u"says"_qs, u"was"_qs,
+                                        u"were"_qs, u"has"_qs,  u"had"_qs,  u"have"_qs, u"with"_qs,
+                                        u"from"_qs, u"that"_qs, u"this"_qs, u"will"_qs, u"would"_qs,
                                         u"who"_qs,  u"which"_qs};
     return words;
 }
 
-bool isWordChar(QChar c)
-{
+bool isWordChar(QChar c) {
     return c.isLetter() || c == u'\'' || c == u'\u2019';
 }
 
-bool isClosingQuote(QChar c)
-{
+bool isClosingQuote(QChar c) {
     return c == u'"' || c == u'\'' || c == u'\u201D' || c == u'\u2019' || c == u')';
 }
 
-bool isAllLower(const QString &s)
-{
+bool isAllLower(const QString &s) {
     for (const QChar c : s)
         if (!c.isLower())
             return false;
     return true;
 }
 
-bool isCapitalisedWord(QStringView s)
-{
+bool isCapitalisedWord(QStringView s) {
     if (s.size() < 2 || !s.front().isUpper())
         return false;
     for (const QChar c : s.mid(1))
@@ -79,16 +71,13 @@ bool isCapitalisedWord(QStringView s)
 
 WordSplitter::WordSplitter(const Speller &speller, QHash<QString, int> storyWords)
     : m_speller(speller)
-    , m_storyWords(std::move(storyWords))
-{
-}
+    , m_storyWords(std::move(storyWords)) {}
 
-void WordSplitter::countWords(const QString &text, QHash<QString, int> &counts)
-{
+void WordSplitter::countWords(const QString &text, QHash<QString, int> &counts) {
     qsizetype start = -1;
     for (qsizetype i = 0; i <= text.size(); ++i) {
-        const bool inWord = i < text.size() && (text.at(i).isLetter()
-                                                || (start >= 0 && isWordChar(text.at(i))));
+        const bool inWord =
+            i < text.size() && (text.at(i).isLetter() || (start >= 0 && isWordChar(text.at(i))));
         if (inWord && start < 0)
             start = i;
         else if (!inWord && start >= 0) {
@@ -101,8 +90,7 @@ void WordSplitter::countWords(const QString &text, QHash<QString, int> &counts)
     }
 }
 
-bool WordSplitter::dictionaryKnows(const QString &word) const
-{
+bool WordSplitter::dictionaryKnows(const QString &word) const {
     const auto it = m_known.constFind(word);
     if (it != m_known.constEnd())
         return *it;
@@ -111,13 +99,11 @@ bool WordSplitter::dictionaryKnows(const QString &word) const
     return known;
 }
 
-bool WordSplitter::isWord(const QString &part) const
-{
+bool WordSplitter::isWord(const QString &part) const {
     return m_storyWords.value(part) > 0 || dictionaryKnows(part);
 }
 
-QList<WordSplit> WordSplitter::find(const QString &text) const
-{
+QList<WordSplit> WordSplitter::find(const QString &text) const {
     QList<WordSplit> out;
     qsizetype i = 0;
     while (i < text.size()) {
@@ -139,8 +125,8 @@ QList<WordSplit> WordSplitter::find(const QString &text) const
             while (end < result.size() && result.at(end).isLetter())
                 ++end;
             const QString next = result.mid(*it, end - *it);
-            if (*it > 0 && result.at(*it - 1).isLetter() && isCapitalisedWord(next)
-                && trailingFunctionWords().contains(next.toLower()))
+            if (*it > 0 && result.at(*it - 1).isLetter() && isCapitalisedWord(next) &&
+                trailingFunctionWords().contains(next.toLower()))
                 result[*it] = result.at(*it).toLower();
             result.insert(*it, u' ');
         }
@@ -149,8 +135,7 @@ QList<WordSplit> WordSplitter::find(const QString &text) const
     return out;
 }
 
-QList<qsizetype> WordSplitter::repairToken(const QString &t) const
-{
+QList<qsizetype> WordSplitter::repairToken(const QString &t) const {
     // Addresses and links are not prose.
     if (t.contains(u'@') || t.contains(u"://"_qs) || t.startsWith(u"www."_qs, Qt::CaseInsensitive))
         return {};
@@ -166,8 +151,8 @@ QList<qsizetype> WordSplitter::repairToken(const QString &t) const
                 ++j;
             if (j + 1 < n && t.at(j).isUpper() && t.at(j + 1).isLower())
                 cuts.append(j);
-        } else if ((c == u',' || c == u';' || c == u':') && i + 2 < n && t.at(i + 1).isLetter()
-                   && t.at(i + 2).isLetter()) {
+        } else if ((c == u',' || c == u';' || c == u':') && i + 2 < n && t.at(i + 1).isLetter() &&
+                   t.at(i + 2).isLetter()) {
             cuts.append(i + 1);
         }
     }
@@ -184,8 +169,8 @@ QList<qsizetype> WordSplitter::repairToken(const QString &t) const
         if (i < n && (t.at(i) == u'\'' || t.at(i) == u'\u2019') && i + 1 < n && t.at(i + 1).isLetter())
             continue;
         const QString word = t.mid(start, i - start);
-        if (start > 0 && t.at(start - 1).isDigit() && word.size() >= 3 && isAllLower(word)
-            && !unitSuffixes().contains(word) && dictionaryKnows(word))
+        if (start > 0 && t.at(start - 1).isDigit() && word.size() >= 3 && isAllLower(word) &&
+            !unitSuffixes().contains(word) && dictionaryKnows(word))
             cuts.append(start);
         for (const qsizetype cut : repairWord(word))
             cuts.append(start + cut);
@@ -195,8 +180,7 @@ QList<qsizetype> WordSplitter::repairToken(const QString &t) const
     return cuts;
 }
 
-QList<qsizetype> WordSplitter::repairWord(const QString &w) const
-{
+QList<qsizetype> WordSplitter::repairWord(const QString &w) const {
     if (w.size() < 4 || m_storyWords.value(w) >= 2 || dictionaryKnows(w))
         return {};
     // Cut before capitals that start a known word ("ofNorthgate", "HollisterSaid"), keeping brand
@@ -237,8 +221,7 @@ QList<qsizetype> WordSplitter::repairWord(const QString &w) const
     return cuts;
 }
 
-QList<qsizetype> WordSplitter::splitJoined(const QString &piece) const
-{
+QList<qsizetype> WordSplitter::splitJoined(const QString &piece) const {
     const qsizetype n = piece.size();
     if (n < 5 || !(isAllLower(piece) || isCapitalisedWord(piece)))
         return {};

@@ -21,18 +21,17 @@ using namespace galley;
 namespace {
 
 const QStringList vocabulary = {
-    u"the"_qs,      u"council"_qs,   u"said"_qs,     u"residents"_qs, u"plan"_qs,     u"would"_qs,
-    u"new"_qs,      u"station"_qs,   u"budget"_qs,   u"year"_qs,      u"after"_qs,    u"vote"_qs,
-    u"members"_qs,  u"public"_qs,    u"transit"_qs,  u"service"_qs,   u"route"_qs,    u"city"_qs,
-    u"report"_qs,   u"staff"_qs,     u"funding"_qs,  u"provincial"_qs, u"program"_qs, u"cost"_qs,
-    u"million"_qs,  u"expected"_qs,  u"begin"_qs,    u"spring"_qs,    u"winter"_qs,   u"meeting"_qs,
-    u"questions"_qs, u"support"_qs,  u"opposed"_qs,  u"line"_qs,      u"north"_qs,    u"south"_qs,
-    u"and"_qs,      u"of"_qs,        u"to"_qs,       u"in"_qs,        u"on"_qs,       u"for"_qs,
+    u"the"_qs,       u"council"_qs,  u"said"_qs,    u"residents"_qs,  u"plan"_qs,    u"would"_qs,
+    u"new"_qs,       u"station"_qs,  u"budget"_qs,  u"year"_qs,       u"after"_qs,   u"vote"_qs,
+    u"members"_qs,   u"public"_qs,   u"transit"_qs, u"service"_qs,    u"route"_qs,   u"city"_qs,
+    u"report"_qs,    u"staff"_qs,    u"funding"_qs, u"provincial"_qs, u"program"_qs, u"cost"_qs,
+    u"million"_qs,   u"expected"_qs, u"begin"_qs,   u"spring"_qs,     u"winter"_qs,  u"meeting"_qs,
+    u"questions"_qs, u"support"_qs,  u"opposed"_qs, u"line"_qs,       u"north"_qs,   u"south"_qs,
+    u"and"_qs,       u"of"_qs,       u"to"_qs,      u"in"_qs,         u"on"_qs,      u"for"_qs,
 };
 const QStringList names = {u"Ambervale"_qs, u"Quillfeather"_qs, u"Osei-Brandt"_qs, u"Tamsworth"_qs};
 
-QString sentence(QRandomGenerator &random, int words)
-{
+QString sentence(QRandomGenerator &random, int words) {
     QString out;
     for (int i = 0; i < words; ++i) {
         QString word = random.bounded(12) == 0 ? names.at(random.bounded(names.size()))
@@ -46,8 +45,7 @@ QString sentence(QRandomGenerator &random, int words)
     return out.trimmed() % u'.';
 }
 
-QByteArray makeDump(int targetWords)
-{
+QByteArray makeDump(int targetWords) {
     QRandomGenerator random(20260301);
     QStringList lines = {u"Home | News | Sport | Register or Login"_qs, u"Sign Up"_qs,
                          u"Already have an account? Login here."_qs, u"Local"_qs,
@@ -74,15 +72,13 @@ QByteArray makeDump(int targetWords)
     return lines.join(u"\n\n"_qs).toUtf8();
 }
 
-int countWords(const QByteArray &bytes)
-{
+int countWords(const QByteArray &bytes) {
     return int(QString::fromUtf8(bytes).split(QChar(u' '), Qt::SkipEmptyParts).size());
 }
 
 } // namespace
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
     const QByteArray dump = makeDump(5000);
     const int words = countWords(dump);
@@ -126,9 +122,10 @@ int main(int argc, char **argv)
         {u"budget_ms"_qs, 200},
     };
     out << "import of a " << words << "-word web-page dump: median " << QString::number(median, 'f', 1)
-        << " ms, min " << QString::number(runs.first(), 'f', 1) << " ms, max " << QString::number(runs.last(), 'f', 1)
-        << " ms over " << runs.size() << " runs (dictionary load once: " << QString::number(dictionaryMs, 'f', 1)
-        << " ms); " << changes << " report changes, " << paragraphs << " body blocks\n";
+        << " ms, min " << QString::number(runs.first(), 'f', 1) << " ms, max "
+        << QString::number(runs.last(), 'f', 1) << " ms over " << runs.size()
+        << " runs (dictionary load once: " << QString::number(dictionaryMs, 'f', 1) << " ms); " << changes
+        << " report changes, " << paragraphs << " body blocks\n";
     const QString path = argc > 1 ? QString::fromLocal8Bit(argv[1]) : u"bench_import.json"_qs;
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {

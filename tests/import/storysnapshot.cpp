@@ -6,8 +6,7 @@ namespace galley::test {
 
 namespace {
 
-QString marked(const InlineText &line)
-{
+QString marked(const InlineText &line) {
     QString out;
     for (const auto &run : line.runs) {
         QString text = run.text;
@@ -22,20 +21,17 @@ QString marked(const InlineText &line)
     return out;
 }
 
-QString placement(const Story &story, const Placement &where)
-{
+QString placement(const Story &story, const Placement &where) {
     return where.isLead() ? u"lead"_qs : u"after "_qs % QString::number(story.blockIndex(where.afterBlockId));
 }
 
-QJsonArray strings(const QStringList &list)
-{
+QJsonArray strings(const QStringList &list) {
     return QJsonArray::fromStringList(list);
 }
 
 } // namespace
 
-QJsonObject snapshot(const Story &story, const ImportReport &report)
-{
+QJsonObject snapshot(const Story &story, const ImportReport &report) {
     QStringList body;
     for (const auto &block : story.body) {
         QStringList lines;
@@ -56,18 +52,13 @@ QJsonObject snapshot(const Story &story, const ImportReport &report)
                                   {u"placement"_qs, placement(story, quote.placement)}});
     QStringList changes;
     for (const auto &change : report.changes)
-        changes << importChangeKey(change.kind) % u'\t' % QString::number(change.line) % u'\t' % change.original
-                       % u'\t' % change.result;
-    return QJsonObject{{u"format"_qs, report.format},
-                       {u"encoding"_qs, report.encoding},
-                       {u"section"_qs, story.section},
-                       {u"headline"_qs, story.headline},
-                       {u"deck"_qs, story.deck},
-                       {u"bylines"_qs, strings(story.bylines)},
-                       {u"dateline"_qs, story.dateline},
-                       {u"body"_qs, strings(body)},
-                       {u"images"_qs, images},
-                       {u"pullQuotes"_qs, quotes},
+        changes << importChangeKey(change.kind) % u'\t' % QString::number(change.line) % u'\t' %
+                       change.original % u'\t' % change.result;
+    return QJsonObject{{u"format"_qs, report.format},    {u"encoding"_qs, report.encoding},
+                       {u"section"_qs, story.section},   {u"headline"_qs, story.headline},
+                       {u"deck"_qs, story.deck},         {u"bylines"_qs, strings(story.bylines)},
+                       {u"dateline"_qs, story.dateline}, {u"body"_qs, strings(body)},
+                       {u"images"_qs, images},           {u"pullQuotes"_qs, quotes},
                        {u"changes"_qs, strings(changes)}};
 }
 

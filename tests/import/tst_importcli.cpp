@@ -21,8 +21,7 @@ struct Run {
     QString err;
 };
 
-Run galleyRun(const QStringList &arguments)
-{
+Run galleyRun(const QStringList &arguments) {
     QBuffer out;
     QBuffer err;
     out.open(QIODevice::WriteOnly);
@@ -37,8 +36,7 @@ Run galleyRun(const QStringList &arguments)
 const QString sample = QStringLiteral(GALLEY_TEST_DATA "/import/webpage-dump-transit.txt");
 const QString nitf = QStringLiteral(GALLEY_TEST_DATA "/import/cases/nitf/input.nitf");
 
-int storyCount(const QString &db)
-{
+int storyCount(const QString &db) {
     StoryLibrary library;
     QString error;
     if (!library.open(db, &error))
@@ -54,8 +52,7 @@ class TestImportCli final : public QObject {
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    void importsAndPrintsSlugs()
-    {
+    void importsAndPrintsSlugs() {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString db = dir.filePath(u"library.sqlite"_qs);
@@ -70,7 +67,8 @@ private Q_SLOTS:
         StoryLibrary library;
         QString error;
         QVERIFY(library.open(db, &error));
-        const auto story = library.loadBySlug(u"council-approves-48-million-light-rail-extension-after"_qs, &error);
+        const auto story =
+            library.loadBySlug(u"council-approves-48-million-light-rail-extension-after"_qs, &error);
         QVERIFY2(story, qPrintable(error));
         QCOMPARE(story->section, u"Local"_qs);
         QCOMPARE(story->images.size(), 3);
@@ -78,31 +76,32 @@ private Q_SLOTS:
         QCOMPARE(story->pullQuotes.size(), 2);
     }
 
-    void report()
-    {
+    void report() {
         QTemporaryDir dir;
-        const Run run = galleyRun({u"import"_qs, u"--report"_qs, u"--db"_qs, dir.filePath(u"l.sqlite"_qs), nitf});
+        const Run run =
+            galleyRun({u"import"_qs, u"--report"_qs, u"--db"_qs, dir.filePath(u"l.sqlite"_qs), nitf});
         QCOMPARE(run.code, 0);
         const QStringList lines = run.out.split(u'\n');
-        QCOMPARE(lines.at(0), u"port-of-saltmere-orders-its-first-electric-crane\tPort of Saltmere orders its first "
-                              "electric crane"_qs);
+        QCOMPARE(lines.at(0),
+                 u"port-of-saltmere-orders-its-first-electric-crane\tPort of Saltmere orders its first "
+                 "electric crane"_qs);
         QCOMPARE(lines.at(1), u"# input.nitf: nitf, UTF-8, 7 changes"_qs);
-        QVERIFY(lines.contains(u"picture-missing\t12\tThe crane will stand at berth four.\tThe crane will stand at "
-                               "berth four. (Port of Saltmere)"_qs));
+        QVERIFY(lines.contains(
+            u"picture-missing\t12\tThe crane will stand at berth four.\tThe crane will stand at "
+            "berth four. (Port of Saltmere)"_qs));
     }
 
-    void brokenFilesLeaveTheLibraryUnchanged_data()
-    {
+    void brokenFilesLeaveTheLibraryUnchanged_data() {
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("message");
         QTest::newRow("empty") << QByteArray() << u"The file is empty: there is nothing to import."_qs;
-        QTest::newRow("binary") << QByteArray("GIF89a\0\0\0\0", 10) << u"The file looks like a binary file"_qs;
-        QTest::newRow("truncated nitf") << QByteArray("<nitf><body><body.content><p>Cut")
-                                        << u"The NITF file ends too early"_qs;
+        QTest::newRow("binary") << QByteArray("GIF89a\0\0\0\0", 10)
+                                << u"The file looks like a binary file"_qs;
+        QTest::newRow("truncated nitf")
+            << QByteArray("<nitf><body><body.content><p>Cut") << u"The NITF file ends too early"_qs;
     }
 
-    void brokenFilesLeaveTheLibraryUnchanged()
-    {
+    void brokenFilesLeaveTheLibraryUnchanged() {
         QFETCH(QByteArray, bytes);
         QFETCH(QString, message);
         QTemporaryDir dir;
@@ -122,15 +121,14 @@ private Q_SLOTS:
         QCOMPARE(storyCount(db), 1);
     }
 
-    void usage()
-    {
+    void usage() {
         const Run run = galleyRun({u"import"_qs});
         QCOMPARE(run.code, 2);
-        QVERIFY(run.err.startsWith(u"galley: Name at least one file to import.\nUsage: galley import FILE..."_qs));
+        QVERIFY(run.err.startsWith(
+            u"galley: Name at least one file to import.\nUsage: galley import FILE..."_qs));
     }
 
-    void exportWritesTheImportedStory()
-    {
+    void exportWritesTheImportedStory() {
         QTemporaryDir dir;
         const QString db = dir.filePath(u"library.sqlite"_qs);
         QCOMPARE(galleyRun({u"import"_qs, sample, u"--db"_qs, db}).code, 0);

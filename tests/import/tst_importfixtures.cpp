@@ -17,8 +17,7 @@ class TestImportFixtures final : public QObject {
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    void golden_data()
-    {
+    void golden_data() {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("expected");
         const QDir cases(QStringLiteral(GALLEY_TEST_DATA "/import/cases"));
@@ -28,12 +27,12 @@ private Q_SLOTS:
             const QDir dir(cases.filePath(name));
             const QStringList inputs = dir.entryList({u"input.*"_qs}, QDir::Files);
             QCOMPARE(inputs.size(), 1);
-            QTest::newRow(qPrintable(name)) << dir.filePath(inputs.first()) << dir.filePath(u"expected.json"_qs);
+            QTest::newRow(qPrintable(name))
+                << dir.filePath(inputs.first()) << dir.filePath(u"expected.json"_qs);
         }
     }
 
-    void golden()
-    {
+    void golden() {
         QFETCH(QString, input);
         QFETCH(QString, expected);
         QString error;

@@ -19,8 +19,7 @@ private:
     Story m_story;
     ImportReport m_report;
 
-    static QString allText(const Story &story)
-    {
+    static QString allText(const Story &story) {
         QStringList parts = {story.section, story.headline, story.deck, story.bodyPlainText()};
         for (const auto &image : story.images)
             parts << image.caption << image.credit;
@@ -29,8 +28,7 @@ private:
         return parts.join(u'\n');
     }
 
-    QList<const Block *> blocksOf(BlockKind kind) const
-    {
+    QList<const Block *> blocksOf(BlockKind kind) const {
         QList<const Block *> out;
         for (const auto &block : m_story.body)
             if (block.kind == kind)
@@ -39,22 +37,21 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QFile expected(QStringLiteral(GALLEY_TEST_DATA "/import/webpage-dump-transit.expected.json"));
         QVERIFY(expected.open(QIODevice::ReadOnly));
         m_expected = QJsonDocument::fromJson(expected.readAll()).object();
         QVERIFY(!m_expected.isEmpty());
         QString error;
-        const auto result = importFile(QStringLiteral(GALLEY_TEST_DATA "/import/webpage-dump-transit.txt"), &error);
+        const auto result =
+            importFile(QStringLiteral(GALLEY_TEST_DATA "/import/webpage-dump-transit.txt"), &error);
         QVERIFY2(result, qPrintable(error));
         m_story = result->story();
         m_report = result->report();
     }
 
-    void fields()
-    {
+    void fields() {
         QCOMPARE(m_story.section, m_expected.value(u"section").toString());
         QCOMPARE(m_story.headline, m_expected.value(u"headline").toString());
         QCOMPARE(m_story.deck, m_expected.value(u"deck").toString());
@@ -62,8 +59,7 @@ private Q_SLOTS:
         QCOMPARE(m_report.encoding, u"UTF-8"_qs);
     }
 
-    void subheadsInOrder()
-    {
+    void subheadsInOrder() {
         QStringList subheads;
         for (const Block *block : blocksOf(BlockKind::Subhead))
             subheads << block->plainText();
@@ -73,8 +69,7 @@ private Q_SLOTS:
         QCOMPARE(subheads, expected);
     }
 
-    void images()
-    {
+    void images() {
         const QJsonArray expected = m_expected.value(u"images").toArray();
         QCOMPARE(m_story.images.size(), expected.size());
         for (qsizetype i = 0; i < expected.size(); ++i) {
@@ -91,8 +86,7 @@ private Q_SLOTS:
         QCOMPARE(m_report.indexesOf(ImportChangeKind::PictureMissing).size(), expected.size());
     }
 
-    void pullQuotes()
-    {
+    void pullQuotes() {
         const QJsonArray expected = m_expected.value(u"pull_quotes").toArray();
         QCOMPARE(m_story.pullQuotes.size(), expected.size());
         for (qsizetype i = 0; i < expected.size(); ++i) {
@@ -103,8 +97,7 @@ private Q_SLOTS:
         }
     }
 
-    void body()
-    {
+    void body() {
         const auto paragraphs = blocksOf(BlockKind::Paragraph);
         QCOMPARE(paragraphs.size(), m_expected.value(u"body_paragraph_count").toInt());
         const QString lede = m_expected.value(u"first_body_paragraph").toString();
@@ -114,15 +107,13 @@ private Q_SLOTS:
         QCOMPARE(occurrences, m_expected.value(u"lede_occurrences_in_body").toInt());
     }
 
-    void joinedWordsRepaired()
-    {
+    void joinedWordsRepaired() {
         const QString body = m_story.bodyPlainText();
         for (const auto &value : m_expected.value(u"joined_words_repaired").toArray())
             QVERIFY2(body.contains(value.toString()), qPrintable(value.toString()));
     }
 
-    void namesLeftWhole()
-    {
+    void namesLeftWhole() {
         const QString text = allText(m_story);
         for (const auto &value : m_expected.value(u"names_left_whole").toArray()) {
             const QString name = value.toString();
@@ -133,8 +124,7 @@ private Q_SLOTS:
         }
     }
 
-    void chromeListedInReport()
-    {
+    void chromeListedInReport() {
         QStringList removed;
         for (const int i : m_report.indexesOf(ImportChangeKind::RemovedChrome))
             removed << m_report.changes.at(i).original;
@@ -144,18 +134,17 @@ private Q_SLOTS:
         QCOMPARE(removed.size(), 6); // "Sign Up" appears twice
     }
 
-    void originalKept()
-    {
+    void originalKept() {
         QFile input(QStringLiteral(GALLEY_TEST_DATA "/import/webpage-dump-transit.txt"));
         QVERIFY(input.open(QIODevice::ReadOnly));
         QCOMPARE(m_story.originalSource, input.readAll());
         QCOMPARE(m_story.originalFormat, u"text/plain; charset=UTF-8"_qs);
     }
 
-    void refusingEveryChangeRestoresTheInput()
-    {
+    void refusingEveryChangeRestoresTheInput() {
         QString error;
-        const auto result = importFile(QStringLiteral(GALLEY_TEST_DATA "/import/webpage-dump-transit.txt"), &error);
+        const auto result =
+            importFile(QStringLiteral(GALLEY_TEST_DATA "/import/webpage-dump-transit.txt"), &error);
         QVERIFY(result);
         const Story raw = result->story(QList<bool>(result->report().changes.size(), false));
         QVERIFY(raw.headline.isEmpty());

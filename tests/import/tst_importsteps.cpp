@@ -15,27 +15,27 @@ class TestImportSteps final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY2(Speller::shared().isAvailable(), qPrintable(Speller::shared().errorString()));
     }
 
-    void chrome_data()
-    {
+    void chrome_data() {
         QTest::addColumn<QString>("line");
         QTest::addColumn<QString>("reason");
         QTest::newRow("nav bars") << u"Home | World | Sport | Login"_qs << u"navigation bar"_qs;
         QTest::newRow("breadcrumbs") << u"Home » News » Local"_qs << u"navigation bar"_qs;
         QTest::newRow("sign up") << u"Sign Up"_qs << u"sign-up or login prompt"_qs;
-        QTest::newRow("account") << u"Already have an account? Log in here."_qs << u"sign-up or login prompt"_qs;
+        QTest::newRow("account") << u"Already have an account? Log in here."_qs
+                                 << u"sign-up or login prompt"_qs;
         QTest::newRow("newsletter") << u"Get our morning newsletter"_qs << u"sign-up or login prompt"_qs;
         QTest::newRow("share") << u"Share this story"_qs << u"share or advertising line"_qs;
         QTest::newRow("single word") << u"Tweet"_qs << u"share or advertising line"_qs;
         QTest::newRow("advert") << u"ADVERTISEMENT"_qs << u"share or advertising line"_qs;
-        QTest::newRow("cookie") << u"This site uses cookies to measure traffic. Read our privacy notice to find out "
-                                   "more about the data we keep and for how long we keep it."_qs
-                                << u"cookie notice"_qs;
+        QTest::newRow("cookie")
+            << u"This site uses cookies to measure traffic. Read our privacy notice to find out "
+               "more about the data we keep and for how long we keep it."_qs
+            << u"cookie notice"_qs;
         QTest::newRow("story with a bar") << u"The vote was 5 | 4 in favour."_qs << QString();
         QTest::newRow("long story line mentioning login")
             << u"Residents can log in to the council portal from Monday to apply for the new parking permits."_qs
@@ -44,20 +44,18 @@ private Q_SLOTS:
         QTest::newRow("empty") << QString() << QString();
     }
 
-    void chrome()
-    {
+    void chrome() {
         QFETCH(QString, line);
         QFETCH(QString, reason);
         QCOMPARE(chromeReason(line), reason);
     }
 
-    void splitWords_data()
-    {
+    void splitWords_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QStringList>("storyText");
         QTest::addColumn<QStringList>("repairs");
-        QTest::newRow("lowercase pair") << u"the boardvoted on Monday"_qs << QStringList()
-                                        << QStringList{u"boardvoted>board voted"_qs};
+        QTest::newRow("lowercase pair")
+            << u"the boardvoted on Monday"_qs << QStringList() << QStringList{u"boardvoted>board voted"_qs};
         QTest::newRow("three words") << u"they walked tothecity"_qs << QStringList()
                                      << QStringList{u"tothecity>to the city"_qs};
         QTest::newRow("sentence run on") << u"It rained.Nobody came."_qs << QStringList()
@@ -66,8 +64,10 @@ private Q_SLOTS:
                                       << QStringList{u"said.\u201DThen>said.\u201D Then"_qs};
         QTest::newRow("number and word") << u"about 3,500visitors and 12km of road by 9am"_qs << QStringList()
                                          << QStringList{u"3,500visitors>3,500 visitors"_qs};
-        QTest::newRow("comma") << u"apples,pears"_qs << QStringList() << QStringList{u"apples,pears>apples, pears"_qs};
-        QTest::newRow("into a name") << u"residents ofBrindlecombe"_qs << QStringList{u"Brindlecombe market"_qs}
+        QTest::newRow("comma") << u"apples,pears"_qs << QStringList()
+                               << QStringList{u"apples,pears>apples, pears"_qs};
+        QTest::newRow("into a name") << u"residents ofBrindlecombe"_qs
+                                     << QStringList{u"Brindlecombe market"_qs}
                                      << QStringList{u"ofBrindlecombe>of Brindlecombe"_qs};
         QTest::newRow("name and said") << u"Varnavasaid no."_qs << QStringList{u"Dr Varnava"_qs}
                                        << QStringList{u"Varnavasaid>Varnava said"_qs};
@@ -77,20 +77,22 @@ private Q_SLOTS:
                                      << QStringList{u"Laneand>Lane and"_qs};
         QTest::newRow("unknown names whole") << u"Okafor-Lindqvist met Brindlecombe officials"_qs
                                              << QStringList{u"Brindlecombe Brindlecombe"_qs} << QStringList();
-        QTest::newRow("name used twice whole") << u"Eastgate and Eastgate"_qs << QStringList() << QStringList();
+        QTest::newRow("name used twice whole")
+            << u"Eastgate and Eastgate"_qs << QStringList() << QStringList();
         QTest::newRow("place ending in by") << u"Kettleby and Easton"_qs << QStringList() << QStringList();
-        QTest::newRow("brands whole") << u"YouTube, McAllister and iPhone"_qs << QStringList() << QStringList();
-        QTest::newRow("British spellings whole") << u"the councillors and the centre of the programme"_qs
-                                                 << QStringList() << QStringList();
+        QTest::newRow("brands whole")
+            << u"YouTube, McAllister and iPhone"_qs << QStringList() << QStringList();
+        QTest::newRow("British spellings whole")
+            << u"the councillors and the centre of the programme"_qs << QStringList() << QStringList();
         QTest::newRow("no fragments") << u"ridership"_qs << QStringList() << QStringList();
         QTest::newRow("possessive") << u"Okonkwo's plan"_qs << QStringList() << QStringList();
         QTest::newRow("links whole") << u"www.example.invalid/News.Today and a@b.example"_qs << QStringList()
                                      << QStringList();
-        QTest::newRow("abbreviations whole") << u"the U.S. and e.g. Dr.Who"_qs << QStringList() << QStringList();
+        QTest::newRow("abbreviations whole")
+            << u"the U.S. and e.g. Dr.Who"_qs << QStringList() << QStringList();
     }
 
-    void splitWords()
-    {
+    void splitWords() {
         QFETCH(QString, text);
         QFETCH(QStringList, storyText);
         QFETCH(QStringList, repairs);
@@ -107,8 +109,7 @@ private Q_SLOTS:
         QCOMPARE(got, repairs);
     }
 
-    void caption_data()
-    {
+    void caption_data() {
         QTest::addColumn<QString>("line");
         QTest::addColumn<QString>("caption");
         QTest::addColumn<QString>("credit");
@@ -116,14 +117,14 @@ private Q_SLOTS:
                                 << u"Crews work on the bridge on Monday."_qs << u"Ana Ruiz/Valley Post"_qs;
         QTest::newRow("handout") << u"The new logo is shown. (Handout)"_qs << u"The new logo is shown."_qs
                                  << u"Handout"_qs;
-        QTest::newRow("aside in body") << u"The plan was approved last year (the second attempt)"_qs << QString()
-                                       << QString();
-        QTest::newRow("sentence in parens") << u"He left early. (It was raining.)"_qs << QString() << QString();
+        QTest::newRow("aside in body")
+            << u"The plan was approved last year (the second attempt)"_qs << QString() << QString();
+        QTest::newRow("sentence in parens")
+            << u"He left early. (It was raining.)"_qs << QString() << QString();
         QTest::newRow("no parens") << u"Just a sentence."_qs << QString() << QString();
     }
 
-    void caption()
-    {
+    void caption() {
         QFETCH(QString, line);
         QFETCH(QString, caption);
         QFETCH(QString, credit);
@@ -135,8 +136,7 @@ private Q_SLOTS:
         }
     }
 
-    void pullQuote_data()
-    {
+    void pullQuote_data() {
         QTest::addColumn<QString>("line");
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("attribution");
@@ -144,17 +144,17 @@ private Q_SLOTS:
                                         << u"We will not close the school."_qs << u"Mayor Ilse Brandvold"_qs;
         QTest::newRow("title after comma") << u"It is a good day. Tomas Ferreira, union steward"_qs
                                            << u"It is a good day."_qs << u"Tomas Ferreira, union steward"_qs;
-        QTest::newRow("quoted") << u"\u201CWe are ready.\u201D Chief Anouk van der Berg"_qs << u"We are ready."_qs
-                                << u"Chief Anouk van der Berg"_qs;
-        QTest::newRow("ordinary paragraph") << u"The vote passed. Several residents applauded."_qs << QString()
-                                            << QString();
-        QTest::newRow("quote then said") << u"\u201CIt works,\u201D Ferreira said. \u201CIt really does.\u201D"_qs
-                                         << QString() << QString();
+        QTest::newRow("quoted") << u"\u201CWe are ready.\u201D Chief Anouk van der Berg"_qs
+                                << u"We are ready."_qs << u"Chief Anouk van der Berg"_qs;
+        QTest::newRow("ordinary paragraph")
+            << u"The vote passed. Several residents applauded."_qs << QString() << QString();
+        QTest::newRow("quote then said")
+            << u"\u201CIt works,\u201D Ferreira said. \u201CIt really does.\u201D"_qs << QString()
+            << QString();
         QTest::newRow("lowercase tail") << u"We waited. then the bus came"_qs << QString() << QString();
     }
 
-    void pullQuote()
-    {
+    void pullQuote() {
         QFETCH(QString, line);
         QFETCH(QString, text);
         QFETCH(QString, attribution);
@@ -166,8 +166,7 @@ private Q_SLOTS:
         }
     }
 
-    void shapes()
-    {
+    void shapes() {
         QVERIFY(lineshape::isSectionLabel(u"Local"_qs));
         QVERIFY(lineshape::isSectionLabel(u"Arts and Life"_qs));
         QVERIFY(!lineshape::isSectionLabel(u"Local news for the region"_qs));
@@ -181,8 +180,7 @@ private Q_SLOTS:
         QVERIFY(!lineshape::isByline(u"By the end of the day it was over."_qs));
     }
 
-    void decode_data()
-    {
+    void decode_data() {
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QByteArray>("declared");
         QTest::addColumn<QString>("text");
@@ -192,13 +190,16 @@ private Q_SLOTS:
         QTest::newRow("utf-8 bom") << QByteArray("\xEF\xBB\xBF") + quoted.toUtf8() << QByteArray() << quoted
                                    << u"UTF-8"_qs;
         QStringEncoder utf16(QStringEncoder::Utf16BE, QStringEncoder::Flag::WriteBom);
-        QTest::newRow("utf-16be bom") << QByteArray(utf16.encode(quoted)) << QByteArray() << quoted
-                                      << u"UTF-16BE"_qs;
+        QTest::newRow("utf-16be bom")
+            << QByteArray(utf16.encode(quoted)) << QByteArray() << quoted << u"UTF-16BE"_qs;
         // Windows-1252 curly quotes and dash: 0x93 0x94 0x97. Long enough for the detector.
-        const QByteArray cp1252 = QByteArray("\x93It\x92s a na\xEFve fa\xE7" "ade,\x94 the caf\xE9 owner said \x97 "
-                                             "and the r\xE9sum\xE9 of the ma\xEE" "tre d\x92h\xF4tel agreed.");
-        const QString cp1252Text = u"\u201CIt\u2019s a na\u00EFve fa\u00E7ade,\u201D the caf\u00E9 owner said \u2014 "
-                                   "and the r\u00E9sum\u00E9 of the ma\u00EEtre d\u2019h\u00F4tel agreed."_qs;
+        const QByteArray cp1252 = QByteArray("\x93It\x92s a na\xEFve fa\xE7"
+                                             "ade,\x94 the caf\xE9 owner said \x97 "
+                                             "and the r\xE9sum\xE9 of the ma\xEE"
+                                             "tre d\x92h\xF4tel agreed.");
+        const QString cp1252Text =
+            u"\u201CIt\u2019s a na\u00EFve fa\u00E7ade,\u201D the caf\u00E9 owner said \u2014 "
+            "and the r\u00E9sum\u00E9 of the ma\u00EEtre d\u2019h\u00F4tel agreed."_qs;
         QTest::newRow("windows-1252") << cp1252 << QByteArray() << cp1252Text << u"WINDOWS-1252"_qs;
         QTest::newRow("declared latin-1 with C1 bytes")
             << cp1252 << QByteArray("iso-8859-1") << cp1252Text << u"WINDOWS-1252"_qs;
@@ -206,8 +207,7 @@ private Q_SLOTS:
                                           << u"Z\u00F6\u00EB M\u00FCller"_qs << u"ISO-8859-1"_qs;
     }
 
-    void decode()
-    {
+    void decode() {
         QFETCH(QByteArray, bytes);
         QFETCH(QByteArray, declared);
         QFETCH(QString, text);
@@ -221,9 +221,9 @@ private Q_SLOTS:
             QVERIFY(c.unicode() < 0x80 || c.unicode() > 0x9F);
     }
 
-    void declared()
-    {
-        QCOMPARE(declaredEncoding("<?xml version=\"1.0\" encoding='ISO-8859-1'?><nitf/>"), QByteArray("ISO-8859-1"));
+    void declared() {
+        QCOMPARE(declaredEncoding("<?xml version=\"1.0\" encoding='ISO-8859-1'?><nitf/>"),
+                 QByteArray("ISO-8859-1"));
         QCOMPARE(declaredEncoding("<html><head><meta charset=\"windows-1252\">"), QByteArray("windows-1252"));
         QCOMPARE(declaredEncoding("<meta http-equiv=Content-Type content=\"text/html; charset=koi8-r\">"),
                  QByteArray("koi8-r"));

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "import/importer.h"
+
+#include <QDialog>
+
+class QLabel;
+class QPlainTextEdit;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace galley {
+
+/// The review an editor sees before an imported story is accepted: every change of the import
+/// report (removed lines, split words, recognised headline, captions, pull quotes, ...) grouped by
+/// kind, each with a checkbox, ticked by default, beside a plain-text preview of the story those
+/// ticks give. Unticking a change undoes it (ImportResult::story(accepted)); nothing is saved here.
+class ImportReviewDialog final : public QDialog {
+    Q_OBJECT
+
+public:
+    explicit ImportReviewDialog(const ImportResult &result, QWidget *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(ImportReviewDialog)
+
+    /// One entry per report change, in report order: true when ticked.
+    QList<bool> acceptedChanges() const;
+    /// Ticks or unticks change @p index of the report (for keyboard users' "Tick all" and tests).
+    void setChangeAccepted(int index, bool accepted);
+    /// The story the current ticks give.
+    Story acceptedStory() const;
+
+private:
+    void fill();
+    void refreshPreview();
+    void setAll(bool accepted);
+    QTreeWidgetItem *itemForChange(int index) const;
+
+    ImportResult m_result;
+    QTreeWidget *m_changes = nullptr;
+    QPlainTextEdit *m_preview = nullptr;
+    QLabel *m_summary = nullptr;
+};
+
+/// The story a review dialog over @p result gives when the editor accepts it, or nullopt when they
+/// cancel. Convenience for File > Import, drag and drop and paste.
+std::optional<Story> reviewImport(const ImportResult &result, QWidget *parent);
+
+/// A plain-text rendering of @p story for the preview pane: section, headline, deck, bylines,
+/// then the body with subheads in capitals, pictures as "[Picture missing] caption (credit)" and
+/// pull quotes as "» text — speaker" where they are placed.
+QString storyPreviewText(const Story &story);
+
+} // namespace galley

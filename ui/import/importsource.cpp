@@ -1,0 +1,85 @@
+#include "importsource.h"
+
+#include "importreviewdialog.h"
+#include "logging.h"
+
+#include <QMessageBox>
+#include <QMimeData>
+#include <QUrl>
+
+namespace galley {
+
+namespace {
+
+QStringList localFiles(const QMimeData *mime) {
+    QStringList out;
+    if (!mime || !mime->hasUrls())
+        return out;
+    for (const QUrl &url : mime->urls())
+        if (url.isLocalFile())
+            out << url.toLocalFile();
+    return out;
+}
+
+ImportAttempt attempt(const QString &sourceName, std::optional<ImportResult> result, const QString &error) {
+    return ImportAttempt{sourceName, std::move(result), error};
+}
+
+} // namespace
+
+QStringList importFileFilters() {
+    return {QObject::tr("Stories (*.txt *.text *.html *.htm *.nitf *.xml)"),
+            QObject::tr("Text (*.txt *.text)"), QObject::tr("Web pages and pasted documents (*.html *.htm)"),
+            QObject::tr("NITF (*.nitf *.xml)"), QObject::tr("All files (*)")};
+}
+
+bool canImportMimeData(const QMimeData *mime) {
+    return mime && (!localFiles(mime).isEmpty() || mime->hasHtml() || mime->hasText());
+}
+
+QList<ImportAttempt> importPaths(const QStringList &paths) {
+    QList<ImportAttempt> out;
+    for (const QString &path : paths) {
+        QString error;
+        auto result = importFile(path, &error);
+        out.append(attempt(path, std::move(result), error));
+    }
+    return out;
+}
+
+QList<ImportAttempt> importMimeData(const QMimeData *mime) {
+    if (!mime)
+        return {};
+    const QStringList files = localFiles(mime);
+    if (!files.isEmpty())
+        return importPaths(files);
+    const QString clipboard = QObject::tr("clipboard");
+    QString error;
+    if (mime->hasHtml()) {
+        auto result =
+            importBytes(mime->html().toUtf8(), ImportOptions{clipboard, ImportFormat::Html}, &error);
+        return {attempt(clipboard, std::move(result), error)};
+    }
+    if (mime->hasText()) {
+        auto result =
+            importBytes(mime->text().toUtf8(), ImportOptions{clipboard, ImportFormat::PlainText}, &error);
+        return {attempt(clipboard, std::move(result), error)};
+    }
+    return {};
+}
+
+QList<Story> reviewImportAttempts(const QList<ImportAttempt> &attempts, QWidget *parent) {
+    QList<Story> accepted;
+    for (const ImportAttempt &attempt : attempts) {
+        if (!attempt.result) {
+            qCInfo(lcUi) << "import refused:" << attempt.error;
+            QMessageBox::warning(parent, QObject::tr("Cannot import"), attempt.error);
+            continue;
+        }
+        if (auto story = reviewImport(*attempt.result, parent))
+            accepted.append(*story);
+    }
+    return accepted;
+}
+
+} // namespace galley
