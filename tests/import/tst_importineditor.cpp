@@ -1,0 +1,105 @@
+// An imported story opens in the real editor window with its live preview: the fields in the
+// form, the pictures marked as missing and the pull quotes in the rendered page.
+#include "import/importer.h"
+#include "mainwindow.h"
+#include "preview/previewpane.h"
+#include "preview/previewscheme.h"
+#include "storage/storylibrary.h"
+#include "storyeditor.h"
+
+#include <QApplication>
+#include <QDeadlineTimer>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebEngineView>
+
+#include <memory>
+
+using namespace galley;
+
+namespace {
+
+// Generous: the first page load starts Chromium.
+constexpr int PreviewTimeoutMs = 30000;
+
+} // namespace
+
+class TestImportInEditor final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(u"settings"_qs));
+    }
+
+    void importedStoryOpensWithPreview() {
+        QString error;
+        const auto result =
+            importFile(QStringLiteral(GALLEY_TEST_DATA "/import/webpage-dump-transit.txt"), &error);
+        QVERIFY2(result, qPrintable(error));
+        StoryLibrary library;
+        QVERIFY2(library.open(m_dir.filePath(u"library.sqlite"_qs), &error), qPrintable(error));
+        Story story = result->story();
+        QVERIFY2(library.save(story, &error), qPrintable(error));
+
+        MainWindow window(library);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openStory(story.id));
+        const Story onScreen = window.storyEditor()->story();
+        QCOMPARE(onScreen.headline, story.headline);
+        QCOMPARE(onScreen.section, u"Local"_qs);
+        QCOMPARE(onScreen.body.size(), story.body.size());
+        QCOMPARE(onScreen.images.size(), 3);
+
+        m_window = &window;
+        QTRY_COMPARE_WITH_TIMEOUT(js(u"document.querySelector('article.story h1').textContent"_qs).toString(),
+                                  story.headline, PreviewTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            js(u"document.querySelectorAll('article.story .picture-missing').length"_qs).toInt(), 3,
+            PreviewTimeoutMs);
+        const QString text = js(u"document.querySelector('article.story').textContent"_qs).toString();
+        QVERIFY(text.contains(u"We have waited twenty years for this line."_qs));
+        QVERIFY(text.contains(u"Councillor Bram Hollister"_qs));
+        QCOMPARE(text.count(u"ending a debate that stretched across three budget cycles."_qs), 1);
+        m_window = nullptr;
+    }
+
+private:
+    QVariant js(const QString &script) {
+        QWebEngineView *view = m_window ? m_window->previewPane()->view() : nullptr;
+        if (!view)
+            return {};
+        QVariant result;
+        bool done = false;
+        view->page()->runJavaScript(script, [&](const QVariant &value) {
+            result = value;
+            done = true;
+        });
+        QDeadlineTimer deadline(5000);
+        while (!done && !deadline.hasExpired())
+            QTest::qWait(10);
+        return result;
+    }
+
+    QTemporaryDir m_dir;
+    MainWindow *m_window = nullptr;
+};
+
+int main(int argc, char **argv) {
+    registerPreviewScheme();
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(u"GalleyTest"_qs);
+    QCoreApplication::setApplicationName(u"tst_importineditor"_qs);
+    TestImportInEditor test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_importineditor.moc"
