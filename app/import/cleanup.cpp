@@ -185,6 +185,11 @@ private:
         const QList<int> k = keptIndexes();
         int pos = headline >= 0 ? int(k.indexOf(headline)) + 1 : 0;
         bool deckDone = false;
+        bool skippedTeaser = false;
+        auto isBareDeck = [&](int i) {
+            const QString text = cleanText(i);
+            return !seg(i).markupRole && isDeck(text) && !endsSentence(text) && !parseCaption(text);
+        };
         // Bylines, datelines and the deck sit right under the headline.
         for (int taken = 0; headline >= 0 && pos < k.size() && taken < 4; ++taken) {
             const int i = k.at(pos);
@@ -200,6 +205,10 @@ private:
                          (!endsSentence(text) || (pos + 1 < k.size() && isCaptionAt(k.at(pos + 1))))))) {
                 setRole(i, SegmentRole::Deck);
                 deckDone = true;
+            } else if (!deckDone && !skippedTeaser && !markup && pos + 1 < k.size() &&
+                       isBareDeck(k.at(pos + 1))) {
+                // A teaser sentence that repeats nothing stays in the body; the deck follows it.
+                skippedTeaser = true;
             } else {
                 break;
             }
