@@ -32,6 +32,7 @@ struct ImportDraft;
 /// story exactly as if that change had not been made. Cheap to copy (shared, immutable).
 class ImportResult final {
 public:
+    /// Made by importBytes() and importFile(); @p draft is the importer's internal analysis.
     explicit ImportResult(std::shared_ptr<const ImportDraft> draft);
 
     const ImportReport &report() const;

@@ -10,6 +10,7 @@ namespace galley {
 /// line as plain text (trimmed) and looks only at it. Internal to the importer.
 namespace lineshape {
 
+/// Number of space-separated words in @p line.
 int wordCount(const QString &line);
 /// Ends with sentence punctuation (. ! ? or … possibly followed by a closing quote).
 bool endsSentence(const QString &line);

@@ -33,6 +33,7 @@ class WordSplitter final {
 public:
     /// @p storyWords: how often each word occurs in the story, as countWords() counts them.
     WordSplitter(const Speller &speller, QHash<QString, int> storyWords);
+    Q_DISABLE_COPY_MOVE(WordSplitter)
 
     /// Every repair in @p text, in text order.
     QList<WordSplit> find(const QString &text) const;

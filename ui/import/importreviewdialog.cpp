@@ -75,6 +75,7 @@ ImportReviewDialog::ImportReviewDialog(const ImportResult &result, QWidget *pare
 
     m_summary = new QLabel(this);
     m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::PlainText); // file names and notes are shown, never interpreted
     QString summary = tr("Galley made %n change(s) to %1 (%2, %3). Untick a change to undo it: the story is "
                          "built from what stays ticked, and the original file is kept with the story.",
                          nullptr, int(report.changes.size()))

@@ -19,6 +19,7 @@ class ImportReviewDialog final : public QDialog {
     Q_OBJECT
 
 public:
+    /// Lists the changes of @p result, all ticked, and previews the story they give.
     explicit ImportReviewDialog(const ImportResult &result, QWidget *parent = nullptr);
     Q_DISABLE_COPY_MOVE(ImportReviewDialog)
 

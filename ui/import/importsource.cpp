@@ -73,7 +73,10 @@ QList<Story> reviewImportAttempts(const QList<ImportAttempt> &attempts, QWidget 
     for (const ImportAttempt &attempt : attempts) {
         if (!attempt.result) {
             qCInfo(lcUi) << "import refused:" << attempt.error;
-            QMessageBox::warning(parent, QObject::tr("Cannot import"), attempt.error);
+            QMessageBox box(QMessageBox::Warning, QObject::tr("Cannot import"), attempt.error,
+                            QMessageBox::Ok, parent);
+            box.setTextFormat(Qt::PlainText); // the sentence quotes a file name: never rich text
+            box.exec();
             continue;
         }
         if (auto story = reviewImport(*attempt.result, parent))
