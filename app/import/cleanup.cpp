@@ -74,9 +74,24 @@ private:
 
     void setRole(int i, SegmentRole role) { d.segments[i].role = role; }
 
-    /// Finds the headline (markup first, else the first lines' shapes) and the section label just
-    /// above it. Returns the headline's index or -1.
+    /// Finds the headline and section (findHeadline()), then removes the short lines above them:
+    /// a page's masthead, date and breadcrumbs. Longer text above stays in the body.
     int findHead() {
+        const int headline = findHeadline();
+        if (headline < 0)
+            return -1;
+        for (int i = 0; i < headline; ++i) {
+            if (!kept(i) || d.segments.at(i).role != SegmentRole::Paragraph || wordCount(plain(i)) > 12)
+                continue;
+            d.segments[i].removal = addChange(ImportChangeKind::RemovedChrome, i, {},
+                                              u"Site chrome: page header above the headline."_qs);
+        }
+        return headline;
+    }
+
+    /// The headline: markup first, else the shape of the first lines; marks the section label above
+    /// it too. Returns the headline's index or -1.
+    int findHeadline() {
         const QList<int> k = keptIndexes();
         for (int pos = 0; pos < k.size(); ++pos) {
             if (seg(k.at(pos)).markupRole == SegmentRole::Headline) {
@@ -89,15 +104,26 @@ private:
                 return k.at(pos);
             }
         }
-        for (int pos = 0; pos < k.size(); ++pos)
-            if (seg(k.at(pos)).markupRole)
-                return -1; // markup that names no headline: do not guess one
-        if (k.size() >= 2 && isSectionLabel(plain(k.at(0))) && isHeadline(plain(k.at(1)))) {
+        // No markup headline: judge the first lines by their shape. Lines with a markup role
+        // (an HTML subhead, a NITF paragraph) are never guessed to be the headline.
+        auto plainAt = [&](int pos) {
+            return pos < k.size() && !seg(k.at(pos)).markupRole ? plain(k.at(pos)) : QString();
+        };
+        // "Section / Headline / long paragraph" a few lines down, past a stray site name or date.
+        for (int pos = 0; pos < 4 && pos + 2 < k.size(); ++pos) {
+            if (isSectionLabel(plainAt(pos)) && isHeadline(plainAt(pos + 1)) &&
+                wordCount(plain(k.at(pos + 2))) >= 10) {
+                setRole(k.at(pos), SegmentRole::Section);
+                setRole(k.at(pos + 1), SegmentRole::Headline);
+                return k.at(pos + 1);
+            }
+        }
+        if (isSectionLabel(plainAt(0)) && isHeadline(plainAt(1))) {
             setRole(k.at(0), SegmentRole::Section);
             setRole(k.at(1), SegmentRole::Headline);
             return k.at(1);
         }
-        if (!k.isEmpty() && isHeadline(plain(k.at(0)))) {
+        if (isHeadline(plainAt(0))) {
             setRole(k.at(0), SegmentRole::Headline);
             return k.at(0);
         }

@@ -54,6 +54,19 @@ const QSet<QString> &blockElements() {
     return names;
 }
 
+/// True when @p node holds an h1: a page's <header> around the headline is the article's, any
+/// other <header> is the site's masthead and menus.
+bool containsHeadline(xmlNode *node) {
+    for (xmlNode *child = node->children; child; child = child->next) {
+        if (child->type != XML_ELEMENT_NODE)
+            continue;
+        if (xmlStrcasecmp(child->name, reinterpret_cast<const xmlChar *>("h1")) == 0 ||
+            containsHeadline(child))
+            return true;
+    }
+    return false;
+}
+
 /// The block a piece of text belongs to: what the innermost enclosing block element says.
 struct Context {
     std::optional<SegmentRole> role;
@@ -154,7 +167,7 @@ private:
         const bool savedFigure = m_inFigure;
         const QString role = attribute(node, "role");
         if (chromeElements().contains(name) || role == u"navigation" || role == u"contentinfo" ||
-            role == u"complementary")
+            role == u"complementary" || role == u"banner" || (name == u"header" && !containsHeadline(node)))
             m_context.chrome = true;
         if (name == u"h1" || className.contains(u"MsoTitle"_qs)) {
             m_context.role = m_headlineSeen ? SegmentRole::Subhead : SegmentRole::Headline;
