@@ -1,6 +1,7 @@
 // Galley's entry point: a command-line verb runs without a window; otherwise the editor opens.
 
 #include "cli/commandline.h"
+#include "icons.h"
 #include "mainwindow.h"
 #include "preview/previewscheme.h"
 #include "storage/samplelibrary.h"
@@ -45,7 +46,7 @@ int main(int argc, char **argv)
     setNames();
     QGuiApplication::setApplicationDisplayName(u"Galley"_qs);
     QGuiApplication::setDesktopFileName(QStringLiteral(GALLEY_APP_ID));
-    QIcon::setFallbackThemeName(u"Adwaita"_qs);
+    galley::setUpIconTheme();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Newsroom story editor with a live preview of the published page."_qs);

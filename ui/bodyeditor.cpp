@@ -55,21 +55,21 @@ BodyEditor::BodyEditor(QWidget *parent)
     bodyFont.setPointSizeF(bodyFont.pointSizeF() * 1.15);
     document()->setDefaultFont(bodyFont);
 
-    m_subhead = makeAction(u"subheadAction"_qs, tr("&Subhead"), themedIcon(u"format-text-heading"_qs, u"H2"_qs, true),
+    m_subhead = makeAction(u"subheadAction"_qs, tr("&Subhead"), themedIcon(QString(), u"H2"_qs, true),
                            QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_2), true);
-    m_bold = makeAction(u"boldAction"_qs, tr("&Bold"), themedIcon(u"format-text-bold"_qs, u"B"_qs, true),
+    m_bold = makeAction(u"boldAction"_qs, tr("&Bold"), themedIcon(QString(), u"B"_qs, true),
                         QKeySequence::Bold, true);
-    m_italic = makeAction(u"italicAction"_qs, tr("&Italic"), themedIcon(u"format-text-italic"_qs, u"I"_qs, false, true),
+    m_italic = makeAction(u"italicAction"_qs, tr("&Italic"), themedIcon(QString(), u"I"_qs, false, true),
                           QKeySequence::Italic, true);
-    m_link = makeAction(u"linkAction"_qs, tr("&Link…"), themedIcon(u"insert-link"_qs, u"🔗"_qs),
+    m_link = makeAction(u"linkAction"_qs, tr("&Link…"), themedIcon(u"insert-link"_qs, u"⇗"_qs),
                         QKeySequence(Qt::CTRL | Qt::Key_K), false);
     m_bullets = makeAction(u"bulletListAction"_qs, tr("B&ulleted list"),
-                           themedIcon(u"format-list-unordered"_qs, u"•≡"_qs),
+                           themedIcon(QString(), u"•≡"_qs),
                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_8), true);
     m_numbers = makeAction(u"numberedListAction"_qs, tr("&Numbered list"),
-                           themedIcon(u"format-list-ordered"_qs, u"1≡"_qs),
+                           themedIcon(QString(), u"1≡"_qs),
                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_7), true);
-    m_quote = makeAction(u"blockQuoteAction"_qs, tr("Block &quote"), themedIcon(u"format-quote"_qs, u"❝"_qs),
+    m_quote = makeAction(u"blockQuoteAction"_qs, tr("Block &quote"), themedIcon(QString(), u"❝"_qs),
                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_9), true);
 
     connect(m_subhead, &QAction::triggered, this, &BodyEditor::toggleSubhead);
@@ -101,6 +101,8 @@ void BodyEditor::setBody(const QList<Block> &body)
 {
     const bool blocked = blockSignals(true);
     blocksToDocument(body, document());
+    if (body.isEmpty())
+        QTextCursor(document()).setBlockFormat(bodyParagraphFormat());
     document()->clearUndoRedoStacks();
     document()->setModified(false);
     moveCursor(QTextCursor::Start);
@@ -301,7 +303,7 @@ bool BodyEditor::handleEnter()
         QTextCharFormat plain;
         plain.setFontWeight(QFont::Normal);
         plain.setProperty(QTextFormat::FontSizeAdjustment, 0);
-        cursor.insertBlock(QTextBlockFormat(), plain);
+        cursor.insertBlock(bodyParagraphFormat(), plain);
         setTextCursor(cursor);
         setCurrentCharFormat(plain);
         return true;

@@ -1,6 +1,8 @@
 #include "icons.h"
 
 #include <QApplication>
+#include <QFileInfo>
+#include <QStandardPaths>
 #include <QFont>
 #include <QPainter>
 #include <QPalette>
@@ -30,9 +32,27 @@ QPixmap glyphPixmap(const QString &glyph, int size, bool bold, bool italic)
 
 } // namespace
 
+void setUpIconTheme()
+{
+    QStringList paths = QIcon::themeSearchPaths();
+    const QStringList dataDirs = QStandardPaths::standardLocations(QStandardPaths::GenericDataLocation);
+    for (const QString &dir : dataDirs) {
+        const QString icons = dir + u"/icons"_qs;
+        if (!paths.contains(icons) && QFileInfo::exists(icons))
+            paths.append(icons);
+    }
+    if (!paths.contains(u"/usr/share/icons"_qs) && QFileInfo::exists(u"/usr/share/icons"_qs))
+        paths.append(u"/usr/share/icons"_qs);
+    QIcon::setThemeSearchPaths(paths);
+    QIcon::setFallbackThemeName(u"Adwaita"_qs);
+    // Without a desktop theme Qt looks in no theme at all, not even the fallback.
+    if (QIcon::themeName().isEmpty() || QIcon::themeName() == u"hicolor")
+        QIcon::setThemeName(u"Adwaita"_qs);
+}
+
 QIcon themedIcon(const QString &themeName, const QString &glyph, bool bold, bool italic)
 {
-    QIcon icon = QIcon::fromTheme(themeName);
+    const QIcon icon = themeName.isEmpty() ? QIcon() : QIcon::fromTheme(themeName);
     if (!icon.isNull() && !icon.availableSizes().isEmpty())
         return icon;
     QIcon drawn;

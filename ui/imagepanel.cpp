@@ -217,6 +217,8 @@ void ImagePanel::rebuild()
         row->content()->addLayout(fields, 1);
         m_rows->addWidget(row);
 
+        for (QLineEdit *edit : {caption, credit, alt})
+            edit->setCursorPosition(0);
         auto bind = [this, i](QLineEdit *edit, QString StoryImage::*field) {
             connect(edit, &QLineEdit::textChanged, this, [this, i, field](const QString &value) {
                 m_images[i].*field = value;

@@ -42,7 +42,7 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 3);
-    m_splitter->setSizes({280, 640, 600});
+    m_splitter->setSizes({270, 700, 530});
     m_list->setMinimumWidth(220);
     m_editor->setMinimumWidth(420);
     setCentralWidget(m_splitter);

@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QSignalBlocker>
 
 namespace galley {
@@ -22,7 +23,7 @@ StoryForm::StoryForm(QWidget *parent)
     : QWidget(parent)
     , m_headline(new QLineEdit(this))
     , m_count(new QLabel(this))
-    , m_deck(new QLineEdit(this))
+    , m_deck(new QPlainTextEdit(this))
     , m_byline(new QLineEdit(this))
     , m_dateline(new QLineEdit(this))
     , m_section(new QComboBox(this))
@@ -33,15 +34,19 @@ StoryForm::StoryForm(QWidget *parent)
     m_headline->setObjectName(u"headlineEdit"_qs);
     m_headline->setPlaceholderText(tr("Headline"));
     QFont headlineFont = m_headline->font();
-    headlineFont.setPointSizeF(headlineFont.pointSizeF() * 1.35);
+    headlineFont.setPointSizeF(headlineFont.pointSizeF() * 1.25);
     headlineFont.setBold(true);
     m_headline->setFont(headlineFont);
     m_count->setObjectName(u"headlineCount"_qs);
-    m_count->setMinimumWidth(m_count->fontMetrics().horizontalAdvance(u"000 characters"_qs));
-    m_count->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    QFont countFont = m_count->font();
+    countFont.setPointSizeF(countFont.pointSizeF() * 0.85);
+    m_count->setFont(countFont);
+    m_count->setAlignment(Qt::AlignRight | Qt::AlignTop);
 
     m_deck->setObjectName(u"deckEdit"_qs);
     m_deck->setPlaceholderText(tr("One or two sentences under the headline"));
+    m_deck->setTabChangesFocus(true);
+    m_deck->setFixedHeight(m_deck->fontMetrics().lineSpacing() * 2 + 14);
     m_byline->setObjectName(u"bylineEdit"_qs);
     m_byline->setPlaceholderText(tr("Names, separated by commas"));
     m_dateline->setObjectName(u"datelineEdit"_qs);
@@ -60,8 +65,9 @@ StoryForm::StoryForm(QWidget *parent)
     for (StoryStatus status : allStatuses())
         m_status->addItem(statusName(status), static_cast<int>(status));
 
-    auto *headlineRow = new QHBoxLayout;
-    headlineRow->addWidget(m_headline, 1);
+    auto *headlineRow = new QVBoxLayout;
+    headlineRow->setSpacing(0);
+    headlineRow->addWidget(m_headline);
     headlineRow->addWidget(m_count);
 
     auto *sectionRow = new QHBoxLayout;
@@ -109,7 +115,7 @@ StoryForm::StoryForm(QWidget *parent)
     };
     connect(m_headline, &QLineEdit::textChanged, this, &StoryForm::onHeadlineChanged);
     connect(m_slug, &QLineEdit::textEdited, this, &StoryForm::onSlugEdited);
-    connect(m_deck, &QLineEdit::textChanged, this, emitEdited);
+    connect(m_deck, &QPlainTextEdit::textChanged, this, emitEdited);
     connect(m_byline, &QLineEdit::textChanged, this, emitEdited);
     connect(m_dateline, &QLineEdit::textChanged, this, emitEdited);
     connect(m_section, &QComboBox::currentTextChanged, this, emitEdited);
@@ -135,7 +141,7 @@ void StoryForm::setStory(const Story &story)
 {
     m_loading = true;
     m_headline->setText(story.headline);
-    m_deck->setText(story.deck);
+    m_deck->setPlainText(story.deck);
     m_byline->setText(story.bylines.join(u", "_qs));
     m_dateline->setText(story.dateline);
     m_section->setCurrentText(story.section);
@@ -143,6 +149,8 @@ void StoryForm::setStory(const Story &story)
     m_slugByHand = !story.slug.isEmpty() && story.slug != slugify(story.headline)
                    && !story.slug.startsWith(slugify(story.headline) + u'-');
     m_status->setCurrentIndex(m_status->findData(static_cast<int>(story.status)));
+    for (QLineEdit *edit : {m_headline, m_byline, m_dateline, m_slug})
+        edit->setCursorPosition(0);
     m_loading = false;
     updateCount();
     validateSlug();
@@ -151,7 +159,8 @@ void StoryForm::setStory(const Story &story)
 void StoryForm::applyTo(Story &story) const
 {
     story.headline = m_headline->text().trimmed();
-    story.deck = m_deck->text().trimmed();
+    // A deck is one paragraph: line breaks typed into it become spaces.
+    story.deck = m_deck->toPlainText().simplified();
     story.bylines.clear();
     for (const QString &name : m_byline->text().split(u',')) {
         if (!name.trimmed().isEmpty())

@@ -9,6 +9,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 
 namespace galley {
 
@@ -49,7 +50,7 @@ private:
 
     QLineEdit *m_headline;
     QLabel *m_count;
-    QLineEdit *m_deck;
+    QPlainTextEdit *m_deck;
     QLineEdit *m_byline;
     QLineEdit *m_dateline;
     QComboBox *m_section;

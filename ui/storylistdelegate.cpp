@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QPainter>
+#include <QTextLayout>
 
 namespace galley {
 
@@ -28,9 +29,23 @@ void StoryListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     painter->save();
     painter->setFont(bold);
     painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
-    const QRect headlineRect(area.left(), area.top(), area.width(), boldMetrics.height() * 2);
-    painter->drawText(headlineRect, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-                      boldMetrics.elidedText(headline, Qt::ElideRight, area.width() * 2 - 20));
+    // The headline wraps onto two lines at most; an ellipsis ends the second when it is longer.
+    QTextLayout layout(headline, bold);
+    layout.beginLayout();
+    QStringList lines;
+    for (int i = 0; i < 2; ++i) {
+        QTextLine line = layout.createLine();
+        if (!line.isValid())
+            break;
+        line.setLineWidth(area.width());
+        lines.append(headline.mid(line.textStart(), line.textLength()));
+        if (i == 1 && line.textStart() + line.textLength() < headline.size())
+            lines[1] = boldMetrics.elidedText(headline.mid(line.textStart()), Qt::ElideRight, area.width());
+    }
+    layout.endLayout();
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        painter->drawText(QRect(area.left(), area.top() + int(i) * boldMetrics.height(), area.width(), boldMetrics.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter, lines[i].trimmed());
     painter->setFont(opt.font);
     QColor meta = opt.palette.color(selected ? QPalette::HighlightedText : QPalette::PlaceholderText);
     painter->setPen(meta);

@@ -30,7 +30,7 @@ QString metaLine(const StorySummary &summary)
     parts.append(statusName(summary.status));
     const QDateTime local = summary.updated.toLocalTime();
     const QString when = local.date() == QDate::currentDate()
-                             ? QLocale().toString(local.time(), QLocale::ShortFormat)
+                             ? QLocale().toString(local.time(), u"HH:mm"_qs)
                              : QLocale().toString(local.date(), u"d MMM yyyy"_qs);
     parts.append(when);
     return parts.join(u" · "_qs);

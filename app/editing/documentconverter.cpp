@@ -14,6 +14,9 @@ namespace {
 
 // Indent of a quoted paragraph in the editor, in pixels; the published look comes from the CSS.
 constexpr qreal QuoteIndent = 24;
+// Space under a paragraph and around a subhead in the editor, in pixels.
+constexpr qreal ParagraphGap = 8;
+constexpr qreal SubheadGapAbove = 12;
 
 // One body block as found in the document, before ids are settled.
 struct Unit {
@@ -229,6 +232,7 @@ QTextBlockFormat quoteBlockFormat()
     format.setProperty(QTextFormat::BlockQuoteLevel, 1);
     format.setLeftMargin(QuoteIndent);
     format.setRightMargin(QuoteIndent);
+    format.setBottomMargin(ParagraphGap / 2);
     return format;
 }
 
@@ -269,6 +273,13 @@ void styleWholeBlock(const QTextBlock &block, const QTextCharFormat &format)
 
 } // namespace
 
+QTextBlockFormat bodyParagraphFormat()
+{
+    QTextBlockFormat format;
+    format.setBottomMargin(ParagraphGap);
+    return format;
+}
+
 void blocksToDocument(const QList<Block> &blocks, QTextDocument *document)
 {
     document->clear();
@@ -289,10 +300,12 @@ void blocksToDocument(const QList<Block> &blocks, QTextDocument *document)
         case BlockKind::Paragraph:
         case BlockKind::Subhead: {
             const bool subhead = block.kind == BlockKind::Subhead;
-            QTextBlockFormat format;
+            QTextBlockFormat format = bodyParagraphFormat();
             format.setProperty(BlockIdProperty, block.id);
-            if (subhead)
+            if (subhead) {
                 format.setHeadingLevel(SubheadLevel);
+                format.setTopMargin(SubheadGapAbove);
+            }
             const QTextCharFormat charFormat = subhead ? subheadCharFormat() : QTextCharFormat();
             startBlock(format, charFormat);
             for (const InlineText &line : block.lines)
@@ -310,8 +323,11 @@ void blocksToDocument(const QList<Block> &blocks, QTextDocument *document)
         case BlockKind::BulletList:
         case BlockKind::NumberedList: {
             QTextList *list = nullptr;
-            for (const InlineText &line : block.lines) {
-                startBlock({}, {});
+            for (qsizetype i = 0; i < block.lines.size(); ++i) {
+                const InlineText &line = block.lines[i];
+                QTextBlockFormat itemFormat;
+                itemFormat.setBottomMargin(i + 1 == block.lines.size() ? ParagraphGap : ParagraphGap / 4);
+                startBlock(itemFormat, {});
                 insertLine(cursor, line, {});
                 if (!list) {
                     QTextListFormat format;

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QTextFormat>
+#include <QTextBlockFormat>
 
 class QTextDocument;
 class QTextCursor;
@@ -17,6 +18,10 @@ inline constexpr int BlockIdProperty = QTextFormat::UserProperty + 1;
 
 /// Heading level the editor uses for a subhead (any level > 0 is read back as a subhead).
 inline constexpr int SubheadLevel = 2;
+
+/// Block format of a plain body paragraph as the editor lays it out (a little space below, so
+/// paragraphs read apart); carries no id.
+QTextBlockFormat bodyParagraphFormat();
 
 /// Fills @p document (cleared first) with @p blocks: one text block per paragraph, subhead and
 /// quoted paragraph, one QTextList per list. Subheads carry heading level 2 with a bold, larger

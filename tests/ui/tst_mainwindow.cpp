@@ -2,6 +2,7 @@
 // pasting and links. Set GALLEY_SCREENSHOT=/path.png to also write a picture of the window.
 
 #include "bodyeditor.h"
+#include "icons.h"
 #include "imagepanel.h"
 #include "mainwindow.h"
 #include "preview/previewpane.h"
@@ -19,6 +20,7 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -196,6 +198,14 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(js(u"document.querySelectorAll('article.story').length"_qs).toInt() == 1, PreviewTimeoutMs);
         QTest::qWait(1500); // pictures decode and the page paints
         QVERIFY(m_window->grab().save(path));
+        // The other tabs, for a look at the panels built in code.
+        auto *tabs = findChild<QTabWidget>(u"storyTabs"_qs);
+        for (int tab : {1, 2}) {
+            tabs->setCurrentIndex(tab);
+            QTest::qWait(200);
+            QVERIFY(m_window->grab().save(QString(path).replace(u".png"_qs, u"-tab%1.png"_qs.arg(tab))));
+        }
+        tabs->setCurrentIndex(0);
     }
 
 private:
@@ -254,7 +264,7 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(u"GalleyTest"_qs);
     QCoreApplication::setApplicationName(u"tst_mainwindow"_qs);
-    QIcon::setFallbackThemeName(u"Adwaita"_qs);
+    setUpIconTheme();
     TestMainWindow test;
     QTEST_SET_MAIN_SOURCE_PATH
     return QTest::qExec(&test, argc, argv);
