@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "preview/previewpane.h"
 #include "preview/previewscheme.h"
+#include "preview/requestinterceptor.h"
 #include "storage/samplelibrary.h"
 #include "storage/storylibrary.h"
 #include "storyeditor.h"
@@ -17,7 +18,10 @@
 #include <QLabel>
 #include <QStandardPaths>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -178,6 +182,117 @@ private Q_SLOTS:
         QCOMPARE(panel->lastError(), u"Not added: “notes.jpg” is not a JPEG, PNG, WebP or GIF picture."_qs);
         QVERIFY(m_window->storyEditor()->story().images.isEmpty());
         QVERIFY(!m_window->hasUnsavedChanges());
+    }
+
+    void autosaveAfterIdle()
+    {
+        typeHeadline(u"Night market returns"_qs);
+        QVERIFY(m_window->hasUnsavedChanges());
+        QCOMPARE(m_window->windowTitle(), u"Night market returns[*] — Galley"_qs);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->hasUnsavedChanges(), MainWindow::AutosaveDelayMs + 3000);
+        QString error;
+        QCOMPARE(m_library->load(m_storyId, &error)->headline, u"Night market returns"_qs);
+    }
+
+    void switchingStoriesSavesFirst()
+    {
+        Story other = Story::create();
+        other.headline = u"Other story"_qs;
+        QString error;
+        QVERIFY(m_library->save(other, &error));
+        typeHeadline(u"Unsaved headline"_qs);
+        QVERIFY(m_window->openStory(other.id));
+        QCOMPARE(m_window->currentStoryId(), other.id);
+        QCOMPARE(findChild<QLineEdit>(u"headlineEdit"_qs)->text(), u"Other story"_qs);
+        QCOMPARE(m_library->load(m_storyId, &error)->headline, u"Unsaved headline"_qs);
+    }
+
+    void failedSaveKeepsText()
+    {
+        typeHeadline(u"Budget row deepens"_qs);
+        typeBody(u"Words that must not be lost."_qs);
+        auto *slug = findChild<QLineEdit>(u"slugEdit"_qs);
+        slug->selectAll();
+        QTest::keyClicks(slug, u"Not A Slug!"_qs);
+        QCOMPARE(m_window->findChild<QLabel *>(u"slugMessage"_qs)->text(),
+                 u"Use lowercase letters, digits and single hyphens, like “council-votes-on-budget”."_qs);
+        QString shown;
+        QTimer::singleShot(0, this, [&shown] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            shown = box->text();
+            box->accept();
+        });
+        QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
+        QVERIFY(shown.endsWith(u"Everything you typed is still in the editor."_qs));
+        QVERIFY(m_window->hasUnsavedChanges());
+        QCOMPARE(findChild<QLineEdit>(u"headlineEdit"_qs)->text(), u"Budget row deepens"_qs);
+        QCOMPARE(m_window->storyEditor()->bodyEditor()->toPlainText(), u"Words that must not be lost."_qs);
+        QString error;
+        QCOMPARE(m_library->load(m_storyId, &error)->headline, QString());
+    }
+
+    void slugFollowsHeadlineUntilEdited()
+    {
+        typeHeadline(u"Cafe opens"_qs);
+        auto *slug = findChild<QLineEdit>(u"slugEdit"_qs);
+        QCOMPARE(slug->text(), u"cafe-opens"_qs);
+        slug->selectAll();
+        QTest::keyClicks(slug, u"corner-cafe"_qs);
+        typeHeadline(u" early"_qs);
+        QCOMPARE(slug->text(), u"corner-cafe"_qs);
+        slug->selectAll();
+        QTest::keyClick(slug, Qt::Key_Backspace);
+        QCOMPARE(slug->text(), u"cafe-opens-early"_qs);
+    }
+
+    void pullQuoteShowsInPreview()
+    {
+        typeBody(u"First paragraph."_qs);
+        QTest::mouseClick(findChild<QPushButton>(u"addPullQuoteButton"_qs), Qt::LeftButton);
+        auto *text = findChild<QPlainTextEdit>(u"pullQuoteText0"_qs);
+        QTest::keyClicks(text, u"We <will> rebuild"_qs);
+        QTest::keyClicks(findChild<QLineEdit>(u"pullQuoteAttribution0"_qs), u"A. Mayor"_qs);
+        const Story &story = m_window->storyEditor()->story();
+        QCOMPARE(story.pullQuotes.size(), 1);
+        QCOMPARE(story.pullQuotes[0].placement, Placement::after(story.body[0].id));
+        QCOMPARE(findChild<QComboBox>(u"pullQuotePlacement0"_qs)->currentText(), u"After: First paragraph."_qs);
+        QTRY_COMPARE_WITH_TIMEOUT(js(u"document.querySelectorAll('aside.pull-quote').length"_qs).toInt(), 1,
+                                  PreviewTimeoutMs);
+        QVERIFY(js(u"document.querySelector('aside.pull-quote').textContent"_qs).toString().contains(u"We <will> rebuild"_qs));
+    }
+
+    void previewNeverNavigates()
+    {
+        typeHeadline(u"Stay here"_qs);
+        QTRY_COMPARE_WITH_TIMEOUT(js(u"document.querySelector('article.story h1').textContent"_qs).toString(),
+                                  u"Stay here"_qs, PreviewTimeoutMs);
+        js(u"window.location.href = 'https://example.org/'; 1"_qs);
+        js(u"window.location.href = 'galley://preview/index.html?again'; 1"_qs);
+        QTest::qWait(300);
+        QCOMPARE(m_window->previewPane()->view()->url(), previewShellUrl());
+        QCOMPARE(js(u"document.querySelector('article.story h1').textContent"_qs).toString(), u"Stay here"_qs);
+    }
+
+    void interceptorAllows_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("shell") << u"galley://preview/index.html"_qs << true;
+        QTest::newRow("picture") << u"galley://image/0f8c"_qs << true;
+        QTest::newRow("data") << u"data:image/png;base64,AAAA"_qs << true;
+        QTest::newRow("about") << u"about:blank"_qs << true;
+        QTest::newRow("https") << u"https://example.org/tracker.gif"_qs << false;
+        QTest::newRow("http") << u"http://example.org/"_qs << false;
+        QTest::newRow("file") << u"file:///etc/passwd"_qs << false;
+        QTest::newRow("ftp") << u"ftp://example.org/x"_qs << false;
+    }
+
+    void interceptorAllows()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, allowed);
+        QCOMPARE(RequestInterceptor::isAllowed(QUrl(url)), allowed);
     }
 
     void screenshot()
