@@ -12,6 +12,7 @@
 #include <QTextCursor>
 #include <QTextList>
 #include <QToolBar>
+#include <QUrl>
 
 namespace galley {
 
@@ -90,6 +91,8 @@ QAction *BodyEditor::makeAction(const QString &objectName, const QString &text, 
     action->setObjectName(objectName);
     action->setShortcut(shortcut);
     action->setCheckable(checkable);
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(action);
     QString tip = text;
     tip.remove(u'&');
     tip.remove(u'…');
@@ -254,13 +257,34 @@ void BodyEditor::toggleBlockQuote()
     updateActionStates();
 }
 
+namespace {
+
+QStringList droppedFiles(const QMimeData *source)
+{
+    QStringList paths;
+    if (!source->hasUrls())
+        return paths;
+    for (const QUrl &url : source->urls()) {
+        if (!url.isLocalFile())
+            return {};
+        paths.append(url.toLocalFile());
+    }
+    return paths;
+}
+
+} // namespace
+
 bool BodyEditor::canInsertFromMimeData(const QMimeData *source) const
 {
-    return source->hasHtml() || source->hasText();
+    return source->hasHtml() || source->hasText() || !droppedFiles(source).isEmpty();
 }
 
 void BodyEditor::insertFromMimeData(const QMimeData *source)
 {
+    if (const QStringList files = droppedFiles(source); !files.isEmpty()) {
+        Q_EMIT filesDropped(files);
+        return;
+    }
     QTextCursor cursor = textCursor();
     if (source->hasHtml()) {
         cursor.insertFragment(sanitizedFragmentFromHtml(source->html()));

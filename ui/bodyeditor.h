@@ -26,6 +26,7 @@ public:
 
     /// Formatting actions with their shortcuts (Ctrl+B, Ctrl+I, Ctrl+K, Ctrl+Alt+2 subhead,
     /// Ctrl+Shift+8 bullets, Ctrl+Shift+7 numbers, Ctrl+Shift+9 block quote), for toolbar and menu.
+    /// The shortcuts work while the body has focus, so Ctrl+B in the headline does nothing.
     QList<QAction *> formatActions() const;
     /// A toolbar holding formatActions(), parented to @p parent.
     QToolBar *createToolBar(QWidget *parent) const;
@@ -38,6 +39,10 @@ public:
     void editLink();
     void toggleList(bool numbered);
     void toggleBlockQuote();
+
+Q_SIGNALS:
+    /// Local files were dropped or pasted on the body; pictures belong in the picture panel.
+    void filesDropped(const QStringList &paths);
 
 protected:
     bool canInsertFromMimeData(const QMimeData *source) const override;

@@ -119,7 +119,6 @@ void MainWindow::createMenus()
 
     QMenu *format = menuBar()->addMenu(tr("F&ormat"));
     format->addActions(body->formatActions());
-    addActions(body->formatActions());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Galley"), this, &MainWindow::showAbout);

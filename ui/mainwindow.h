@@ -41,6 +41,10 @@ public:
     /// (unless @p quiet, used by autosave, which puts it in the status bar) and returns false.
     bool saveStory(bool quiet = false);
 
+    /// Writes the story on screen (saved or not) as a page folder named after its slug inside
+    /// @p parentFolder; returns that folder, or empty with @p error set.
+    QString exportToFolder(const QString &parentFolder, QString *error);
+
     QString currentStoryId() const;
     bool hasUnsavedChanges() const { return m_dirty; }
 

@@ -20,7 +20,6 @@ void MainWindow::exportCurrent()
 {
     if (!m_hasStory)
         return;
-    const Story story = m_editor->story();
     QString start = m_settings->value(Settings::Key::LastExportFolder).toString();
     if (start.isEmpty())
         start = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
@@ -28,9 +27,9 @@ void MainWindow::exportCurrent()
     if (parent.isEmpty())
         return;
     m_settings->setValue(Settings::Key::LastExportFolder, parent);
-    const QString folder = QDir(parent).filePath(story.slug.isEmpty() ? u"story"_qs : story.slug);
     QString error;
-    if (!exportStory(story, folder, &error)) {
+    const QString folder = exportToFolder(parent, &error);
+    if (folder.isEmpty()) {
         QMessageBox::warning(this, tr("Story not exported"), error);
         return;
     }
@@ -40,6 +39,13 @@ void MainWindow::exportCurrent()
     done.exec();
     if (done.clickedButton() == open)
         QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
+}
+
+QString MainWindow::exportToFolder(const QString &parentFolder, QString *error)
+{
+    const Story &story = m_editor->story();
+    const QString folder = QDir(parentFolder).filePath(story.slug.isEmpty() ? u"story"_qs : story.slug);
+    return exportStory(story, folder, error) ? folder : QString();
 }
 
 } // namespace galley

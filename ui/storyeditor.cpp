@@ -43,6 +43,10 @@ StoryEditor::StoryEditor(QWidget *parent)
     connect(m_body, &QTextEdit::textChanged, this, &StoryEditor::onBodyChanged);
     connect(m_quotes, &PullQuotePanel::quotesChanged, this, &StoryEditor::onQuotesChanged);
     connect(m_images, &ImagePanel::imagesChanged, this, &StoryEditor::onImagesChanged);
+    connect(m_body, &BodyEditor::filesDropped, this, [this](const QStringList &paths) {
+        m_tabs->setCurrentWidget(m_images);
+        m_images->addFiles(paths);
+    });
     setEnabled(false);
 }
 

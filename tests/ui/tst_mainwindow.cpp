@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QStandardPaths>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -293,6 +294,65 @@ private Q_SLOTS:
         QFETCH(QString, url);
         QFETCH(bool, allowed);
         QCOMPARE(RequestInterceptor::isAllowed(QUrl(url)), allowed);
+    }
+
+    void exportWritesPage()
+    {
+        typeHeadline(u"Pier lights go up"_qs);
+        typeBody(u"The lights went up on Friday."_qs);
+        QTemporaryDir out;
+        QString error;
+        const QString folder = m_window->exportToFolder(out.path(), &error);
+        QVERIFY2(!folder.isEmpty(), qPrintable(error));
+        QCOMPARE(folder, out.filePath(u"pier-lights-go-up"_qs));
+        QFile page(folder + u"/index.html"_qs);
+        QVERIFY(page.open(QIODevice::ReadOnly));
+        const QString html = QString::fromUtf8(page.readAll());
+        QVERIFY(html.contains(u">Pier lights go up</h1>"_qs));
+        QVERIFY(html.contains(u"The lights went up on Friday."_qs));
+    }
+
+    void searchAndDelete()
+    {
+        cleanup();
+        m_library = std::make_unique<StoryLibrary>();
+        QString error;
+        QVERIFY(m_library->open(m_dir.filePath(u"search.sqlite"_qs), &error));
+        QVERIFY2(fillWithSamples(*m_library, &error), qPrintable(error));
+        m_window = std::make_unique<MainWindow>(*m_library);
+        m_window->openInitialStory();
+        m_window->show();
+        auto *list = findChild<QListWidget>(u"storyList"_qs);
+        QCOMPARE(list->count(), 3);
+        QTest::keyClicks(findChild<QLineEdit>(u"searchEdit"_qs), u"rowers"_qs);
+        QTRY_COMPARE(list->count(), 1);
+        QVERIFY(list->item(0)->text().contains(u"rowers"_qs));
+        findChild<QLineEdit>(u"searchEdit"_qs)->clear();
+        QTRY_COMPARE(list->count(), 3);
+        auto *status = findChild<QComboBox>(u"statusFilter"_qs);
+        status->setCurrentIndex(status->findText(u"Published"_qs));
+        QCOMPARE(list->count(), 1);
+        status->setCurrentIndex(0);
+
+        const QString doomed = m_window->currentStoryId();
+        auto answerDelete = [this](QMessageBox::StandardButton button) {
+            QTimer::singleShot(0, this, [button] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                QVERIFY(box->text().startsWith(u"Delete “"_qs));
+                box->button(button)->click();
+            });
+        };
+        answerDelete(QMessageBox::Cancel);
+        QTest::mouseClick(findChild<QPushButton>(u"deleteStoryButton"_qs), Qt::LeftButton);
+        QCOMPARE(m_library->count(), 3);
+        answerDelete(QMessageBox::Yes);
+        QTest::mouseClick(findChild<QPushButton>(u"deleteStoryButton"_qs), Qt::LeftButton);
+        QCOMPARE(m_library->count(), 2);
+        QVERIFY(!m_library->load(doomed, &error));
+        QCOMPARE(list->count(), 2);
+        QVERIFY(m_window->currentStoryId() != doomed);
+        QVERIFY(!m_window->currentStoryId().isEmpty());
     }
 
     void screenshot()
