@@ -42,8 +42,10 @@ void flushBlock(const QList<Line> &block, QList<Segment> &out) {
     };
     for (qsizetype i = 0; i < block.size(); ++i) {
         const Line &line = block.at(i);
-        const bool continues =
-            i > 0 && longest >= 50 && block.at(i - 1).text.size() * 4 >= longest * 3 && !line.indented;
+        // Hard-wrapped copy (wire, e-mail) wraps at 60 to 80 characters; longer lines are whole
+        // paragraphs that merely lack a blank line between them.
+        const bool continues = i > 0 && longest >= 50 && longest <= 100 &&
+                               block.at(i - 1).text.size() * 4 >= longest * 3 && !line.indented;
         if (!continues) {
             finish();
             current = Segment{};

@@ -15,7 +15,7 @@ InlineText collapseWhitespace(const InlineText &text);
 
 /// Plain text to segments. A blank line always ends a paragraph. Within a block of lines, a line
 /// continues the previous one only when that one is hard-wrapped (at least 3/4 as long as the
-/// block's longest line, which is 50 characters or more); otherwise each line is its own segment,
+/// block's longest line, which is 50 to 100 characters); otherwise each line is its own segment,
 /// as in web-page dumps. Runs of spaces and tabs become one space.
 QList<Segment> readPlainText(const QString &text);
 

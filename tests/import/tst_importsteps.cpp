@@ -1,6 +1,7 @@
 // Each cleanup step on its own, with tables of invented lines.
 #include "import/chromefilter.h"
 #include "import/lineshapes.h"
+#include "import/readers.h"
 #include "import/speller.h"
 #include "import/textdecoder.h"
 #include "import/wordsplitter.h"
@@ -219,6 +220,54 @@ private Q_SLOTS:
         QCOMPARE(decoded->encoding, encoding);
         for (const QChar c : decoded->text)
             QVERIFY(c.unicode() < 0x80 || c.unicode() > 0x9F);
+    }
+
+    void plainTextParagraphs_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("segments");
+        QTest::addColumn<QList<int>>("lines");
+        QTest::newRow("blank lines, CRLF")
+            << u"One.\r\n\r\nTwo  and\tthree.\r\n"_qs << QStringList{u"One."_qs, u"Two and three."_qs}
+            << QList<int>{1, 3};
+        QTest::newRow("hard-wrapped wire copy")
+            << u"The ferry will run later on Fridays from June, the operator\nsaid, after islanders "
+               "asked for a late sailing for years.\n\nNext."_qs
+            << QStringList{u"The ferry will run later on Fridays from June, the operator said, after "
+                           u"islanders "
+                           "asked for a late sailing for years."_qs,
+                           u"Next."_qs}
+            << QList<int>{1, 4};
+        QTest::newRow("web lines without blank lines")
+            << u"Home\nNews\nThe council met on Monday evening to discuss the budget for the coming year and "
+               "the state of the roads.\nResidents asked about the closure of the library branch on the east "
+               "side "
+               "of town."_qs
+            << QStringList{u"Home"_qs, u"News"_qs,
+                           u"The council met on Monday evening to discuss the budget for the coming year and "
+                           u"the "
+                           "state of the roads."_qs,
+                           u"Residents asked about the closure of the library branch on the east side of town."_qs}
+            << QList<int>{1, 2, 3, 4};
+        QTest::newRow("indented paragraphs")
+            << u"  The first paragraph of wire copy runs on to a second line\nhere.\n  The second paragraph "
+               "starts indented, as wire copy does.\n"_qs
+            << QStringList{u"The first paragraph of wire copy runs on to a second line here."_qs,
+                           u"The second paragraph starts indented, as wire copy does."_qs}
+            << QList<int>{1, 3};
+    }
+
+    void plainTextParagraphs() {
+        QFETCH(QString, text);
+        QFETCH(QStringList, segments);
+        QFETCH(QList<int>, lines);
+        QStringList gotText;
+        QList<int> gotLines;
+        for (const Segment &segment : readPlainText(text)) {
+            gotText << segment.text.plainText();
+            gotLines << segment.line;
+        }
+        QCOMPARE(gotText, segments);
+        QCOMPARE(gotLines, lines);
     }
 
     void declared() {
