@@ -14,16 +14,14 @@
 
 namespace {
 
-QStringList rawArguments(int argc, char **argv)
-{
+QStringList rawArguments(int argc, char **argv) {
     QStringList out;
     for (int i = 0; i < argc; ++i)
         out.append(QString::fromLocal8Bit(argv[i]));
     return out;
 }
 
-void setNames()
-{
+void setNames() {
     QCoreApplication::setOrganizationName(u"Galley"_qs);
     QCoreApplication::setOrganizationDomain(u"galley.invalid"_qs);
     QCoreApplication::setApplicationName(u"Galley"_qs);
@@ -32,8 +30,7 @@ void setNames()
 
 } // namespace
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     if (galley::isCommandLineVerb(rawArguments(argc, argv))) {
         QCoreApplication app(argc, argv);
         setNames();

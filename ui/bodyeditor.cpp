@@ -18,21 +18,20 @@ namespace galley {
 
 namespace {
 
-bool isBold(const QTextCharFormat &format)
-{
+bool isBold(const QTextCharFormat &format) {
     return format.fontWeight() >= QFont::DemiBold;
 }
 
 // Extends an empty cursor over the link it sits in, so Ctrl+K edits the whole link.
-void selectAnchorAround(QTextCursor &cursor)
-{
+void selectAnchorAround(QTextCursor &cursor) {
     const QString href = cursor.charFormat().anchorHref();
     if (href.isEmpty())
         return;
     const QTextBlock block = cursor.block();
     for (auto it = block.begin(); !it.atEnd(); ++it) {
         const QTextFragment fragment = it.fragment();
-        if (fragment.contains(cursor.position()) || fragment.position() + fragment.length() == cursor.position()) {
+        if (fragment.contains(cursor.position()) ||
+            fragment.position() + fragment.length() == cursor.position()) {
             if (fragment.charFormat().anchorHref() == href) {
                 cursor.setPosition(fragment.position());
                 cursor.setPosition(fragment.position() + fragment.length(), QTextCursor::KeepAnchor);
@@ -45,8 +44,7 @@ void selectAnchorAround(QTextCursor &cursor)
 } // namespace
 
 BodyEditor::BodyEditor(QWidget *parent)
-    : QTextEdit(parent)
-{
+    : QTextEdit(parent) {
     setObjectName(u"bodyEditor"_qs);
     setAcceptRichText(true);
     setTabChangesFocus(true);
@@ -64,11 +62,9 @@ BodyEditor::BodyEditor(QWidget *parent)
                           QKeySequence::Italic, true);
     m_link = makeAction(u"linkAction"_qs, tr("&Link…"), themedIcon(u"insert-link"_qs, u"⇗"_qs),
                         QKeySequence(Qt::CTRL | Qt::Key_K), false);
-    m_bullets = makeAction(u"bulletListAction"_qs, tr("B&ulleted list"),
-                           themedIcon(QString(), u"•≡"_qs),
+    m_bullets = makeAction(u"bulletListAction"_qs, tr("B&ulleted list"), themedIcon(QString(), u"•≡"_qs),
                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_8), true);
-    m_numbers = makeAction(u"numberedListAction"_qs, tr("&Numbered list"),
-                           themedIcon(QString(), u"1≡"_qs),
+    m_numbers = makeAction(u"numberedListAction"_qs, tr("&Numbered list"), themedIcon(QString(), u"1≡"_qs),
                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_7), true);
     m_quote = makeAction(u"blockQuoteAction"_qs, tr("Block &quote"), themedIcon(QString(), u"❝"_qs),
                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_9), true);
@@ -85,8 +81,7 @@ BodyEditor::BodyEditor(QWidget *parent)
 }
 
 QAction *BodyEditor::makeAction(const QString &objectName, const QString &text, const QIcon &icon,
-                                const QKeySequence &shortcut, bool checkable)
-{
+                                const QKeySequence &shortcut, bool checkable) {
     auto *action = new QAction(icon, text, this);
     action->setObjectName(objectName);
     action->setShortcut(shortcut);
@@ -100,8 +95,7 @@ QAction *BodyEditor::makeAction(const QString &objectName, const QString &text, 
     return action;
 }
 
-void BodyEditor::setBody(const QList<Block> &body)
-{
+void BodyEditor::setBody(const QList<Block> &body) {
     const bool blocked = blockSignals(true);
     blocksToDocument(body, document());
     if (body.isEmpty())
@@ -113,18 +107,15 @@ void BodyEditor::setBody(const QList<Block> &body)
     updateActionStates();
 }
 
-QList<Block> BodyEditor::body()
-{
+QList<Block> BodyEditor::body() {
     return documentToBlocks(document());
 }
 
-QList<QAction *> BodyEditor::formatActions() const
-{
+QList<QAction *> BodyEditor::formatActions() const {
     return {m_subhead, m_bold, m_italic, m_link, m_bullets, m_numbers, m_quote};
 }
 
-QToolBar *BodyEditor::createToolBar(QWidget *parent) const
-{
+QToolBar *BodyEditor::createToolBar(QWidget *parent) const {
     auto *bar = new QToolBar(tr("Format"), parent);
     bar->setObjectName(u"formatToolBar"_qs);
     bar->setIconSize(QSize(18, 18));
@@ -141,8 +132,7 @@ QToolBar *BodyEditor::createToolBar(QWidget *parent) const
     return bar;
 }
 
-void BodyEditor::toggleSubhead()
-{
+void BodyEditor::toggleSubhead() {
     QTextCursor cursor = textCursor();
     const bool on = !isSubhead(cursor);
     setSubhead(cursor, on);
@@ -153,24 +143,21 @@ void BodyEditor::toggleSubhead()
     updateActionStates();
 }
 
-void BodyEditor::toggleBold()
-{
+void BodyEditor::toggleBold() {
     QTextCharFormat format;
     format.setFontWeight(isBold(currentCharFormat()) ? QFont::Normal : QFont::Bold);
     mergeCurrentCharFormat(format);
     updateActionStates();
 }
 
-void BodyEditor::toggleItalic()
-{
+void BodyEditor::toggleItalic() {
     QTextCharFormat format;
     format.setFontItalic(!currentCharFormat().fontItalic());
     mergeCurrentCharFormat(format);
     updateActionStates();
 }
 
-void BodyEditor::editLink()
-{
+void BodyEditor::editLink() {
     QTextCursor cursor = textCursor();
     if (!cursor.hasSelection())
         selectAnchorAround(cursor);
@@ -202,8 +189,7 @@ void BodyEditor::editLink()
     setCurrentCharFormat(plain);
 }
 
-void BodyEditor::toggleList(bool numbered)
-{
+void BodyEditor::toggleList(bool numbered) {
     QTextCursor cursor = textCursor();
     const QTextListFormat::Style style = numbered ? QTextListFormat::ListDecimal : QTextListFormat::ListDisc;
     QTextDocument *doc = document();
@@ -250,8 +236,7 @@ void BodyEditor::toggleList(bool numbered)
     updateActionStates();
 }
 
-void BodyEditor::toggleBlockQuote()
-{
+void BodyEditor::toggleBlockQuote() {
     QTextCursor cursor = textCursor();
     setBlockQuote(cursor, !isBlockQuote(cursor));
     updateActionStates();
@@ -259,8 +244,7 @@ void BodyEditor::toggleBlockQuote()
 
 namespace {
 
-QStringList droppedFiles(const QMimeData *source)
-{
+QStringList droppedFiles(const QMimeData *source) {
     QStringList paths;
     if (!source->hasUrls())
         return paths;
@@ -274,13 +258,11 @@ QStringList droppedFiles(const QMimeData *source)
 
 } // namespace
 
-bool BodyEditor::canInsertFromMimeData(const QMimeData *source) const
-{
+bool BodyEditor::canInsertFromMimeData(const QMimeData *source) const {
     return source->hasHtml() || source->hasText() || !droppedFiles(source).isEmpty();
 }
 
-void BodyEditor::insertFromMimeData(const QMimeData *source)
-{
+void BodyEditor::insertFromMimeData(const QMimeData *source) {
     if (const QStringList files = droppedFiles(source); !files.isEmpty()) {
         Q_EMIT filesDropped(files);
         return;
@@ -295,10 +277,9 @@ void BodyEditor::insertFromMimeData(const QMimeData *source)
     ensureCursorVisible();
 }
 
-void BodyEditor::keyPressEvent(QKeyEvent *event)
-{
-    const bool enter = (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)
-                       && !(event->modifiers() & Qt::ShiftModifier);
+void BodyEditor::keyPressEvent(QKeyEvent *event) {
+    const bool enter = (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
+                       !(event->modifiers() & Qt::ShiftModifier);
     if (enter && handleEnter()) {
         event->accept();
         return;
@@ -308,8 +289,7 @@ void BodyEditor::keyPressEvent(QKeyEvent *event)
 
 // Enter behaves the way word processors taught reporters: after a subhead comes a plain
 // paragraph, and Enter on an empty list item or quote line leaves the list or quote.
-bool BodyEditor::handleEnter()
-{
+bool BodyEditor::handleEnter() {
     QTextCursor cursor = textCursor();
     if (cursor.hasSelection())
         return false;
@@ -335,8 +315,7 @@ bool BodyEditor::handleEnter()
     return false;
 }
 
-void BodyEditor::updateActionStates()
-{
+void BodyEditor::updateActionStates() {
     const QTextCursor cursor = textCursor();
     const QTextCharFormat format = currentCharFormat();
     m_subhead->setChecked(isSubhead(cursor));

@@ -2,18 +2,17 @@
 
 #include <QApplication>
 #include <QFileInfo>
-#include <QStandardPaths>
 #include <QFont>
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
+#include <QStandardPaths>
 
 namespace galley {
 
 namespace {
 
-QPixmap glyphPixmap(const QString &glyph, int size, bool bold, bool italic)
-{
+QPixmap glyphPixmap(const QString &glyph, int size, bool bold, bool italic) {
     const qreal ratio = qApp ? qApp->devicePixelRatio() : 1.0;
     QPixmap pixmap(QSize(size, size) * ratio);
     pixmap.setDevicePixelRatio(ratio);
@@ -32,8 +31,7 @@ QPixmap glyphPixmap(const QString &glyph, int size, bool bold, bool italic)
 
 } // namespace
 
-void setUpIconTheme()
-{
+void setUpIconTheme() {
     QStringList paths = QIcon::themeSearchPaths();
     const QStringList dataDirs = QStandardPaths::standardLocations(QStandardPaths::GenericDataLocation);
     for (const QString &dir : dataDirs) {
@@ -50,8 +48,7 @@ void setUpIconTheme()
         QIcon::setThemeName(u"Adwaita"_qs);
 }
 
-QIcon themedIcon(const QString &themeName, const QString &glyph, bool bold, bool italic)
-{
+QIcon themedIcon(const QString &themeName, const QString &glyph, bool bold, bool italic) {
     const QIcon icon = themeName.isEmpty() ? QIcon() : QIcon::fromTheme(themeName);
     if (!icon.isNull() && !icon.availableSizes().isEmpty())
         return icon;

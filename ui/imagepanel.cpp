@@ -27,8 +27,7 @@ namespace {
 
 constexpr QSize ThumbnailSize(128, 96);
 
-QStringList localFiles(const QMimeData *mime)
-{
+QStringList localFiles(const QMimeData *mime) {
     QStringList paths;
     if (!mime->hasUrls())
         return paths;
@@ -38,8 +37,7 @@ QStringList localFiles(const QMimeData *mime)
     return paths;
 }
 
-QLabel *thumbnail(const StoryImage &image, QWidget *parent)
-{
+QLabel *thumbnail(const StoryImage &image, QWidget *parent) {
     auto *label = new QLabel(parent);
     label->setFixedSize(ThumbnailSize);
     label->setAlignment(Qt::AlignCenter);
@@ -66,8 +64,7 @@ ImagePanel::ImagePanel(QWidget *parent)
     , m_empty(new QLabel(tr("No pictures yet. Add JPEG, PNG, WebP or GIF files with the button, or "
                             "drop them here."),
                          this))
-    , m_error(new QLabel(this))
-{
+    , m_error(new QLabel(this)) {
     setObjectName(u"imagePanel"_qs);
     setAcceptDrops(true);
     auto *add = new QPushButton(themedIcon(u"insert-image"_qs, u"+"_qs), tr("Add &picture…"), this);
@@ -99,16 +96,14 @@ ImagePanel::ImagePanel(QWidget *parent)
     layout->addWidget(scroll, 1);
 }
 
-void ImagePanel::setImages(const QList<StoryImage> &images, const QList<Block> &body)
-{
+void ImagePanel::setImages(const QList<StoryImage> &images, const QList<Block> &body) {
     m_images = images;
     m_body = body;
     m_error->setVisible(false);
     rebuild();
 }
 
-void ImagePanel::updatePlacements(const QList<StoryImage> &images, const QList<Block> &body)
-{
+void ImagePanel::updatePlacements(const QList<StoryImage> &images, const QList<Block> &body) {
     m_body = body;
     for (qsizetype i = 0; i < m_images.size() && i < images.size(); ++i)
         m_images[i].placement = images[i].placement;
@@ -120,13 +115,11 @@ void ImagePanel::updatePlacements(const QList<StoryImage> &images, const QList<B
     }
 }
 
-QString ImagePanel::lastError() const
-{
+QString ImagePanel::lastError() const {
     return m_error->text();
 }
 
-int ImagePanel::addFiles(const QStringList &paths)
-{
+int ImagePanel::addFiles(const QStringList &paths) {
     QStringList problems;
     int added = 0;
     for (const QString &path : paths) {
@@ -144,8 +137,7 @@ int ImagePanel::addFiles(const QStringList &paths)
         m_images.append(*image);
         ++added;
     }
-    m_error->setText(problems.isEmpty() ? QString()
-                                        : tr("Not added: %1").arg(problems.join(u"\n"_qs)));
+    m_error->setText(problems.isEmpty() ? QString() : tr("Not added: %1").arg(problems.join(u"\n"_qs)));
     m_error->setVisible(!problems.isEmpty());
     if (added > 0) {
         rebuild();
@@ -154,8 +146,7 @@ int ImagePanel::addFiles(const QStringList &paths)
     return added;
 }
 
-void ImagePanel::chooseFiles()
-{
+void ImagePanel::chooseFiles() {
     const QStringList paths = QFileDialog::getOpenFileNames(
         this, tr("Add pictures"), QStandardPaths::writableLocation(QStandardPaths::PicturesLocation),
         imageFileDialogFilter());
@@ -163,14 +154,12 @@ void ImagePanel::chooseFiles()
         addFiles(paths);
 }
 
-void ImagePanel::dragEnterEvent(QDragEnterEvent *event)
-{
+void ImagePanel::dragEnterEvent(QDragEnterEvent *event) {
     if (!localFiles(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
-void ImagePanel::dropEvent(QDropEvent *event)
-{
+void ImagePanel::dropEvent(QDropEvent *event) {
     const QStringList paths = localFiles(event->mimeData());
     if (paths.isEmpty())
         return;
@@ -178,8 +167,7 @@ void ImagePanel::dropEvent(QDropEvent *event)
     addFiles(paths);
 }
 
-void ImagePanel::rebuild()
-{
+void ImagePanel::rebuild() {
     // Rows go later, not now: this may run inside a click on one of their buttons.
     while (QLayoutItem *item = m_rows->takeAt(0)) {
         if (QWidget *widget = item->widget()) {
@@ -238,8 +226,7 @@ void ImagePanel::rebuild()
     }
 }
 
-void ImagePanel::move(int index, int delta)
-{
+void ImagePanel::move(int index, int delta) {
     const int target = index + delta;
     if (target < 0 || target >= m_images.size())
         return;
@@ -248,11 +235,11 @@ void ImagePanel::move(int index, int delta)
     Q_EMIT imagesChanged();
 }
 
-void ImagePanel::remove(int index)
-{
-    const QString name = m_images[index].fileName.isEmpty() ? tr("this picture") : u"“"_qs + m_images[index].fileName + u"”"_qs;
-    if (QMessageBox::question(this, tr("Remove picture"), tr("Remove %1 from the story?").arg(name))
-        != QMessageBox::Yes)
+void ImagePanel::remove(int index) {
+    const QString name = m_images[index].fileName.isEmpty() ? tr("this picture")
+                                                            : u"“"_qs + m_images[index].fileName + u"”"_qs;
+    if (QMessageBox::question(this, tr("Remove picture"), tr("Remove %1 from the story?").arg(name)) !=
+        QMessageBox::Yes)
         return;
     m_images.removeAt(index);
     rebuild();

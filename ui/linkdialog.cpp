@@ -15,8 +15,7 @@ LinkDialog::LinkDialog(const QString &text, const QString &url, QWidget *parent)
     : QDialog(parent)
     , m_text(new QLineEdit(text, this))
     , m_url(new QLineEdit(url, this))
-    , m_note(new QLabel(this))
-{
+    , m_note(new QLabel(this)) {
     setObjectName(u"linkDialog"_qs);
     setWindowTitle(tr("Link"));
     m_text->setObjectName(u"linkTextEdit"_qs);
@@ -51,21 +50,18 @@ LinkDialog::LinkDialog(const QString &text, const QString &url, QWidget *parent)
     m_url->setFocus();
 }
 
-QString LinkDialog::text() const
-{
+QString LinkDialog::text() const {
     return m_text->text();
 }
 
-QString LinkDialog::url() const
-{
+QString LinkDialog::url() const {
     QString url = m_url->text().trimmed();
     if (url.startsWith(u"www."_qs, Qt::CaseInsensitive))
         url.prepend(u"https://"_qs);
     return url;
 }
 
-void LinkDialog::updateNote()
-{
+void LinkDialog::updateNote() {
     const QString address = url();
     if (address.isEmpty())
         m_note->setText(tr("Leave the address empty to remove the link."));

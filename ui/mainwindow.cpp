@@ -30,8 +30,7 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
     , m_preview(new PreviewPane(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_autosave(new QTimer(this))
-    , m_wordCount(new QLabel(this))
-{
+    , m_wordCount(new QLabel(this)) {
     setObjectName(u"mainWindow"_qs);
     setWindowIcon(QIcon(u":/galley/icons/galley.svg"_qs));
     m_splitter->setObjectName(u"mainSplitter"_qs);
@@ -49,9 +48,8 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
     m_wordCount->setObjectName(u"wordCount"_qs);
     statusBar()->addPermanentWidget(m_wordCount);
 
-    m_editor->setSlugChecker([this](const QString &slug) {
-        return m_library.isSlugTaken(slug, m_editor->story().id);
-    });
+    m_editor->setSlugChecker(
+        [this](const QString &slug) { return m_library.isSlugTaken(slug, m_editor->story().id); });
     m_editor->setSections(m_library.sections());
 
     m_autosave->setSingleShot(true);
@@ -74,17 +72,17 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
     updateTitle();
 }
 
-MainWindow::~MainWindow()
-{
+MainWindow::~MainWindow() {
     delete m_settings;
 }
 
-void MainWindow::createMenus()
-{
+void MainWindow::createMenus() {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *newAction = file->addAction(themedIcon(u"document-new"_qs, u"+"_qs), tr("&New story"), this, &MainWindow::newStory);
+    QAction *newAction = file->addAction(themedIcon(u"document-new"_qs, u"+"_qs), tr("&New story"), this,
+                                         &MainWindow::newStory);
     newAction->setShortcut(QKeySequence::New);
-    file->addAction(themedIcon(u"edit-copy"_qs, u"⧉"_qs), tr("&Duplicate story"), this, &MainWindow::duplicateStory);
+    file->addAction(themedIcon(u"edit-copy"_qs, u"⧉"_qs), tr("&Duplicate story"), this,
+                    &MainWindow::duplicateStory);
     file->addSeparator();
     QAction *save = file->addAction(themedIcon(u"document-save"_qs, u"S"_qs), tr("&Save"), this, [this] {
         if (saveStory())
@@ -92,22 +90,26 @@ void MainWindow::createMenus()
     });
     save->setObjectName(u"saveAction"_qs);
     save->setShortcut(QKeySequence::Save);
-    QAction *exportAction = file->addAction(themedIcon(u"document-export"_qs, u"⇪"_qs), tr("&Export as web page…"),
-                                            this, &MainWindow::exportCurrent);
+    QAction *exportAction = file->addAction(themedIcon(u"document-export"_qs, u"⇪"_qs),
+                                            tr("&Export as web page…"), this, &MainWindow::exportCurrent);
     exportAction->setObjectName(u"exportAction"_qs);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
-    file->addAction(themedIcon(u"edit-delete"_qs, u"✕"_qs), tr("De&lete story…"), this, &MainWindow::deleteStory);
+    file->addAction(themedIcon(u"edit-delete"_qs, u"✕"_qs), tr("De&lete story…"), this,
+                    &MainWindow::deleteStory);
     file->addSeparator();
-    QAction *quit = file->addAction(themedIcon(u"application-exit"_qs, u"⏻"_qs), tr("&Quit"), this, &QWidget::close);
+    QAction *quit =
+        file->addAction(themedIcon(u"application-exit"_qs, u"⏻"_qs), tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     BodyEditor *body = m_editor->bodyEditor();
-    QAction *undo = edit->addAction(themedIcon(u"edit-undo"_qs, u"↶"_qs), tr("&Undo"), body, &QTextEdit::undo);
+    QAction *undo =
+        edit->addAction(themedIcon(u"edit-undo"_qs, u"↶"_qs), tr("&Undo"), body, &QTextEdit::undo);
     undo->setShortcut(QKeySequence::Undo);
     undo->setShortcutContext(Qt::WidgetShortcut);
-    QAction *redo = edit->addAction(themedIcon(u"edit-redo"_qs, u"↷"_qs), tr("&Redo"), body, &QTextEdit::redo);
+    QAction *redo =
+        edit->addAction(themedIcon(u"edit-redo"_qs, u"↷"_qs), tr("&Redo"), body, &QTextEdit::redo);
     redo->setShortcut(QKeySequence::Redo);
     redo->setShortcutContext(Qt::WidgetShortcut);
     edit->addSeparator();
@@ -124,8 +126,7 @@ void MainWindow::createMenus()
     help->addAction(tr("&About Galley"), this, &MainWindow::showAbout);
 }
 
-void MainWindow::openInitialStory()
-{
+void MainWindow::openInitialStory() {
     const QString last = m_settings->value(Settings::Key::LastStoryId).toString();
     QString error;
     if (!last.isEmpty() && m_library.load(last, &error)) {
@@ -137,8 +138,7 @@ void MainWindow::openInitialStory()
         openStory(newest);
 }
 
-bool MainWindow::openStory(const QString &id)
-{
+bool MainWindow::openStory(const QString &id) {
     if (m_hasStory && id == currentStoryId())
         return true;
     if (m_dirty && !saveStory() && !confirmLeavingUnsaved({}))
@@ -161,8 +161,7 @@ bool MainWindow::openStory(const QString &id)
     return true;
 }
 
-bool MainWindow::saveStory(bool quiet)
-{
+bool MainWindow::saveStory(bool quiet) {
     m_autosave->stop();
     if (!m_hasStory || !m_dirty)
         return true;
@@ -171,7 +170,8 @@ bool MainWindow::saveStory(bool quiet)
     if (!m_library.save(story, &error)) {
         qCWarning(lcUi) << "Save failed:" << error;
         if (quiet) {
-            statusBar()->showMessage(tr("Not saved: %1 Your text is still here; Galley will try again.").arg(error));
+            statusBar()->showMessage(
+                tr("Not saved: %1 Your text is still here; Galley will try again.").arg(error));
         } else {
             QMessageBox::warning(this, tr("Story not saved"),
                                  tr("%1\n\nEverything you typed is still in the editor.").arg(error));
@@ -187,13 +187,11 @@ bool MainWindow::saveStory(bool quiet)
     return true;
 }
 
-QString MainWindow::currentStoryId() const
-{
+QString MainWindow::currentStoryId() const {
     return m_hasStory ? m_editor->story().id : QString();
 }
 
-bool MainWindow::confirmLeavingUnsaved(const QString &)
-{
+bool MainWindow::confirmLeavingUnsaved(const QString &) {
     const auto answer = QMessageBox::warning(
         this, tr("Story not saved"),
         tr("The story on screen could not be saved. If you go on, the changes since the last save "
@@ -202,16 +200,14 @@ bool MainWindow::confirmLeavingUnsaved(const QString &)
     return answer == QMessageBox::Discard;
 }
 
-void MainWindow::onEdited()
-{
+void MainWindow::onEdited() {
     m_dirty = true;
     m_autosave->start();
     m_preview->showStory(m_editor->story());
     updateTitle();
 }
 
-void MainWindow::newStory()
-{
+void MainWindow::newStory() {
     if (m_dirty && !saveStory() && !confirmLeavingUnsaved({}))
         return;
     Story story = Story::create();
@@ -227,8 +223,7 @@ void MainWindow::newStory()
         headline->setFocus(Qt::OtherFocusReason);
 }
 
-void MainWindow::duplicateStory()
-{
+void MainWindow::duplicateStory() {
     if (!m_hasStory || !saveStory())
         return;
     QString error;
@@ -240,12 +235,12 @@ void MainWindow::duplicateStory()
     openStory(copy->id);
 }
 
-void MainWindow::deleteStory()
-{
+void MainWindow::deleteStory() {
     if (!m_hasStory)
         return;
     const Story &story = m_editor->story();
-    const QString name = story.headline.isEmpty() ? tr("this untitled story") : u"“"_qs + story.headline + u"”"_qs;
+    const QString name =
+        story.headline.isEmpty() ? tr("this untitled story") : u"“"_qs + story.headline + u"”"_qs;
     const auto answer = QMessageBox::question(
         this, tr("Delete story"), tr("Delete %1 and its pictures? This cannot be undone.").arg(name),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
@@ -270,8 +265,7 @@ void MainWindow::deleteStory()
     }
 }
 
-void MainWindow::updateTitle()
-{
+void MainWindow::updateTitle() {
     QString headline = m_hasStory ? m_editor->story().headline.trimmed() : QString();
     if (m_hasStory && headline.isEmpty())
         headline = tr("Untitled story");
@@ -281,8 +275,7 @@ void MainWindow::updateTitle()
     m_wordCount->setText(m_hasStory ? (words == 1 ? tr("1 word") : tr("%1 words").arg(words)) : QString());
 }
 
-void MainWindow::showEvent(QShowEvent *event)
-{
+void MainWindow::showEvent(QShowEvent *event) {
     QMainWindow::showEvent(event);
     if (!m_previewStarted) {
         m_previewStarted = true;
@@ -291,8 +284,7 @@ void MainWindow::showEvent(QShowEvent *event)
     }
 }
 
-void MainWindow::closeEvent(QCloseEvent *event)
-{
+void MainWindow::closeEvent(QCloseEvent *event) {
     if (m_dirty && !saveStory()) {
         const auto answer = QMessageBox::warning(
             this, tr("Quit without saving?"),
@@ -311,8 +303,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
-void MainWindow::showAbout()
-{
+void MainWindow::showAbout() {
     QMessageBox::about(this, tr("About Galley"),
                        tr("<p><b>Galley %1</b></p><p>A newsroom story editor with a live preview "
                           "of the published page.</p>")

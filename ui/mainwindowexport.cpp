@@ -16,8 +16,7 @@ namespace galley {
 
 // File > Export: the story as it stands on screen (saved or not) becomes a page folder named
 // after its slug inside the folder the user picks.
-void MainWindow::exportCurrent()
-{
+void MainWindow::exportCurrent() {
     if (!m_hasStory)
         return;
     QString start = m_settings->value(Settings::Key::LastExportFolder).toString();
@@ -41,8 +40,7 @@ void MainWindow::exportCurrent()
         QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
 }
 
-QString MainWindow::exportToFolder(const QString &parentFolder, QString *error)
-{
+QString MainWindow::exportToFolder(const QString &parentFolder, QString *error) {
     const Story &story = m_editor->story();
     const QString folder = QDir(parentFolder).filePath(story.slug.isEmpty() ? u"story"_qs : story.slug);
     return exportStory(story, folder, error) ? folder : QString();

@@ -10,8 +10,7 @@ namespace galley {
 
 PanelRow::PanelRow(int index, int count, const QString &what, QWidget *parent)
     : QFrame(parent)
-    , m_content(new QHBoxLayout)
-{
+    , m_content(new QHBoxLayout) {
     setFrameShape(QFrame::StyledPanel);
     setObjectName(u"panelRow%1"_qs.arg(index));
     auto makeButton = [this](const QString &name, const QIcon &icon, const QString &tip) {
@@ -22,9 +21,12 @@ PanelRow::PanelRow(int index, int count, const QString &what, QWidget *parent)
         button->setAutoRaise(true);
         return button;
     };
-    QToolButton *up = makeButton(u"moveUpButton"_qs, themedIcon(u"go-up"_qs, u"▲"_qs), tr("Move %1 up").arg(what));
-    QToolButton *down = makeButton(u"moveDownButton"_qs, themedIcon(u"go-down"_qs, u"▼"_qs), tr("Move %1 down").arg(what));
-    QToolButton *remove = makeButton(u"removeButton"_qs, themedIcon(u"edit-delete"_qs, u"✕"_qs), tr("Remove %1").arg(what));
+    QToolButton *up =
+        makeButton(u"moveUpButton"_qs, themedIcon(u"go-up"_qs, u"▲"_qs), tr("Move %1 up").arg(what));
+    QToolButton *down =
+        makeButton(u"moveDownButton"_qs, themedIcon(u"go-down"_qs, u"▼"_qs), tr("Move %1 down").arg(what));
+    QToolButton *remove =
+        makeButton(u"removeButton"_qs, themedIcon(u"edit-delete"_qs, u"✕"_qs), tr("Remove %1").arg(what));
     up->setEnabled(index > 0);
     down->setEnabled(index < count - 1);
     connect(up, &QToolButton::clicked, this, &PanelRow::moveUpRequested);

@@ -12,15 +12,13 @@ constexpr int SnippetWords = 6;
 
 PlacementCombo::PlacementCombo(const QString &topLabel, QWidget *parent)
     : QComboBox(parent)
-    , m_topLabel(topLabel)
-{
+    , m_topLabel(topLabel) {
     setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     setMinimumContentsLength(24);
     connect(this, &QComboBox::activated, this, [this] { Q_EMIT placementChosen(placement()); });
 }
 
-QString PlacementCombo::describe(const Block &block)
-{
+QString PlacementCombo::describe(const Block &block) {
     const QStringList words = block.plainText().simplified().split(u' ', Qt::SkipEmptyParts);
     QString snippet = words.mid(0, SnippetWords).join(u' ');
     if (words.size() > SnippetWords)
@@ -28,8 +26,7 @@ QString PlacementCombo::describe(const Block &block)
     return tr("After: %1").arg(snippet);
 }
 
-void PlacementCombo::setChoices(const QList<Block> &body, const Placement &current)
-{
+void PlacementCombo::setChoices(const QList<Block> &body, const Placement &current) {
     const QSignalBlocker blocker(this);
     QStringList labels{m_topLabel};
     QStringList ids{QString()};
@@ -49,8 +46,7 @@ void PlacementCombo::setChoices(const QList<Block> &body, const Placement &curre
     setCurrentIndex(index < 0 ? 0 : index);
 }
 
-Placement PlacementCombo::placement() const
-{
+Placement PlacementCombo::placement() const {
     return Placement{currentData().toString()};
 }
 

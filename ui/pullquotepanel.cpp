@@ -20,8 +20,7 @@ PullQuotePanel::PullQuotePanel(QWidget *parent)
     , m_rows(new QVBoxLayout)
     , m_empty(new QLabel(tr("No pull quotes yet. A pull quote sets a striking line apart from "
                             "the body; add one and choose the paragraph it follows."),
-                         this))
-{
+                         this)) {
     setObjectName(u"pullQuotePanel"_qs);
     auto *add = new QPushButton(themedIcon(u"list-add"_qs, u"+"_qs), tr("&Add pull quote"), this);
     add->setObjectName(u"addPullQuoteButton"_qs);
@@ -47,15 +46,13 @@ PullQuotePanel::PullQuotePanel(QWidget *parent)
     layout->addWidget(scroll, 1);
 }
 
-void PullQuotePanel::setQuotes(const QList<PullQuote> &quotes, const QList<Block> &body)
-{
+void PullQuotePanel::setQuotes(const QList<PullQuote> &quotes, const QList<Block> &body) {
     m_quotes = quotes;
     m_body = body;
     rebuild();
 }
 
-void PullQuotePanel::updatePlacements(const QList<PullQuote> &quotes, const QList<Block> &body)
-{
+void PullQuotePanel::updatePlacements(const QList<PullQuote> &quotes, const QList<Block> &body) {
     m_body = body;
     for (qsizetype i = 0; i < m_quotes.size() && i < quotes.size(); ++i)
         m_quotes[i].placement = quotes[i].placement;
@@ -67,8 +64,7 @@ void PullQuotePanel::updatePlacements(const QList<PullQuote> &quotes, const QLis
     }
 }
 
-void PullQuotePanel::addQuote()
-{
+void PullQuotePanel::addQuote() {
     PullQuote quote;
     quote.id = newId();
     if (!m_body.isEmpty())
@@ -80,8 +76,7 @@ void PullQuotePanel::addQuote()
     Q_EMIT quotesChanged();
 }
 
-void PullQuotePanel::rebuild()
-{
+void PullQuotePanel::rebuild() {
     // Rows go later, not now: this may run inside a click on one of their buttons.
     while (QLayoutItem *item = m_rows->takeAt(0)) {
         if (QWidget *widget = item->widget()) {
@@ -134,8 +129,7 @@ void PullQuotePanel::rebuild()
     }
 }
 
-void PullQuotePanel::move(int index, int delta)
-{
+void PullQuotePanel::move(int index, int delta) {
     const int target = index + delta;
     if (target < 0 || target >= m_quotes.size())
         return;
@@ -144,8 +138,7 @@ void PullQuotePanel::move(int index, int delta)
     Q_EMIT quotesChanged();
 }
 
-void PullQuotePanel::remove(int index)
-{
+void PullQuotePanel::remove(int index) {
     // Removal is one click because the row's contents are visible right beside the button and
     // nothing else depends on a pull quote.
     m_quotes.removeAt(index);

@@ -20,8 +20,7 @@ const KeyInfo keyTable[] = {
     {Settings::Key::LastExportFolder, u"export/lastFolder", [] { return QVariant(QString()); }},
 };
 
-const KeyInfo &info(Settings::Key key)
-{
+const KeyInfo &info(Settings::Key key) {
     for (const auto &entry : keyTable)
         if (entry.key == key)
             return entry;
@@ -30,18 +29,15 @@ const KeyInfo &info(Settings::Key key)
 
 } // namespace
 
-QString Settings::keyName(Key key)
-{
+QString Settings::keyName(Key key) {
     return QString::fromUtf16(info(key).name);
 }
 
-QVariant Settings::value(Key key) const
-{
+QVariant Settings::value(Key key) const {
     return m_settings.value(keyName(key), info(key).defaultValue());
 }
 
-void Settings::setValue(Key key, const QVariant &value)
-{
+void Settings::setValue(Key key, const QVariant &value) {
     m_settings.setValue(keyName(key), value);
 }
 

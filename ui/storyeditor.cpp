@@ -17,8 +17,7 @@ StoryEditor::StoryEditor(QWidget *parent)
     , m_body(new BodyEditor(this))
     , m_quotes(new PullQuotePanel(this))
     , m_images(new ImagePanel(this))
-    , m_tabs(new QTabWidget(this))
-{
+    , m_tabs(new QTabWidget(this)) {
     setObjectName(u"storyEditor"_qs);
     auto *bodyPage = new QWidget(m_tabs);
     auto *bodyLayout = new QVBoxLayout(bodyPage);
@@ -50,18 +49,15 @@ StoryEditor::StoryEditor(QWidget *parent)
     setEnabled(false);
 }
 
-void StoryEditor::setSlugChecker(std::function<bool(const QString &)> isTaken)
-{
+void StoryEditor::setSlugChecker(std::function<bool(const QString &)> isTaken) {
     m_form->setSlugChecker(std::move(isTaken));
 }
 
-void StoryEditor::setSections(const QStringList &sections)
-{
+void StoryEditor::setSections(const QStringList &sections) {
     m_form->setSections(sections);
 }
 
-void StoryEditor::setStory(const Story &story)
-{
+void StoryEditor::setStory(const Story &story) {
     m_loading = true;
     m_story = story;
     m_form->setStory(story);
@@ -75,24 +71,21 @@ void StoryEditor::setStory(const Story &story)
     m_loading = false;
 }
 
-void StoryEditor::markSaved(const Story &saved)
-{
+void StoryEditor::markSaved(const Story &saved) {
     m_story.slug = saved.slug;
     m_story.updated = saved.updated;
     m_story.created = saved.created;
     m_form->showSavedSlug(saved.slug);
 }
 
-void StoryEditor::onFormEdited()
-{
+void StoryEditor::onFormEdited() {
     if (m_loading)
         return;
     m_form->applyTo(m_story);
     Q_EMIT edited();
 }
 
-void StoryEditor::onBodyChanged()
-{
+void StoryEditor::onBodyChanged() {
     if (m_loading)
         return;
     // documentToBlocks() may write fresh ids back, which signals textChanged again.
@@ -107,22 +100,19 @@ void StoryEditor::onBodyChanged()
     Q_EMIT edited();
 }
 
-void StoryEditor::onQuotesChanged()
-{
+void StoryEditor::onQuotesChanged() {
     m_story.pullQuotes = m_quotes->quotes();
     updateTabTitles();
     Q_EMIT edited();
 }
 
-void StoryEditor::onImagesChanged()
-{
+void StoryEditor::onImagesChanged() {
     m_story.images = m_images->images();
     updateTabTitles();
     Q_EMIT edited();
 }
 
-void StoryEditor::updateTabTitles()
-{
+void StoryEditor::updateTabTitles() {
     const auto title = [](const QString &name, qsizetype count) {
         return count == 0 ? name : u"%1 (%2)"_qs.arg(name).arg(count);
     };

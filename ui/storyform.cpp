@@ -29,8 +29,7 @@ StoryForm::StoryForm(QWidget *parent)
     , m_section(new QComboBox(this))
     , m_slug(new QLineEdit(this))
     , m_slugMessage(new QLabel(this))
-    , m_status(new QComboBox(this))
-{
+    , m_status(new QComboBox(this)) {
     m_headline->setObjectName(u"headlineEdit"_qs);
     m_headline->setPlaceholderText(tr("Headline"));
     QFont headlineFont = m_headline->font();
@@ -123,13 +122,11 @@ StoryForm::StoryForm(QWidget *parent)
     updateCount();
 }
 
-void StoryForm::setSlugChecker(std::function<bool(const QString &)> isTaken)
-{
+void StoryForm::setSlugChecker(std::function<bool(const QString &)> isTaken) {
     m_isTaken = std::move(isTaken);
 }
 
-void StoryForm::setSections(const QStringList &sections)
-{
+void StoryForm::setSections(const QStringList &sections) {
     const QSignalBlocker blocker(m_section);
     const QString current = m_section->currentText();
     m_section->clear();
@@ -137,8 +134,7 @@ void StoryForm::setSections(const QStringList &sections)
     m_section->setCurrentText(current);
 }
 
-void StoryForm::setStory(const Story &story)
-{
+void StoryForm::setStory(const Story &story) {
     m_loading = true;
     m_headline->setText(story.headline);
     m_deck->setPlainText(story.deck);
@@ -146,8 +142,8 @@ void StoryForm::setStory(const Story &story)
     m_dateline->setText(story.dateline);
     m_section->setCurrentText(story.section);
     m_slug->setText(story.slug);
-    m_slugByHand = !story.slug.isEmpty() && story.slug != slugify(story.headline)
-                   && !story.slug.startsWith(slugify(story.headline) + u'-');
+    m_slugByHand = !story.slug.isEmpty() && story.slug != slugify(story.headline) &&
+                   !story.slug.startsWith(slugify(story.headline) + u'-');
     m_status->setCurrentIndex(m_status->findData(static_cast<int>(story.status)));
     for (QLineEdit *edit : {m_headline, m_byline, m_dateline, m_slug})
         edit->setCursorPosition(0);
@@ -156,8 +152,7 @@ void StoryForm::setStory(const Story &story)
     validateSlug();
 }
 
-void StoryForm::applyTo(Story &story) const
-{
+void StoryForm::applyTo(Story &story) const {
     story.headline = m_headline->text().trimmed();
     // A deck is one paragraph: line breaks typed into it become spaces.
     story.deck = m_deck->toPlainText().simplified();
@@ -172,8 +167,7 @@ void StoryForm::applyTo(Story &story) const
     story.status = static_cast<StoryStatus>(m_status->currentData().toInt());
 }
 
-void StoryForm::showSavedSlug(const QString &slug)
-{
+void StoryForm::showSavedSlug(const QString &slug) {
     if (m_slug->text() == slug)
         return;
     m_loading = true;
@@ -182,13 +176,11 @@ void StoryForm::showSavedSlug(const QString &slug)
     validateSlug();
 }
 
-QString StoryForm::slugProblem() const
-{
+QString StoryForm::slugProblem() const {
     return m_slugMessage->text();
 }
 
-void StoryForm::onHeadlineChanged()
-{
+void StoryForm::onHeadlineChanged() {
     updateCount();
     if (m_loading)
         return;
@@ -204,8 +196,7 @@ void StoryForm::onHeadlineChanged()
     Q_EMIT edited();
 }
 
-void StoryForm::onSlugEdited()
-{
+void StoryForm::onSlugEdited() {
     m_slugByHand = !m_slug->text().isEmpty();
     if (!m_slugByHand)
         onHeadlineChanged();
@@ -213,8 +204,7 @@ void StoryForm::onSlugEdited()
     Q_EMIT edited();
 }
 
-void StoryForm::validateSlug()
-{
+void StoryForm::validateSlug() {
     const QString slug = m_slug->text().trimmed();
     QString problem;
     if (!slug.isEmpty() && !isValidSlug(slug))
@@ -225,11 +215,11 @@ void StoryForm::validateSlug()
     m_slugMessage->setVisible(!problem.isEmpty());
 }
 
-void StoryForm::updateCount()
-{
+void StoryForm::updateCount() {
     const int count = m_headline->text().size();
     m_count->setText(count == 1 ? tr("1 character") : tr("%1 characters").arg(count));
-    m_count->setStyleSheet(count > LongHeadline ? u"color: #b25b00; font-weight: bold;"_qs : u"color: #5f6368;"_qs);
+    m_count->setStyleSheet(count > LongHeadline ? u"color: #b25b00; font-weight: bold;"_qs
+                                                : u"color: #5f6368;"_qs);
     m_count->setToolTip(tr("Headlines over %1 characters rarely fit a front-page slot.").arg(LongHeadline));
 }
 

@@ -12,8 +12,8 @@ constexpr int Padding = 6;
 
 } // namespace
 
-void StoryListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
-{
+void StoryListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                              const QModelIndex &index) const {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     const QString headline = opt.text;
@@ -44,20 +44,21 @@ void StoryListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     }
     layout.endLayout();
     for (qsizetype i = 0; i < lines.size(); ++i)
-        painter->drawText(QRect(area.left(), area.top() + int(i) * boldMetrics.height(), area.width(), boldMetrics.height()),
+        painter->drawText(QRect(area.left(), area.top() + int(i) * boldMetrics.height(), area.width(),
+                                boldMetrics.height()),
                           Qt::AlignLeft | Qt::AlignVCenter, lines[i].trimmed());
     painter->setFont(opt.font);
     QColor meta = opt.palette.color(selected ? QPalette::HighlightedText : QPalette::PlaceholderText);
     painter->setPen(meta);
     const QFontMetrics metrics(opt.font);
-    painter->drawText(QRect(area.left(), area.bottom() - metrics.height() + 1, area.width(), metrics.height()),
-                      Qt::AlignLeft | Qt::AlignVCenter,
-                      metrics.elidedText(index.data(StoryMetaRole).toString(), Qt::ElideRight, area.width()));
+    painter->drawText(
+        QRect(area.left(), area.bottom() - metrics.height() + 1, area.width(), metrics.height()),
+        Qt::AlignLeft | Qt::AlignVCenter,
+        metrics.elidedText(index.data(StoryMetaRole).toString(), Qt::ElideRight, area.width()));
     painter->restore();
 }
 
-QSize StoryListDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
-{
+QSize StoryListDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const {
     QFont bold = option.font;
     bold.setBold(true);
     const int height = QFontMetrics(bold).height() * 2 + QFontMetrics(option.font).height() + 2 * Padding + 2;

@@ -22,8 +22,7 @@ namespace {
 // Typing in the search field waits this long before asking the library, in milliseconds.
 constexpr int SearchDelayMs = 200;
 
-QString metaLine(const StorySummary &summary)
-{
+QString metaLine(const StorySummary &summary) {
     QStringList parts;
     if (!summary.section.isEmpty())
         parts.append(summary.section);
@@ -47,8 +46,7 @@ StoryListPanel::StoryListPanel(StoryLibrary &library, QWidget *parent)
     , m_list(new QListWidget(this))
     , m_duplicate(new QPushButton(themedIcon(u"edit-copy"_qs, u"⧉"_qs), tr("D&uplicate"), this))
     , m_delete(new QPushButton(themedIcon(u"edit-delete"_qs, u"✕"_qs), tr("Delete"), this))
-    , m_searchDelay(new QTimer(this))
-{
+    , m_searchDelay(new QTimer(this)) {
     setObjectName(u"storyListPanel"_qs);
     m_search->setObjectName(u"searchEdit"_qs);
     m_search->setPlaceholderText(tr("Search stories"));
@@ -102,8 +100,7 @@ StoryListPanel::StoryListPanel(StoryLibrary &library, QWidget *parent)
     reloadSections();
 }
 
-void StoryListPanel::reloadSections()
-{
+void StoryListPanel::reloadSections() {
     const QSignalBlocker blocker(m_section);
     const QString current = m_section->currentData().toString();
     m_section->clear();
@@ -114,8 +111,7 @@ void StoryListPanel::reloadSections()
     m_section->setCurrentIndex(index < 0 ? 0 : index);
 }
 
-void StoryListPanel::reload()
-{
+void StoryListPanel::reload() {
     reloadSections();
     StoryFilter filter;
     filter.text = m_search->text().trimmed();
@@ -128,7 +124,8 @@ void StoryListPanel::reload()
     m_quiet = true;
     m_list->clear();
     for (const StorySummary &summary : stories) {
-        auto *item = new QListWidgetItem(summary.headline.isEmpty() ? tr("Untitled story") : summary.headline);
+        auto *item =
+            new QListWidgetItem(summary.headline.isEmpty() ? tr("Untitled story") : summary.headline);
         item->setData(StoryIdRole, summary.id);
         item->setData(StoryMetaRole, metaLine(summary));
         item->setToolTip(summary.headline);
@@ -150,12 +147,11 @@ void StoryListPanel::reload()
     m_delete->setEnabled(!m_selectedId.isEmpty());
 }
 
-void StoryListPanel::selectStory(const QString &id)
-{
+void StoryListPanel::selectStory(const QString &id) {
     m_selectedId = id;
     reload();
-    if (!id.isEmpty() && selectedStoryId() != id
-        && (!m_search->text().isEmpty() || m_status->currentIndex() > 0 || m_section->currentIndex() > 0)) {
+    if (!id.isEmpty() && selectedStoryId() != id &&
+        (!m_search->text().isEmpty() || m_status->currentIndex() > 0 || m_section->currentIndex() > 0)) {
         // The story is hidden by a filter: show everything rather than a list without it.
         const QSignalBlocker a(m_search), b(m_status), c(m_section);
         m_search->clear();
@@ -165,19 +161,16 @@ void StoryListPanel::selectStory(const QString &id)
     }
 }
 
-QString StoryListPanel::selectedStoryId() const
-{
+QString StoryListPanel::selectedStoryId() const {
     const QListWidgetItem *item = m_list->currentItem();
     return item ? item->data(StoryIdRole).toString() : QString();
 }
 
-QString StoryListPanel::firstStoryId() const
-{
+QString StoryListPanel::firstStoryId() const {
     return m_list->count() > 0 ? m_list->item(0)->data(StoryIdRole).toString() : QString();
 }
 
-void StoryListPanel::onCurrentRowChanged()
-{
+void StoryListPanel::onCurrentRowChanged() {
     if (m_quiet)
         return;
     const QString id = selectedStoryId();

@@ -28,8 +28,7 @@ struct Unit {
     QString id; // settled id
 };
 
-bool isNumberedStyle(QTextListFormat::Style style)
-{
+bool isNumberedStyle(QTextListFormat::Style style) {
     switch (style) {
     case QTextListFormat::ListDisc:
     case QTextListFormat::ListCircle:
@@ -40,16 +39,14 @@ bool isNumberedStyle(QTextListFormat::Style style)
     }
 }
 
-QString cleanText(QString text)
-{
+QString cleanText(QString text) {
     text.replace(QChar::LineSeparator, u' ');
     text.replace(QChar::ParagraphSeparator, u' ');
     text.remove(QChar::ObjectReplacementCharacter);
     return text;
 }
 
-InlineText readLine(const QTextBlock &block, bool ignoreBold)
-{
+InlineText readLine(const QTextBlock &block, bool ignoreBold) {
     InlineText line;
     for (auto it = block.begin(); !it.atEnd(); ++it) {
         const QTextFragment fragment = it.fragment();
@@ -67,20 +64,17 @@ InlineText readLine(const QTextBlock &block, bool ignoreBold)
     return line.normalized();
 }
 
-bool hasText(const InlineText &line)
-{
+bool hasText(const InlineText &line) {
     return !line.plainText().trimmed().isEmpty();
 }
 
-bool isQuoteFormat(const QTextBlockFormat &format)
-{
+bool isQuoteFormat(const QTextBlockFormat &format) {
     return format.intProperty(QTextFormat::BlockQuoteLevel) > 0;
 }
 
 // Walks the document and groups text blocks into units; units without text are returned too
 // (with empty lines) so their ids can be settled.
-QList<Unit> collectUnits(const QTextDocument *document)
-{
+QList<Unit> collectUnits(const QTextDocument *document) {
     QList<Unit> units;
     QSet<QTextList *> seenLists;
     bool quoteOpen = false;
@@ -91,8 +85,8 @@ QList<Unit> collectUnits(const QTextDocument *document)
                 continue;
             seenLists.insert(list);
             Unit unit;
-            unit.kind = isNumberedStyle(list->format().style()) ? BlockKind::NumberedList
-                                                                : BlockKind::BulletList;
+            unit.kind =
+                isNumberedStyle(list->format().style()) ? BlockKind::NumberedList : BlockKind::BulletList;
             unit.rawId = list->format().property(BlockIdProperty).toString();
             if (unit.rawId.isEmpty() && list->count() > 0)
                 unit.rawId = list->item(0).blockFormat().property(BlockIdProperty).toString();
@@ -137,8 +131,7 @@ QList<Unit> collectUnits(const QTextDocument *document)
 
 // Gives every unit its id: units with text claim their stored id in document order, so when Enter
 // copies an id the block that holds the text keeps it; every other unit gets a fresh one.
-void settleIds(QList<Unit> &units)
-{
+void settleIds(QList<Unit> &units) {
     QSet<QString> claimed;
     for (Unit &unit : units) {
         if (unit.lines.isEmpty())
@@ -160,8 +153,7 @@ void settleIds(QList<Unit> &units)
     }
 }
 
-QList<Block> toBlocks(const QList<Unit> &units)
-{
+QList<Block> toBlocks(const QList<Unit> &units) {
     QList<Block> blocks;
     for (const Unit &unit : units) {
         if (!unit.lines.isEmpty())
@@ -170,8 +162,7 @@ QList<Block> toBlocks(const QList<Unit> &units)
     return blocks;
 }
 
-void writeBackIds(QTextDocument *document, const QList<Unit> &units)
-{
+void writeBackIds(QTextDocument *document, const QList<Unit> &units) {
     bool editing = false;
     QTextCursor cursor(document);
     auto begin = [&] {
@@ -201,16 +192,14 @@ void writeBackIds(QTextDocument *document, const QList<Unit> &units)
         cursor.endEditBlock();
 }
 
-QTextCharFormat subheadCharFormat()
-{
+QTextCharFormat subheadCharFormat() {
     QTextCharFormat format;
     format.setFontWeight(QFont::Bold);
     format.setProperty(QTextFormat::FontSizeAdjustment, 1);
     return format;
 }
 
-void insertLine(QTextCursor &cursor, const InlineText &line, const QTextCharFormat &base)
-{
+void insertLine(QTextCursor &cursor, const InlineText &line, const QTextCharFormat &base) {
     for (const InlineRun &run : line.runs) {
         QTextCharFormat format = base;
         if (run.bold)
@@ -226,8 +215,7 @@ void insertLine(QTextCursor &cursor, const InlineText &line, const QTextCharForm
     }
 }
 
-QTextBlockFormat quoteBlockFormat()
-{
+QTextBlockFormat quoteBlockFormat() {
     QTextBlockFormat format;
     format.setProperty(QTextFormat::BlockQuoteLevel, 1);
     format.setLeftMargin(QuoteIndent);
@@ -237,9 +225,7 @@ QTextBlockFormat quoteBlockFormat()
 }
 
 // Calls @p apply on each text block the cursor's selection touches, inside one edit block.
-template<typename Apply>
-void forEachSelectedBlock(QTextCursor &cursor, Apply apply)
-{
+template <typename Apply> void forEachSelectedBlock(QTextCursor &cursor, Apply apply) {
     QTextDocument *document = cursor.document();
     const QTextBlock first = document->findBlock(cursor.selectionStart());
     const QTextBlock last = document->findBlock(cursor.selectionEnd());
@@ -252,8 +238,7 @@ void forEachSelectedBlock(QTextCursor &cursor, Apply apply)
     cursor.endEditBlock();
 }
 
-void leaveList(const QTextBlock &block)
-{
+void leaveList(const QTextBlock &block) {
     if (QTextList *list = block.textList()) {
         list->remove(block);
         QTextCursor cursor(block);
@@ -263,8 +248,7 @@ void leaveList(const QTextBlock &block)
     }
 }
 
-void styleWholeBlock(const QTextBlock &block, const QTextCharFormat &format)
-{
+void styleWholeBlock(const QTextBlock &block, const QTextCharFormat &format) {
     QTextCursor cursor(block);
     cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
     cursor.mergeCharFormat(format);
@@ -273,15 +257,13 @@ void styleWholeBlock(const QTextBlock &block, const QTextCharFormat &format)
 
 } // namespace
 
-QTextBlockFormat bodyParagraphFormat()
-{
+QTextBlockFormat bodyParagraphFormat() {
     QTextBlockFormat format;
     format.setBottomMargin(ParagraphGap);
     return format;
 }
 
-void blocksToDocument(const QList<Block> &blocks, QTextDocument *document)
-{
+void blocksToDocument(const QList<Block> &blocks, QTextDocument *document) {
     document->clear();
     QTextCursor cursor(document);
     cursor.beginEditBlock();
@@ -347,23 +329,20 @@ void blocksToDocument(const QList<Block> &blocks, QTextDocument *document)
     cursor.endEditBlock();
 }
 
-QList<Block> documentToBlocks(QTextDocument *document)
-{
+QList<Block> documentToBlocks(QTextDocument *document) {
     QList<Unit> units = collectUnits(document);
     settleIds(units);
     writeBackIds(document, units);
     return toBlocks(units);
 }
 
-QList<Block> readBlocks(const QTextDocument *document)
-{
+QList<Block> readBlocks(const QTextDocument *document) {
     QList<Unit> units = collectUnits(document);
     settleIds(units);
     return toBlocks(units);
 }
 
-void setSubhead(QTextCursor &cursor, bool on)
-{
+void setSubhead(QTextCursor &cursor, bool on) {
     QTextCharFormat charFormat;
     charFormat.setFontWeight(on ? QFont::Bold : QFont::Normal);
     charFormat.setProperty(QTextFormat::FontSizeAdjustment, on ? 1 : 0);
@@ -382,10 +361,10 @@ void setSubhead(QTextCursor &cursor, bool on)
     });
 }
 
-void setBlockQuote(QTextCursor &cursor, bool on)
-{
+void setBlockQuote(QTextCursor &cursor, bool on) {
     // Paragraphs quoted together become one quote, so they share the first one's id.
-    const QString sharedId = cursor.document()->findBlock(cursor.selectionStart())
+    const QString sharedId = cursor.document()
+                                 ->findBlock(cursor.selectionStart())
                                  .blockFormat()
                                  .property(BlockIdProperty)
                                  .toString();
@@ -415,13 +394,11 @@ void setBlockQuote(QTextCursor &cursor, bool on)
     });
 }
 
-bool isSubhead(const QTextCursor &cursor)
-{
+bool isSubhead(const QTextCursor &cursor) {
     return cursor.blockFormat().headingLevel() > 0 && !cursor.currentList();
 }
 
-bool isBlockQuote(const QTextCursor &cursor)
-{
+bool isBlockQuote(const QTextCursor &cursor) {
     return isQuoteFormat(cursor.blockFormat()) && !cursor.currentList();
 }
 

@@ -3,8 +3,8 @@
 #include "model/story.h"
 
 #include <QList>
-#include <QTextFormat>
 #include <QTextBlockFormat>
+#include <QTextFormat>
 
 class QTextDocument;
 class QTextCursor;

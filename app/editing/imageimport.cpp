@@ -26,9 +26,7 @@ constexpr FormatInfo acceptedFormats[] = {
 
 } // namespace
 
-std::optional<StoryImage> importImageData(const QByteArray &data, const QString &fileName,
-                                          QString *error)
-{
+std::optional<StoryImage> importImageData(const QByteArray &data, const QString &fileName, QString *error) {
     const QString name = QFileInfo(fileName).fileName();
     auto fail = [&](const QString &message) -> std::optional<StoryImage> {
         if (error)
@@ -68,8 +66,7 @@ std::optional<StoryImage> importImageData(const QByteArray &data, const QString 
     return out;
 }
 
-std::optional<StoryImage> importImageFile(const QString &path, QString *error)
-{
+std::optional<StoryImage> importImageFile(const QString &path, QString *error) {
     const QFileInfo info(path);
     QFile file(path);
     if (info.size() > MaxImageFileBytes) {
@@ -87,8 +84,7 @@ std::optional<StoryImage> importImageFile(const QString &path, QString *error)
     return importImageData(file.readAll(), info.fileName(), error);
 }
 
-QString imageFileDialogFilter()
-{
+QString imageFileDialogFilter() {
     return QStringLiteral("Pictures (*.jpg *.jpeg *.png *.webp *.gif)");
 }
 

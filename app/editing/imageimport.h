@@ -17,8 +17,7 @@ inline constexpr qint64 MaxImageFileBytes = 25 * 1024 * 1024;
 /// id, the bytes unchanged, its MIME type, the file name (without folders) and a lead placement;
 /// or nullopt and a plain sentence in @p error ("“notes.pdf” is not a JPEG, PNG, WebP or GIF
 /// picture.", "... cannot be read: the file may be damaged.").
-std::optional<StoryImage> importImageData(const QByteArray &data, const QString &fileName,
-                                          QString *error);
+std::optional<StoryImage> importImageData(const QByteArray &data, const QString &fileName, QString *error);
 
 /// Reads the file at @p path and imports it with importImageData(); unreadable, empty or too large
 /// files fail with a plain sentence in @p error.

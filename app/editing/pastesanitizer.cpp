@@ -24,8 +24,7 @@ protected:
 
 // Qt's HTML reader shows the text of <script>, and <style> rules would style the scratch copy;
 // neither belongs in a story, so both go before parsing.
-QString withoutScriptsAndStyles(const QString &html)
-{
+QString withoutScriptsAndStyles(const QString &html) {
     static const QRegularExpression pattern(
         QStringLiteral(R"(<(script|style|template|noscript)\b[^>]*>.*?</\1\s*>|<(script|style)\b[^>]*/?>)"),
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
@@ -36,13 +35,12 @@ QString withoutScriptsAndStyles(const QString &html)
 
 // Qt's HTML reader marks only the first paragraph of a <blockquote> with BlockQuoteLevel; the
 // others carry just the blockquote's 40px side margins, which nothing else in its output sets.
-void markQuotedParagraphs(QTextDocument *document)
-{
+void markQuotedParagraphs(QTextDocument *document) {
     QTextCursor cursor(document);
     for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
         QTextBlockFormat format = block.blockFormat();
-        if (format.intProperty(QTextFormat::BlockQuoteLevel) == 0 && format.leftMargin() >= 40
-            && format.rightMargin() >= 40 && !block.textList()) {
+        if (format.intProperty(QTextFormat::BlockQuoteLevel) == 0 && format.leftMargin() >= 40 &&
+            format.rightMargin() >= 40 && !block.textList()) {
             format.setProperty(QTextFormat::BlockQuoteLevel, 1);
             cursor.setPosition(block.position());
             cursor.setBlockFormat(format);
@@ -52,8 +50,7 @@ void markQuotedParagraphs(QTextDocument *document)
 
 } // namespace
 
-bool isAllowedPastedLink(const QString &href)
-{
+bool isAllowedPastedLink(const QString &href) {
     const QUrl url(href.trimmed(), QUrl::StrictMode);
     if (!url.isValid() || url.isRelative())
         return false;
@@ -63,8 +60,7 @@ bool isAllowedPastedLink(const QString &href)
     return (scheme == u"http" || scheme == u"https") && !url.host().isEmpty();
 }
 
-QList<Block> sanitizedBlocksFromHtml(const QString &html)
-{
+QList<Block> sanitizedBlocksFromHtml(const QString &html) {
     ScratchDocument scratch;
     scratch.setHtml(withoutScriptsAndStyles(html));
     markQuotedParagraphs(&scratch);
@@ -83,8 +79,7 @@ QList<Block> sanitizedBlocksFromHtml(const QString &html)
     return blocks;
 }
 
-QTextDocumentFragment sanitizedFragmentFromHtml(const QString &html)
-{
+QTextDocumentFragment sanitizedFragmentFromHtml(const QString &html) {
     ScratchDocument clean;
     blocksToDocument(sanitizedBlocksFromHtml(html), &clean);
     return QTextDocumentFragment(&clean);

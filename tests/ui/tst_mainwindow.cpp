@@ -16,7 +16,6 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QLabel>
-#include <QStandardPaths>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
@@ -25,6 +24,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -46,19 +46,18 @@ class TestMainWindow final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
         QSettings::setDefaultFormat(QSettings::IniFormat);
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(u"settings"_qs));
     }
 
-    void init()
-    {
+    void init() {
         m_library = std::make_unique<StoryLibrary>();
         QString error;
-        QVERIFY2(m_library->open(m_dir.filePath(u"library-%1.sqlite"_qs.arg(++m_count)), &error), qPrintable(error));
+        QVERIFY2(m_library->open(m_dir.filePath(u"library-%1.sqlite"_qs.arg(++m_count)), &error),
+                 qPrintable(error));
         Story story = Story::create();
         QVERIFY2(m_library->save(story, &error), qPrintable(error));
         m_storyId = story.id;
@@ -69,14 +68,12 @@ private Q_SLOTS:
         QCOMPARE(m_window->currentStoryId(), m_storyId);
     }
 
-    void cleanup()
-    {
+    void cleanup() {
         m_window.reset();
         m_library.reset();
     }
 
-    void typingShowsInPreview()
-    {
+    void typingShowsInPreview() {
         typeHeadline(u"Harbour bridge reopens after repairs"_qs);
         typeBody(u"Traffic returned to the harbour bridge on Monday."_qs);
         QTRY_COMPARE_WITH_TIMEOUT(js(u"document.querySelector('article.story h1').textContent"_qs).toString(),
@@ -85,13 +82,13 @@ private Q_SLOTS:
             js(u"document.querySelector('article.story p[data-block]').textContent"_qs).toString(),
             u"Traffic returned to the harbour bridge on Monday."_qs, PreviewTimeoutMs);
         const QString blockId = m_window->storyEditor()->story().body.value(0).id;
-        QCOMPARE(js(u"document.querySelector('article.story p[data-block]').dataset.block"_qs).toString(), blockId);
+        QCOMPARE(js(u"document.querySelector('article.story p[data-block]').dataset.block"_qs).toString(),
+                 blockId);
         QCOMPARE(findChild<QLineEdit>(u"slugEdit"_qs)->text(), u"harbour-bridge-reopens-after-repairs"_qs);
         QVERIFY(m_window->isWindowModified());
     }
 
-    void ctrlSSaves()
-    {
+    void ctrlSSaves() {
         typeHeadline(u"Ferry timetable changes"_qs);
         typeBody(u"Two sailings move later in the day."_qs);
         QVERIFY(m_window->hasUnsavedChanges());
@@ -109,10 +106,10 @@ private Q_SLOTS:
         QCOMPARE(saved->body[0].plainText(), u"Two sailings move later in the day."_qs);
     }
 
-    void pasteKeepsOnlyStructure()
-    {
+    void pasteKeepsOnlyStructure() {
         auto *mime = new QMimeData;
-        mime->setHtml(u"<p><span style=\"color:#ff0000;font-size:40px\">Red</span> <font face=\"Comic Sans MS\" color=\"blue\">"
+        mime->setHtml(u"<p><span style=\"color:#ff0000;font-size:40px\">Red</span> <font face=\"Comic Sans "
+                      u"MS\" color=\"blue\">"
                       "blue</font> <b>bold</b><script>document.title='pwned'</script></p>"
                       "<h3 style=\"font-family:Papyrus\">Sub</h3><ul><li><i>item</i></li></ul>"_qs);
         mime->setText(u"Red blue bold Sub item"_qs);
@@ -123,8 +120,7 @@ private Q_SLOTS:
         const QList<Block> blocks = m_window->storyEditor()->story().body;
         QCOMPARE(blocks.size(), 3);
         QCOMPARE(blocks[0].kind, BlockKind::Paragraph);
-        QCOMPARE(blocks[0].lines[0].runs,
-                 (QList<InlineRun>{{u"Red blue "_qs}, {u"bold"_qs, true}}));
+        QCOMPARE(blocks[0].lines[0].runs, (QList<InlineRun>{{u"Red blue "_qs}, {u"bold"_qs, true}}));
         QCOMPARE(blocks[1], (Block{blocks[1].id, BlockKind::Subhead, {InlineText::plain(u"Sub"_qs)}}));
         QCOMPARE(blocks[2].kind, BlockKind::BulletList);
         QCOMPARE(blocks[2].lines, (QList<InlineText>{InlineText{{{u"item"_qs, false, true}}}}));
@@ -134,16 +130,21 @@ private Q_SLOTS:
         QVERIFY(!html.contains(u"Papyrus"_qs));
         QVERIFY(!html.contains(u"pwned"_qs));
 
-        QTRY_COMPARE_WITH_TIMEOUT(js(u"document.querySelectorAll('article.story [data-block]').length"_qs).toInt(),
-                                  3, PreviewTimeoutMs);
-        QCOMPARE(js(u"document.querySelectorAll('article.story script, article.story [style], article.story font').length"_qs).toInt(), 0);
-        QCOMPARE(js(u"document.querySelector('article.story [data-block] b, article.story [data-block] strong').textContent"_qs).toString(),
-                 u"bold"_qs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            js(u"document.querySelectorAll('article.story [data-block]').length"_qs).toInt(), 3,
+            PreviewTimeoutMs);
+        QCOMPARE(
+            js(u"document.querySelectorAll('article.story script, article.story [style], article.story font').length"_qs)
+                .toInt(),
+            0);
+        QCOMPARE(
+            js(u"document.querySelector('article.story [data-block] b, article.story [data-block] strong').textContent"_qs)
+                .toString(),
+            u"bold"_qs);
         QVERIFY(js(u"document.title"_qs).toString() != u"pwned"_qs);
     }
 
-    void javascriptLinkIsNotLive()
-    {
+    void javascriptLinkIsNotLive() {
         typeBody(u"Read the report"_qs);
         BodyEditor *body = m_window->storyEditor()->bodyEditor();
         QTest::keyClick(body, Qt::Key_A, Qt::ControlModifier);
@@ -162,8 +163,8 @@ private Q_SLOTS:
         QVERIFY(answered);
         const QList<Block> blocks = m_window->storyEditor()->story().body;
         QCOMPARE(blocks.size(), 1);
-        QCOMPARE(blocks[0].lines[0].runs,
-                 (QList<InlineRun>{{u"Read the report"_qs, false, false, u"javascript:alert(document.cookie)"_qs}}));
+        QCOMPARE(blocks[0].lines[0].runs, (QList<InlineRun>{{u"Read the report"_qs, false, false,
+                                                             u"javascript:alert(document.cookie)"_qs}}));
         QTRY_COMPARE_WITH_TIMEOUT(
             js(u"document.querySelector('article.story p[data-block]').textContent"_qs).toString(),
             u"Read the report"_qs, PreviewTimeoutMs);
@@ -171,8 +172,7 @@ private Q_SLOTS:
         QCOMPARE(js(u"document.querySelectorAll('[href^=\"javascript\" i]').length"_qs).toInt(), 0);
     }
 
-    void refusesNonPictures()
-    {
+    void refusesNonPictures() {
         const QString path = m_dir.filePath(u"notes.jpg"_qs);
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -185,8 +185,7 @@ private Q_SLOTS:
         QVERIFY(!m_window->hasUnsavedChanges());
     }
 
-    void autosaveAfterIdle()
-    {
+    void autosaveAfterIdle() {
         typeHeadline(u"Night market returns"_qs);
         QVERIFY(m_window->hasUnsavedChanges());
         QCOMPARE(m_window->windowTitle(), u"Night market returns[*] — Galley"_qs);
@@ -195,8 +194,7 @@ private Q_SLOTS:
         QCOMPARE(m_library->load(m_storyId, &error)->headline, u"Night market returns"_qs);
     }
 
-    void switchingStoriesSavesFirst()
-    {
+    void switchingStoriesSavesFirst() {
         Story other = Story::create();
         other.headline = u"Other story"_qs;
         QString error;
@@ -208,8 +206,7 @@ private Q_SLOTS:
         QCOMPARE(m_library->load(m_storyId, &error)->headline, u"Unsaved headline"_qs);
     }
 
-    void failedSaveKeepsText()
-    {
+    void failedSaveKeepsText() {
         typeHeadline(u"Budget row deepens"_qs);
         typeBody(u"Words that must not be lost."_qs);
         auto *slug = findChild<QLineEdit>(u"slugEdit"_qs);
@@ -233,8 +230,7 @@ private Q_SLOTS:
         QCOMPARE(m_library->load(m_storyId, &error)->headline, QString());
     }
 
-    void slugFollowsHeadlineUntilEdited()
-    {
+    void slugFollowsHeadlineUntilEdited() {
         typeHeadline(u"Cafe opens"_qs);
         auto *slug = findChild<QLineEdit>(u"slugEdit"_qs);
         QCOMPARE(slug->text(), u"cafe-opens"_qs);
@@ -247,8 +243,7 @@ private Q_SLOTS:
         QCOMPARE(slug->text(), u"cafe-opens-early"_qs);
     }
 
-    void pullQuoteShowsInPreview()
-    {
+    void pullQuoteShowsInPreview() {
         typeBody(u"First paragraph."_qs);
         QTest::mouseClick(findChild<QPushButton>(u"addPullQuoteButton"_qs), Qt::LeftButton);
         auto *text = findChild<QPlainTextEdit>(u"pullQuoteText0"_qs);
@@ -257,14 +252,16 @@ private Q_SLOTS:
         const Story &story = m_window->storyEditor()->story();
         QCOMPARE(story.pullQuotes.size(), 1);
         QCOMPARE(story.pullQuotes[0].placement, Placement::after(story.body[0].id));
-        QCOMPARE(findChild<QComboBox>(u"pullQuotePlacement0"_qs)->currentText(), u"After: First paragraph."_qs);
+        QCOMPARE(findChild<QComboBox>(u"pullQuotePlacement0"_qs)->currentText(),
+                 u"After: First paragraph."_qs);
         QTRY_COMPARE_WITH_TIMEOUT(js(u"document.querySelectorAll('aside.pull-quote').length"_qs).toInt(), 1,
                                   PreviewTimeoutMs);
-        QVERIFY(js(u"document.querySelector('aside.pull-quote').textContent"_qs).toString().contains(u"We <will> rebuild"_qs));
+        QVERIFY(js(u"document.querySelector('aside.pull-quote').textContent"_qs)
+                    .toString()
+                    .contains(u"We <will> rebuild"_qs));
     }
 
-    void previewNeverNavigates()
-    {
+    void previewNeverNavigates() {
         typeHeadline(u"Stay here"_qs);
         QTRY_COMPARE_WITH_TIMEOUT(js(u"document.querySelector('article.story h1').textContent"_qs).toString(),
                                   u"Stay here"_qs, PreviewTimeoutMs);
@@ -272,11 +269,11 @@ private Q_SLOTS:
         js(u"window.location.href = 'galley://preview/index.html?again'; 1"_qs);
         QTest::qWait(300);
         QCOMPARE(m_window->previewPane()->view()->url(), previewShellUrl());
-        QCOMPARE(js(u"document.querySelector('article.story h1').textContent"_qs).toString(), u"Stay here"_qs);
+        QCOMPARE(js(u"document.querySelector('article.story h1').textContent"_qs).toString(),
+                 u"Stay here"_qs);
     }
 
-    void interceptorAllows_data()
-    {
+    void interceptorAllows_data() {
         QTest::addColumn<QString>("url");
         QTest::addColumn<bool>("allowed");
         QTest::newRow("shell") << u"galley://preview/index.html"_qs << true;
@@ -289,15 +286,13 @@ private Q_SLOTS:
         QTest::newRow("ftp") << u"ftp://example.org/x"_qs << false;
     }
 
-    void interceptorAllows()
-    {
+    void interceptorAllows() {
         QFETCH(QString, url);
         QFETCH(bool, allowed);
         QCOMPARE(RequestInterceptor::isAllowed(QUrl(url)), allowed);
     }
 
-    void exportWritesPage()
-    {
+    void exportWritesPage() {
         typeHeadline(u"Pier lights go up"_qs);
         typeBody(u"The lights went up on Friday."_qs);
         QTemporaryDir out;
@@ -312,8 +307,7 @@ private Q_SLOTS:
         QVERIFY(html.contains(u"The lights went up on Friday."_qs));
     }
 
-    void searchAndDelete()
-    {
+    void searchAndDelete() {
         cleanup();
         m_library = std::make_unique<StoryLibrary>();
         QString error;
@@ -355,8 +349,7 @@ private Q_SLOTS:
         QVERIFY(!m_window->currentStoryId().isEmpty());
     }
 
-    void screenshot()
-    {
+    void screenshot() {
         const QString path = qEnvironmentVariable("GALLEY_SCREENSHOT");
         if (path.isEmpty())
             QSKIP("Set GALLEY_SCREENSHOT=/path.png to write a picture of the window.");
@@ -370,7 +363,8 @@ private Q_SLOTS:
         m_window->openInitialStory();
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QTRY_VERIFY_WITH_TIMEOUT(js(u"document.querySelectorAll('article.story').length"_qs).toInt() == 1, PreviewTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(js(u"document.querySelectorAll('article.story').length"_qs).toInt() == 1,
+                                 PreviewTimeoutMs);
         QTest::qWait(1500); // pictures decode and the page paints
         QVERIFY(m_window->grab().save(path));
         // The other tabs, for a look at the panels built in code.
@@ -384,32 +378,27 @@ private Q_SLOTS:
     }
 
 private:
-    template<typename T>
-    T *findChild(const QString &name) const
-    {
+    template <typename T> T *findChild(const QString &name) const {
         T *child = m_window->findChild<T *>(name);
         if (!child)
             qFatal("no child %s", qPrintable(name));
         return child;
     }
 
-    void typeHeadline(const QString &text)
-    {
+    void typeHeadline(const QString &text) {
         auto *headline = findChild<QLineEdit>(u"headlineEdit"_qs);
         headline->setFocus();
         QTest::keyClicks(headline, text);
     }
 
-    void typeBody(const QString &text)
-    {
+    void typeBody(const QString &text) {
         BodyEditor *body = m_window->storyEditor()->bodyEditor();
         body->setFocus();
         QTest::keyClicks(body, text);
     }
 
     // Runs @p script in the preview page and waits for its result; invalid while the page is not up.
-    QVariant js(const QString &script)
-    {
+    QVariant js(const QString &script) {
         QWebEngineView *view = m_window->previewPane()->view();
         if (!view)
             return {};
@@ -432,8 +421,7 @@ private:
     int m_count = 0;
 };
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     registerPreviewScheme();
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);

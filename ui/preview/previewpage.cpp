@@ -6,12 +6,9 @@
 namespace galley {
 
 PreviewPage::PreviewPage(QWebEngineProfile *profile, QObject *parent)
-    : QWebEnginePage(profile, parent)
-{
-}
+    : QWebEnginePage(profile, parent) {}
 
-bool PreviewPage::acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame)
-{
+bool PreviewPage::acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame) {
     if (type == NavigationTypeLinkClicked) {
         const QString scheme = url.scheme().toLower();
         if (scheme == u"http" || scheme == u"https" || scheme == u"mailto")
@@ -26,14 +23,12 @@ bool PreviewPage::acceptNavigationRequest(const QUrl &url, NavigationType type, 
     return false;
 }
 
-QWebEnginePage *PreviewPage::createWindow(WebWindowType)
-{
+QWebEnginePage *PreviewPage::createWindow(WebWindowType) {
     return nullptr;
 }
 
-void PreviewPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel, const QString &message,
-                                           int line, const QString &source)
-{
+void PreviewPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel, const QString &message, int line,
+                                           const QString &source) {
     qCDebug(lcPreview) << "console:" << message << source << line;
 }
 

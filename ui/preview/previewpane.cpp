@@ -23,8 +23,7 @@ PreviewPane::PreviewPane(QWidget *parent)
     : QWidget(parent)
     , m_stack(new QStackedLayout(this))
     , m_placeholder(new QLabel(tr("Preparing the preview…"), this))
-    , m_timer(new QTimer(this))
-{
+    , m_timer(new QTimer(this)) {
     setObjectName(u"previewPane"_qs);
     setMinimumWidth(320);
     m_placeholder->setAlignment(Qt::AlignCenter);
@@ -35,15 +34,13 @@ PreviewPane::PreviewPane(QWidget *parent)
     connect(m_timer, &QTimer::timeout, this, &PreviewPane::render);
 }
 
-PreviewPane::~PreviewPane()
-{
+PreviewPane::~PreviewPane() {
     // The page must go before its profile.
     delete m_view;
     delete m_page;
 }
 
-void PreviewPane::start()
-{
+void PreviewPane::start() {
     if (m_view)
         return;
     m_profile = new QWebEngineProfile(this); // no storage name: off the record
@@ -87,15 +84,13 @@ void PreviewPane::start()
         render();
 }
 
-void PreviewPane::showStory(const Story &story)
-{
+void PreviewPane::showStory(const Story &story) {
     m_story = story;
     m_hasStory = true;
     m_timer->start();
 }
 
-void PreviewPane::render()
-{
+void PreviewPane::render() {
     m_timer->stop();
     if (!m_view)
         return;
@@ -108,14 +103,13 @@ void PreviewPane::render()
         push();
 }
 
-void PreviewPane::push()
-{
+void PreviewPane::push() {
     m_pushPending = false;
     // A one-element JSON array is a safe JavaScript literal for any string.
-    const QString literal = QString::fromUtf8(QJsonDocument(QJsonArray{m_lastHtml}).toJson(QJsonDocument::Compact));
-    m_page->runJavaScript(u"galleyPreview.update("_qs + literal + u"[0])"_qs, [this](const QVariant &) {
-        Q_EMIT articleUpdated();
-    });
+    const QString literal =
+        QString::fromUtf8(QJsonDocument(QJsonArray{m_lastHtml}).toJson(QJsonDocument::Compact));
+    m_page->runJavaScript(u"galleyPreview.update("_qs + literal + u"[0])"_qs,
+                          [this](const QVariant &) { Q_EMIT articleUpdated(); });
 }
 
 } // namespace galley

@@ -4,8 +4,7 @@
 
 namespace galley {
 
-void registerPreviewScheme()
-{
+void registerPreviewScheme() {
     QWebEngineUrlScheme scheme(PreviewScheme);
     scheme.setSyntax(QWebEngineUrlScheme::Syntax::Host);
     scheme.setDefaultPort(QWebEngineUrlScheme::PortUnspecified);
@@ -13,13 +12,11 @@ void registerPreviewScheme()
     QWebEngineUrlScheme::registerScheme(scheme);
 }
 
-QUrl previewShellUrl()
-{
+QUrl previewShellUrl() {
     return QUrl(u"galley://preview/index.html"_qs);
 }
 
-QString previewImageUrl(const QString &imageId)
-{
+QString previewImageUrl(const QString &imageId) {
     return u"galley://image/"_qs + QString::fromLatin1(QUrl::toPercentEncoding(imageId));
 }
 

@@ -7,14 +7,12 @@
 
 namespace galley {
 
-bool RequestInterceptor::isAllowed(const QUrl &url)
-{
+bool RequestInterceptor::isAllowed(const QUrl &url) {
     const QString scheme = url.scheme().toLower();
     return scheme == QLatin1String(PreviewScheme) || scheme == u"data" || scheme == u"about";
 }
 
-void RequestInterceptor::interceptRequest(QWebEngineUrlRequestInfo &info)
-{
+void RequestInterceptor::interceptRequest(QWebEngineUrlRequestInfo &info) {
     if (isAllowed(info.requestUrl()))
         return;
     qCInfo(lcPreview) << "Blocked request" << info.requestUrl().toDisplayString();

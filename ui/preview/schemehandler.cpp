@@ -11,32 +11,28 @@ namespace galley {
 
 namespace {
 
-void reply(QWebEngineUrlRequestJob *job, const QByteArray &mimeType, const QByteArray &data)
-{
+void reply(QWebEngineUrlRequestJob *job, const QByteArray &mimeType, const QByteArray &data) {
     auto *buffer = new QBuffer(job);
     buffer->setData(data);
     buffer->open(QIODevice::ReadOnly);
     job->reply(mimeType, buffer);
 }
 
-QByteArray resource(const QString &path)
-{
+QByteArray resource(const QString &path) {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 } // namespace
 
-void SchemeHandler::setImages(const QList<StoryImage> &images)
-{
+void SchemeHandler::setImages(const QList<StoryImage> &images) {
     m_images.clear();
     for (const StoryImage &image : images)
         if (!image.isMissing())
             m_images.insert(image.id, image);
 }
 
-void SchemeHandler::requestStarted(QWebEngineUrlRequestJob *job)
-{
+void SchemeHandler::requestStarted(QWebEngineUrlRequestJob *job) {
     const QUrl url = job->requestUrl();
     if (job->requestMethod() != "GET") {
         job->fail(QWebEngineUrlRequestJob::RequestDenied);

@@ -10,22 +10,19 @@ using namespace galley;
 
 namespace {
 
-InlineRun run(const QString &text, bool bold = false, bool italic = false, const QString &href = {})
-{
+InlineRun run(const QString &text, bool bold = false, bool italic = false, const QString &href = {}) {
     return InlineRun{text, bold, italic, href};
 }
 
-Block block(const QString &id, BlockKind kind, QList<InlineText> lines)
-{
+Block block(const QString &id, BlockKind kind, QList<InlineText> lines) {
     return Block{id, kind, lines};
 }
 
-QList<Block> sampleBody()
-{
+QList<Block> sampleBody() {
     return {
         block(u"p1"_qs, BlockKind::Paragraph,
-              {InlineText{{run(u"The council voted "_qs), run(u"seven to two"_qs, true),
-                           run(u" on "_qs), run(u"Tuesday"_qs, false, true), run(u", said "_qs),
+              {InlineText{{run(u"The council voted "_qs), run(u"seven to two"_qs, true), run(u" on "_qs),
+                           run(u"Tuesday"_qs, false, true), run(u", said "_qs),
                            run(u"the minutes"_qs, false, false, u"https://example.org/minutes"_qs),
                            run(u"."_qs)}}}),
         block(u"s1"_qs, BlockKind::Subhead, {InlineText::plain(u"What happens next"_qs)}),
@@ -41,8 +38,7 @@ QList<Block> sampleBody()
     };
 }
 
-QTextBlock blockWithText(QTextDocument &document, const QString &text)
-{
+QTextBlock blockWithText(QTextDocument &document, const QString &text) {
     for (QTextBlock b = document.begin(); b.isValid(); b = b.next())
         if (b.text() == text)
             return b;
@@ -55,8 +51,7 @@ class TestDocumentConverter final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void roundTripIsIdentity()
-    {
+    void roundTripIsIdentity() {
         const QList<Block> body = sampleBody();
         QTextDocument document;
         blocksToDocument(body, &document);
@@ -67,8 +62,7 @@ private Q_SLOTS:
         QCOMPARE(readBlocks(&second), body);
     }
 
-    void documentShape()
-    {
+    void documentShape() {
         QTextDocument document;
         blocksToDocument(sampleBody(), &document);
         QCOMPARE(document.blockCount(), 11);
@@ -78,14 +72,17 @@ private Q_SLOTS:
         QVERIFY(blockWithText(document, u"Roads close"_qs).textList());
         QCOMPARE(blockWithText(document, u"First"_qs).textList()->format().style(),
                  QTextListFormat::ListDecimal);
-        QCOMPARE(blockWithText(document, u"We listened."_qs).blockFormat().intProperty(QTextFormat::BlockQuoteLevel), 1);
+        QCOMPARE(blockWithText(document, u"We listened."_qs)
+                     .blockFormat()
+                     .intProperty(QTextFormat::BlockQuoteLevel),
+                 1);
     }
 
-    void splitGivesSecondHalfFreshIdAndStaysStable()
-    {
+    void splitGivesSecondHalfFreshIdAndStaysStable() {
         QTextDocument document;
-        blocksToDocument({Block{u"p1"_qs, BlockKind::Paragraph, {InlineText::plain(u"Left half right half"_qs)}}},
-                         &document);
+        blocksToDocument(
+            {Block{u"p1"_qs, BlockKind::Paragraph, {InlineText::plain(u"Left half right half"_qs)}}},
+            &document);
         QTextCursor cursor(&document);
         cursor.setPosition(9);
         cursor.insertBlock();
@@ -99,10 +96,10 @@ private Q_SLOTS:
         QCOMPARE(documentToBlocks(&document), first);
     }
 
-    void enterAtStartKeepsIdWithText()
-    {
+    void enterAtStartKeepsIdWithText() {
         QTextDocument document;
-        blocksToDocument({Block{u"p1"_qs, BlockKind::Paragraph, {InlineText::plain(u"Words"_qs)}}}, &document);
+        blocksToDocument({Block{u"p1"_qs, BlockKind::Paragraph, {InlineText::plain(u"Words"_qs)}}},
+                         &document);
         QTextCursor cursor(&document);
         cursor.insertBlock();
         const QList<Block> blocks = documentToBlocks(&document);
@@ -117,8 +114,7 @@ private Q_SLOTS:
         QVERIFY(after[0].id != u"p1"_qs);
     }
 
-    void typedParagraphsGetStableIds()
-    {
+    void typedParagraphsGetStableIds() {
         QTextDocument document;
         QTextCursor cursor(&document);
         cursor.insertText(u"One"_qs);
@@ -130,10 +126,10 @@ private Q_SLOTS:
         QCOMPARE(documentToBlocks(&document), first);
     }
 
-    void subheadStyle()
-    {
+    void subheadStyle() {
         QTextDocument document;
-        blocksToDocument({Block{u"p1"_qs, BlockKind::Paragraph, {InlineText::plain(u"Heading"_qs)}}}, &document);
+        blocksToDocument({Block{u"p1"_qs, BlockKind::Paragraph, {InlineText::plain(u"Heading"_qs)}}},
+                         &document);
         QTextCursor cursor(&document);
         setSubhead(cursor, true);
         QVERIFY(isSubhead(cursor));
@@ -144,8 +140,7 @@ private Q_SLOTS:
                  (QList<Block>{Block{u"p1"_qs, BlockKind::Paragraph, {InlineText::plain(u"Heading"_qs)}}}));
     }
 
-    void quotingTwoParagraphsMakesOneQuote()
-    {
+    void quotingTwoParagraphsMakesOneQuote() {
         QTextDocument document;
         blocksToDocument({Block::make(BlockKind::Paragraph, u"Before"_qs),
                           Block{u"a"_qs, BlockKind::Paragraph, {InlineText::plain(u"Line A"_qs)}},
@@ -157,12 +152,12 @@ private Q_SLOTS:
         setBlockQuote(cursor, true);
         const QList<Block> blocks = documentToBlocks(&document);
         QCOMPARE(blocks.size(), 2);
-        QCOMPARE(blocks[1], (Block{u"a"_qs, BlockKind::BlockQuote,
+        QCOMPARE(blocks[1], (Block{u"a"_qs,
+                                   BlockKind::BlockQuote,
                                    {InlineText::plain(u"Line A"_qs), InlineText::plain(u"Line B"_qs)}}));
     }
 
-    void listKeepsParagraphId()
-    {
+    void listKeepsParagraphId() {
         QTextDocument document;
         blocksToDocument({Block{u"p1"_qs, BlockKind::Paragraph, {InlineText::plain(u"Item"_qs)}}}, &document);
         QTextCursor cursor(&document);
@@ -171,13 +166,14 @@ private Q_SLOTS:
         cursor.insertBlock();
         cursor.insertText(u"Item two"_qs);
         const QList<Block> blocks = documentToBlocks(&document);
-        QCOMPARE(blocks, (QList<Block>{Block{u"p1"_qs, BlockKind::BulletList,
-                                             {InlineText::plain(u"Item"_qs), InlineText::plain(u"Item two"_qs)}}}));
+        QCOMPARE(blocks,
+                 (QList<Block>{Block{u"p1"_qs,
+                                     BlockKind::BulletList,
+                                     {InlineText::plain(u"Item"_qs), InlineText::plain(u"Item two"_qs)}}}));
         QCOMPARE(documentToBlocks(&document), blocks);
     }
 
-    void emptyLinesAreDropped()
-    {
+    void emptyLinesAreDropped() {
         QTextDocument document;
         QTextCursor cursor(&document);
         cursor.insertBlock();
@@ -186,8 +182,7 @@ private Q_SLOTS:
         QCOMPARE(documentToBlocks(&document), QList<Block>());
     }
 
-    void lineSeparatorBecomesSpace()
-    {
+    void lineSeparatorBecomesSpace() {
         QTextDocument document;
         QTextCursor cursor(&document);
         cursor.insertText(u"One"_qs + QChar(QChar::LineSeparator) + u"two"_qs);

@@ -1,9 +1,9 @@
 #include "editing/imageimport.h"
 
 #include <QBuffer>
-#include <QStandardPaths>
 #include <QImage>
 #include <QImageWriter>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -11,8 +11,7 @@ using namespace galley;
 
 namespace {
 
-QByteArray encoded(const char *format)
-{
+QByteArray encoded(const char *format) {
     QImage image(8, 6, QImage::Format_RGB32);
     image.fill(QColor(200, 40, 40));
     QBuffer buffer;
@@ -24,8 +23,7 @@ QByteArray encoded(const char *format)
 }
 
 // A 1x1 GIF89a: Qt can read GIF but not write it.
-QByteArray tinyGif()
-{
+QByteArray tinyGif() {
     return QByteArray::fromBase64("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 }
 
@@ -37,8 +35,7 @@ class TestImageImport final : public QObject {
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    void accepted_data()
-    {
+    void accepted_data() {
         QTest::addColumn<QByteArray>("data");
         QTest::addColumn<QString>("fileName");
         QTest::addColumn<QString>("mimeType");
@@ -49,8 +46,7 @@ private Q_SLOTS:
         QTest::newRow("png named .jpg") << encoded("png") << u"wrong.jpg"_qs << u"image/png"_qs;
     }
 
-    void accepted()
-    {
+    void accepted() {
         QFETCH(QByteArray, data);
         QFETCH(QString, fileName);
         QFETCH(QString, mimeType);
@@ -64,20 +60,18 @@ private Q_SLOTS:
         QVERIFY(image->placement.isLead());
     }
 
-    void refused_data()
-    {
+    void refused_data() {
         QTest::addColumn<QByteArray>("data");
         QTest::addColumn<QString>("message");
         QTest::newRow("text") << QByteArray("just some notes\n")
                               << u"“x.jpg” is not a JPEG, PNG, WebP or GIF picture."_qs;
         QTest::newRow("bmp") << encoded("bmp") << u"“x.jpg” is not a JPEG, PNG, WebP or GIF picture."_qs;
-        QTest::newRow("truncated png") << encoded("png").left(40)
-                                       << u"“x.jpg” cannot be read: the file may be damaged."_qs;
+        QTest::newRow("truncated png")
+            << encoded("png").left(40) << u"“x.jpg” cannot be read: the file may be damaged."_qs;
         QTest::newRow("empty") << QByteArray() << u"“x.jpg” is empty, so it is not a picture."_qs;
     }
 
-    void refused()
-    {
+    void refused() {
         QFETCH(QByteArray, data);
         QFETCH(QString, message);
         QString error;
@@ -85,8 +79,7 @@ private Q_SLOTS:
         QCOMPARE(error, message);
     }
 
-    void fromFile()
-    {
+    void fromFile() {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString path = dir.filePath(u"photo.png"_qs);

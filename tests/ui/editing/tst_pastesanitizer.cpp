@@ -8,8 +8,7 @@ namespace {
 
 // A compact text form of blocks so each _data row reads like the body it expects:
 // "kind:line|line" per block, runs written as *bold*, _italic_ and [text](href).
-QString describe(const QList<Block> &blocks)
-{
+QString describe(const QList<Block> &blocks) {
     QStringList out;
     for (const Block &block : blocks) {
         QStringList lines;
@@ -38,8 +37,7 @@ class TestPasteSanitizer final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void sanitize_data()
-    {
+    void sanitize_data() {
         QTest::addColumn<QString>("html");
         QTest::addColumn<QString>("expected");
         QTest::newRow("fonts, colours and sizes go")
@@ -48,18 +46,16 @@ private Q_SLOTS:
         QTest::newRow("scripts and styles go")
             << u"<style>p{color:red}</style><p>Safe<script>alert('x')</script> text</p><script src=\"https://evil.invalid/x.js\"></script>"_qs
             << u"paragraph:Safe text"_qs;
-        QTest::newRow("headings become subheads")
-            << u"<h1>Big</h1><p>Body</p><h4>Small</h4>"_qs
-            << u"subhead:Big\nparagraph:Body\nsubhead:Small"_qs;
+        QTest::newRow("headings become subheads") << u"<h1>Big</h1><p>Body</p><h4>Small</h4>"_qs
+                                                  << u"subhead:Big\nparagraph:Body\nsubhead:Small"_qs;
         QTest::newRow("bold italic and safe links stay")
             << u"<p><b>Bold</b> <i>it</i> <strong>strong</strong> <em>em</em> <a href=\"https://example.org/a\">site</a> <a href=\"mailto:desk@example.org\">mail</a></p>"_qs
             << u"paragraph:*Bold* _it_ *strong* _em_ [site](https://example.org/a) [mail](mailto:desk@example.org)"_qs;
         QTest::newRow("unsafe links keep only text")
             << u"<p><a href=\"javascript:alert(1)\">click</a> <a href=\"file:///etc/passwd\">file</a> <a href=\"/relative\">rel</a></p>"_qs
             << u"paragraph:click file rel"_qs;
-        QTest::newRow("lists")
-            << u"<ul><li>One</li><li><b>Two</b></li></ul><ol><li>First</li></ol>"_qs
-            << u"bullet-list:One|*Two*\nnumbered-list:First"_qs;
+        QTest::newRow("lists") << u"<ul><li>One</li><li><b>Two</b></li></ul><ol><li>First</li></ol>"_qs
+                               << u"bullet-list:One|*Two*\nnumbered-list:First"_qs;
         QTest::newRow("block quote")
             << u"<p>Intro</p><blockquote><p>Quoted one</p><p>Quoted two</p></blockquote>"_qs
             << u"paragraph:Intro\nblock-quote:Quoted one|Quoted two"_qs;
@@ -70,12 +66,10 @@ private Q_SLOTS:
             << u"<meta charset=\"utf-8\"><b style=\"font-weight:normal;\" id=\"docs-internal-guid-1\"><p dir=\"ltr\"><span style=\"font-weight:700;color:#222\">Strong</span><span style=\"font-style:italic\"> lean</span></p></b>"_qs
             << u"paragraph:*Strong*_ lean_"_qs;
         QTest::newRow("divs are paragraphs")
-            << u"<div class=\"x\">One</div><div>Two</div>"_qs
-            << u"paragraph:One\nparagraph:Two"_qs;
+            << u"<div class=\"x\">One</div><div>Two</div>"_qs << u"paragraph:One\nparagraph:Two"_qs;
     }
 
-    void sanitize()
-    {
+    void sanitize() {
         QFETCH(QString, html);
         QFETCH(QString, expected);
         const QList<Block> blocks = sanitizedBlocksFromHtml(html);
@@ -84,16 +78,14 @@ private Q_SLOTS:
             QCOMPARE(block.id.size(), 36);
     }
 
-    void fragmentKeepsStructure()
-    {
+    void fragmentKeepsStructure() {
         const QTextDocumentFragment fragment =
             sanitizedFragmentFromHtml(u"<h2>Sub</h2><p><span style=\"color:red\">plain</span></p>"_qs);
         QCOMPARE(fragment.toPlainText(), u"Sub\nplain"_qs);
         QVERIFY(!fragment.toHtml().contains(u"color"_qs));
     }
 
-    void allowedLinks_data()
-    {
+    void allowedLinks_data() {
         QTest::addColumn<QString>("href");
         QTest::addColumn<bool>("allowed");
         QTest::newRow("https") << u"https://example.org/"_qs << true;
@@ -106,8 +98,7 @@ private Q_SLOTS:
         QTest::newRow("http without host") << u"http:///x"_qs << false;
     }
 
-    void allowedLinks()
-    {
+    void allowedLinks() {
         QFETCH(QString, href);
         QFETCH(bool, allowed);
         QCOMPARE(isAllowedPastedLink(href), allowed);
