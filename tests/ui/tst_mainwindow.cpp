@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -28,6 +29,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextCursor>
 #include <QTimer>
 #include <QWebEngineView>
 
@@ -39,6 +41,17 @@ namespace {
 
 // Generous: the first page load starts Chromium.
 constexpr int PreviewTimeoutMs = 30000;
+
+// Stands in for the system browser: QDesktopServices hands it the URLs the preview opens.
+class LinkCatcher final : public QObject {
+    Q_OBJECT
+
+public:
+    QList<QUrl> opened;
+
+public Q_SLOTS:
+    void open(const QUrl &url) { opened.append(url); }
+};
 
 } // namespace
 
@@ -308,14 +321,8 @@ private Q_SLOTS:
     }
 
     void searchAndDelete() {
-        cleanup();
-        m_library = std::make_unique<StoryLibrary>();
+        useSampleLibrary();
         QString error;
-        QVERIFY(m_library->open(m_dir.filePath(u"search.sqlite"_qs), &error));
-        QVERIFY2(fillWithSamples(*m_library, &error), qPrintable(error));
-        m_window = std::make_unique<MainWindow>(*m_library);
-        m_window->openInitialStory();
-        m_window->show();
         auto *list = findChild<QListWidget>(u"storyList"_qs);
         QCOMPARE(list->count(), 3);
         QTest::keyClicks(findChild<QLineEdit>(u"searchEdit"_qs), u"rowers"_qs);
@@ -349,20 +356,45 @@ private Q_SLOTS:
         QVERIFY(!m_window->currentStoryId().isEmpty());
     }
 
+    void previewShowsPicturesAndOpensLinksOutside() {
+        useSampleLibrary();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            js(u"(function(){var i=document.querySelector('figure.story-image img');return i&&i.complete?i.naturalWidth:0;})()"_qs)
+                    .toInt() > 0,
+            PreviewTimeoutMs);
+        QVERIFY(js(u"document.querySelector('figure.story-image img').getAttribute('src')"_qs)
+                    .toString()
+                    .startsWith(u"galley://image/"_qs));
+
+        LinkCatcher catcher;
+        QDesktopServices::setUrlHandler(u"https"_qs, &catcher, "open");
+        BodyEditor *body = m_window->storyEditor()->bodyEditor();
+        body->setFocus();
+        body->moveCursor(QTextCursor::End);
+        QTest::keyClicks(body, u" See"_qs);
+        QTimer::singleShot(0, this, [] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            QVERIFY(dialog);
+            dialog->findChild<QLineEdit *>(u"linkTextEdit"_qs)->setText(u"the plan"_qs);
+            auto *url = dialog->findChild<QLineEdit *>(u"linkUrlEdit"_qs);
+            url->setText(u"https://example.org/plan"_qs);
+            QTest::keyClick(url, Qt::Key_Return);
+        });
+        QTest::keyClick(body, Qt::Key_K, Qt::ControlModifier);
+        const QString link =
+            u"document.querySelector('article.story a[href=\"https://example.org/plan\"]')"_qs;
+        QTRY_VERIFY_WITH_TIMEOUT(js(link + u" !== null"_qs).toBool(), PreviewTimeoutMs);
+        js(link + u".click(); 1"_qs);
+        QTRY_COMPARE(catcher.opened, (QList<QUrl>{QUrl(u"https://example.org/plan"_qs)}));
+        QDesktopServices::unsetUrlHandler(u"https"_qs);
+        QCOMPARE(m_window->previewPane()->view()->url(), previewShellUrl());
+    }
+
     void screenshot() {
         const QString path = qEnvironmentVariable("GALLEY_SCREENSHOT");
         if (path.isEmpty())
             QSKIP("Set GALLEY_SCREENSHOT=/path.png to write a picture of the window.");
-        cleanup();
-        m_library = std::make_unique<StoryLibrary>();
-        QString error;
-        QVERIFY(m_library->open(m_dir.filePath(u"samples.sqlite"_qs), &error));
-        QVERIFY2(fillWithSamples(*m_library, &error), qPrintable(error));
-        m_window = std::make_unique<MainWindow>(*m_library);
-        m_window->resize(1500, 940);
-        m_window->openInitialStory();
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        useSampleLibrary();
         QTRY_VERIFY_WITH_TIMEOUT(js(u"document.querySelectorAll('article.story').length"_qs).toInt() == 1,
                                  PreviewTimeoutMs);
         QTest::qWait(1500); // pictures decode and the page paints
@@ -395,6 +427,19 @@ private:
         BodyEditor *body = m_window->storyEditor()->bodyEditor();
         body->setFocus();
         QTest::keyClicks(body, text);
+    }
+
+    void useSampleLibrary() {
+        cleanup();
+        m_library = std::make_unique<StoryLibrary>();
+        QString error;
+        QVERIFY(m_library->open(m_dir.filePath(u"samples-%1.sqlite"_qs.arg(++m_count)), &error));
+        QVERIFY2(fillWithSamples(*m_library, &error), qPrintable(error));
+        m_window = std::make_unique<MainWindow>(*m_library);
+        m_window->resize(1500, 940);
+        m_window->openInitialStory();
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
 
     // Runs @p script in the preview page and waits for its result; invalid while the page is not up.
