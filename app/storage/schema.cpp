@@ -56,6 +56,12 @@ const QList<Migration> &migrations()
              u" story_id UNINDEXED, headline, deck, body,"
              u" tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"_qs,
          }},
+        // The input an imported story came from, kept so an import never loses anything.
+        {2,
+         {
+             u"ALTER TABLE stories ADD COLUMN original_source BLOB"_qs,
+             u"ALTER TABLE stories ADD COLUMN original_format TEXT NOT NULL DEFAULT ''"_qs,
+         }},
     };
     return list;
 }

@@ -132,7 +132,7 @@ std::optional<Story> StoryLibrary::Private::loadStory(const QString &id, QString
     query.setForwardOnly(true);
     query.prepare(
         u"SELECT slug, section, headline, deck, bylines, dateline, status, body, pull_quotes, created, "
-        u"updated FROM stories WHERE id = ?"_qs);
+        u"updated, original_source, original_format FROM stories WHERE id = ?"_qs);
     query.addBindValue(id);
     if (!d->exec(query, error))
         return std::nullopt;
@@ -155,6 +155,8 @@ std::optional<Story> StoryLibrary::Private::loadStory(const QString &id, QString
     story.pullQuotes = pullQuotesFromJson(arrayFromText(query.value(8).toString()));
     story.created = timeFromStored(query.value(9).toString());
     story.updated = timeFromStored(query.value(10).toString());
+    story.originalSource = query.value(11).toByteArray();
+    story.originalFormat = query.value(12).toString();
     query.finish();
 
     QSqlQuery images(d->db);

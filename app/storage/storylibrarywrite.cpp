@@ -101,11 +101,13 @@ bool StoryLibrary::save(Story &story, QString *error)
     QSqlQuery row(d->db);
     row.prepare(
         u"INSERT INTO stories (id, slug, section, headline, deck, bylines, dateline, status, body, "
-        u"pull_quotes, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        u"pull_quotes, created, updated, original_source, original_format) "
+        u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         u"ON CONFLICT(id) DO UPDATE SET slug = excluded.slug, section = excluded.section, "
         u"headline = excluded.headline, deck = excluded.deck, bylines = excluded.bylines, "
         u"dateline = excluded.dateline, status = excluded.status, body = excluded.body, "
-        u"pull_quotes = excluded.pull_quotes, created = excluded.created, updated = excluded.updated"_qs);
+        u"pull_quotes = excluded.pull_quotes, created = excluded.created, updated = excluded.updated, "
+        u"original_source = excluded.original_source, original_format = excluded.original_format"_qs);
     row.addBindValue(next.id);
     row.addBindValue(text(next.slug));
     row.addBindValue(text(next.section));
@@ -118,6 +120,8 @@ bool StoryLibrary::save(Story &story, QString *error)
     row.addBindValue(jsonText(pullQuotesToJson(next.pullQuotes)));
     row.addBindValue(storedTime(next.created));
     row.addBindValue(storedTime(next.updated));
+    row.addBindValue(next.originalSource);
+    row.addBindValue(text(next.originalFormat));
     if (!d->exec(row, error) || !reachedStep(SaveStep::StoryRow, error))
         return abandon();
 

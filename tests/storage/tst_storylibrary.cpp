@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void saveCloseReopenGivesEqualStory();
     void openMigrates_data();
     void openMigrates();
+    void migratesVersionOneKeepingStories();
     void loadMissingStory();
     void matchExpression_data();
     void matchExpression();
@@ -158,20 +160,71 @@ void TestStoryLibrary::openMigrates()
         QCOMPARE(QFileInfo(libraryPath()).size(), 0);
     }
     openLibrary();
-    QCOMPARE(StoryLibrary::currentSchemaVersion(), 1);
+    QCOMPARE(StoryLibrary::currentSchemaVersion(), 2);
     QCOMPARE(m_library->schemaVersion(), StoryLibrary::currentSchemaVersion());
     QCOMPARE(m_library->count(), 0);
     QCOMPARE(m_library->path(), libraryPath());
     m_library->close();
     QCOMPARE(m_library->schemaVersion(), 0);
-    QCOMPARE(rawValue(libraryPath(), u"PRAGMA user_version"_qs).toInt(), 1);
+    QCOMPARE(rawValue(libraryPath(), u"PRAGMA user_version"_qs).toInt(), 2);
     QCOMPARE(rawValue(libraryPath(), u"PRAGMA journal_mode"_qs).toString(), u"wal"_qs);
     QCOMPARE(
         rawValue(libraryPath(), u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'story_search'"_qs).toInt(),
         1);
     // Opening again leaves the version alone.
     openLibrary();
-    QCOMPARE(m_library->schemaVersion(), 1);
+    QCOMPARE(m_library->schemaVersion(), 2);
+}
+
+void TestStoryLibrary::migratesVersionOneKeepingStories()
+{
+    // A library as the first Galley wrote it: schema 1, no column for an import's original input.
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"v1"_qs);
+        db.setDatabaseName(libraryPath());
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        for (const QString &sql : {
+                 u"CREATE TABLE stories (id TEXT PRIMARY KEY NOT NULL, slug TEXT NOT NULL UNIQUE, "
+                 u"section TEXT NOT NULL DEFAULT '', headline TEXT NOT NULL DEFAULT '', deck TEXT NOT NULL "
+                 u"DEFAULT '', bylines TEXT NOT NULL DEFAULT '[]', dateline TEXT NOT NULL DEFAULT '', status "
+                 u"TEXT NOT NULL DEFAULT 'draft', body TEXT NOT NULL DEFAULT '[]', pull_quotes TEXT NOT NULL "
+                 u"DEFAULT '[]', created TEXT NOT NULL, updated TEXT NOT NULL)"_qs,
+                 u"CREATE TABLE images (id TEXT PRIMARY KEY NOT NULL, story_id TEXT NOT NULL REFERENCES "
+                 u"stories(id) ON DELETE CASCADE, position INTEGER NOT NULL, data BLOB, mime_type TEXT NOT NULL "
+                 u"DEFAULT '', file_name TEXT NOT NULL DEFAULT '', caption TEXT NOT NULL DEFAULT '', credit TEXT "
+                 u"NOT NULL DEFAULT '', alt_text TEXT NOT NULL DEFAULT '', placement TEXT NOT NULL DEFAULT '')"_qs,
+                 u"CREATE VIRTUAL TABLE story_search USING fts5(story_id UNINDEXED, headline, deck, body, "
+                 u"tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"_qs,
+                 u"INSERT INTO stories (id, slug, headline, created, updated) VALUES ('0b7c3c52-5d8e-4f43-9d1c-"
+                 u"2f1e8a0c9b11', 'harbour-crane-arrives', 'Harbour crane arrives', "
+                 u"'2026-01-02T03:04:05.006Z', '2026-01-02T03:04:05.006Z')"_qs,
+                 u"PRAGMA user_version = 1"_qs,
+             })
+            QVERIFY2(query.exec(sql), qPrintable(query.lastError().text()));
+    }
+    QSqlDatabase::removeDatabase(u"v1"_qs);
+
+    openLibrary();
+    QCOMPARE(m_library->schemaVersion(), 2);
+    QString error;
+    std::optional<Story> story = m_library->loadBySlug(u"harbour-crane-arrives"_qs, &error);
+    QVERIFY2(story, qPrintable(error));
+    QCOMPARE(story->headline, u"Harbour crane arrives"_qs);
+    QCOMPARE(story->created, QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 6), Qt::UTC));
+    QVERIFY(story->originalSource.isEmpty());
+
+    // The new columns keep an import's original input, byte for byte.
+    story->originalSource = QByteArray("Harbour crane \x93" "arrives\x94" "\r\n");
+    story->originalFormat = u"text/plain; charset=windows-1252"_qs;
+    QVERIFY2(m_library->save(*story, &error), qPrintable(error));
+    m_library->close();
+    openLibrary();
+    const std::optional<Story> reloaded = m_library->load(story->id, &error);
+    QVERIFY2(reloaded, qPrintable(error));
+    QCOMPARE(reloaded->originalSource, story->originalSource);
+    QCOMPARE(reloaded->originalFormat, story->originalFormat);
+    QVERIFY(*reloaded == *story);
 }
 
 void TestStoryLibrary::loadMissingStory()
