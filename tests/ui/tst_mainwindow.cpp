@@ -366,6 +366,18 @@ private Q_SLOTS:
                     .toString()
                     .startsWith(u"galley://image/"_qs));
 
+        // Typing patches the changed paragraph only: the picture element is the same one.
+        js(u"document.querySelector('figure.story-image img').galleyKept = 'kept'; 1"_qs);
+        const int updatesBefore = m_updates;
+        typeHeadline(u" tonight"_qs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_updates > updatesBefore &&
+                                     js(u"document.querySelector('article.story h1').textContent"_qs)
+                                         .toString()
+                                         .endsWith(u" tonight"_qs),
+                                 PreviewTimeoutMs);
+        QCOMPARE(js(u"document.querySelector('figure.story-image img').galleyKept"_qs).toString(),
+                 u"kept"_qs);
+
         LinkCatcher catcher;
         QDesktopServices::setUrlHandler(u"https"_qs, &catcher, "open");
         BodyEditor *body = m_window->storyEditor()->bodyEditor();
@@ -420,6 +432,7 @@ private:
     void typeHeadline(const QString &text) {
         auto *headline = findChild<QLineEdit>(u"headlineEdit"_qs);
         headline->setFocus();
+        headline->end(false);
         QTest::keyClicks(headline, text);
     }
 
@@ -436,6 +449,7 @@ private:
         QVERIFY(m_library->open(m_dir.filePath(u"samples-%1.sqlite"_qs.arg(++m_count)), &error));
         QVERIFY2(fillWithSamples(*m_library, &error), qPrintable(error));
         m_window = std::make_unique<MainWindow>(*m_library);
+        connect(m_window->previewPane(), &PreviewPane::articleUpdated, this, [this] { ++m_updates; });
         m_window->resize(1500, 940);
         m_window->openInitialStory();
         m_window->show();
@@ -464,6 +478,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     QString m_storyId;
     int m_count = 0;
+    int m_updates = 0;
 };
 
 int main(int argc, char **argv) {
