@@ -8,6 +8,7 @@
 #include "preview/previewpane.h"
 #include "preview/previewscheme.h"
 #include "preview/requestinterceptor.h"
+#include "settings.h"
 #include "storage/samplelibrary.h"
 #include "storage/storylibrary.h"
 #include "storyeditor.h"
@@ -400,6 +401,33 @@ private Q_SLOTS:
         QTRY_COMPARE(catcher.opened, (QList<QUrl>{QUrl(u"https://example.org/plan"_qs)}));
         QDesktopServices::unsetUrlHandler(u"https"_qs);
         QCOMPARE(m_window->previewPane()->view()->url(), previewShellUrl());
+    }
+
+    void closingSavesAndRemembersStory() {
+        Story other = Story::create();
+        other.headline = u"Older story"_qs;
+        QString error;
+        QVERIFY(m_library->save(other, &error));
+        QVERIFY(m_window->openStory(other.id));
+        typeHeadline(u", updated"_qs);
+        QVERIFY(m_window->close());
+        QCOMPARE(m_library->load(other.id, &error)->headline, u"Older story, updated"_qs);
+        QCOMPARE(Settings().value(Settings::Key::LastStoryId).toString(), other.id);
+        QVERIFY(!Settings().value(Settings::Key::WindowGeometry).toByteArray().isEmpty());
+
+        m_window = std::make_unique<MainWindow>(*m_library);
+        m_window->openInitialStory();
+        QCOMPARE(m_window->currentStoryId(), other.id);
+    }
+
+    void settingsDefaults() {
+        QSettings().clear();
+        Settings settings;
+        QCOMPARE(settings.value(Settings::Key::LastStoryId), QVariant(QString()));
+        QCOMPARE(settings.value(Settings::Key::SplitterState), QVariant(QByteArray()));
+        QCOMPARE(Settings::keyName(Settings::Key::WindowGeometry), u"window/geometry"_qs);
+        settings.setValue(Settings::Key::LastExportFolder, u"/tmp/pages"_qs);
+        QCOMPARE(Settings().value(Settings::Key::LastExportFolder).toString(), u"/tmp/pages"_qs);
     }
 
     void screenshot() {
