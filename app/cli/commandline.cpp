@@ -52,8 +52,10 @@ int runVerb(const QStringList &arguments, cli::CliStreams &io) {
 bool isCommandLineVerb(const QStringList &arguments) {
     if (arguments.size() < 2)
         return false;
+    // Any word that is not an option is meant as a verb: an unknown one gets the usage error it
+    // deserves instead of an editor window that silently ignores it.
     const QString first = arguments.at(1);
-    return HelpFlags.contains(first) || cli::findVerb(first) != nullptr;
+    return HelpFlags.contains(first) || !first.startsWith(u'-');
 }
 
 int runCommandLine(const QStringList &arguments, QIODevice *out, QIODevice *err) {

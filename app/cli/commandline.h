@@ -5,9 +5,10 @@
 
 namespace galley {
 
-/// True when @p arguments (as QCoreApplication::arguments(): program name first) name a
-/// command-line verb ("list", "export", "import", "help", or -h/--help), so main() runs it without
-/// opening a window.
+/// True when @p arguments (as QCoreApplication::arguments(): program name first) start with a word
+/// that is not an option (a verb such as "list", "export", "import", "help", or a mistyped one that
+/// then gets a usage error) or with -h/--help, so main() runs it without opening a window. Options
+/// alone (--db PATH) open the editor.
 bool isCommandLineVerb(const QStringList &arguments);
 
 /// Runs the verb in @p arguments and returns the process exit code: 0 on success, 1 when the work

@@ -112,9 +112,10 @@ void TestCli::isCommandLineVerb_data() {
     QTest::newRow("export") << QStringList{u"galley"_qs, u"export"_qs, u"x"_qs} << true;
     QTest::newRow("help") << QStringList{u"galley"_qs, u"help"_qs} << true;
     QTest::newRow("--help") << QStringList{u"galley"_qs, u"--help"_qs} << true;
-    QTest::newRow("a file to open") << QStringList{u"galley"_qs, u"story.txt"_qs} << false;
+    QTest::newRow("unknown word") << QStringList{u"galley"_qs, u"story.txt"_qs} << true;
+    QTest::newRow("editor with a library") << QStringList{u"galley"_qs, u"--db"_qs, u"x.sqlite"_qs} << false;
     QTest::newRow("qt option") << QStringList{u"galley"_qs, u"-platform"_qs, u"offscreen"_qs} << false;
-    QTest::newRow("case matters") << QStringList{u"galley"_qs, u"LIST"_qs} << false;
+    QTest::newRow("mistyped verb") << QStringList{u"galley"_qs, u"LIST"_qs} << true;
 }
 
 void TestCli::isCommandLineVerb() {
@@ -205,6 +206,10 @@ void TestCli::exitCodes_data() {
     QTest::newRow("--db without value")
         << QStringList{u"list"_qs, u"--db"_qs} << 2 << u"galley: Missing value after '--db'.\n"_qs;
     QTest::newRow("list with argument") << QStringList{u"list"_qs, u"extra"_qs} << 2 << usage;
+    QTest::newRow("unknown verb")
+        << QStringList{u"frob"_qs} << 2
+        << u"galley: \"frob\" is not a verb Galley knows.\n"
+           u"Usage: galley [VERB [ARGUMENTS]]   Run \"galley help\" for the list of verbs.\n"_qs;
     QTest::newRow("help for unknown verb")
         << QStringList{u"help"_qs, u"frob"_qs} << 2 << u"galley: There is no verb called \"frob\".\n"_qs;
 }
