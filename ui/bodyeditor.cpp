@@ -12,6 +12,7 @@
 #include <QTextCursor>
 #include <QTextList>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUrl>
 
 namespace galley {
@@ -125,6 +126,10 @@ QToolBar *BodyEditor::createToolBar(QWidget *parent) const {
     bar->addAction(m_bold);
     bar->addAction(m_italic);
     bar->addAction(m_link);
+    // "Link" in words reads better than any chain icon a theme may or may not have.
+    m_link->setIconText(tr("Link"));
+    if (auto *button = qobject_cast<QToolButton *>(bar->widgetForAction(m_link)))
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
     bar->addSeparator();
     bar->addAction(m_bullets);
     bar->addAction(m_numbers);
