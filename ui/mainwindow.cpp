@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
@@ -141,7 +142,7 @@ void MainWindow::openInitialStory() {
 bool MainWindow::openStory(const QString &id) {
     if (m_hasStory && id == currentStoryId())
         return true;
-    if (m_dirty && !saveStory() && !confirmLeavingUnsaved({}))
+    if (!saveBeforeLeaving(tr("Discard the changes since the last save and open the other story?")))
         return false;
     QString error;
     const std::optional<Story> story = m_library.load(id, &error);
@@ -162,20 +163,26 @@ bool MainWindow::openStory(const QString &id) {
 }
 
 bool MainWindow::saveStory(bool quiet) {
+    QString error;
+    if (writeStory(&error))
+        return true;
+    if (quiet) {
+        statusBar()->showMessage(
+            tr("Not saved: %1 Your text is still here; Galley will try again.").arg(error));
+    } else {
+        QMessageBox::warning(this, tr("Story not saved"),
+                             tr("%1\n\nEverything you typed is still in the editor.").arg(error));
+    }
+    return false;
+}
+
+bool MainWindow::writeStory(QString *error) {
     m_autosave->stop();
     if (!m_hasStory || !m_dirty)
         return true;
     Story story = m_editor->story();
-    QString error;
-    if (!m_library.save(story, &error)) {
-        qCWarning(lcUi) << "Save failed:" << error;
-        if (quiet) {
-            statusBar()->showMessage(
-                tr("Not saved: %1 Your text is still here; Galley will try again.").arg(error));
-        } else {
-            QMessageBox::warning(this, tr("Story not saved"),
-                                 tr("%1\n\nEverything you typed is still in the editor.").arg(error));
-        }
+    if (!m_library.save(story, error)) {
+        qCWarning(lcUi) << "Save failed:" << *error;
         return false;
     }
     m_editor->markSaved(story);
@@ -187,17 +194,21 @@ bool MainWindow::saveStory(bool quiet) {
     return true;
 }
 
-QString MainWindow::currentStoryId() const {
-    return m_hasStory ? m_editor->story().id : QString();
+bool MainWindow::saveBeforeLeaving(const QString &consequence) {
+    QString error;
+    if (writeStory(&error))
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Story not saved"), error + u"\n\n"_qs + consequence,
+                    QMessageBox::NoButton, this);
+    QPushButton *keep = box.addButton(tr("Keep editing"), QMessageBox::RejectRole);
+    QPushButton *discard = box.addButton(tr("Discard changes"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(keep);
+    box.exec();
+    return box.clickedButton() == discard;
 }
 
-bool MainWindow::confirmLeavingUnsaved(const QString &) {
-    const auto answer = QMessageBox::warning(
-        this, tr("Story not saved"),
-        tr("The story on screen could not be saved. If you go on, the changes since the last save "
-           "are lost."),
-        QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
-    return answer == QMessageBox::Discard;
+QString MainWindow::currentStoryId() const {
+    return m_hasStory ? m_editor->story().id : QString();
 }
 
 void MainWindow::onEdited() {
@@ -208,7 +219,7 @@ void MainWindow::onEdited() {
 }
 
 void MainWindow::newStory() {
-    if (m_dirty && !saveStory() && !confirmLeavingUnsaved({}))
+    if (!saveBeforeLeaving(tr("Discard the changes since the last save and start a new story?")))
         return;
     Story story = Story::create();
     story.status = StoryStatus::Draft;
@@ -285,16 +296,9 @@ void MainWindow::showEvent(QShowEvent *event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
-    if (m_dirty && !saveStory()) {
-        const auto answer = QMessageBox::warning(
-            this, tr("Quit without saving?"),
-            tr("The story on screen could not be saved. Quit anyway and lose the changes since "
-               "the last save?"),
-            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (answer != QMessageBox::Discard) {
-            event->ignore();
-            return;
-        }
+    if (!saveBeforeLeaving(tr("Discard the changes since the last save and quit?"))) {
+        event->ignore();
+        return;
     }
     m_settings->setValue(Settings::Key::WindowGeometry, saveGeometry());
     m_settings->setValue(Settings::Key::SplitterState, m_splitter->saveState());

@@ -65,7 +65,11 @@ private:
     void exportCurrent();
     void showAbout();
     void updateTitle();
-    bool confirmLeavingUnsaved(const QString &error);
+    /// Saves if needed; false with @p error when the library refused.
+    bool writeStory(QString *error);
+    /// Saves before the story leaves the screen; when that fails, shows why and asks whether to
+    /// discard the changes (@p consequence says what happens then). True when it is fine to go on.
+    bool saveBeforeLeaving(const QString &consequence);
 
     StoryLibrary &m_library;
     Settings *m_settings;

@@ -13,6 +13,7 @@
 #include "storage/storylibrary.h"
 #include "storyeditor.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -242,6 +243,27 @@ private Q_SLOTS:
         QCOMPARE(m_window->storyEditor()->bodyEditor()->toPlainText(), u"Words that must not be lost."_qs);
         QString error;
         QCOMPARE(m_library->load(m_storyId, &error)->headline, QString());
+
+        // Opening another story asks; "Keep editing" stays, with the text, on this story.
+        Story other = Story::create();
+        QVERIFY(m_library->save(other, &error));
+        auto answer = [this](const QString &buttonText) {
+            QTimer::singleShot(0, this, [buttonText] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                QVERIFY(box->text().contains(u"open the other story?"_qs));
+                for (QAbstractButton *button : box->buttons())
+                    if (button->text() == buttonText)
+                        button->click();
+            });
+        };
+        answer(u"Keep editing"_qs);
+        QVERIFY(!m_window->openStory(other.id));
+        QCOMPARE(m_window->currentStoryId(), m_storyId);
+        QCOMPARE(findChild<QLineEdit>(u"headlineEdit"_qs)->text(), u"Budget row deepens"_qs);
+        answer(u"Discard changes"_qs);
+        QVERIFY(m_window->openStory(other.id));
+        QCOMPARE(m_window->currentStoryId(), other.id);
     }
 
     void slugFollowsHeadlineUntilEdited() {
