@@ -95,6 +95,10 @@ void MainWindow::createMenus() {
                                             tr("&Export as web page…"), this, &MainWindow::exportCurrent);
     exportAction->setObjectName(u"exportAction"_qs);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *importAction = file->addAction(themedIcon(u"document-import"_qs, u"⇩"_qs), tr("&Import…"), this,
+                                            &MainWindow::importFiles);
+    importAction->setObjectName(u"importAction"_qs);
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     file->addSeparator();
     file->addAction(themedIcon(u"edit-delete"_qs, u"✕"_qs), tr("De&lete story…"), this,
                     &MainWindow::deleteStory);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/story.h"
+
 #include <QMainWindow>
 
 class QAction;
@@ -45,6 +47,10 @@ public:
     /// @p parentFolder; returns that folder, or empty with @p error set.
     QString exportToFolder(const QString &parentFolder, QString *error);
 
+    /// Saves each story in @p stories (slugs made unique by the library) and opens the last one.
+    /// Returns how many were saved; a failure is shown in a message box.
+    int addImportedStories(const QList<Story> &stories);
+
     QString currentStoryId() const;
     bool hasUnsavedChanges() const { return m_dirty; }
 
@@ -63,6 +69,7 @@ private:
     void duplicateStory();
     void deleteStory();
     void exportCurrent();
+    void importFiles();
     void showAbout();
     void updateTitle();
     /// Saves if needed; false with @p error when the library refused.

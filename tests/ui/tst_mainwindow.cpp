@@ -442,6 +442,21 @@ private Q_SLOTS:
         QCOMPARE(m_window->currentStoryId(), other.id);
     }
 
+    void importedStoriesAreSavedAndOpened() {
+        Story first = Story::create();
+        first.headline = u"Ferry plan"_qs;
+        first.slug = u"ferry-plan"_qs;
+        first.body = {Block::make(BlockKind::Paragraph, u"Imported text."_qs)};
+        Story second = first;
+        second.id = newId();
+        QCOMPARE(m_window->addImportedStories({first, second}), 2);
+        QString error;
+        QCOMPARE(m_library->load(first.id, &error)->slug, u"ferry-plan"_qs);
+        QCOMPARE(m_library->load(second.id, &error)->slug, u"ferry-plan-2"_qs);
+        QCOMPARE(m_window->currentStoryId(), second.id);
+        QCOMPARE(m_window->storyEditor()->story().body, first.body);
+    }
+
     void settingsDefaults() {
         QSettings().clear();
         Settings settings;
