@@ -2,6 +2,7 @@
 
 #include "bodyeditor.h"
 #include "icons.h"
+#include "import/importsource.h"
 #include "logging.h"
 #include "preview/previewpane.h"
 #include "settings.h"
@@ -64,6 +65,12 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
     connect(m_list, &StoryListPanel::newRequested, this, &MainWindow::newStory);
     connect(m_list, &StoryListPanel::duplicateRequested, this, &MainWindow::duplicateStory);
     connect(m_list, &StoryListPanel::deleteRequested, this, &MainWindow::deleteStory);
+    connect(m_list, &StoryListPanel::importDropped, this, [this](const QMimeData *mime) {
+        // Read now, while the drop's data exists; review after the drop has finished.
+        const QList<ImportAttempt> attempts = importMimeData(mime);
+        QTimer::singleShot(0, this,
+                           [this, attempts] { addImportedStories(reviewImportAttempts(attempts, this)); });
+    });
 
     createMenus();
     resize(1440, 900);

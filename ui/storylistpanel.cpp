@@ -1,10 +1,13 @@
 #include "storylistpanel.h"
 
 #include "icons.h"
+#include "import/importsource.h"
 #include "storage/storylibrary.h"
 #include "storylistdelegate.h"
 
 #include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -48,6 +51,8 @@ StoryListPanel::StoryListPanel(StoryLibrary &library, QWidget *parent)
     , m_delete(new QPushButton(themedIcon(u"edit-delete"_qs, u"✕"_qs), tr("Delete"), this))
     , m_searchDelay(new QTimer(this)) {
     setObjectName(u"storyListPanel"_qs);
+    setAcceptDrops(true);
+    m_list->setDragDropMode(QAbstractItemView::NoDragDrop);
     m_search->setObjectName(u"searchEdit"_qs);
     m_search->setPlaceholderText(tr("Search stories"));
     m_search->setClearButtonEnabled(true);
@@ -98,6 +103,16 @@ StoryListPanel::StoryListPanel(StoryLibrary &library, QWidget *parent)
     connect(m_duplicate, &QPushButton::clicked, this, &StoryListPanel::duplicateRequested);
     connect(m_delete, &QPushButton::clicked, this, &StoryListPanel::deleteRequested);
     reloadSections();
+}
+
+void StoryListPanel::dragEnterEvent(QDragEnterEvent *event) {
+    if (canImportMimeData(event->mimeData()))
+        event->acceptProposedAction();
+}
+
+void StoryListPanel::dropEvent(QDropEvent *event) {
+    event->acceptProposedAction();
+    Q_EMIT importDropped(event->mimeData());
 }
 
 void StoryListPanel::reloadSections() {

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <QMimeData>
 #include <QWidget>
 
 class QComboBox;
+
 class QLineEdit;
 class QListWidget;
 class QPushButton;
@@ -14,7 +16,8 @@ class StoryLibrary;
 
 /// The story list beside the editor: a search field (full-text over headline, deck and body),
 /// status and section filters, the matching stories newest first, and New / Duplicate / Delete
-/// buttons. It only reads the library; the window decides what the buttons do.
+/// buttons. Story files dropped on it are offered for import. It only reads the library; the
+/// window decides what the buttons and drops do.
 class StoryListPanel final : public QWidget {
     Q_OBJECT
 
@@ -35,6 +38,13 @@ Q_SIGNALS:
     void newRequested();
     void duplicateRequested();
     void deleteRequested();
+    /// Files or text were dropped on the list, to be imported as stories; @p mime is only valid
+    /// during the call.
+    void importDropped(const QMimeData *mime);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void onCurrentRowChanged();

@@ -12,12 +12,14 @@
 #include "storage/samplelibrary.h"
 #include "storage/storylibrary.h"
 #include "storyeditor.h"
+#include "storylistpanel.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDesktopServices>
+#include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -455,6 +457,33 @@ private Q_SLOTS:
         QCOMPARE(m_library->load(second.id, &error)->slug, u"ferry-plan-2"_qs);
         QCOMPARE(m_window->currentStoryId(), second.id);
         QCOMPARE(m_window->storyEditor()->story().body, first.body);
+    }
+
+    void droppedFileIsImported() {
+        const QString path = m_dir.filePath(u"dropped-story.txt"_qs);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Quay market moves indoors for winter\n\nThe Saturday market will move into the old "
+                   "net shed from November.\n\nStallholders voted for the move last week.\n");
+        file.close();
+        const int before = m_library->count();
+
+        // The review dialog is modal: accept it whenever it shows up.
+        QTimer acceptor;
+        connect(&acceptor, &QTimer::timeout, this, [] {
+            if (auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget()))
+                dialog->accept();
+        });
+        acceptor.start(50);
+        // QTest cannot drive a real drag; the panel's drop handler only forwards the data.
+        auto *panel = m_window->findChild<StoryListPanel *>();
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        Q_EMIT panel->importDropped(&mime);
+        QTRY_COMPARE(m_library->count(), before + 1);
+        acceptor.stop();
+        QVERIFY(m_window->currentStoryId() != m_storyId);
+        QVERIFY(m_window->storyEditor()->story().bodyPlainText().contains(u"net shed from November."_qs));
     }
 
     void settingsDefaults() {
