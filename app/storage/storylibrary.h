@@ -20,14 +20,25 @@ struct StorySummary {
     QDateTime updated; ///< UTC
 };
 
+/// Order of a story list: most recently updated first, or best match for the search text first.
+enum class StoryOrder { Newest, Relevance };
+
 /// What the story list asks for. Empty members do not filter. @c text is full-text search over
 /// headline, deck and body (SQLite FTS5 query syntax is not exposed: words are matched as
-/// prefixes, all must occur, case and accents ignored; text without any word does not filter).
-/// @c section matches exactly.
+/// prefixes, all must occur).
+///
+/// StoryOrder::Relevance (with search text) ranks matches by BM25 with a headline weighing ten
+/// times the body and a deck four times; to answer in well under 50 ms in a library of 100,000
+/// stories it ranks the RelevanceWindow most recently saved matches, which is where a newsroom
+/// search looks. Without search text it falls back to Newest. @c limit caps the rows (0: all).
 struct StoryFilter {
     QString text;
     std::optional<StoryStatus> status;
     QString section;
+    StoryOrder order = StoryOrder::Newest;
+    int limit = 0;
+
+    static constexpr int RelevanceWindow = 2000;
 };
 
 /// The story library: one SQLite file (through Qt Sql, QSQLITE) holding stories and their pictures.

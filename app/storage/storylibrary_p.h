@@ -24,6 +24,9 @@ struct StoryLibrary::Private {
     void fail(const QSqlError &sqlError, QString *error) const;
     /// Rolls back the open transaction, ignoring errors (the original error is the one to report).
     void rollback() const;
+    /// Deletes story @p storyId's search row by the rowid the story remembers (a new story has none);
+    /// the caller holds the write transaction.
+    bool deleteSearchRow(QSqlQuery &query, const QString &storyId, QString *error) const;
     /// Reads story @p id and its pictures; the caller holds a transaction around it.
     std::optional<Story> loadStory(const QString &id, QString *error) const;
 };

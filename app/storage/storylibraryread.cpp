@@ -33,15 +33,28 @@ QList<StorySummary> StoryLibrary::list(const StoryFilter &filter, QString *error
             *error = notOpenMessage();
         return out;
     }
-    QString sql = u"SELECT id, slug, headline, section, status, updated FROM stories WHERE 1"_qs;
-    if (filter.status)
-        sql += u" AND status = :status";
-    if (!filter.section.isEmpty())
-        sql += u" AND section = :section";
     const QString match = ftsMatchExpression(filter.text);
-    if (!match.isEmpty())
-        sql += u" AND id IN (SELECT story_id FROM story_search WHERE story_search MATCH :match)";
-    sql += u" ORDER BY updated DESC, rowid DESC";
+    const bool ranked = filter.order == StoryOrder::Relevance && !match.isEmpty();
+    QString sql;
+    if (ranked) {
+        // The search row is rewritten on every save, so a higher rowid is a later save: the window
+        // is the most recently saved matches, and only those are scored.
+        sql = u"SELECT s.id, s.slug, s.headline, s.section, s.status, s.updated FROM"
+              u" (SELECT story_id, bm25(story_search, 0.0, 10.0, 4.0, 1.0) AS score FROM story_search"
+              u" WHERE story_search MATCH :match ORDER BY rowid DESC LIMIT %1) AS m"
+              u" JOIN stories AS s ON s.id = m.story_id WHERE 1"_qs.arg(StoryFilter::RelevanceWindow);
+    } else {
+        sql = u"SELECT s.id, s.slug, s.headline, s.section, s.status, s.updated FROM stories AS s WHERE 1"_qs;
+        if (!match.isEmpty())
+            sql += u" AND s.id IN (SELECT story_id FROM story_search WHERE story_search MATCH :match)";
+    }
+    if (filter.status)
+        sql += u" AND s.status = :status";
+    if (!filter.section.isEmpty())
+        sql += u" AND s.section = :section";
+    sql += ranked ? u" ORDER BY m.score, s.updated DESC"_qs : u" ORDER BY s.updated DESC, s.rowid DESC"_qs;
+    if (filter.limit > 0)
+        sql += u" LIMIT "_qs + QString::number(filter.limit);
 
     QSqlQuery query(d->db);
     query.setForwardOnly(true);

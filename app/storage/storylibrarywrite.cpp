@@ -167,16 +167,20 @@ bool StoryLibrary::save(Story &story, QString *error)
     if (!reachedStep(SaveStep::Images, error))
         return abandon();
 
+    // A fresh search row on every save: its higher rowid is what makes it "recently saved" for
+    // the relevance window of list().
     QSqlQuery search(d->db);
-    search.prepare(u"DELETE FROM story_search WHERE story_id = ?"_qs);
-    search.addBindValue(next.id);
-    if (!d->exec(search, error))
+    if (!d->deleteSearchRow(search, next.id, error))
         return abandon();
     search.prepare(u"INSERT INTO story_search (story_id, headline, deck, body) VALUES (?, ?, ?, ?)"_qs);
     search.addBindValue(next.id);
     search.addBindValue(text(next.headline));
     search.addBindValue(text(next.deck));
     search.addBindValue(text(next.bodyPlainText()));
+    if (!d->exec(search, error))
+        return abandon();
+    search.prepare(u"UPDATE stories SET search_rowid = last_insert_rowid() WHERE id = ?"_qs);
+    search.addBindValue(next.id);
     if (!d->exec(search, error) || !reachedStep(SaveStep::SearchIndex, error))
         return abandon();
 
@@ -191,6 +195,13 @@ bool StoryLibrary::save(Story &story, QString *error)
     return true;
 }
 
+bool StoryLibrary::Private::deleteSearchRow(QSqlQuery &query, const QString &storyId, QString *error) const
+{
+    query.prepare(u"DELETE FROM story_search WHERE rowid = (SELECT search_rowid FROM stories WHERE id = ?)"_qs);
+    query.addBindValue(storyId);
+    return exec(query, error);
+}
+
 bool StoryLibrary::remove(const QString &id, QString *error)
 {
     if (!isOpen()) {
@@ -201,9 +212,7 @@ bool StoryLibrary::remove(const QString &id, QString *error)
     if (!d->exec(u"BEGIN IMMEDIATE"_qs, error))
         return false;
     QSqlQuery query(d->db);
-    query.prepare(u"DELETE FROM story_search WHERE story_id = ?"_qs);
-    query.addBindValue(id);
-    bool ok = d->exec(query, error);
+    bool ok = d->deleteSearchRow(query, id, error);
     if (ok) {
         query.prepare(u"DELETE FROM stories WHERE id = ?"_qs); // pictures follow by ON DELETE CASCADE
         query.addBindValue(id);

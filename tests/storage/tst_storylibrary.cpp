@@ -61,6 +61,7 @@ private Q_SLOTS:
     void openMigrates_data();
     void openMigrates();
     void migratesVersionOneKeepingStories();
+    void relevanceRanksHeadlineFirst();
     void loadMissingStory();
     void matchExpression_data();
     void matchExpression();
@@ -160,20 +161,20 @@ void TestStoryLibrary::openMigrates()
         QCOMPARE(QFileInfo(libraryPath()).size(), 0);
     }
     openLibrary();
-    QCOMPARE(StoryLibrary::currentSchemaVersion(), 2);
+    QCOMPARE(StoryLibrary::currentSchemaVersion(), 3);
     QCOMPARE(m_library->schemaVersion(), StoryLibrary::currentSchemaVersion());
     QCOMPARE(m_library->count(), 0);
     QCOMPARE(m_library->path(), libraryPath());
     m_library->close();
     QCOMPARE(m_library->schemaVersion(), 0);
-    QCOMPARE(rawValue(libraryPath(), u"PRAGMA user_version"_qs).toInt(), 2);
+    QCOMPARE(rawValue(libraryPath(), u"PRAGMA user_version"_qs).toInt(), 3);
     QCOMPARE(rawValue(libraryPath(), u"PRAGMA journal_mode"_qs).toString(), u"wal"_qs);
     QCOMPARE(
         rawValue(libraryPath(), u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'story_search'"_qs).toInt(),
         1);
     // Opening again leaves the version alone.
     openLibrary();
-    QCOMPARE(m_library->schemaVersion(), 2);
+    QCOMPARE(m_library->schemaVersion(), 3);
 }
 
 void TestStoryLibrary::migratesVersionOneKeepingStories()
@@ -199,6 +200,8 @@ void TestStoryLibrary::migratesVersionOneKeepingStories()
                  u"INSERT INTO stories (id, slug, headline, created, updated) VALUES ('0b7c3c52-5d8e-4f43-9d1c-"
                  u"2f1e8a0c9b11', 'harbour-crane-arrives', 'Harbour crane arrives', "
                  u"'2026-01-02T03:04:05.006Z', '2026-01-02T03:04:05.006Z')"_qs,
+                 u"INSERT INTO story_search (story_id, headline, deck, body) VALUES ('0b7c3c52-5d8e-4f43-"
+                 u"9d1c-2f1e8a0c9b11', 'Harbour crane arrives', '', '')"_qs,
                  u"PRAGMA user_version = 1"_qs,
              })
             QVERIFY2(query.exec(sql), qPrintable(query.lastError().text()));
@@ -206,7 +209,7 @@ void TestStoryLibrary::migratesVersionOneKeepingStories()
     QSqlDatabase::removeDatabase(u"v1"_qs);
 
     openLibrary();
-    QCOMPARE(m_library->schemaVersion(), 2);
+    QCOMPARE(m_library->schemaVersion(), 3);
     QString error;
     std::optional<Story> story = m_library->loadBySlug(u"harbour-crane-arrives"_qs, &error);
     QVERIFY2(story, qPrintable(error));
@@ -225,6 +228,42 @@ void TestStoryLibrary::migratesVersionOneKeepingStories()
     QCOMPARE(reloaded->originalSource, story->originalSource);
     QCOMPARE(reloaded->originalFormat, story->originalFormat);
     QVERIFY(*reloaded == *story);
+    // The search row written by the old version was replaced, not doubled.
+    QCOMPARE(rawValue(libraryPath(), u"SELECT COUNT(*) FROM story_search"_qs).toInt(), 1);
+    QCOMPARE(headlines(m_library->list({u"crane"_qs})), QStringList{u"Harbour crane arrives"_qs});
+}
+
+void TestStoryLibrary::relevanceRanksHeadlineFirst()
+{
+    openLibrary();
+    QString error;
+    // Saved in this order, so by time alone the headline match would come last.
+    Story headline = testdata::shortStory(u"Lighthouse keeper retires"_qs, u"Forty winters on the point"_qs,
+                                          u"She kept the lamp lit through every storm."_qs);
+    Story deck = testdata::shortStory(u"Harbour dues rise"_qs, u"Lighthouse fund needs repairs"_qs,
+                                      u"The board voted on Tuesday."_qs);
+    Story body = testdata::shortStory(u"Ferry timetable changes"_qs, u"Two sailings a day"_qs,
+                                      u"The first boat leaves before the lighthouse switches off."_qs);
+    Story none = testdata::shortStory(u"Rowers win title"_qs, u"A third of a length"_qs, u"No lamps here."_qs);
+    for (Story *story : {&headline, &deck, &body, &none})
+        QVERIFY2(m_library->save(*story, &error), qPrintable(error));
+
+    StoryFilter filter{u"lighthouse"_qs};
+    filter.order = StoryOrder::Relevance;
+    QCOMPARE(headlines(m_library->list(filter), false),
+             (QStringList{u"Lighthouse keeper retires"_qs, u"Harbour dues rise"_qs, u"Ferry timetable changes"_qs}));
+    filter.limit = 2;
+    QCOMPARE(headlines(m_library->list(filter), false),
+             (QStringList{u"Lighthouse keeper retires"_qs, u"Harbour dues rise"_qs}));
+    // Newest first is still the default order, and the limit applies to it too.
+    filter.order = StoryOrder::Newest;
+    QCOMPARE(headlines(m_library->list(filter), false),
+             (QStringList{u"Ferry timetable changes"_qs, u"Harbour dues rise"_qs}));
+    // Without search text there is nothing to rank: newest first.
+    StoryFilter all;
+    all.order = StoryOrder::Relevance;
+    all.limit = 1;
+    QCOMPARE(headlines(m_library->list(all), false), QStringList{u"Rowers win title"_qs});
 }
 
 void TestStoryLibrary::loadMissingStory()
