@@ -133,8 +133,14 @@ void StoryListPanel::reload() {
     if (const auto status = statusFromString(m_status->currentData().toString()))
         filter.status = status;
     filter.section = m_section->currentData().toString();
+    // Best matches first when searching; a cap keeps a 100,000-story library as quick as a small one.
+    filter.order = StoryOrder::Relevance;
+    filter.limit = MaxListedStories + 1;
     QString error;
-    const QList<StorySummary> stories = m_library.list(filter, &error);
+    QList<StorySummary> stories = m_library.list(filter, &error);
+    const bool more = stories.size() > MaxListedStories;
+    if (more)
+        stories.removeLast();
 
     m_quiet = true;
     m_list->clear();
@@ -147,6 +153,12 @@ void StoryListPanel::reload() {
         m_list->addItem(item);
         if (summary.id == m_selectedId)
             m_list->setCurrentItem(item);
+    }
+    if (more) {
+        auto *item = new QListWidgetItem(tr("Only the first %1 stories are listed: search or filter to find others.")
+                                             .arg(MaxListedStories));
+        item->setFlags(Qt::NoItemFlags);
+        m_list->addItem(item);
     }
     if (!error.isEmpty()) {
         auto *item = new QListWidgetItem(error);

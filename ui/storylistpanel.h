@@ -22,6 +22,9 @@ class StoryListPanel final : public QWidget {
     Q_OBJECT
 
 public:
+    /// Most stories the list shows at once; a note below them says to search for the others.
+    static constexpr int MaxListedStories = 500;
+
     explicit StoryListPanel(StoryLibrary &library, QWidget *parent = nullptr);
 
     /// Lists the library again with the current search and filters, keeping the selection.
