@@ -13,6 +13,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QTextEdit>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -58,6 +61,18 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
     m_autosave->setInterval(AutosaveDelayMs);
     connect(m_autosave, &QTimer::timeout, this, [this] { saveStory(true); });
     connect(m_editor, &StoryEditor::edited, this, &MainWindow::onEdited);
+    // Scroll sync: the block being edited comes into view in the preview; a click on a block
+    // there puts the cursor in it.
+    connect(m_editor->bodyEditor(), &QTextEdit::cursorPositionChanged, this,
+            [this] { m_preview->revealBlock(m_editor->currentBlockId()); });
+    connect(m_preview, &PreviewPane::blockClicked, m_editor, &StoryEditor::revealBlock);
+    connect(m_preview, &PreviewPane::pdfFinished, this, [this](const QString &path, bool ok) {
+        statusBar()->showMessage(ok ? tr("Printed to %1.").arg(QDir::toNativeSeparators(path))
+                                    : tr("Could not write %1.").arg(QDir::toNativeSeparators(path)),
+                                 5000);
+    });
+    if (qEnvironmentVariableIsSet("GALLEY_TIMING"))
+        reportStartupTimes();
     connect(m_list, &StoryListPanel::storySelected, this, [this](const QString &id) {
         if (!openStory(id))
             m_list->selectStory(currentStoryId());
@@ -106,6 +121,10 @@ void MainWindow::createMenus() {
                                             &MainWindow::importFiles);
     importAction->setObjectName(u"importAction"_qs);
     importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    QAction *pdf = file->addAction(themedIcon(u"document-print"_qs, u"⎙"_qs), tr("&Print to PDF…"), this,
+                                   &MainWindow::printToPdf);
+    pdf->setObjectName(u"printPdfAction"_qs);
+    pdf->setShortcut(QKeySequence::Print);
     file->addSeparator();
     file->addAction(themedIcon(u"edit-delete"_qs, u"✕"_qs), tr("De&lete story…"), this,
                     &MainWindow::deleteStory);
@@ -293,7 +312,7 @@ void MainWindow::updateTitle() {
         headline = tr("Untitled story");
     setWindowTitle(headline.isEmpty() ? u"Galley[*]"_qs : headline + u"[*] — Galley"_qs);
     setWindowModified(m_dirty);
-    const int words = m_hasStory ? m_editor->story().wordCount() : 0;
+    const int words = m_hasStory ? m_editor->wordCount() : 0;
     m_wordCount->setText(m_hasStory ? (words == 1 ? tr("1 word") : tr("%1 words").arg(words)) : QString());
 }
 
@@ -316,6 +335,17 @@ void MainWindow::closeEvent(QCloseEvent *event) {
     if (m_hasStory)
         m_settings->setValue(Settings::Key::LastStoryId, currentStoryId());
     event->accept();
+}
+
+void MainWindow::printToPdf() {
+    const QString name = m_hasStory && !m_editor->story().slug.isEmpty() ? m_editor->story().slug : u"story"_qs;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Print to PDF"),
+                                                      QDir::home().filePath(name + u".pdf"_qs), tr("PDF (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    m_preview->setPreviewWidth(PreviewPane::Width::Print);
+    if (!m_preview->printToPdf(path))
+        statusBar()->showMessage(tr("The preview is still starting; try again in a moment."), 5000);
 }
 
 void MainWindow::showAbout() {

@@ -71,6 +71,11 @@ private:
     void exportCurrent();
     void importFiles();
     void showAbout();
+    void printToPdf();
+    /// With GALLEY_TIMING set (benchmarks): prints "galley-timing editable <ms>" when the body
+    /// editor has first painted a story and "galley-timing preview <ms>" when the preview has first
+    /// painted it, in milliseconds since the Unix epoch, to standard error.
+    void reportStartupTimes();
     void updateTitle();
     /// Saves if needed; false with @p error when the library refused.
     bool writeStory(QString *error);

@@ -1,15 +1,43 @@
 #include "storyeditor.h"
 
 #include "bodyeditor.h"
+#include "editing/documentconverter.h"
 #include "imagepanel.h"
 #include "pullquotepanel.h"
 #include "storyform.h"
 
 #include <QTabWidget>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextList>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
 namespace galley {
+
+namespace {
+
+// Placement menus list every block with its first words; while only text changes they can wait
+// until typing pauses.
+constexpr int PlacementRefreshDelayMs = 400;
+
+int blockWords(const Block &block) {
+    Story one;
+    one.body.append(block);
+    return one.wordCount();
+}
+
+QString textBlockId(const QTextBlock &block) {
+    if (const QTextList *list = block.textList()) {
+        const QString id = list->format().property(BlockIdProperty).toString();
+        return id.isEmpty() && list->count() > 0 ? list->item(0).blockFormat().property(BlockIdProperty).toString()
+                                                 : id;
+    }
+    return block.blockFormat().property(BlockIdProperty).toString();
+}
+
+} // namespace
 
 StoryEditor::StoryEditor(QWidget *parent)
     : QWidget(parent)
@@ -17,7 +45,8 @@ StoryEditor::StoryEditor(QWidget *parent)
     , m_body(new BodyEditor(this))
     , m_quotes(new PullQuotePanel(this))
     , m_images(new ImagePanel(this))
-    , m_tabs(new QTabWidget(this)) {
+    , m_tabs(new QTabWidget(this))
+    , m_placementRefresh(new QTimer(this)) {
     setObjectName(u"storyEditor"_qs);
     auto *bodyPage = new QWidget(m_tabs);
     auto *bodyLayout = new QVBoxLayout(bodyPage);
@@ -39,7 +68,12 @@ StoryEditor::StoryEditor(QWidget *parent)
     layout->addWidget(m_tabs, 1);
 
     connect(m_form, &StoryForm::edited, this, &StoryEditor::onFormEdited);
+    connect(m_body->document(), &QTextDocument::contentsChange, this, &StoryEditor::onContentsChange);
     connect(m_body, &QTextEdit::textChanged, this, &StoryEditor::onBodyChanged);
+    m_placementRefresh->setSingleShot(true);
+    m_placementRefresh->setInterval(PlacementRefreshDelayMs);
+    connect(m_placementRefresh, &QTimer::timeout, this, &StoryEditor::refreshPlacements);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &StoryEditor::flushPlacements);
     connect(m_quotes, &PullQuotePanel::quotesChanged, this, &StoryEditor::onQuotesChanged);
     connect(m_images, &ImagePanel::imagesChanged, this, &StoryEditor::onImagesChanged);
     connect(m_body, &BodyEditor::filesDropped, this, [this](const QStringList &paths) {
@@ -66,6 +100,8 @@ void StoryEditor::setStory(const Story &story) {
     m_story.replaceBody(m_body->body());
     m_quotes->setQuotes(m_story.pullQuotes, m_story.body);
     m_images->setImages(m_story.images, m_story.body);
+    m_placementRefresh->stop();
+    indexBody();
     updateTabTitles();
     setEnabled(true);
     m_loading = false;
@@ -85,29 +121,115 @@ void StoryEditor::onFormEdited() {
     Q_EMIT edited();
 }
 
+void StoryEditor::onContentsChange(int position, int removed, int added) {
+    Q_UNUSED(removed);
+    if (m_loading)
+        return;
+    m_changeStart = position;
+    m_changeEnd = position + added;
+    ++m_changes;
+}
+
 void StoryEditor::onBodyChanged() {
     if (m_loading)
         return;
+    if (!syncEditedBlock())
+        syncWholeBody();
+    m_changes = 0;
+}
+
+bool StoryEditor::syncEditedBlock() {
+    QTextDocument *document = m_body->document();
+    if (m_changes != 1 || document->blockCount() != m_textBlockCount)
+        return false;
+    const QTextBlock textBlock = document->findBlock(m_changeStart);
+    if (textBlock != document->findBlock(m_changeEnd))
+        return false;
+    const std::optional<Block> block = readSingleBlock(textBlock);
+    if (!block || block->id.isEmpty())
+        return false;
+    const qsizetype index = m_blockIndex.value(block->id, -1);
+    if (index < 0 || index >= m_story.body.size() || m_story.body.at(index).id != block->id)
+        return false;
+    const Block &old = m_story.body.at(index);
+    // A list item or quoted line that left its group shares the group's id; the group changes too.
+    if (old.kind != BlockKind::Paragraph && old.kind != BlockKind::Subhead)
+        return false;
+    if (old == *block)
+        return true;
+    m_wordCount += blockWords(*block) - blockWords(old);
+    m_story.body[index] = *block;
+    m_placementRefresh->start();
+    Q_EMIT edited();
+    return true;
+}
+
+void StoryEditor::syncWholeBody() {
     // documentToBlocks() may write fresh ids back, which signals textChanged again.
     m_loading = true;
     const QList<Block> blocks = m_body->body();
     m_loading = false;
+    m_textBlockCount = m_body->document()->blockCount();
     if (blocks == m_story.body)
         return;
     m_story.replaceBody(blocks);
+    refreshPlacements();
+    indexBody();
+    Q_EMIT edited();
+}
+
+void StoryEditor::indexBody() {
+    m_blockIndex.clear();
+    m_blockIndex.reserve(m_story.body.size());
+    for (qsizetype i = 0; i < m_story.body.size(); ++i)
+        m_blockIndex.insert(m_story.body.at(i).id, i);
+    m_wordCount = m_story.wordCount();
+    m_textBlockCount = m_body->document()->blockCount();
+    m_changes = 0;
+}
+
+QString StoryEditor::currentBlockId() const {
+    return textBlockId(m_body->textCursor().block());
+}
+
+bool StoryEditor::revealBlock(const QString &blockId) {
+    if (blockId.isEmpty())
+        return false;
+    const QTextDocument *document = m_body->document();
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        if (textBlockId(block) != blockId)
+            continue;
+        m_tabs->setCurrentIndex(0);
+        QTextCursor cursor(block);
+        m_body->setTextCursor(cursor);
+        m_body->ensureCursorVisible();
+        m_body->setFocus(Qt::OtherFocusReason);
+        return true;
+    }
+    return false;
+}
+
+void StoryEditor::refreshPlacements() {
+    m_placementRefresh->stop();
     m_quotes->updatePlacements(m_story.pullQuotes, m_story.body);
     m_images->updatePlacements(m_story.images, m_story.body);
-    Q_EMIT edited();
+}
+
+void StoryEditor::flushPlacements() {
+    if (m_placementRefresh->isActive())
+        refreshPlacements();
 }
 
 void StoryEditor::onQuotesChanged() {
     m_story.pullQuotes = m_quotes->quotes();
+    flushPlacements();
     updateTabTitles();
     Q_EMIT edited();
 }
 
 void StoryEditor::onImagesChanged() {
     m_story.images = m_images->images();
+    flushPlacements();
     updateTabTitles();
     Q_EMIT edited();
 }

@@ -2,11 +2,13 @@
 
 #include "model/story.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <functional>
 
 class QTabWidget;
+class QTimer;
 
 namespace galley {
 
@@ -18,6 +20,10 @@ class StoryForm;
 /// Everything about one story a reporter edits: the header form, and tabs for the body (with its
 /// formatting toolbar), pull quotes and pictures. Keeps an up-to-date Story of what is on screen;
 /// when body blocks go away, pull quotes and pictures move with Story::replaceBody().
+///
+/// Typing inside one paragraph or subhead re-reads only that block (QTextDocument::contentsChange
+/// says where the edit was), so a keystroke costs the same in a 100,000-word story as in a short
+/// one; any edit that adds, removes or regroups blocks re-reads the whole document.
 class StoryEditor final : public QWidget {
     Q_OBJECT
 
@@ -34,6 +40,14 @@ public:
     /// After a save: takes the library's slug and update time without touching what is typed.
     void markSaved(const Story &saved);
 
+    /// Story::wordCount() of story(), kept up to date block by block.
+    int wordCount() const { return m_wordCount; }
+    /// Id of the body block the text cursor is in (empty in an empty line).
+    QString currentBlockId() const;
+    /// Shows the Body tab, puts the text cursor at the start of block @p blockId and gives the
+    /// body the focus; false when there is no such block.
+    bool revealBlock(const QString &blockId);
+
     BodyEditor *bodyEditor() const { return m_body; }
     StoryForm *form() const { return m_form; }
 
@@ -44,6 +58,15 @@ Q_SIGNALS:
 private:
     void onFormEdited();
     void onBodyChanged();
+    void onContentsChange(int position, int removed, int added);
+    /// Re-reads the one block the last edit touched; false when the edit was not that simple.
+    bool syncEditedBlock();
+    void syncWholeBody();
+    void indexBody();
+    /// Gives the pull quote and picture panels the current body (their placement menus).
+    void refreshPlacements();
+    /// refreshPlacements() now if typing left it waiting.
+    void flushPlacements();
     void onQuotesChanged();
     void onImagesChanged();
     void updateTabTitles();
@@ -53,7 +76,14 @@ private:
     PullQuotePanel *m_quotes;
     ImagePanel *m_images;
     QTabWidget *m_tabs;
+    QTimer *m_placementRefresh;
     Story m_story;
+    QHash<QString, qsizetype> m_blockIndex; ///< body block id -> index in m_story.body
+    int m_wordCount = 0;
+    int m_textBlockCount = 0; ///< QTextDocument::blockCount() when m_story.body was last read whole
+    int m_changeStart = 0;    ///< document range of the edits since the last read
+    int m_changeEnd = 0;
+    int m_changes = 0; ///< contentsChange signals since the last read
     bool m_loading = false;
 };
 

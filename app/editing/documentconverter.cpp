@@ -342,6 +342,19 @@ QList<Block> readBlocks(const QTextDocument *document) {
     return toBlocks(units);
 }
 
+std::optional<Block> readSingleBlock(const QTextBlock &block) {
+    if (!block.isValid() || block.textList())
+        return std::nullopt;
+    const QTextBlockFormat format = block.blockFormat();
+    if (isQuoteFormat(format))
+        return std::nullopt;
+    const BlockKind kind = format.headingLevel() > 0 ? BlockKind::Subhead : BlockKind::Paragraph;
+    const InlineText line = readLine(block, kind == BlockKind::Subhead);
+    if (!hasText(line))
+        return std::nullopt;
+    return Block{format.property(BlockIdProperty).toString(), kind, {line}};
+}
+
 void setSubhead(QTextCursor &cursor, bool on) {
     QTextCharFormat charFormat;
     charFormat.setFontWeight(on ? QFont::Bold : QFont::Normal);

@@ -6,8 +6,11 @@
 #include <QTextBlockFormat>
 #include <QTextFormat>
 
+#include <optional>
+
 class QTextDocument;
 class QTextCursor;
+class QTextBlock;
 
 namespace galley {
 
@@ -47,6 +50,12 @@ QList<Block> documentToBlocks(QTextDocument *document);
 /// Same as documentToBlocks() but never writes to @p document: duplicate or missing ids get fresh
 /// ids that are not remembered. Used for scratch documents (pasting).
 QList<Block> readBlocks(const QTextDocument *document);
+
+/// The block that text block @p block makes on its own when it is a paragraph or subhead outside
+/// any list or quote, read exactly as documentToBlocks() reads it, with the id stored in its format
+/// (possibly empty). nullopt for list items, quoted lines and blocks without text. Lets an editor
+/// re-read only the paragraph being typed in instead of the whole document.
+std::optional<Block> readSingleBlock(const QTextBlock &block);
 
 /// Applies or removes the subhead style on the blocks touched by @p cursor (heading level 2, bold,
 /// one size step larger; removing resets weight and size).

@@ -1,58 +1,175 @@
-// Galley's live preview. The editor renders the article (all user text is escaped there) and
-// calls galleyPreview.update(html). Only elements that changed are replaced, so pictures do not
-// reload and the reader's scroll position stays where it was while the reporter types.
+// Galley's live preview. The page is loaded once; the editor renders the article (all user text is
+// escaped there) and calls galleyPreview.apply(patch) with only the elements that changed, so
+// pictures do not reload and the reader's scroll position stays where it was while the reporter
+// types. Elements are named by key: "header", "body", "b:<block>", "i:<image>", "q:<pull quote>".
 "use strict";
 (function () {
-    // True when the element has element children and no text of its own between them.
-    function onlyElements(node) {
-        if (node.children.length === 0)
-            return false;
-        for (var i = 0; i < node.childNodes.length; i++) {
-            var child = node.childNodes[i];
-            if (child.nodeType === Node.TEXT_NODE && child.textContent.trim() !== "")
-                return false;
-            if (child.nodeType !== Node.TEXT_NODE && child.nodeType !== Node.ELEMENT_NODE)
-                return false;
+    var bridge = null;
+    var fullUpdates = 0; // whole-article replacements, for tests: typing should never need one
+
+    function keyOf(element) {
+        var data = element.dataset;
+        if (data.block !== undefined)
+            return "b:" + data.block;
+        if (data.image !== undefined)
+            return "i:" + data.image;
+        if (data.pullQuote !== undefined)
+            return "q:" + data.pullQuote;
+        if (element.classList.contains("story-header"))
+            return "header";
+        if (element.classList.contains("story-body"))
+            return "body";
+        return "";
+    }
+
+    function parse(html) {
+        var template = document.createElement("template");
+        template.innerHTML = html;
+        return template.content.firstElementChild;
+    }
+
+    function collect(parent, map) {
+        for (var child = parent.firstElementChild; child; child = child.nextElementSibling)
+            map.set(keyOf(child), child);
+    }
+
+    function isNewline(node) {
+        return node && node.nodeType === Node.TEXT_NODE && node.data === "\n";
+    }
+
+    // Makes parent's children exactly "\n", elements[0], "\n", elements[1], "\n"... (the renderer
+    // writes each element on its own line), moving rather than re-creating what is already there.
+    function arrange(parent, elements) {
+        if (!isNewline(parent.firstChild))
+            parent.insertBefore(document.createTextNode("\n"), parent.firstChild);
+        var previous = parent.firstChild;
+        for (var i = 0; i < elements.length; i++) {
+            var element = elements[i];
+            if (previous.nextSibling !== element)
+                parent.insertBefore(element, previous.nextSibling);
+            if (!isNewline(element.nextSibling))
+                parent.insertBefore(document.createTextNode("\n"), element.nextSibling);
+            previous = element.nextSibling;
         }
+        while (previous.nextSibling)
+            parent.removeChild(previous.nextSibling);
+    }
+
+    function find(article, body, key) {
+        var map = new Map();
+        if (key === "header" || key.startsWith("i:"))
+            collect(article, map);
+        if (!map.has(key))
+            collect(body, map);
+        return map.get(key);
+    }
+
+    function blockElement(id) {
+        return document.querySelector("[data-block=\"" + CSS.escape(id) + "\"]");
+    }
+
+    function reveal(id) {
+        var element = blockElement(id);
+        if (!element)
+            return false;
+        var box = element.getBoundingClientRect();
+        if (box.top >= 0 && box.bottom <= window.innerHeight)
+            return true;
+        var outside = box.bottom < 0 || box.top > window.innerHeight;
+        element.scrollIntoView({ block: outside ? "center" : "nearest" });
         return true;
     }
 
-    function sameShell(a, b) {
-        return a.cloneNode(false).isEqualNode(b.cloneNode(false));
+    function reportPaint(sequence) {
+        requestAnimationFrame(function () {
+            if (bridge)
+                bridge.painted(sequence, performance.timeOrigin + performance.now());
+        });
     }
 
-    function patch(oldParent, newParent) {
-        var wanted = Array.prototype.slice.call(newParent.children);
-        for (var i = 0; i < wanted.length; i++) {
-            var current = oldParent.children[i];
-            var next = wanted[i];
-            if (!current)
-                oldParent.appendChild(next);
-            else if (current.isEqualNode(next))
-                continue;
-            else if (sameShell(current, next) && onlyElements(current) && onlyElements(next))
-                patch(current, next);
-            else
-                oldParent.replaceChild(next, current);
+    // Applies a patch; false when the page does not hold what the patch expects (the editor then
+    // sends the whole article next time).
+    function apply(patch) {
+        var root = document.getElementById("galley-preview");
+        var x = window.scrollX, y = window.scrollY;
+        if (patch.full) {
+            root.innerHTML = patch.article;
+            fullUpdates++;
+        } else {
+            var article = root.querySelector("article.story");
+            var body = article && article.querySelector(":scope > div.story-body");
+            if (!body)
+                return false;
+            if (patch.articleOrder) {
+                var existing = new Map();
+                collect(article, existing);
+                collect(body, existing);
+                patch.elements.forEach(function (entry) { existing.set(entry[0], parse(entry[1])); });
+                var pick = function (key) { return existing.get(key); };
+                var top = patch.articleOrder.map(pick), inner = patch.bodyOrder.map(pick);
+                if (top.indexOf(undefined) >= 0 || inner.indexOf(undefined) >= 0)
+                    return false;
+                arrange(article, top);
+                arrange(body, inner);
+            } else {
+                for (var i = 0; i < patch.elements.length; i++) {
+                    var old = find(article, body, patch.elements[i][0]);
+                    if (!old)
+                        return false;
+                    old.replaceWith(parse(patch.elements[i][1]));
+                }
+            }
         }
-        while (oldParent.children.length > wanted.length)
-            oldParent.removeChild(oldParent.lastElementChild);
+        window.scrollTo(x, y);
+        if (patch.reveal)
+            reveal(patch.reveal);
+        reportPaint(patch.seq);
+        return true;
+    }
+
+    // The print view: the stylesheet's print rules also apply on screen, on a page-like sheet.
+    function setPrintView(on) {
+        document.documentElement.classList.toggle("print-view", on);
+        for (var s = 0; s < document.styleSheets.length; s++) {
+            var rules;
+            try { rules = document.styleSheets[s].cssRules; } catch (e) { continue; }
+            for (var r = 0; r < rules.length; r++) {
+                var rule = rules[r];
+                if (rule.media && /print/.test(rule.media.mediaText))
+                    rule.media.mediaText = on ? "print, screen" : "print";
+            }
+        }
+        return on;
+    }
+
+    document.addEventListener("click", function (event) {
+        if (!bridge || event.target.closest("a"))
+            return;
+        var block = event.target.closest("[data-block]");
+        if (block)
+            bridge.blockClicked(block.dataset.block);
+    });
+
+    if (window.qt && window.qt.webChannelTransport && window.QWebChannel) {
+        new QWebChannel(window.qt.webChannelTransport, function (channel) {
+            bridge = channel.objects.bridge;
+        });
     }
 
     window.galleyPreview = {
-        update: function (html) {
-            var root = document.getElementById("galley-preview");
-            var incoming = document.createElement("div");
-            incoming.innerHTML = html;
-            var x = window.scrollX, y = window.scrollY;
-            if (root.firstElementChild && incoming.firstElementChild
-                && sameShell(root.firstElementChild, incoming.firstElementChild)) {
-                patch(root, incoming);
-            } else {
-                root.replaceChildren.apply(root, Array.prototype.slice.call(incoming.childNodes));
-            }
-            window.scrollTo(x, y);
-            return true;
+        apply: apply,
+        reveal: reveal,
+        setPrintView: setPrintView,
+        fullUpdates: function () { return fullUpdates; },
+        // The article as a fresh page would build it from @p html, serialised like the live one.
+        serializeFresh: function (html) {
+            var doc = new DOMParser().parseFromString("<main id=\"galley-preview\">" + html + "</main>", "text/html");
+            var article = doc.querySelector("article.story");
+            return article ? article.outerHTML : "";
+        },
+        articleHtml: function () {
+            var article = document.querySelector("#galley-preview > article.story");
+            return article ? article.outerHTML : "";
         }
     };
 })();

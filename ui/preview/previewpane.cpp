@@ -1,43 +1,107 @@
 #include "previewpane.h"
 
+#include "articlepatch.h"
 #include "logging.h"
+#include "previewbridge.h"
 #include "previewpage.h"
 #include "previewscheme.h"
-#include "render/articlerenderer.h"
 #include "requestinterceptor.h"
 #include "schemehandler.h"
 
+#include <QComboBox>
 #include <QDesktopServices>
+#include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
-#include <QStackedLayout>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QStackedWidget>
 #include <QTimer>
+#include <QVBoxLayout>
+#include <QWebChannel>
 #include <QWebEngineProfile>
 #include <QWebEngineSettings>
 #include <QWebEngineView>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace galley {
 
+namespace {
+
+QByteArray makePatch(const Story &before, bool haveBefore, const Story &after, quint64 sequence,
+                     const QString &reveal) {
+    const RenderOptions options = PreviewPane::renderOptions();
+    const ArticlePatch patch = haveBefore ? diffArticle(before, after, options) : fullArticle(after, options);
+    return patch.isEmpty() ? QByteArray() : patch.toJson(sequence, reveal);
+}
+
+QString jsString(const QString &text) {
+    // A one-element JSON array is a safe JavaScript literal for any string.
+    const QByteArray json = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(json.mid(1, json.size() - 2));
+}
+
+} // namespace
+
 PreviewPane::PreviewPane(QWidget *parent)
     : QWidget(parent)
-    , m_stack(new QStackedLayout(this))
+    , m_widthBox(new QComboBox(this))
+    , m_stack(new QStackedWidget(this))
     , m_placeholder(new QLabel(tr("Preparing the preview…"), this))
-    , m_timer(new QTimer(this)) {
+    , m_host(new QWidget(this))
+    , m_bridge(new PreviewBridge(this)) {
     setObjectName(u"previewPane"_qs);
     setMinimumWidth(320);
+    m_widthBox->setObjectName(u"previewWidthBox"_qs);
+    m_widthBox->setToolTip(tr("Show the page as a reader's screen of this width would, or as printed"));
+    m_widthBox->addItem(tr("Fit to pane"), QVariant::fromValue(Width::Fit));
+    m_widthBox->addItem(tr("Phone (375 px)"), QVariant::fromValue(Width::Phone));
+    m_widthBox->addItem(tr("Tablet (768 px)"), QVariant::fromValue(Width::Tablet));
+    m_widthBox->addItem(tr("Desktop (1280 px)"), QVariant::fromValue(Width::Desktop));
+    m_widthBox->addItem(tr("Print (A4)"), QVariant::fromValue(Width::Print));
+    connect(m_widthBox, &QComboBox::currentIndexChanged, this, &PreviewPane::applyWidth);
+
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(6, 4, 6, 4);
+    auto *label = new QLabel(tr("Preview &width:"), this);
+    label->setBuddy(m_widthBox);
+    bar->addWidget(label);
+    bar->addWidget(m_widthBox);
+    bar->addStretch(1);
+
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setStyleSheet(u"color: #5f6368; background: white;"_qs);
     m_stack->addWidget(m_placeholder);
-    m_timer->setSingleShot(true);
-    m_timer->setInterval(UpdateDelayMs);
-    connect(m_timer, &QTimer::timeout, this, &PreviewPane::render);
+    m_stack->addWidget(m_host);
+    auto *hostLayout = new QHBoxLayout(m_host);
+    hostLayout->setContentsMargins(0, 0, 0, 0);
+    hostLayout->setSpacing(0);
+    m_host->setAutoFillBackground(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(bar);
+    layout->addWidget(m_stack, 1);
+
+    connect(&m_watcher, &QFutureWatcher<QByteArray>::finished, this, &PreviewPane::onPatchReady);
+    connect(m_bridge, &PreviewBridge::blockActivated, this, &PreviewPane::blockClicked);
+    connect(m_bridge, &PreviewBridge::framePainted, this, &PreviewPane::painted);
 }
 
 PreviewPane::~PreviewPane() {
+    // The worker owns copies of everything it reads; wait so it does not outlive the pane.
+    m_watcher.waitForFinished();
     // The page must go before its profile.
     delete m_view;
     delete m_page;
+}
+
+RenderOptions PreviewPane::renderOptions() {
+    RenderOptions options;
+    options.imageUrl = [](const Story &, const StoryImage &image) { return previewImageUrl(image.id); };
+    return options;
 }
 
 void PreviewPane::start() {
@@ -61,6 +125,9 @@ void PreviewPane::start() {
     settings->setAttribute(QWebEngineSettings::PluginsEnabled, false);
     settings->setAttribute(QWebEngineSettings::AutoLoadIconsForPage, false);
     settings->setAttribute(QWebEngineSettings::NavigateOnDropEnabled, false);
+    auto *channel = new QWebChannel(m_page);
+    channel->registerObject(u"bridge"_qs, m_bridge);
+    m_page->setWebChannel(channel);
     connect(m_page, &PreviewPage::linkClicked, this, [](const QUrl &url) { QDesktopServices::openUrl(url); });
     connect(m_page, &QWebEnginePage::loadFinished, this, [this](bool ok) {
         if (!ok) {
@@ -68,48 +135,140 @@ void PreviewPane::start() {
             return;
         }
         m_shellLoaded = true;
-        m_stack->setCurrentWidget(m_view);
-        if (m_pushPending)
-            push();
+        m_stack->setCurrentWidget(m_host);
+        applyWidth();
+        scheduleUpdate();
     });
+    connect(m_page, &QWebEnginePage::pdfPrintingFinished, this, &PreviewPane::pdfFinished);
 
-    m_view = new QWebEngineView(this);
+    m_view = new QWebEngineView(m_host);
     m_view->setObjectName(u"previewWebView"_qs);
     m_view->setPage(m_page);
     m_view->setContextMenuPolicy(Qt::NoContextMenu);
     m_view->setAcceptDrops(false);
-    m_stack->addWidget(m_view);
+    m_host->layout()->addWidget(m_view);
     m_page->load(previewShellUrl());
-    if (m_hasStory)
-        render();
 }
 
 void PreviewPane::showStory(const Story &story) {
-    m_story = story;
+    m_latest = story;
     m_hasStory = true;
-    m_timer->start();
+    ++m_generation;
+    scheduleUpdate();
 }
 
-void PreviewPane::render() {
-    m_timer->stop();
+void PreviewPane::revealBlock(const QString &blockId) {
+    if (blockId == m_revealId)
+        return;
+    m_revealId = blockId;
+    if (m_shellLoaded && !blockId.isEmpty())
+        m_page->runJavaScript(u"galleyPreview.reveal("_qs + jsString(blockId) + u')');
+}
+
+void PreviewPane::scheduleUpdate() {
+    // Edits made in one pass of the event loop (a paste, a replace-all) make one update.
+    if (m_updateQueued || m_inFlight || !m_shellLoaded || !m_hasStory)
+        return;
+    m_updateQueued = true;
+    QTimer::singleShot(0, this, &PreviewPane::startUpdate);
+}
+
+void PreviewPane::startUpdate() {
+    m_updateQueued = false;
+    if (m_inFlight || !m_shellLoaded || !m_hasStory || m_shownGeneration == m_generation)
+        return;
+    m_inFlight = true;
+    m_rendering = m_latest;
+    m_renderingGeneration = m_generation;
+    m_handler->setImages(m_rendering.images);
+    m_watcher.setFuture(QtConcurrent::run(makePatch, m_shown, m_hasShown, m_rendering, m_renderingGeneration,
+                                          m_revealId));
+}
+
+void PreviewPane::onPatchReady() {
+    const QByteArray json = m_watcher.result();
+    const auto done = [this](bool ok) {
+        m_inFlight = false;
+        if (ok) {
+            m_shown = m_rendering;
+            m_hasShown = true;
+            m_shownGeneration = m_renderingGeneration;
+        } else {
+            qCWarning(lcPreview) << "The preview page refused a patch; sending the whole article";
+            m_hasShown = false;
+            m_shownGeneration = 0;
+        }
+        Q_EMIT articleUpdated();
+        scheduleUpdate();
+    };
+    if (json.isEmpty()) {
+        done(true);
+        return;
+    }
+    m_page->runJavaScript(u"galleyPreview.apply("_qs + QString::fromUtf8(json) + u')',
+                          [done](const QVariant &result) { done(result.toBool()); });
+}
+
+int PreviewPane::cssWidth(Width width) {
+    switch (width) {
+    case Width::Phone:
+        return 375;
+    case Width::Tablet:
+        return 768;
+    case Width::Desktop:
+        return 1280;
+    case Width::Print:
+        return 900; // A4 at 96 dpi with the sheet's grey surround
+    case Width::Fit:
+        break;
+    }
+    return 0;
+}
+
+void PreviewPane::setPreviewWidth(Width width) {
+    m_widthBox->setCurrentIndex(m_widthBox->findData(QVariant::fromValue(width)));
+}
+
+PreviewPane::Width PreviewPane::previewWidth() const {
+    return m_widthBox->currentData().value<Width>();
+}
+
+void PreviewPane::resizeEvent(QResizeEvent *event) {
+    QWidget::resizeEvent(event);
+    applyWidth();
+}
+
+void PreviewPane::applyWidth() {
     if (!m_view)
         return;
-    RenderOptions options;
-    options.imageUrl = [](const Story &, const StoryImage &image) { return previewImageUrl(image.id); };
-    m_handler->setImages(m_story.images);
-    m_lastHtml = ArticleRenderer().renderArticle(m_story, options);
-    m_pushPending = true;
-    if (m_shellLoaded)
-        push();
+    const int wanted = cssWidth(previewWidth());
+    const int available = m_host->width();
+    auto *layout = static_cast<QHBoxLayout *>(m_host->layout());
+    layout->setAlignment(m_view, wanted > 0 ? Qt::AlignHCenter : Qt::Alignment());
+    if (wanted <= 0) {
+        m_view->setMinimumWidth(0);
+        m_view->setMaximumWidth(QWIDGETSIZE_MAX);
+        m_view->setZoomFactor(1.0);
+    } else {
+        // A narrower pane shows the whole width scaled down, so media queries see the preset.
+        const int shown = qMin(wanted, available);
+        m_view->setFixedWidth(shown);
+        m_view->setZoomFactor(qBound(0.25, qreal(shown) / wanted, 1.0));
+    }
+    m_host->setStyleSheet(wanted > 0 ? u"background: #8a8d91;"_qs : QString());
+    const bool print = previewWidth() == Width::Print;
+    if (m_shellLoaded && print != m_printView) {
+        m_printView = print;
+        m_page->runJavaScript(print ? u"galleyPreview.setPrintView(true)"_qs : u"galleyPreview.setPrintView(false)"_qs);
+    }
 }
 
-void PreviewPane::push() {
-    m_pushPending = false;
-    // A one-element JSON array is a safe JavaScript literal for any string.
-    const QString literal =
-        QString::fromUtf8(QJsonDocument(QJsonArray{m_lastHtml}).toJson(QJsonDocument::Compact));
-    m_page->runJavaScript(u"galleyPreview.update("_qs + literal + u"[0])"_qs,
-                          [this](const QVariant &) { Q_EMIT articleUpdated(); });
+bool PreviewPane::printToPdf(const QString &path) {
+    if (!m_page || !m_shellLoaded)
+        return false;
+    m_page->printToPdf(path, QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(16, 18, 16, 18),
+                                         QPageLayout::Millimeter));
+    return true;
 }
 
 } // namespace galley

@@ -1,17 +1,20 @@
 #pragma once
 
 #include "model/story.h"
+#include "render/articlerenderer.h"
 
+#include <QFutureWatcher>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
-class QStackedLayout;
-class QTimer;
+class QStackedWidget;
 class QWebEngineProfile;
 class QWebEngineView;
 
 namespace galley {
 
+class PreviewBridge;
 class PreviewPage;
 class SchemeHandler;
 
@@ -19,49 +22,99 @@ class SchemeHandler;
 ///
 /// start() creates the web view (late, so the form is usable before WebEngine has started) with
 /// its own off-the-record profile, a request interceptor and the galley: scheme handler, and loads
-/// the page shell once. showStory() restarts a short single-shot timer; when it fires the article
-/// is rendered with ArticleRenderer and pushed into the page with runJavaScript, replacing the
-/// article element only, so the scroll position stays put.
+/// the page shell once; the page is never reloaded. showStory() takes a copy of the story (cheap:
+/// Story shares its data) and returns at once. A worker thread compares it with the story the page
+/// shows and renders only the changed elements (diffArticle()); the patch goes into the page with
+/// runJavaScript. At most one update is in flight: stories shown meanwhile are folded into the
+/// next one, so a fast typist never queues work.
+///
+/// Above the page, a width menu shows the page as a phone (375 px), tablet (768 px) or desktop
+/// (1280 px) browser would (scaled down and centred when the pane is narrower), or as printed.
 class PreviewPane final : public QWidget {
     Q_OBJECT
 
 public:
-    /// Delay between the last edit and the re-render, in milliseconds.
-    static constexpr int UpdateDelayMs = 75;
+    /// Widths the page can be shown at; Fit follows the pane.
+    enum class Width { Fit, Phone, Tablet, Desktop, Print };
+    Q_ENUM(Width)
 
     explicit PreviewPane(QWidget *parent = nullptr);
     ~PreviewPane() override;
 
     /// Creates the web view and loads the shell; does nothing the second time.
     void start();
-    /// Schedules the preview of @p story.
+    /// Schedules the preview of @p story; returns without rendering.
     void showStory(const Story &story);
+    /// Brings body block @p blockId into view in the page if it is not visible (now, and after
+    /// each update while it stays the block being edited).
+    void revealBlock(const QString &blockId);
+
+    /// Shows the page at @p width.
+    void setPreviewWidth(Width width);
+    Width previewWidth() const;
+    /// CSS pixels of the page's viewport for @p width (0 for Fit).
+    static int cssWidth(Width width);
+
+    /// Writes the page as printed (A4, the print stylesheet) to the PDF file @p path; emits
+    /// pdfFinished() when done. False when the preview has not started.
+    bool printToPdf(const QString &path);
+
+    /// The options the preview renders with (pictures through galley://image/<id>).
+    static RenderOptions renderOptions();
 
     /// The web view, or nullptr before start().
     QWebEngineView *view() const { return m_view; }
-    /// The rendered article HTML last pushed into the page.
-    QString lastArticleHtml() const { return m_lastHtml; }
+    /// Number of showStory() calls so far; an update's sequence is the count it includes.
+    quint64 generation() const { return m_generation; }
+    /// True while an update is being rendered or applied.
+    bool isUpdating() const { return m_inFlight; }
+    /// True when the page shows the story last given to showStory().
+    bool isUpToDate() const { return m_shellLoaded && !m_inFlight && m_shownGeneration == m_generation; }
 
 Q_SIGNALS:
-    /// The page now shows the latest rendered article.
+    /// The page now shows the story of update @p sequence (its generation()).
     void articleUpdated();
+    /// Update @p sequence was painted: the first animation frame after it ran at @p pageTimeMs
+    /// (milliseconds since the Unix epoch).
+    void painted(quint64 sequence, double pageTimeMs);
+    /// The reader clicked body block @p blockId in the page.
+    void blockClicked(const QString &blockId);
+    /// printToPdf() finished; @p ok false when the file could not be written.
+    void pdfFinished(const QString &path, bool ok);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
-    void render();
-    void push();
+    void scheduleUpdate();
+    void startUpdate();
+    void onPatchReady();
+    void applyWidth();
 
-    QStackedLayout *m_stack;
+    QComboBox *m_widthBox;
+    QStackedWidget *m_stack;
     QLabel *m_placeholder;
-    QTimer *m_timer;
+    QWidget *m_host;
     QWebEngineProfile *m_profile = nullptr;
     PreviewPage *m_page = nullptr;
     QWebEngineView *m_view = nullptr;
     SchemeHandler *m_handler = nullptr;
-    Story m_story;
-    QString m_lastHtml;
+    PreviewBridge *m_bridge;
+    QFutureWatcher<QByteArray> m_watcher;
+
+    Story m_latest;         ///< the story last given to showStory()
+    Story m_shown;          ///< the story the page shows (valid when m_hasShown)
+    Story m_rendering;      ///< the story of the update in flight
+    quint64 m_generation = 0;
+    quint64 m_renderingGeneration = 0;
+    quint64 m_shownGeneration = 0;
+    QString m_revealId;
     bool m_hasStory = false;
+    bool m_hasShown = false;
     bool m_shellLoaded = false;
-    bool m_pushPending = false;
+    bool m_inFlight = false;
+    bool m_updateQueued = false;
+    bool m_printView = false;
 };
 
 } // namespace galley

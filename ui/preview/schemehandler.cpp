@@ -49,6 +49,11 @@ void SchemeHandler::requestStarted(QWebEngineUrlRequestJob *job) {
             reply(job, "text/javascript;charset=utf-8", resource(u":/galley/preview/preview.js"_qs));
             return;
         }
+        if (path == u"/qwebchannel.js") {
+            // Shipped inside Qt WebChannel as a resource.
+            reply(job, "text/javascript;charset=utf-8", resource(u":/qtwebchannel/qwebchannel.js"_qs));
+            return;
+        }
         if (path == u"/article.css") {
             reply(job, "text/css;charset=utf-8", ArticleRenderer::houseStyleSheet().toUtf8());
             return;

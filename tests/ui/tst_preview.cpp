@@ -1,0 +1,346 @@
+// The live preview keeps up with typing: random edits made through the real widgets are patched
+// into the page, and the patched article must equal a fresh render of the same story. Also: a story
+// too big for setHtml, the width presets and print view, and scroll sync both ways.
+// Set GALLEY_SCREENSHOT_DIR=/folder to write the window at each width preset as PNG files.
+
+#include "bodyeditor.h"
+#include "editing/documentconverter.h"
+#include "mainwindow.h"
+#include "placementcombo.h"
+#include "preview/previewpane.h"
+#include "preview/previewscheme.h"
+#include "render/articlerenderer.h"
+#include "storage/storylibrary.h"
+#include "storyeditor.h"
+
+#include <QApplication>
+#include <QBuffer>
+#include <QDir>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QPainter>
+#include <QRandomGenerator>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QWebEnginePage>
+#include <QWebEngineView>
+
+#include <memory>
+
+using namespace galley;
+
+namespace {
+
+constexpr int PreviewTimeoutMs = 30000;
+
+const QStringList &words() {
+    static const QStringList list = u"harbour council ferry levy tannery quay ward budget vote mayor "
+                                    "bridge repair tide crane market school"_qs.split(u' ');
+    return list;
+}
+
+QByteArray picture(QColor colour) {
+    QImage image(64, 40, QImage::Format_RGB32);
+    image.fill(colour);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes;
+}
+
+StoryImage makeImage(const QString &caption, QColor colour, const Placement &placement) {
+    StoryImage image;
+    image.id = newId();
+    image.data = picture(colour);
+    image.mimeType = u"image/png"_qs;
+    image.fileName = u"picture.png"_qs;
+    image.caption = caption;
+    image.credit = u"Staff"_qs;
+    image.altText = caption;
+    image.placement = placement;
+    return image;
+}
+
+// An invented story with every kind of block, a lead picture, a picture and pull quotes in the body.
+Story sampleStory() {
+    Story story = Story::create();
+    story.headline = u"Quay repairs start before the winter tides"_qs;
+    story.deck = u"The council voted the levy through after a long night"_qs;
+    story.bylines = {u"Ada Brightwater"_qs};
+    story.dateline = u"PORT ELMSBY"_qs;
+    for (int i = 0; i < 10; ++i)
+        story.body.append(Block::make(BlockKind::Paragraph,
+                                      u"Paragraph %1 says the %2 and the %3 need work."_qs.arg(i).arg(
+                                          words()[i % words().size()], words()[(i * 3) % words().size()])));
+    story.body.insert(4, Block::make(BlockKind::Subhead, u"What the vote means"_qs));
+    Block list = Block::make(BlockKind::BulletList, u"First point"_qs);
+    list.lines.append(InlineText::plain(u"Second point"_qs));
+    story.body.insert(7, list);
+    Block quote = Block::make(BlockKind::BlockQuote, u"We will rebuild the quay."_qs);
+    story.body.insert(9, quote);
+    story.images.append(makeImage(u"The old quay"_qs, Qt::darkBlue, Placement::lead()));
+    story.images.append(makeImage(u"A crane"_qs, Qt::darkGreen, Placement::after(story.body[2].id)));
+    story.pullQuotes.append({newId(), u"Not one more winter"_qs, u"A. Mayor"_qs, Placement::after(story.body[3].id)});
+    story.pullQuotes.append({newId(), u"The tide waits for nobody"_qs, u"B. Pilot"_qs, Placement::lead()});
+    return story;
+}
+
+QString jsString(const QString &text) {
+    const QByteArray json = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(json.mid(1, json.size() - 2));
+}
+
+} // namespace
+
+class TestPreview final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(u"settings"_qs));
+    }
+
+    void cleanup() {
+        m_window.reset();
+        m_library.reset();
+    }
+
+    void randomEditsMatchFreshRender_data() {
+        QTest::addColumn<quint32>("seed");
+        QTest::newRow("seed 1") << 1u;
+        QTest::newRow("seed 7") << 7u;
+        QTest::newRow("seed 42") << 42u;
+    }
+
+    void randomEditsMatchFreshRender() {
+        QFETCH(quint32, seed);
+        openStory(sampleStory());
+        QCOMPARE(js(u"window.galleyMarker = 42"_qs).toInt(), 42);
+        QRandomGenerator random(seed);
+        StoryEditor *editor = m_window->storyEditor();
+        BodyEditor *body = editor->bodyEditor();
+        QTextDocument *document = body->document();
+        QStringList done;
+        for (int step = 0; step < 40; ++step) {
+            const int op = random.bounded(100);
+            const QTextBlock block = document->findBlockByNumber(random.bounded(document->blockCount()));
+            const int inBlock = block.length() > 1 ? random.bounded(block.length()) : 0;
+            auto placeCursor = [&](int position) {
+                body->setFocus();
+                QTextCursor cursor(document);
+                cursor.setPosition(qBound(0, position, document->characterCount() - 1));
+                body->setTextCursor(cursor);
+            };
+            if (op < 35) {
+                placeCursor(block.position() + inBlock);
+                QTest::keyClicks(body, u" "_qs + words()[random.bounded(words().size())]);
+                done << u"type"_qs;
+            } else if (op < 50) {
+                placeCursor(block.position() + inBlock);
+                for (int n = random.bounded(1, 4); n > 0; --n)
+                    QTest::keyClick(body, random.bounded(2) ? Qt::Key_Backspace : Qt::Key_Delete);
+                done << u"delete"_qs;
+            } else if (op < 62) {
+                placeCursor(block.position() + inBlock);
+                QTest::keyClick(body, Qt::Key_Return);
+                done << u"split"_qs;
+            } else if (op < 72) {
+                placeCursor(block.position());
+                QTest::keyClick(body, Qt::Key_Backspace);
+                done << u"merge up"_qs;
+            } else if (op < 80) {
+                placeCursor(block.position() + block.length() - 1);
+                QTest::keyClick(body, Qt::Key_Delete);
+                done << u"merge down"_qs;
+            } else if (op < 88) {
+                done << (moveItem(u"pullQuotePlacement%1"_qs.arg(random.bounded(2)), random) ? u"move quote"_qs
+                                                                                           : u"no quote"_qs);
+            } else if (op < 96) {
+                done << (moveItem(u"imagePlacement%1"_qs.arg(random.bounded(2)), random) ? u"move picture"_qs
+                                                                                         : u"no picture"_qs);
+            } else {
+                auto *dateline = m_window->findChild<QLineEdit *>(u"datelineEdit"_qs);
+                dateline->setFocus();
+                QTest::keyClick(dateline, Qt::Key_Backspace);
+                done << u"dateline"_qs;
+            }
+            const QString context = done.join(u", "_qs);
+            // The editor's story is what a whole-document read gives.
+            QCOMPARE(editor->story().body, readBlocks(document));
+            QCOMPARE(editor->wordCount(), editor->story().wordCount());
+            QTRY_VERIFY_WITH_TIMEOUT(m_window->previewPane()->isUpToDate(), PreviewTimeoutMs);
+            const QString fresh = ArticleRenderer().renderArticle(editor->story(), PreviewPane::renderOptions());
+            const QString expected =
+                js(u"galleyPreview.serializeFresh("_qs + jsString(fresh) + u')').toString();
+            const QString live = js(u"galleyPreview.articleHtml()"_qs).toString();
+            QVERIFY2(!expected.isEmpty(), qPrintable(context));
+            QVERIFY2(live == expected, qPrintable(u"after "_qs + context));
+        }
+        // Patched all along: the page never reloaded and never needed the whole article again.
+        QCOMPARE(js(u"window.galleyMarker"_qs).toInt(), 42);
+        QCOMPARE(js(u"galleyPreview.fullUpdates()"_qs).toInt(), 1);
+    }
+
+    void storyOverTwoMegabytesPreviews() {
+        Story story = sampleStory();
+        const QString filler = u"The harbour levy will pay for new quay stones, says the council. "_qs.repeated(8);
+        for (int i = 0; i < 4200; ++i)
+            story.body.append(Block::make(BlockKind::Paragraph, u"Part %1. "_qs.arg(i) + filler));
+        story.body.append(Block::make(BlockKind::Paragraph, u"The very last paragraph."_qs));
+        openStory(story);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->previewPane()->isUpToDate(), PreviewTimeoutMs);
+        QVERIFY(js(u"galleyPreview.articleHtml().length"_qs).toInt() > 2 * 1024 * 1024);
+        QCOMPARE(js(u"document.querySelector('.story-body > p:last-of-type').textContent"_qs).toString(),
+                 u"The very last paragraph."_qs);
+        QTRY_COMPARE_WITH_TIMEOUT(js(u"document.querySelector('figure.lead-image img').naturalWidth"_qs).toInt(),
+                                  64, PreviewTimeoutMs);
+        // Typing still patches rather than reloads.
+        BodyEditor *body = m_window->storyEditor()->bodyEditor();
+        body->setFocus();
+        body->moveCursor(QTextCursor::End);
+        QTest::keyClicks(body, u" Really."_qs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            js(u"document.querySelector('.story-body > p:last-of-type').textContent"_qs).toString(),
+            u"The very last paragraph. Really."_qs, PreviewTimeoutMs);
+        QCOMPARE(js(u"galleyPreview.fullUpdates()"_qs).toInt(), 1);
+    }
+
+    void widthPresets() {
+        openStory(sampleStory());
+        PreviewPane *pane = m_window->previewPane();
+        QTRY_VERIFY_WITH_TIMEOUT(pane->isUpToDate(), PreviewTimeoutMs);
+        const struct {
+            PreviewPane::Width width;
+            int css;
+        } presets[] = {{PreviewPane::Width::Phone, 375},
+                       {PreviewPane::Width::Tablet, 768},
+                       {PreviewPane::Width::Desktop, 1280}};
+        for (const auto &preset : presets) {
+            pane->setPreviewWidth(preset.width);
+            QTRY_COMPARE_WITH_TIMEOUT(js(u"window.innerWidth"_qs).toInt(), preset.css, 10000);
+            QVERIFY(pane->view()->width() <= pane->width());
+            QVERIFY(pane->view()->width() <= preset.css);
+            screenshot(u"preview-%1.png"_qs.arg(preset.css));
+        }
+        pane->setPreviewWidth(PreviewPane::Width::Print);
+        QTRY_VERIFY_WITH_TIMEOUT(js(u"document.documentElement.classList.contains('print-view')"_qs).toBool(),
+                                 10000);
+        // The print rules apply on screen: the headline is set in 24 pt (32 CSS px).
+        QTRY_COMPARE_WITH_TIMEOUT(js(u"getComputedStyle(document.querySelector('.headline')).fontSize"_qs).toString(),
+                                  u"32px"_qs, 10000);
+        screenshot(u"preview-print.png"_qs);
+        pane->setPreviewWidth(PreviewPane::Width::Fit);
+        QTRY_VERIFY_WITH_TIMEOUT(!js(u"document.documentElement.classList.contains('print-view')"_qs).toBool(),
+                                 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(js(u"window.innerWidth"_qs).toInt(), pane->view()->width(), 10000);
+    }
+
+    void scrollSyncBothWays() {
+        Story story = sampleStory();
+        for (int i = 0; i < 80; ++i)
+            story.body.append(Block::make(BlockKind::Paragraph, u"Filler paragraph %1 about the tide."_qs.arg(i)));
+        openStory(story);
+        PreviewPane *pane = m_window->previewPane();
+        QTRY_VERIFY_WITH_TIMEOUT(pane->isUpToDate(), PreviewTimeoutMs);
+        StoryEditor *editor = m_window->storyEditor();
+        const QString lastId = editor->story().body.last().id;
+        const QString inView = u"(function(){var r=document.querySelector('[data-block=\"%1\"]')"
+                               u".getBoundingClientRect();return r.top>=0&&r.bottom<=innerHeight;})()"_qs;
+        QVERIFY(!js(inView.arg(lastId)).toBool());
+        // The cursor goes to the last block: the preview brings it into view.
+        BodyEditor *body = editor->bodyEditor();
+        body->setFocus();
+        body->moveCursor(QTextCursor::End);
+        QTRY_VERIFY_WITH_TIMEOUT(js(inView.arg(lastId)).toBool(), 10000);
+        // A click on a block in the preview puts the cursor at its start.
+        const QString target = editor->story().body.at(5).id;
+        QTRY_VERIFY_WITH_TIMEOUT(js(u"typeof galleyPreview === 'object'"_qs).toBool(), 10000);
+        js(u"document.querySelector('[data-block=\"%1\"]').click(); true"_qs.arg(target));
+        QTRY_COMPARE_WITH_TIMEOUT(editor->currentBlockId(), target, 10000);
+        QCOMPARE(body->textCursor().positionInBlock(), 0);
+    }
+
+private:
+    void openStory(const Story &story) {
+        m_library = std::make_unique<StoryLibrary>();
+        QString error;
+        QVERIFY2(m_library->open(m_dir.filePath(u"library-%1.sqlite"_qs.arg(++m_count)), &error),
+                 qPrintable(error));
+        Story saved = story;
+        QVERIFY2(m_library->save(saved, &error), qPrintable(error));
+        m_window = std::make_unique<MainWindow>(*m_library);
+        m_window->resize(1500, 940);
+        m_window->openInitialStory();
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QCOMPARE(m_window->currentStoryId(), saved.id);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->previewPane()->view() != nullptr, PreviewTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->previewPane()->isUpToDate(), PreviewTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(js(u"galleyPreview.articleHtml().length > 0"_qs).toBool(), PreviewTimeoutMs);
+    }
+
+    // Picks another placement in the combo @p name as a user would; false when it does not exist.
+    bool moveItem(const QString &name, QRandomGenerator &random) {
+        QTest::qWait(1); // the panels rebuild their rows after the event that changed them
+        auto *combo = m_window->findChild<PlacementCombo *>(name);
+        if (!combo || combo->count() < 2)
+            return false;
+        const int index = random.bounded(combo->count());
+        combo->setCurrentIndex(index);
+        Q_EMIT combo->activated(index);
+        return true;
+    }
+
+    void screenshot(const QString &name) {
+        const QString folder = qEnvironmentVariable("GALLEY_SCREENSHOT_DIR");
+        if (folder.isEmpty())
+            return;
+        QTest::qWait(300);
+        QVERIFY(m_window->grab().save(QDir(folder).filePath(name)));
+    }
+
+    QVariant js(const QString &script) {
+        QWebEngineView *view = m_window->previewPane()->view();
+        if (!view)
+            return {};
+        QVariant result;
+        bool finished = false;
+        view->page()->runJavaScript(script, [&](const QVariant &value) {
+            result = value;
+            finished = true;
+        });
+        QDeadlineTimer deadline(10000);
+        while (!finished && !deadline.hasExpired())
+            QTest::qWait(2);
+        return result;
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<StoryLibrary> m_library;
+    std::unique_ptr<MainWindow> m_window;
+    int m_count = 0;
+};
+
+int main(int argc, char **argv) {
+    registerPreviewScheme();
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(u"GalleyTest"_qs);
+    QCoreApplication::setApplicationName(u"tst_preview"_qs);
+    TestPreview test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_preview.moc"
