@@ -320,8 +320,7 @@ void MainWindow::showEvent(QShowEvent *event) {
     QMainWindow::showEvent(event);
     if (!m_previewStarted) {
         m_previewStarted = true;
-        // After the first paint, so the form is there to type into while WebEngine starts.
-        QTimer::singleShot(0, m_preview, &PreviewPane::start);
+        startPreviewAfterFirstPaint();
     }
 }
 

@@ -29,6 +29,8 @@ class MainWindow final : public QMainWindow {
 public:
     /// Idle time after the last edit before the story saves itself, in milliseconds.
     static constexpr int AutosaveDelayMs = 3000;
+    /// Longest wait for the editor's first paint before the preview starts anyway, in milliseconds.
+    static constexpr int PreviewStartFallbackMs = 1000;
 
     /// @p library must be open and outlive the window.
     explicit MainWindow(StoryLibrary &library, QWidget *parent = nullptr);
@@ -72,6 +74,9 @@ private:
     void importFiles();
     void showAbout();
     void printToPdf();
+    /// Starts the preview (WebEngine) once the editor has painted, so the form is there to type
+    /// into while Chromium starts; after PreviewStartFallbackMs at the latest.
+    void startPreviewAfterFirstPaint();
     /// With GALLEY_TIMING set (benchmarks): prints "galley-timing editable <ms>" when the body
     /// editor has first painted a story and "galley-timing preview <ms>" when the preview has first
     /// painted it, in milliseconds since the Unix epoch, to standard error.

@@ -98,6 +98,27 @@ QString jsString(const QString &text) {
     return QString::fromUtf8(json.mid(1, json.size() - 2));
 }
 
+// Notes whether the preview's web view existed when the watched widget first painted.
+class FirstPaintProbe final : public QObject {
+public:
+    explicit FirstPaintProbe(PreviewPane *pane)
+        : m_pane(pane) {}
+    bool painted = false;
+    bool viewExisted = false;
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override {
+        if (event->type() == QEvent::Paint && !painted) {
+            painted = true;
+            viewExisted = m_pane->view() != nullptr;
+        }
+        return false;
+    }
+
+private:
+    PreviewPane *m_pane;
+};
+
 } // namespace
 
 class TestPreview final : public QObject {
@@ -114,6 +135,25 @@ private Q_SLOTS:
     void cleanup() {
         m_window.reset();
         m_library.reset();
+    }
+
+    void webViewStartsAfterEditorPaints() {
+        m_library = std::make_unique<StoryLibrary>();
+        QString error;
+        QVERIFY2(m_library->open(m_dir.filePath(u"library-%1.sqlite"_qs.arg(++m_count)), &error),
+                 qPrintable(error));
+        Story story = sampleStory();
+        QVERIFY2(m_library->save(story, &error), qPrintable(error));
+        m_window = std::make_unique<MainWindow>(*m_library);
+        FirstPaintProbe probe(m_window->previewPane());
+        m_window->storyEditor()->bodyEditor()->viewport()->installEventFilter(&probe);
+        m_window->openInitialStory();
+        QVERIFY(m_window->previewPane()->view() == nullptr);
+        m_window->show();
+        QTRY_VERIFY(probe.painted);
+        QVERIFY(!probe.viewExisted);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->previewPane()->view() != nullptr, PreviewTimeoutMs);
+        m_window->storyEditor()->bodyEditor()->viewport()->removeEventFilter(&probe);
     }
 
     void randomEditsMatchFreshRender_data() {
