@@ -17,17 +17,40 @@
 #include <QPageLayout>
 #include <QPageSize>
 #include <QStackedWidget>
+#include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QWebChannel>
 #include <QWebEngineProfile>
 #include <QWebEngineSettings>
 #include <QWebEngineView>
-#include <QtConcurrent/QtConcurrentRun>
+
+#include <ctime>
 
 namespace galley {
 
 namespace {
+
+// Adds the CPU time the calling thread spends in the scope to a nanosecond counter (CPU rather
+// than wall time: on a busy machine the wall clock mostly measures waiting for a core).
+class WorkTimer final {
+public:
+    explicit WorkTimer(qint64 &total)
+        : m_total(total)
+        , m_start(threadCpuNs()) {}
+    ~WorkTimer() { m_total += threadCpuNs() - m_start; }
+    Q_DISABLE_COPY_MOVE(WorkTimer)
+
+private:
+    static qint64 threadCpuNs() {
+        timespec now{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+        return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
+    }
+
+    qint64 &m_total;
+    qint64 m_start;
+};
 
 QByteArray makePatch(const Story &before, bool haveBefore, const Story &after, quint64 sequence,
                      const QString &reveal) {
@@ -35,6 +58,14 @@ QByteArray makePatch(const Story &before, bool haveBefore, const Story &after, q
     const ArticlePatch patch = haveBefore ? diffArticle(before, after, options) : fullArticle(after, options);
     return patch.isEmpty() ? QByteArray() : patch.toJson(sequence, reveal);
 }
+
+// Lives in the pane's thread and keeps the story the page shows, so the old versions of a long
+// story's body are released there rather than on the GUI thread.
+class PatchWorker final : public QObject {
+public:
+    Story shown;
+    bool haveShown = false;
+};
 
 QString jsString(const QString &text) {
     // A one-element JSON array is a safe JavaScript literal for any string.
@@ -50,7 +81,9 @@ PreviewPane::PreviewPane(QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_placeholder(new QLabel(tr("Preparing the preview…"), this))
     , m_host(new QWidget(this))
-    , m_bridge(new PreviewBridge(this)) {
+    , m_bridge(new PreviewBridge(this))
+    , m_thread(new QThread(this))
+    , m_worker(new PatchWorker) {
     setObjectName(u"previewPane"_qs);
     setMinimumWidth(320);
     m_widthBox->setObjectName(u"previewWidthBox"_qs);
@@ -85,14 +118,20 @@ PreviewPane::PreviewPane(QWidget *parent)
     layout->addLayout(bar);
     layout->addWidget(m_stack, 1);
 
-    connect(&m_watcher, &QFutureWatcher<QByteArray>::finished, this, &PreviewPane::onPatchReady);
+    // A thread of its own rather than a pool: starting a pool task waits on the pool's lock while
+    // the previous task is being torn down, which cost milliseconds per key on a long story.
+    m_thread->setObjectName(u"galley preview"_qs);
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread->start();
     connect(m_bridge, &PreviewBridge::blockActivated, this, &PreviewPane::blockClicked);
     connect(m_bridge, &PreviewBridge::framePainted, this, &PreviewPane::painted);
 }
 
 PreviewPane::~PreviewPane() {
-    // The worker owns copies of everything it reads; wait so it does not outlive the pane.
-    m_watcher.waitForFinished();
+    // The worker owns copies of everything it reads; stop it so it posts nothing to a dead pane.
+    m_thread->quit();
+    m_thread->wait();
     // The page must go before its profile.
     delete m_view;
     delete m_page;
@@ -151,6 +190,7 @@ void PreviewPane::start() {
 }
 
 void PreviewPane::showStory(const Story &story) {
+    const WorkTimer work(m_updateWorkNs);
     m_latest = story;
     m_hasStory = true;
     ++m_generation;
@@ -174,23 +214,35 @@ void PreviewPane::scheduleUpdate() {
 }
 
 void PreviewPane::startUpdate() {
+    const WorkTimer work(m_updateWorkNs);
     m_updateQueued = false;
     if (m_inFlight || !m_shellLoaded || !m_hasStory || m_shownGeneration == m_generation)
         return;
     m_inFlight = true;
-    m_rendering = m_latest;
     m_renderingGeneration = m_generation;
-    m_handler->setImages(m_rendering.images);
-    m_watcher.setFuture(QtConcurrent::run(makePatch, m_shown, m_hasShown, m_rendering, m_renderingGeneration,
-                                          m_revealId));
+    m_handler->setImages(m_latest.images);
+    auto *worker = static_cast<PatchWorker *>(m_worker);
+    const bool forget = !m_hasShown;
+    QMetaObject::invokeMethod(
+        worker,
+        [this, worker, forget, after = m_latest, sequence = m_renderingGeneration, reveal = m_revealId] {
+            if (forget)
+                worker->haveShown = false;
+            const QByteArray json = makePatch(worker->shown, worker->haveShown, after, sequence, reveal);
+            // Optimistic: when the page refuses the patch, the next update forgets this.
+            worker->shown = after;
+            worker->haveShown = true;
+            QMetaObject::invokeMethod(this, [this, json] { onPatchReady(json); }, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
 }
 
-void PreviewPane::onPatchReady() {
-    const QByteArray json = m_watcher.result();
+void PreviewPane::onPatchReady(const QByteArray &json) {
+    const WorkTimer work(m_updateWorkNs);
     const auto done = [this](bool ok) {
+        const WorkTimer work(m_updateWorkNs);
         m_inFlight = false;
         if (ok) {
-            m_shown = m_rendering;
             m_hasShown = true;
             m_shownGeneration = m_renderingGeneration;
         } else {

@@ -3,12 +3,12 @@
 #include "model/story.h"
 #include "render/articlerenderer.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 class QComboBox;
 class QLabel;
 class QStackedWidget;
+class QThread;
 class QWebEngineProfile;
 class QWebEngineView;
 
@@ -68,6 +68,9 @@ public:
     quint64 generation() const { return m_generation; }
     /// True while an update is being rendered or applied.
     bool isUpdating() const { return m_inFlight; }
+    /// CPU time the GUI thread has spent in the pane's update work so far (showStory(), starting
+    /// the worker, handing the patch to the page and its answer), in milliseconds; for benchmarks.
+    double updateWorkMs() const { return m_updateWorkNs / 1e6; }
     /// True when the page shows the story last given to showStory().
     bool isUpToDate() const { return m_shellLoaded && !m_inFlight && m_shownGeneration == m_generation; }
 
@@ -88,7 +91,7 @@ protected:
 private:
     void scheduleUpdate();
     void startUpdate();
-    void onPatchReady();
+    void onPatchReady(const QByteArray &json);
     void applyWidth();
 
     QComboBox *m_widthBox;
@@ -100,21 +103,21 @@ private:
     QWebEngineView *m_view = nullptr;
     SchemeHandler *m_handler = nullptr;
     PreviewBridge *m_bridge;
-    QFutureWatcher<QByteArray> m_watcher;
+    QThread *m_thread;   ///< renders patches, so typing never waits for the renderer
+    QObject *m_worker;   ///< lives in m_thread
 
-    Story m_latest;         ///< the story last given to showStory()
-    Story m_shown;          ///< the story the page shows (valid when m_hasShown)
-    Story m_rendering;      ///< the story of the update in flight
+    Story m_latest; ///< the story last given to showStory()
     quint64 m_generation = 0;
     quint64 m_renderingGeneration = 0;
     quint64 m_shownGeneration = 0;
     QString m_revealId;
     bool m_hasStory = false;
-    bool m_hasShown = false;
+    bool m_hasShown = false; ///< false: the next update sends the whole article
     bool m_shellLoaded = false;
     bool m_inFlight = false;
     bool m_updateQueued = false;
     bool m_printView = false;
+    qint64 m_updateWorkNs = 0;
 };
 
 } // namespace galley
