@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,6 +24,7 @@
 #include <QPainter>
 #include <QRandomGenerator>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -309,6 +311,33 @@ private Q_SLOTS:
         js(u"document.querySelector('[data-block=\"%1\"]').click(); true"_qs.arg(target));
         QTRY_COMPARE_WITH_TIMEOUT(editor->currentBlockId(), target, 10000);
         QCOMPARE(body->textCursor().positionInBlock(), 0);
+
+        // Typing in a block that is in view patches it without moving the page.
+        body->moveCursor(QTextCursor::End);
+        QTRY_VERIFY_WITH_TIMEOUT(js(inView.arg(lastId)).toBool(), 10000);
+        QTest::qWait(100);
+        const int scrolled = js(u"window.scrollY"_qs).toInt();
+        QVERIFY(scrolled > 0);
+        QTest::keyClicks(body, u" More"_qs);
+        QTRY_VERIFY_WITH_TIMEOUT(pane->isUpToDate(), PreviewTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            js(u"document.querySelector('[data-block=\"%1\"]').textContent.endsWith(' More')"_qs.arg(lastId))
+                .toBool(),
+            10000);
+        QCOMPARE(js(u"window.scrollY"_qs).toInt(), scrolled);
+    }
+
+    void printsToPdf() {
+        openStory(sampleStory());
+        const QString path = m_dir.filePath(u"story.pdf"_qs);
+        QSignalSpy finished(m_window->previewPane(), &PreviewPane::pdfFinished);
+        QVERIFY(m_window->previewPane()->printToPdf(path));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, PreviewTimeoutMs);
+        QCOMPARE(finished.at(0).at(0).toString(), path);
+        QVERIFY(finished.at(0).at(1).toBool());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.read(5), QByteArray("%PDF-"));
     }
 
 private:
