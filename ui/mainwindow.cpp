@@ -15,13 +15,13 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
-#include <QTextEdit>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTextEdit>
 #include <QTimer>
 
 namespace galley {
@@ -337,9 +337,10 @@ void MainWindow::closeEvent(QCloseEvent *event) {
 }
 
 void MainWindow::printToPdf() {
-    const QString name = m_hasStory && !m_editor->story().slug.isEmpty() ? m_editor->story().slug : u"story"_qs;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Print to PDF"),
-                                                      QDir::home().filePath(name + u".pdf"_qs), tr("PDF (*.pdf)"));
+    const QString name =
+        m_hasStory && !m_editor->story().slug.isEmpty() ? m_editor->story().slug : u"story"_qs;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Print to PDF"), QDir::home().filePath(name + u".pdf"_qs), tr("PDF (*.pdf)"));
     if (path.isEmpty())
         return;
     m_preview->setPreviewWidth(PreviewPane::Width::Print);

@@ -56,7 +56,8 @@ protected:
             QMetaObject::invokeMethod(
                 this,
                 [this] {
-                    std::fprintf(stderr, "galley-timing editable %lld\n", QDateTime::currentMSecsSinceEpoch());
+                    std::fprintf(stderr, "galley-timing editable %lld\n",
+                                 QDateTime::currentMSecsSinceEpoch());
                     std::fflush(stderr);
                     deleteLater();
                 },

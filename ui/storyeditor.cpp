@@ -31,8 +31,9 @@ int blockWords(const Block &block) {
 QString textBlockId(const QTextBlock &block) {
     if (const QTextList *list = block.textList()) {
         const QString id = list->format().property(BlockIdProperty).toString();
-        return id.isEmpty() && list->count() > 0 ? list->item(0).blockFormat().property(BlockIdProperty).toString()
-                                                 : id;
+        return id.isEmpty() && list->count() > 0
+                   ? list->item(0).blockFormat().property(BlockIdProperty).toString()
+                   : id;
     }
     return block.blockFormat().property(BlockIdProperty).toString();
 }

@@ -90,7 +90,8 @@ Story sampleStory() {
     story.body.insert(9, quote);
     story.images.append(makeImage(u"The old quay"_qs, Qt::darkBlue, Placement::lead()));
     story.images.append(makeImage(u"A crane"_qs, Qt::darkGreen, Placement::after(story.body[2].id)));
-    story.pullQuotes.append({newId(), u"Not one more winter"_qs, u"A. Mayor"_qs, Placement::after(story.body[3].id)});
+    story.pullQuotes.append(
+        {newId(), u"Not one more winter"_qs, u"A. Mayor"_qs, Placement::after(story.body[3].id)});
     story.pullQuotes.append({newId(), u"The tide waits for nobody"_qs, u"B. Pilot"_qs, Placement::lead()});
     return story;
 }
@@ -206,8 +207,9 @@ private Q_SLOTS:
                 QTest::keyClick(body, Qt::Key_Delete);
                 done << u"merge down"_qs;
             } else if (op < 88) {
-                done << (moveItem(u"pullQuotePlacement%1"_qs.arg(random.bounded(2)), random) ? u"move quote"_qs
-                                                                                           : u"no quote"_qs);
+                done << (moveItem(u"pullQuotePlacement%1"_qs.arg(random.bounded(2)), random)
+                             ? u"move quote"_qs
+                             : u"no quote"_qs);
             } else if (op < 96) {
                 done << (moveItem(u"imagePlacement%1"_qs.arg(random.bounded(2)), random) ? u"move picture"_qs
                                                                                          : u"no picture"_qs);
@@ -222,7 +224,8 @@ private Q_SLOTS:
             QCOMPARE(editor->story().body, readBlocks(document));
             QCOMPARE(editor->wordCount(), editor->story().wordCount());
             QTRY_VERIFY_WITH_TIMEOUT(m_window->previewPane()->isUpToDate(), PreviewTimeoutMs);
-            const QString fresh = ArticleRenderer().renderArticle(editor->story(), PreviewPane::renderOptions());
+            const QString fresh =
+                ArticleRenderer().renderArticle(editor->story(), PreviewPane::renderOptions());
             const QString expected =
                 js(u"galleyPreview.serializeFresh("_qs + jsString(fresh) + u')').toString();
             const QString live = js(u"galleyPreview.articleHtml()"_qs).toString();
@@ -236,7 +239,8 @@ private Q_SLOTS:
 
     void storyOverTwoMegabytesPreviews() {
         Story story = sampleStory();
-        const QString filler = u"The harbour levy will pay for new quay stones, says the council. "_qs.repeated(8);
+        const QString filler =
+            u"The harbour levy will pay for new quay stones, says the council. "_qs.repeated(8);
         for (int i = 0; i < 4200; ++i)
             story.body.append(Block::make(BlockKind::Paragraph, u"Part %1. "_qs.arg(i) + filler));
         story.body.append(Block::make(BlockKind::Paragraph, u"The very last paragraph."_qs));
@@ -245,8 +249,9 @@ private Q_SLOTS:
         QVERIFY(js(u"galleyPreview.articleHtml().length"_qs).toInt() > 2 * 1024 * 1024);
         QCOMPARE(js(u"document.querySelector('.story-body > p:last-of-type').textContent"_qs).toString(),
                  u"The very last paragraph."_qs);
-        QTRY_COMPARE_WITH_TIMEOUT(js(u"document.querySelector('figure.lead-image img').naturalWidth"_qs).toInt(),
-                                  64, PreviewTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            js(u"document.querySelector('figure.lead-image img').naturalWidth"_qs).toInt(), 64,
+            PreviewTimeoutMs);
         // Typing still patches rather than reloads.
         BodyEditor *body = m_window->storyEditor()->bodyEditor();
         body->setFocus();
@@ -279,19 +284,21 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(js(u"document.documentElement.classList.contains('print-view')"_qs).toBool(),
                                  10000);
         // The print rules apply on screen: the headline is set in 24 pt (32 CSS px).
-        QTRY_COMPARE_WITH_TIMEOUT(js(u"getComputedStyle(document.querySelector('.headline')).fontSize"_qs).toString(),
-                                  u"32px"_qs, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            js(u"getComputedStyle(document.querySelector('.headline')).fontSize"_qs).toString(), u"32px"_qs,
+            10000);
         screenshot(u"preview-print.png"_qs);
         pane->setPreviewWidth(PreviewPane::Width::Fit);
-        QTRY_VERIFY_WITH_TIMEOUT(!js(u"document.documentElement.classList.contains('print-view')"_qs).toBool(),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !js(u"document.documentElement.classList.contains('print-view')"_qs).toBool(), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(js(u"window.innerWidth"_qs).toInt(), pane->view()->width(), 10000);
     }
 
     void scrollSyncBothWays() {
         Story story = sampleStory();
         for (int i = 0; i < 80; ++i)
-            story.body.append(Block::make(BlockKind::Paragraph, u"Filler paragraph %1 about the tide."_qs.arg(i)));
+            story.body.append(
+                Block::make(BlockKind::Paragraph, u"Filler paragraph %1 about the tide."_qs.arg(i)));
         openStory(story);
         PreviewPane *pane = m_window->previewPane();
         QTRY_VERIFY_WITH_TIMEOUT(pane->isUpToDate(), PreviewTimeoutMs);

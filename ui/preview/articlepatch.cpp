@@ -129,8 +129,8 @@ ArticlePatch diffArticle(const Story &before, const Story &after, const RenderOp
         const Block *old = oldBlocks.value(block.id);
         const bool wasDateline = block.id == oldDateline;
         const bool isDateline = block.id == newDateline;
-        const bool changed = !old || *old != block || wasDateline != isDateline ||
-                             (isDateline && datelineTextChanged);
+        const bool changed =
+            !old || *old != block || wasDateline != isDateline || (isDateline && datelineTextChanged);
         if (changed)
             patch.elements.append({blockKey(block.id), renderer.renderBlock(after, block.id)});
     }

@@ -21,10 +21,10 @@ namespace galley {
 /// children when that order changed. Applying it yields the DOM of a fresh renderArticle().
 struct ArticlePatch {
     bool full = false;
-    QString article;                                ///< whole <article> when @c full
-    QList<std::pair<QString, QString>> elements;    ///< key, HTML of a new or changed element
-    QStringList articleOrder;                       ///< keys of article's children, when changed
-    QStringList bodyOrder;                          ///< keys of div.story-body's children, when changed
+    QString article;                             ///< whole <article> when @c full
+    QList<std::pair<QString, QString>> elements; ///< key, HTML of a new or changed element
+    QStringList articleOrder;                    ///< keys of article's children, when changed
+    QStringList bodyOrder;                       ///< keys of div.story-body's children, when changed
     bool orderChanged = false;
 
     bool isEmpty() const { return !full && elements.isEmpty() && !orderChanged; }

@@ -232,7 +232,8 @@ void PreviewPane::startUpdate() {
             // Optimistic: when the page refuses the patch, the next update forgets this.
             worker->shown = after;
             worker->haveShown = true;
-            QMetaObject::invokeMethod(this, [this, json] { onPatchReady(json); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, json] { onPatchReady(json); }, Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
 }
@@ -311,15 +312,16 @@ void PreviewPane::applyWidth() {
     const bool print = previewWidth() == Width::Print;
     if (m_shellLoaded && print != m_printView) {
         m_printView = print;
-        m_page->runJavaScript(print ? u"galleyPreview.setPrintView(true)"_qs : u"galleyPreview.setPrintView(false)"_qs);
+        m_page->runJavaScript(print ? u"galleyPreview.setPrintView(true)"_qs
+                                    : u"galleyPreview.setPrintView(false)"_qs);
     }
 }
 
 bool PreviewPane::printToPdf(const QString &path) {
     if (!m_page || !m_shellLoaded)
         return false;
-    m_page->printToPdf(path, QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(16, 18, 16, 18),
-                                         QPageLayout::Millimeter));
+    m_page->printToPdf(path, QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
+                                         QMarginsF(16, 18, 16, 18), QPageLayout::Millimeter));
     return true;
 }
 

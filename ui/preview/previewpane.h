@@ -103,8 +103,8 @@ private:
     QWebEngineView *m_view = nullptr;
     SchemeHandler *m_handler = nullptr;
     PreviewBridge *m_bridge;
-    QThread *m_thread;   ///< renders patches, so typing never waits for the renderer
-    QObject *m_worker;   ///< lives in m_thread
+    QThread *m_thread; ///< renders patches, so typing never waits for the renderer
+    QObject *m_worker; ///< lives in m_thread
 
     Story m_latest; ///< the story last given to showStory()
     quint64 m_generation = 0;

@@ -8,8 +8,8 @@
 namespace galley {
 
 /// Answers galley: requests of one preview: galley://preview/index.html, preview.js,
-/// qwebchannel.js (Qt's) and article.css from resources, and galley://image/<id> with the bytes of that picture of the
-/// story last given to setImages(). Anything else fails with "not found"; only GET is served.
+/// qwebchannel.js (Qt's) and article.css from resources, and galley://image/<id> with the bytes of that
+/// picture of the story last given to setImages(). Anything else fails with "not found"; only GET is served.
 class SchemeHandler final : public QWebEngineUrlSchemeHandler {
     Q_OBJECT
 

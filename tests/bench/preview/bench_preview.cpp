@@ -118,8 +118,11 @@ bool typeInto(const Story &generated, int keys, Figures *out, QString *error) {
         paintedSequence = qMax(paintedSequence, sequence);
         paintedAt = pageTimeMs;
     });
-    if (!waitFor([&] { return pane->isUpToDate() && paintedSequence >= pane->generation() && pane->generation() > 0; },
-                 60000)) {
+    if (!waitFor(
+            [&] {
+                return pane->isUpToDate() && paintedSequence >= pane->generation() && pane->generation() > 0;
+            },
+            60000)) {
         *error = u"The preview did not show the story within a minute."_qs;
         return false;
     }
@@ -165,10 +168,11 @@ bool typeInto(const Story &generated, int keys, Figures *out, QString *error) {
     reloadView.resize(pane->view()->size());
     reloadView.show();
     double titleTime = 0;
-    QObject::connect(reloadView.page(), &QWebEnginePage::titleChanged, &reloadView, [&](const QString &title) {
-        if (title.startsWith(u'p'))
-            titleTime = title.mid(1).toDouble();
-    });
+    QObject::connect(reloadView.page(), &QWebEnginePage::titleChanged, &reloadView,
+                     [&](const QString &title) {
+                         if (title.startsWith(u'p'))
+                             titleTime = title.mid(1).toDouble();
+                     });
     QObject::connect(reloadView.page(), &QWebEnginePage::loadFinished, &reloadView, [&](bool) {
         reloadView.page()->runJavaScript(
             u"requestAnimationFrame(function(){document.title='p'+(performance.timeOrigin+performance.now());})"_qs);
@@ -198,11 +202,14 @@ bool measure(const BenchOptions &bench, int words, QString *error) {
     figures.bare = bareEditorKeys(story, 100);
     const QString label = QString::number(words / 1000) % u'k';
     const QString what = u"%1 words, %2 blocks"_qs.arg(story.wordCount()).arg(story.body.size());
-    const QString lost = figures.lost ? u"; %1 keys never painted within 5 s"_qs.arg(figures.lost) : QString();
+    const QString lost =
+        figures.lost ? u"; %1 keys never painted within 5 s"_qs.arg(figures.lost) : QString();
     if (!recordMeasurement(bench.results,
-                           {u"preview.keystroke-key-event.%1"_qs.arg(label), u"ms"_qs, figures.sync, std::nullopt,
+                           {u"preview.keystroke-key-event.%1"_qs.arg(label), u"ms"_qs, figures.sync,
+                            std::nullopt,
                             u"The synchronous part of a key typed in the body: the key event and all it runs "
-                            u"before returning to the event loop; "_qs % what},
+                            u"before returning to the event loop; "_qs %
+                                what},
                            error))
         return false;
     if (!recordMeasurement(bench.results,
@@ -218,27 +225,31 @@ bool measure(const BenchOptions &bench, int words, QString *error) {
                            {u"preview.keystroke-to-paint.%1"_qs.arg(label), u"ms"_qs, figures.toPaint,
                             Goal{u"p95 <= %1 ms"_qs.arg(goal), Statistic::P95, goal},
                             u"From the key event to the page's first requestAnimationFrame after the patch, "
-                            u"one key at a time; "_qs % what % lost},
+                            u"one key at a time; "_qs %
+                                what % lost},
                            error))
         return false;
-    if (!recordMeasurement(bench.results,
-                           {u"preview.gui-thread-work-per-key.%1"_qs.arg(label), u"ms"_qs, figures.pane, std::nullopt,
-                            u"Part of the main-thread CPU time spent in PreviewPane per key (showStory, starting the "
-                            u"worker, runJavaScript hand-off and its answer); diff and render run on a worker; "_qs %
-                                what},
-                           error))
+    if (!recordMeasurement(
+            bench.results,
+            {u"preview.gui-thread-work-per-key.%1"_qs.arg(label), u"ms"_qs, figures.pane, std::nullopt,
+             u"Part of the main-thread CPU time spent in PreviewPane per key (showStory, starting the "
+             u"worker, runJavaScript hand-off and its answer); diff and render run on a worker; "_qs %
+                 what},
+            error))
         return false;
-    if (!recordMeasurement(bench.results,
-                           {u"preview.keystroke-bare-qtextedit.%1"_qs.arg(label), u"ms"_qs, figures.bare, std::nullopt,
-                            u"Baseline: GUI-thread CPU time per key in a plain QTextEdit holding the same body "
-                            u"(no Galley code), including its repaint; "_qs % what},
-                           error))
+    if (!recordMeasurement(
+            bench.results,
+            {u"preview.keystroke-bare-qtextedit.%1"_qs.arg(label), u"ms"_qs, figures.bare, std::nullopt,
+             u"Baseline: GUI-thread CPU time per key in a plain QTextEdit holding the same body "
+             u"(no Galley code), including its repaint; "_qs %
+                 what},
+            error))
         return false;
-    return recordMeasurement(bench.results,
-                             {u"preview.full-reload.%1"_qs.arg(label), u"ms"_qs, figures.reload, std::nullopt,
-                              u"For comparison: renderPage() + setHtml() of the same story to first frame; "_qs %
-                                  what},
-                             error);
+    return recordMeasurement(
+        bench.results,
+        {u"preview.full-reload.%1"_qs.arg(label), u"ms"_qs, figures.reload, std::nullopt,
+         u"For comparison: renderPage() + setHtml() of the same story to first frame; "_qs % what},
+        error);
 }
 
 } // namespace

@@ -78,7 +78,8 @@ Launch launchOnce(const QString &galley, const QString &db, const QString &home,
         }
         launch.pssMiB = kib / 1024.0;
     } else {
-        *error = u"galley did not report a painted preview within a minute: "_qs + QString::fromLocal8Bit(stderrText.right(400));
+        *error = u"galley did not report a painted preview within a minute: "_qs +
+                 QString::fromLocal8Bit(stderrText.right(400));
     }
     process.terminate();
     if (!process.waitForFinished(5000)) {
@@ -114,8 +115,10 @@ bool measure(const BenchOptions &bench, int words, bool withMemory, QString *err
         processes = launch.processes;
     }
     const QString label = QString::number(words / 1000) % u'k';
-    const QString how = u"galley --db with one %1-word story, launched %2 times as a process with GALLEY_TIMING=1 "
-                        u"(offscreen); median judged"_qs.arg(words).arg(Launches);
+    const QString how =
+        u"galley --db with one %1-word story, launched %2 times as a process with GALLEY_TIMING=1 "
+        u"(offscreen); median judged"_qs.arg(words)
+            .arg(Launches);
     if (!recordMeasurement(bench.results,
                            {u"startup.editable.%1"_qs.arg(label), u"ms"_qs, editable,
                             Goal{u"median <= 500 ms"_qs, Statistic::Median, 500},
@@ -134,7 +137,8 @@ bool measure(const BenchOptions &bench, int words, bool withMemory, QString *err
                              {u"memory.pss.%1"_qs.arg(label), u"MiB"_qs, memory,
                               Goal{u"max <= 350 MB"_qs, Statistic::Max, 350},
                               u"PSS (smaps_rollup) of galley and its %1 QtWebEngineProcess descendants, 2 s "
-                              u"after the preview painted; "_qs.arg(processes - 1) % how},
+                              u"after the preview painted; "_qs.arg(processes - 1) %
+                                  how},
                              error);
 }
 
