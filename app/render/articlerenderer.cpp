@@ -89,7 +89,15 @@ QString renderBlockAt(const Story &story, qsizetype index) {
     return u"<p" % id % u'>' % lead % parts.join(u"<br>") % u"</p>\n";
 }
 
+/// True when @p quote has words to show: an empty pull quote (one the desk has not filled in yet)
+/// is left out of the page rather than shown as an empty box.
+bool hasText(const PullQuote &quote) {
+    return !quote.text.trimmed().isEmpty();
+}
+
 QString renderQuote(const PullQuote &quote) {
+    if (!hasText(quote))
+        return {};
     QString html = u"<aside class=\"pull-quote\"" % attr(u"data-pull-quote", quote.id) % u"><blockquote>";
     const QStringList paragraphs = quote.text.trimmed().split(u'\n', Qt::SkipEmptyParts);
     for (const QString &paragraph : paragraphs)
@@ -100,9 +108,16 @@ QString renderQuote(const PullQuote &quote) {
     return html % u"</aside>\n";
 }
 
+/// True when @p image is the story's lead picture: the first one placed at the top. Later ones
+/// placed at the top open the body as plain figures, so a page never has two lead pictures.
+bool isLeadFigure(const Story &story, const StoryImage &image) {
+    const StoryImage *lead = story.leadImage();
+    return lead && lead->id == image.id;
+}
+
 QString renderFigure(const Story &story, const StoryImage &image, const RenderOptions &options) {
     QString html =
-        u"<figure class=\"story-image" % QString(image.placement.isLead() ? u" lead-image"_qs : QString()) %
+        u"<figure class=\"story-image" % QString(isLeadFigure(story, image) ? u" lead-image"_qs : QString()) %
         (image.isMissing() ? u" is-missing"_qs : QString()) % u'"' % attr(u"data-image", image.id) % u'>';
     if (image.isMissing()) {
         // Visible on purpose: a copy editor must see the hole before the page ships.
@@ -167,11 +182,13 @@ QString ArticleRenderer::renderImage(const Story &story, const QString &imageId,
 
 QString ArticleRenderer::renderArticle(const Story &story, const RenderOptions &options) const {
     QString html = u"<article class=\"story\"" % attr(u"data-story", story.id) % u">\n" % renderHeader(story);
-    for (const StoryImage &image : story.images)
-        if (image.placement.isLead())
-            html += renderFigure(story, image, options);
+    if (const StoryImage *lead = story.leadImage())
+        html += renderFigure(story, *lead, options);
 
     html += u"<div class=\"story-body\">\n"_qs;
+    for (const StoryImage &image : story.images)
+        if (image.placement.isLead() && !isLeadFigure(story, image))
+            html += renderFigure(story, image, options);
     for (const PullQuote &quote : story.pullQuotes)
         if (quote.placement.isLead())
             html += renderQuote(quote);

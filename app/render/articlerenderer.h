@@ -41,8 +41,9 @@ bool isSafeLinkUrl(const QString &url);
 /// <article class="story" data-story="ID">
 /// <header class="story-header">            p.section-label, h1.headline, p.deck, p.byline
 /// </header>                                 (byline: "By " + span.author joined ", " / " and ")
-/// <figure class="story-image lead-image" data-image="ID">   lead pictures, story order
+/// <figure class="story-image lead-image" data-image="ID">   the lead picture (first at the top)
 /// <div class="story-body">
+///   <figure class="story-image" data-image="ID">             other pictures placed at the top
 ///   <aside class="pull-quote" data-pull-quote="ID">          pull quotes placed at the top
 ///   <p|h2|ul|ol|blockquote data-block="ID">                  one element per body block
 ///   <figure class="story-image" data-image="ID">             that block's pictures, then
@@ -54,7 +55,8 @@ bool isSafeLinkUrl(const QString &url);
 /// The dateline is a <span class="dateline"> followed by " — " at the start of the first paragraph
 /// block. A figure holds <img src alt> (or, for a missing picture, <div class="picture-missing">)
 /// and <figcaption> with the caption text and <span class="credit">. A pull quote holds
-/// <blockquote><p>…</p></blockquote> and <cite>. All user text is escaped here and nowhere else.
+/// <blockquote><p>…</p></blockquote> and <cite>; a pull quote with no text is left out. All user
+/// text is escaped here and nowhere else.
 class ArticleRenderer final {
 public:
     /// The <article> element for @p story (UTF-16 HTML fragment).
@@ -62,7 +64,8 @@ public:
 
     /// A complete HTML5 document (UTF-8 when written): <html lang>, <title> from the headline,
     /// meta description from the deck, the house stylesheet inline, a Content-Security-Policy that
-    /// forbids any network fetch, schema.org NewsArticle JSON-LD, and the article.
+    /// forbids any network fetch and allows only images beside the page ("img-src 'self'"; the
+    /// preview's own scheme belongs to the preview's shell, not to a published page), schema.org NewsArticle JSON-LD, and the article.
     /// Built from the template ":/galley/templates/page.mustache".
     QString renderPage(const Story &story, const RenderOptions &options) const;
 
@@ -84,10 +87,12 @@ public:
     /// dateline changes, and both the old and new one when the first paragraph changes.
     static QString datelineBlockId(const Story &story);
 
-    /// The <aside class="pull-quote"> of pull quote @p quoteId; empty when there is none.
+    /// The <aside class="pull-quote"> of pull quote @p quoteId; empty when there is none or its text
+    /// is blank (renderArticle() leaves such a quote out).
     QString renderPullQuote(const Story &story, const QString &quoteId) const;
 
-    /// The <figure class="story-image"> of picture @p imageId; empty when there is none.
+    /// The <figure class="story-image"> of picture @p imageId, with "lead-image" only for the story's
+    /// lead picture (Story::leadImage()); empty when there is none.
     QString renderImage(const Story &story, const QString &imageId, const RenderOptions &options) const;
 
     /// House stylesheet from resources (":/galley/css/article.css").

@@ -69,6 +69,9 @@ private Q_SLOTS:
     void placementsFollowTheirBlocks();
     void renderBlockMatchesArticle();
     void missingPicturePlaceholder();
+    void emptyPullQuoteLeftOut_data();
+    void emptyPullQuoteLeftOut();
+    void severalLeadPictures();
     void pageShell();
     void stylesheetFetchesNothing();
     void writePageIsUtf8();
@@ -304,6 +307,64 @@ void TestRenderer::missingPicturePlaceholder() {
         u"<figcaption>Caption &amp; more <span class=\"credit\">Staff</span></figcaption></figure>\n"_qs);
 }
 
+void TestRenderer::emptyPullQuoteLeftOut_data() {
+    QTest::addColumn<QString>("text");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("blank lines") << u"  \n \t\n"_qs;
+}
+
+// An unfinished pull quote (attribution typed, no words yet) leaves no empty box in the page.
+void TestRenderer::emptyPullQuoteLeftOut() {
+    QFETCH(QString, text);
+    Story story;
+    story.id = u"s"_qs;
+    story.headline = u"H"_qs;
+    story.body = {paragraph(u"A"_qs, {InlineRun{u"a"_qs}})};
+    story.pullQuotes = {PullQuote{u"q-top"_qs, text, u"Mayor"_qs, Placement::lead()},
+                        PullQuote{u"q-A"_qs, text, u"Mayor"_qs, Placement::after(u"A"_qs)},
+                        PullQuote{u"q-gone"_qs, text, {}, Placement::after(u"deleted"_qs)}};
+    const ArticleRenderer renderer;
+    QCOMPARE(renderer.renderArticle(story, testOptions()),
+             u"<article class=\"story\" data-story=\"s\">\n<header class=\"story-header\">\n"
+             u"<h1 class=\"headline\">H</h1>\n</header>\n<div class=\"story-body\">\n"
+             u"<p data-block=\"A\">a</p>\n</div>\n</article>\n"_qs);
+    for (const PullQuote &quote : std::as_const(story.pullQuotes))
+        QCOMPARE(renderer.renderPullQuote(story, quote.id), QString());
+
+    story.pullQuotes[1].text = u"We build."_qs;
+    QCOMPARE(renderer.renderPullQuote(story, u"q-A"_qs),
+             u"<aside class=\"pull-quote\" data-pull-quote=\"q-A\"><blockquote><p>We build.</p></blockquote>"
+             u"<cite>Mayor</cite></aside>\n"_qs);
+}
+
+// Two pictures placed at the top: the first is the lead, the second opens the body as a plain
+// figure (before the top pull quote), so the page has exactly one lead picture.
+void TestRenderer::severalLeadPictures() {
+    Story story;
+    story.body = {paragraph(u"A"_qs, {InlineRun{u"a"_qs}})};
+    story.pullQuotes = {PullQuote{u"q-top"_qs, u"t"_qs, {}, Placement::lead()}};
+    StoryImage first{u"i-1"_qs, "x", u"image/png"_qs, {}, {}, {}, u"One"_qs, Placement::lead()};
+    StoryImage afterA{u"i-A"_qs, "x", u"image/png"_qs, {}, {}, {}, u"A"_qs, Placement::after(u"A"_qs)};
+    StoryImage second{u"i-2"_qs, "x", u"image/png"_qs, {}, {}, {}, u"Two"_qs, Placement::lead()};
+    StoryImage third{u"i-3"_qs, {}, u"image/png"_qs, {}, {}, {}, {}, Placement::lead()};
+    story.images = {afterA, first, second, third};
+    const ArticleRenderer renderer;
+    const QString article = renderer.renderArticle(story, testOptions());
+    QCOMPARE(topLevelOrder(article), (QStringList{u"i:i-1"_qs, u"i:i-2"_qs, u"i:i-3"_qs, u"q:q-top"_qs,
+                                                  u"b:A"_qs, u"i:i-A"_qs}));
+    QCOMPARE(article.count(u"lead-image"_qs), 1);
+    QVERIFY(article.indexOf(u"data-image=\"i-1\""_qs) < article.indexOf(u"<div class=\"story-body\">"_qs));
+    QVERIFY(article.indexOf(u"data-image=\"i-2\""_qs) > article.indexOf(u"<div class=\"story-body\">"_qs));
+    QCOMPARE(renderer.renderImage(story, u"i-1"_qs, testOptions()),
+             u"<figure class=\"story-image lead-image\" data-image=\"i-1\">"
+             u"<img src=\"img/i-1.png\" alt=\"One\"></figure>\n"_qs);
+    QCOMPARE(renderer.renderImage(story, u"i-2"_qs, testOptions()),
+             u"<figure class=\"story-image\" data-image=\"i-2\"><img src=\"img/i-2.png\" alt=\"Two\"></figure>\n"_qs);
+    QCOMPARE(renderer.renderImage(story, u"i-3"_qs, testOptions()),
+             u"<figure class=\"story-image is-missing\" data-image=\"i-3\"><div class=\"picture-missing\" "
+             u"role=\"img\" aria-label=\"Picture missing\"><span>Picture missing</span></div></figure>\n"_qs);
+}
+
 void TestRenderer::pageShell() {
     Story story;
     story.headline = u"Headline"_qs;
@@ -315,7 +376,8 @@ void TestRenderer::pageShell() {
         page.startsWith(u"<!DOCTYPE html>\n<html lang=\"en-CA\">\n<head>\n<meta charset=\"utf-8\">\n"_qs));
     QVERIFY(page.contains(u"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"_qs));
     QVERIFY(page.contains(u"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                          u"img-src 'self' data: galley:; style-src 'unsafe-inline'\">"_qs));
+                          u"img-src 'self'; style-src 'unsafe-inline'\">"_qs));
+    QVERIFY(!page.contains(u"galley:"_qs));
     QVERIFY(page.contains(u"<meta name=\"description\" content=\"A &quot;deck&quot;\">"_qs));
     QVERIFY(page.contains(u"<style>\n"_qs + ArticleRenderer::houseStyleSheet()));
     QVERIFY(page.endsWith(u"</body>\n</html>\n"_qs));
