@@ -98,7 +98,9 @@ public:
     /// (UTC) and gives a fresh id to any picture without one or whose id another story (or another
     /// picture of this one) already uses; @p story is updated in place only on success. Fails,
     /// writing nothing and leaving @p story as typed, when the slug is invalid or taken by another
-    /// story, or the library is locked, full or read-only.
+    /// story, the library is locked, full or read-only, or the story was saved elsewhere (another
+    /// window, another desk) since @p story was loaded or last saved — told by its @c updated time,
+    /// so two editors never silently overwrite each other's work.
     bool save(Story &story, QString *error);
 
     /// Deletes the story, its pictures and its search entry in one transaction. Fails with a

@@ -24,6 +24,10 @@ struct StoryLibrary::Private {
     void fail(const QSqlError &sqlError, QString *error) const;
     /// Rolls back the open transaction, ignoring errors (the original error is the one to report).
     void rollback() const;
+    /// False with a plain sentence when story @p storyId is in the library with another update time
+    /// than @p loaded (the one it had when it was read): someone saved it meanwhile, and saving
+    /// would silently throw their work away. The caller holds the write transaction.
+    bool checkUnchangedSince(const QString &storyId, const QDateTime &loaded, QString *error) const;
     /// Deletes story @p storyId's search row by the rowid the story remembers (a new story has none);
     /// the caller holds the write transaction.
     bool deleteSearchRow(QSqlQuery &query, const QString &storyId, QString *error) const;

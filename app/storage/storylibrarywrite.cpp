@@ -95,7 +95,7 @@ bool StoryLibrary::save(Story &story, QString *error)
         d->rollback();
         return false;
     };
-    if (!settleSlug(*this, next, error))
+    if (!d->checkUnchangedSince(next.id, story.updated, error) || !settleSlug(*this, next, error))
         return abandon();
 
     QSqlQuery row(d->db);
@@ -193,6 +193,28 @@ bool StoryLibrary::save(Story &story, QString *error)
     qCDebug(lcStorage) << "Saved story" << next.id << next.slug;
     story = next;
     return true;
+}
+
+bool StoryLibrary::Private::checkUnchangedSince(const QString &storyId, const QDateTime &loaded,
+                                               QString *error) const
+{
+    QSqlQuery query(db);
+    query.prepare(u"SELECT updated FROM stories WHERE id = ?"_qs);
+    query.addBindValue(storyId);
+    if (!exec(query, error))
+        return false;
+    if (!query.next())
+        return true; // a new story
+    const QString stored = query.value(0).toString();
+    if (stored == storedTime(loaded))
+        return true;
+    if (error) {
+        const QDateTime when = timeFromStored(stored).toLocalTime();
+        *error = u"This story was saved from another Galley window at %1, after you opened it, so your "
+                 u"version was not saved over it. Your text is still in the editor: copy what you "
+                 u"changed, reopen the story and add it again."_qs.arg(when.toString(u"HH:mm:ss"_qs));
+    }
+    return false;
 }
 
 bool StoryLibrary::Private::deleteSearchRow(QSqlQuery &query, const QString &storyId, QString *error) const

@@ -77,6 +77,7 @@ private Q_SLOTS:
     void removeDeletesPicturesAndIndex();
     void removeMissingStory();
     void duplicateMakesDraftCopy();
+    void saveRefusesToOverwriteAnotherWindowsSave();
     void pictureIdsStayUnique();
     void defaultPathIsInAppData();
 
@@ -524,6 +525,41 @@ void TestStoryLibrary::removeMissingStory()
     QVERIFY(!m_library->remove(newId(), &error));
     QCOMPARE(error,
              u"That story is no longer in the library; it may have been deleted in another window."_qs);
+}
+
+void TestStoryLibrary::saveRefusesToOverwriteAnotherWindowsSave()
+{
+    openLibrary();
+    QString error;
+    Story story = testdata::shortStory(u"Harbour wall vote passes"_qs, u"Council backs flood plan"_qs,
+                                       u"The fisherman spoke near the slipway."_qs);
+    QVERIFY2(m_library->save(story, &error), qPrintable(error));
+
+    // Two windows open the same story; each keeps saving its own copy.
+    StoryLibrary other;
+    QVERIFY2(other.open(libraryPath(), &error), qPrintable(error));
+    Story inA = *m_library->load(story.id, &error);
+    Story inB = *other.load(story.id, &error);
+    inB.body.append(Block::make(BlockKind::Paragraph, u"Added in window B."_qs));
+    QVERIFY2(other.save(inB, &error), qPrintable(error));
+    QVERIFY2(other.save(inB, &error), qPrintable(error)); // B's own saves go on working
+
+    inA.headline = u"Harbour wall vote passes 7–2"_qs;
+    const Story typedInA = inA;
+    QVERIFY(!m_library->save(inA, &error));
+    QVERIFY(error.startsWith(u"This story was saved from another Galley window at "_qs));
+    QVERIFY(error.endsWith(u", after you opened it, so your version was not saved over it. Your text is still "
+                           u"in the editor: copy what you changed, reopen the story and add it again."_qs));
+    QVERIFY(inA == typedInA);
+    const Story stored = *m_library->load(story.id, &error);
+    QVERIFY(stored == inB);
+
+    // Reopened, window A saves again.
+    Story reopened = stored;
+    reopened.headline = inA.headline;
+    QVERIFY2(m_library->save(reopened, &error), qPrintable(error));
+    QCOMPARE(m_library->load(story.id, &error)->headline, u"Harbour wall vote passes 7–2"_qs);
+    QCOMPARE(m_library->load(story.id, &error)->body.size(), 2);
 }
 
 void TestStoryLibrary::duplicateMakesDraftCopy()
