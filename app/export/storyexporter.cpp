@@ -5,13 +5,25 @@
 #include "render/articlerenderer.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
-#include <QSaveFile>
+#include <QStorageInfo>
+#include <QTemporaryDir>
+
+#include <cerrno>
+#include <filesystem>
+#include <utility>
 
 namespace galley {
 
 namespace {
+
+/// One file of the page: where it goes relative to the export folder, and its bytes.
+struct PageFile {
+    QString relativePath;
+    QByteArray bytes;
+};
 
 /// Relative file name of each present picture, "images/<n>-<slug>.<ext>", n counting the present
 /// pictures from 1 in story order, slug from the imported file name (else the story's slug).
@@ -30,42 +42,161 @@ QHash<QString, QString> imagePaths(const Story &story) {
     return paths;
 }
 
-bool writeFile(const QString &path, const std::function<bool(QSaveFile &, QString *)> &fill, QString *error) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = u"Could not write %1: %2."_qs.arg(QDir::toNativeSeparators(path), file.errorString());
+/// Every file of the page, pictures first (story order), index.html last.
+QList<PageFile> pageFiles(const Story &story) {
+    const QHash<QString, QString> paths = imagePaths(story);
+    QList<PageFile> files;
+    for (const StoryImage &image : story.images)
+        if (!image.isMissing())
+            files.append({paths.value(image.id), image.data});
+    RenderOptions options;
+    options.imageUrl = [&paths](const Story &, const StoryImage &image) { return paths.value(image.id); };
+    files.append({u"index.html"_qs, ArticleRenderer().renderPage(story, options).toUtf8()});
+    return files;
+}
+
+QString native(const QString &path) {
+    return QDir::toNativeSeparators(path);
+}
+
+/// The sentence for a failed write of @p path (where the user will look for it, not the staging
+/// copy). @p errnum is errno right after the failing call (0 if unknown), @p qtReason Qt's error
+/// string, @p needed the bytes that did not fit, @p folder where they were going. A full disk is
+/// said in plain words however it was reported; "Unknown error" is never passed on.
+QString writeProblem(const QString &path, int errnum, const QString &qtReason, qint64 needed,
+                     const QString &folder) {
+    const bool full = errnum == ENOSPC || errnum == EDQUOT || qtReason == qt_error_string(ENOSPC) ||
+                      qtReason == qt_error_string(EDQUOT) ||
+                      (needed > 0 && QStorageInfo(folder).bytesAvailable() < needed);
+    if (full)
+        return u"The disk is full: could not write %1; nothing was exported."_qs.arg(native(path));
+    QString reason = errnum != 0 ? qt_error_string(errnum) : qtReason;
+    if (reason.isEmpty() || reason.startsWith(u"Unknown error"_qs))
+        reason = u"the system gave no reason"_qs;
+    while (reason.endsWith(u'.'))
+        reason.chop(1);
+    return u"Could not write %1: %2; nothing was exported."_qs.arg(native(path), reason);
+}
+
+/// Writes @p bytes to the new file @p stagingPath unbuffered, so a full disk shows on the write
+/// itself with errno intact. @p finalPath names the file in messages.
+bool writeStagedFile(const QString &stagingPath, const QString &finalPath, const QByteArray &bytes,
+                     QString *error) {
+    QFile file(stagingPath);
+    errno = 0;
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered)) {
+        const int errnum = errno;
+        *error = writeProblem(finalPath, errnum, file.errorString(), bytes.size(),
+                              QFileInfo(stagingPath).absolutePath());
         return false;
     }
-    QString fillError;
-    if (!fill(file, &fillError)) {
-        file.cancelWriting();
-        *error = u"Could not write %1: %2"_qs.arg(QDir::toNativeSeparators(path), fillError);
+    errno = 0;
+    const qint64 written = file.write(bytes);
+    const int errnum = errno;
+    const QString reason = file.errorString();
+    if (written != bytes.size()) {
+        *error = writeProblem(finalPath, errnum, reason, bytes.size() - qMax<qint64>(written, 0),
+                              QFileInfo(stagingPath).absolutePath());
         return false;
     }
-    // Small writes sit in Qt's buffer, so a full disk shows only when it is flushed; Qt 6.4's
-    // commit() ignores a failed flush and would rename an empty file over the old one. Flush here,
-    // check, and only then let commit() put the file in place.
-    if (!file.flush() || file.error() != QFileDevice::NoError || !file.commit()) {
-        const QString reason = file.errorString();
-        file.cancelWriting();
-        *error = u"Could not finish writing %1 (is the disk full?): %2."_qs.arg(
-            QDir::toNativeSeparators(path), reason);
+    file.close();
+    if (file.error() != QFileDevice::NoError) { // some file systems report a full disk on close
+        *error = writeProblem(finalPath, 0, file.errorString(), 0, QFileInfo(stagingPath).absolutePath());
         return false;
     }
     return true;
 }
 
-bool makeFolder(const QString &path, QString *error) {
-    const QFileInfo info(path);
+bool makeStagingFolder(const QString &path, const QString &finalPath, QString *error) {
+    errno = 0;
+    if (QDir().mkdir(path))
+        return true;
+    const int errnum = errno;
+    *error = writeProblem(finalPath, errnum, QString(), 0, QFileInfo(path).absolutePath());
+    return false;
+}
+
+/// Renames @p from to @p to, replacing a file at @p to (POSIX rename(2) semantics: atomic on one
+/// file system, and needing no free space). Returns errno on failure, 0 on success.
+int move(const QString &from, const QString &to) {
+    std::error_code code;
+    std::filesystem::rename(from.toStdU16String(), to.toStdU16String(), code);
+    return code.value();
+}
+
+/// Folders from @p folder upwards that do not exist yet, deepest first.
+QStringList missingFolders(const QString &folder) {
+    QStringList missing;
+    QString path = QDir::cleanPath(folder);
+    while (!QFileInfo::exists(path)) {
+        missing.append(path);
+        const QString up = QFileInfo(path).absolutePath();
+        if (up == path)
+            break;
+        path = up;
+    }
+    return missing;
+}
+
+void removeEmptyFolders(const QStringList &deepestFirst) {
+    for (const QString &folder : deepestFirst)
+        QDir().rmdir(folder);
+}
+
+/// Checks what is already at @p root before anything is written, so a folder where a file must go
+/// (or the reverse) fails the export with nothing touched.
+bool checkTarget(const QString &root, const QList<PageFile> &files, QString *error) {
+    const QFileInfo info(root);
     if (info.exists() && !info.isDir()) {
-        *error = u"Cannot create the folder %1: a file with that name is in the way."_qs.arg(
-            QDir::toNativeSeparators(path));
+        *error = u"Cannot create the folder %1: a file with that name is in the way."_qs.arg(native(root));
         return false;
     }
-    if (!QDir().mkpath(path)) {
-        *error = u"Cannot create the folder %1. Check that the place exists and you may write there."_qs.arg(
-            QDir::toNativeSeparators(path));
+    if (!info.exists())
+        return true;
+    const QFileInfo images(root % u"/images");
+    if (images.exists() && !images.isDir()) {
+        *error = u"Cannot create the folder %1: a file with that name is in the way."_qs.arg(
+            native(images.filePath()));
         return false;
+    }
+    for (const PageFile &file : files) {
+        const QFileInfo target(root % u'/' % file.relativePath);
+        if (target.exists() && !target.isFile()) {
+            *error = u"Could not write %1: a folder with that name is in the way; nothing was exported."_qs.arg(
+                native(target.filePath()));
+            return false;
+        }
+    }
+    return true;
+}
+
+/// Moves the staged files into the existing folder @p root one by one, keeping each file it
+/// replaces in @p backup until all are in, so a failure puts every old file back.
+bool moveIntoExistingFolder(const QString &staging, const QString &backup, const QString &root,
+                            const QList<PageFile> &files, QString *error) {
+    QList<std::pair<QString, QString>> done; // (from, to) of every rename made, to undo in reverse
+    const auto undo = [&done] {
+        for (auto it = done.crbegin(); it != done.crend(); ++it)
+            move(it->second, it->first);
+    };
+    for (const PageFile &file : files) {
+        const QString target = root % u'/' % file.relativePath;
+        if (QFileInfo::exists(target)) {
+            const QString aside = backup % u'/' % file.relativePath;
+            if (const int errnum = move(target, aside)) {
+                undo();
+                *error = writeProblem(target, errnum, QString(), 0, root);
+                return false;
+            }
+            done.append({target, aside});
+        }
+        const QString staged = staging % u'/' % file.relativePath;
+        if (const int errnum = move(staged, target)) {
+            undo();
+            *error = writeProblem(target, errnum, QString(), 0, root);
+            return false;
+        }
+        done.append({staged, target});
     }
     return true;
 }
@@ -76,44 +207,67 @@ bool exportStory(const Story &story, const QString &dir, QString *error) {
     QString localError;
     QString &message = error ? *error : localError;
     const QString root = QDir::cleanPath(QDir(dir).absolutePath());
-    const QHash<QString, QString> paths = imagePaths(story);
-
-    if (!makeFolder(root, &message))
-        return false;
-    if (!paths.isEmpty() && !makeFolder(root % u"/images", &message))
+    const QList<PageFile> files = pageFiles(story);
+    const bool hasImages = files.size() > 1;
+    if (!checkTarget(root, files, &message))
         return false;
 
-    for (const StoryImage &image : story.images) {
-        if (image.isMissing())
-            continue;
-        const bool ok = writeFile(
-            root % u'/' % paths.value(image.id),
-            [&image](QSaveFile &file, QString *why) {
-                if (file.write(image.data) == image.data.size())
-                    return true;
-                *why = file.errorString() % u'.';
-                return false;
-            },
-            &message);
-        if (!ok)
-            return false;
+    // Everything is written into a hidden folder beside the target and moved into place at the
+    // end, so a full disk or a crash never leaves half a page: the target ends complete or as it
+    // was. Beside, not in /tmp, so the moves stay on one file system and cannot run out of space.
+    const QString parent = QFileInfo(root).absolutePath();
+    const QStringList createdParents = missingFolders(parent);
+    if (!QDir().mkpath(parent)) {
+        removeEmptyFolders(createdParents);
+        message = u"Cannot create the folder %1. Check that the place exists and you may write there."_qs.arg(
+            native(root));
+        return false;
     }
+    QTemporaryDir staging(parent % u"/.galley-export-XXXXXX");
+    if (!staging.isValid()) {
+        const int errnum = errno;
+        removeEmptyFolders(createdParents);
+        message = writeProblem(root, errnum, staging.errorString(), 0, parent);
+        return false;
+    }
+    const QString page = staging.filePath(u"page"_qs);
+    const QString backup = staging.filePath(u"replaced"_qs);
+    const bool targetExists = QFileInfo::exists(root);
+    bool ok = makeStagingFolder(page, root, &message) &&
+              (!hasImages || makeStagingFolder(page % u"/images", root % u"/images", &message));
+    if (ok && targetExists)
+        ok = makeStagingFolder(backup, root, &message) &&
+             (!hasImages || makeStagingFolder(backup % u"/images", root % u"/images", &message));
+    for (qsizetype i = 0; ok && i < files.size(); ++i)
+        ok = writeStagedFile(page % u'/' % files.at(i).relativePath, root % u'/' % files.at(i).relativePath,
+                             files.at(i).bytes, &message);
 
-    RenderOptions options;
-    options.imageUrl = [&paths](const Story &, const StoryImage &image) { return paths.value(image.id); };
-    const ArticleRenderer renderer;
-    const bool ok = writeFile(
-        root % u"/index.html",
-        [&](QSaveFile &file, QString *why) {
-            if (renderer.writePage(story, options, &file, nullptr))
-                return true;
-            *why = file.errorString() % u'.';
-            return false;
-        },
-        &message);
-    if (ok)
-        qCDebug(lcExport) << "Exported" << story.slug << "to" << root;
-    return ok;
+    bool madeImagesFolder = false;
+    if (ok && targetExists && hasImages && !QFileInfo::exists(root % u"/images")) {
+        ok = makeStagingFolder(root % u"/images", root % u"/images", &message);
+        madeImagesFolder = ok;
+    }
+    if (ok && targetExists) {
+        ok = moveIntoExistingFolder(page, backup, root, files, &message);
+        if (!ok && madeImagesFolder)
+            QDir().rmdir(root % u"/images");
+    } else if (ok) {
+        // QTemporaryDir made the folder private (0700); a published page is for everyone to read.
+        QFile::setPermissions(page, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup |
+                                        QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+        if (const int errnum = move(page, root)) {
+            message = writeProblem(root, errnum, QString(), 0, parent);
+            ok = false;
+        }
+    }
+    if (!ok) {
+        staging.remove();
+        removeEmptyFolders(createdParents);
+        qCDebug(lcExport) << "Export of" << story.slug << "failed:" << message;
+        return false;
+    }
+    qCDebug(lcExport) << "Exported" << story.slug << "to" << root;
+    return true;
 }
 
 } // namespace galley

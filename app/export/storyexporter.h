@@ -7,10 +7,14 @@
 namespace galley {
 
 /// Writes a story as a finished page folder: DIR/index.html (HTML5, UTF-8, from ArticleRenderer)
-/// and DIR/images/<n>-<slug>.<ext> for each picture that is present.
+/// and DIR/images/<n>-<slug>.<ext> for each picture that is present. DIR and its parents are
+/// created when missing; files of an earlier export in DIR are replaced, other files left alone.
 ///
-/// Files are written through QSaveFile so a full disk or a crash leaves no half-written page.
-/// Returns false with a plain sentence in @p error when the folder cannot be made or written.
+/// All or nothing: the page is written into a hidden folder beside DIR and moved into place only
+/// when every file is written, so on failure DIR is exactly as it was before (or absent).
+/// Returns false with a plain sentence in @p error (may be null) ending in "nothing was exported."
+/// for a failed write; a full disk reads "The disk is full: could not write FILE; nothing was
+/// exported." and other failures name the system's reason.
 bool exportStory(const Story &story, const QString &dir, QString *error);
 
 } // namespace galley

@@ -1,3 +1,4 @@
+#include "export/exportwarnings.h"
 #include "export/storyexporter.h"
 #include "storyfixture.h"
 
@@ -18,6 +19,24 @@ namespace {
 QByteArray readAll(const QString &path) {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+/// Every name in @p folder, hidden ones too, sorted; sub-folders as "name/" followed by their
+/// contents as "name/child".
+QStringList tree(const QString &folder) {
+    QStringList names;
+    const QDir dir(folder);
+    for (const QFileInfo &info :
+         dir.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name)) {
+        if (info.isDir()) {
+            names.append(info.fileName() + u'/');
+            for (const QString &child : tree(info.filePath()))
+                names.append(info.fileName() + u'/' + child);
+        } else {
+            names.append(info.fileName());
+        }
+    }
+    return names;
 }
 
 /// Every value of a src or href attribute in @p html (still HTML-escaped).
@@ -47,6 +66,9 @@ private Q_SLOTS:
     void folderBlockedByFile();
     void writeFailure();
     void diskFull();
+    void warnings_data();
+    void warnings();
+    void warningsForPictures();
 
 private:
     Story m_story;
@@ -86,6 +108,12 @@ void TestExport::folderContentsExact() {
     // UTF-8 on disk: the curly apostrophe of "board’s" is three bytes.
     QVERIFY(index.contains("The plan, first published in the board\xe2\x80\x99s "));
     QVERIFY(index.contains("<div class=\"picture-missing\""));
+    // Nothing left beside the page (the staging folder is gone), and the page is for everyone to read.
+    QCOMPARE(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList{u"page"_qs});
+    QVERIFY(QFileInfo(out).permissions().testFlag(QFile::ReadOther));
+    QVERIFY(QFileInfo(out).permissions().testFlag(QFile::ExeOther));
+    QVERIFY(QFileInfo(out + u"/index.html"_qs).permissions().testFlag(QFile::ReadOwner));
 }
 
 void TestExport::imageSourcesRelativeAndPresent() {
@@ -157,10 +185,18 @@ void TestExport::exportAgainOverwrites() {
     QTemporaryDir tmp;
     QString error;
     QVERIFY2(exportStory(m_story, tmp.path(), &error), qPrintable(error));
+    // A file of the producer's own in the folder is left alone.
+    QFile notes(tmp.filePath(u"notes.txt"_qs));
+    QVERIFY(notes.open(QIODevice::WriteOnly));
+    notes.write("keep me");
+    notes.close();
     m_story.headline = u"A corrected headline"_qs;
     QVERIFY2(exportStory(m_story, tmp.path(), &error), qPrintable(error));
     QVERIFY(
         readAll(tmp.filePath(u"index.html"_qs)).contains("<h1 class=\"headline\">A corrected headline</h1>"));
+    QCOMPARE(tree(tmp.path()), (QStringList{u"images/"_qs, u"images/1-harbour-cranes.jpg"_qs,
+                                            u"images/2-ferry-dock.jpg"_qs, u"index.html"_qs, u"notes.txt"_qs}));
+    QCOMPARE(readAll(tmp.filePath(u"notes.txt"_qs)), QByteArray("keep me"));
 }
 
 void TestExport::folderBlockedByFile() {
@@ -185,11 +221,14 @@ void TestExport::writeFailure() {
     QVERIFY(QDir(tmp.path()).mkpath(u"index.html"_qs));
     QString error;
     QVERIFY(!exportStory(m_story, tmp.path(), &error));
-    QVERIFY2(error.startsWith(u"Could not "_qs) && error.contains(u"index.html"_qs), qPrintable(error));
+    QCOMPARE(error, u"Could not write %1: a folder with that name is in the way; nothing was exported."_qs.arg(
+                        QDir::toNativeSeparators(tmp.filePath(u"index.html"_qs))));
+    QCOMPARE(tree(tmp.path()), QStringList{u"index.html/"_qs}); // nothing written, nothing removed
 }
 
-// A full disk must fail the export with a sentence and leave no empty file in place of a picture.
-// Needs a 20 KiB tmpfs, which only a privileged user (CI container, root) may mount.
+// A full disk must fail the export with a plain sentence and leave the folder as it was: no
+// picture without its page, no staging folder, no parent folder made for nothing. Needs a 20 KiB
+// tmpfs, which only a privileged user (CI container, root) may mount.
 void TestExport::diskFull() {
     QTemporaryDir tmp;
     const QString mountPoint = tmp.filePath(u"small-disk"_qs);
@@ -200,12 +239,70 @@ void TestExport::diskFull() {
         QSKIP("Cannot mount a small tmpfs here (needs root); the full-disk case is not exercised.");
     const auto unmount = qScopeGuard([&] { QProcess::execute(u"umount"_qs, {mountPoint}); });
 
+    // A new folder: the first picture (17 kB) fits, the second does not.
     QString error;
     QVERIFY(!exportStory(m_story, mountPoint + u"/page"_qs, &error));
-    QCOMPARE(error, u"Could not finish writing %1 (is the disk full?): No space left on device."_qs.arg(
+    QCOMPARE(error, u"The disk is full: could not write %1; nothing was exported."_qs.arg(
                         mountPoint + u"/page/images/2-ferry-dock.jpg"_qs));
-    QVERIFY(!QFile::exists(mountPoint + u"/page/images/2-ferry-dock.jpg"_qs));
-    QVERIFY(!QFile::exists(mountPoint + u"/page/index.html"_qs));
+    QCOMPARE(tree(mountPoint), QStringList());
+
+    // Parent folders the export had to make are removed again.
+    QVERIFY(!exportStory(m_story, mountPoint + u"/a/b/page"_qs, &error));
+    QCOMPARE(error, u"The disk is full: could not write %1; nothing was exported."_qs.arg(
+                        mountPoint + u"/a/b/page/images/2-ferry-dock.jpg"_qs));
+    QCOMPARE(tree(mountPoint), QStringList());
+
+    // An earlier export of the story without pictures stays exactly as it was.
+    Story small = m_story;
+    small.images.clear();
+    QVERIFY2(exportStory(small, mountPoint + u"/page"_qs, &error), qPrintable(error));
+    const QByteArray before = readAll(mountPoint + u"/page/index.html"_qs);
+    QVERIFY(!before.isEmpty());
+    QVERIFY(!exportStory(m_story, mountPoint + u"/page"_qs, &error));
+    QVERIFY2(error.startsWith(u"The disk is full: could not write "_qs) &&
+                 error.endsWith(u"; nothing was exported."_qs),
+             qPrintable(error));
+    QCOMPARE(tree(mountPoint), (QStringList{u"page/"_qs, u"page/index.html"_qs}));
+    QCOMPARE(readAll(mountPoint + u"/page/index.html"_qs), before);
+}
+
+void TestExport::warnings_data() {
+    QTest::addColumn<QString>("fixture");
+    QTest::addColumn<QStringList>("warnings");
+    // The full story: the marsh picture has not arrived; every picture has alt text.
+    QTest::newRow("full story") << u"full-story"_qs
+                                << QStringList{u"Picture 3 (“marsh.jpg”) has not arrived: the page shows "
+                                               u"“Picture missing” in its place."_qs};
+    QTest::newRow("empty story") << u"empty"_qs
+                                 << QStringList{u"The headline is empty: the page is titled “Untitled story”."_qs};
+}
+
+void TestExport::warnings() {
+    QFETCH(QString, fixture);
+    QFETCH(QStringList, warnings);
+    QString error;
+    const auto story =
+        test::loadStoryFixture(QStringLiteral(GALLEY_TEST_DATA) + u"/render/"_qs + fixture, &error);
+    QVERIFY2(story, qPrintable(error));
+    QCOMPARE(exportWarnings(*story), warnings);
+}
+
+// One line per problem, pictures named by number and file name (else caption) in story order.
+void TestExport::warningsForPictures() {
+    Story story;
+    story.headline = u"  "_qs;
+    story.images = {StoryImage{u"a"_qs, "x", u"image/png"_qs, u"quay.png"_qs, {}, {}, u"  "_qs, {}},
+                    StoryImage{u"b"_qs, {}, u"image/jpeg"_qs, {}, u"The mayor"_qs, {}, u"Mayor at desk"_qs, {}},
+                    StoryImage{u"c"_qs, {}, u"image/jpeg"_qs, {}, {}, {}, {}, {}},
+                    StoryImage{u"d"_qs, "x", u"image/png"_qs, {}, {}, {}, u"Fine"_qs, {}}};
+    QCOMPARE(exportWarnings(story),
+             (QStringList{
+                 u"The headline is empty: the page is titled “Untitled story”."_qs,
+                 u"Picture 1 (“quay.png”) has no alt text for readers who cannot see it."_qs,
+                 u"Picture 2 (“The mayor”) has not arrived: the page shows “Picture missing” in its place."_qs,
+                 u"Picture 3 has not arrived: the page shows “Picture missing” in its place."_qs,
+                 u"Picture 3 has no alt text for readers who cannot see it."_qs,
+             }));
 }
 
 QTEST_GUILESS_MAIN(TestExport)
