@@ -218,10 +218,15 @@ void Story::replaceBody(const QList<Block> &newBody)
             lastSurvivor = block.id;
         fallback.insert(block.id, lastSurvivor);
     }
+    // With nothing left above it, an item goes after the new first block rather than jumping to
+    // the top of the page, where a pull quote would open the story and a picture become the lead.
+    const QString firstBlock = newBody.isEmpty() ? QString() : newBody.constFirst().id;
     auto keep = [&](Placement &placement) {
         if (placement.isLead() || surviving.contains(placement.afterBlockId))
             return;
         placement.afterBlockId = fallback.value(placement.afterBlockId);
+        if (placement.afterBlockId.isEmpty())
+            placement.afterBlockId = firstBlock;
     };
     for (auto &quote : pullQuotes)
         keep(quote.placement);

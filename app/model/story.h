@@ -152,7 +152,8 @@ struct Story {
 
     /// Replaces the body with @p newBody and keeps every pull quote and image beside the paragraph
     /// it was placed after. A placement whose block was deleted moves to the nearest surviving block
-    /// above it (or the top of the story), so nothing is dropped.
+    /// above it, or after the first block when none is left above (the top of the story only when
+    /// the body is empty), so nothing is dropped.
     void replaceBody(const QList<Block> &newBody);
 
     friend bool operator==(const Story &, const Story &) = default;

@@ -124,6 +124,12 @@ void TestStory::placementOfDeletedParagraphMovesUp()
     story.replaceBody(edited);
     QCOMPARE(story.pullQuotes.at(0).placement.afterBlockId, first);
 
+    // The image's paragraph was the first: with nothing above, it follows the new first paragraph.
+    const QList<Block> newStart{Block::make(BlockKind::Paragraph, u"New lede"_qs)};
+    story.replaceBody(newStart);
+    QCOMPARE(story.images.at(0).placement.afterBlockId, newStart.at(0).id);
+    QCOMPARE(story.pullQuotes.at(0).placement.afterBlockId, newStart.at(0).id);
+
     story.replaceBody({});
     QVERIFY(story.pullQuotes.at(0).placement.isLead());
     QVERIFY(story.images.at(0).placement.isLead());
