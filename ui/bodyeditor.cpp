@@ -10,6 +10,7 @@
 #include <QMimeData>
 #include <QTextBlock>
 #include <QTextCursor>
+#include <QTextDocumentFragment>
 #include <QTextList>
 #include <QToolBar>
 #include <QToolButton>
@@ -267,19 +268,65 @@ bool BodyEditor::canInsertFromMimeData(const QMimeData *source) const {
     return source->hasHtml() || source->hasText() || !droppedFiles(source).isEmpty();
 }
 
+void BodyEditor::setStoryPasteHandler(std::function<bool(const QMimeData *)> handler) {
+    m_storyPaste = std::move(handler);
+}
+
 void BodyEditor::insertFromMimeData(const QMimeData *source) {
     if (const QStringList files = droppedFiles(source); !files.isEmpty()) {
         Q_EMIT filesDropped(files);
         return;
     }
+    if (m_storyPaste && m_storyPaste(source))
+        return;
     QTextCursor cursor = textCursor();
     if (source->hasHtml()) {
-        cursor.insertFragment(sanitizedFragmentFromHtml(source->html()));
+        const QList<Block> blocks = sanitizedBlocksFromHtml(source->html());
+        if (cursor.currentList() && isBlockLevel(blocks))
+            leaveList(cursor);
+        insertBlocks(cursor, blocks);
     } else if (source->hasText()) {
         cursor.insertText(source->text(), QTextCharFormat());
     }
     setTextCursor(cursor);
     ensureCursorVisible();
+}
+
+void BodyEditor::insertBlocks(QTextCursor &cursor, const QList<Block> &blocks) {
+    QTextDocument clean;
+    blocksToDocument(blocks, &clean);
+    const QTextBlock first = clean.begin();
+    const bool intoEmptyBlock = !cursor.hasSelection() && cursor.block().text().isEmpty();
+    const int start = cursor.position();
+    cursor.beginEditBlock();
+    cursor.insertFragment(QTextDocumentFragment(&clean));
+    // Qt gives the first pasted block the format of the block it lands in (except at the very
+    // start of the document), so a subhead pasted on an empty line would read as a paragraph.
+    // Lists are left alone: Qt starts a block of their own for them.
+    if (intoEmptyBlock && first.isValid() && !first.textList()) {
+        QTextCursor target(document()->findBlock(start));
+        target.setBlockFormat(first.blockFormat());
+    }
+    cursor.endEditBlock();
+}
+
+// Blocks pasted into a list item would lose their kind (a heading becomes a bold item), so they go
+// after the list instead: an empty item stops being one; otherwise a plain paragraph is started
+// after the list's last item.
+void BodyEditor::leaveList(QTextCursor &cursor) {
+    QTextList *list = cursor.currentList();
+    if (!list)
+        return;
+    cursor.clearSelection();
+    if (cursor.block().text().isEmpty()) {
+        const QTextBlock block = cursor.block();
+        list->remove(block);
+        cursor.setBlockFormat(bodyParagraphFormat());
+        return;
+    }
+    const QTextBlock last = list->item(list->count() - 1);
+    cursor.setPosition(last.position() + last.length() - 1);
+    cursor.insertBlock(bodyParagraphFormat(), QTextCharFormat());
 }
 
 void BodyEditor::keyPressEvent(QKeyEvent *event) {

@@ -4,6 +4,8 @@
 
 #include <QTextEdit>
 
+#include <functional>
+
 class QAction;
 class QToolBar;
 
@@ -11,7 +13,8 @@ namespace galley {
 
 /// The story body editor: rich text limited to what a story body can hold (paragraphs, subheads,
 /// bold, italic, links, bulleted and numbered lists, block quotes). Paste goes through the
-/// sanitiser, so fonts, colours, scripts and pictures from other programs never get in. Block ids
+/// sanitiser, so fonts, colours, scripts and pictures from other programs never get in; pasted
+/// blocks (subheads, several paragraphs) that land in a list item go after the list. Block ids
 /// live in the document (see documentconverter.h), so pull quotes and pictures stay anchored.
 class BodyEditor final : public QTextEdit {
     Q_OBJECT
@@ -40,6 +43,11 @@ public:
     void toggleList(bool numbered);
     void toggleBlockQuote();
 
+    /// @p handler sees every paste and text drop before the body does (files excepted) and returns
+    /// true when it took care of it, e.g. a whole story pasted into an empty one goes to the import
+    /// review. @p mime is only valid during the call.
+    void setStoryPasteHandler(std::function<bool(const QMimeData *mime)> handler);
+
 Q_SIGNALS:
     /// Local files were dropped or pasted on the body; pictures belong in the picture panel.
     void filesDropped(const QStringList &paths);
@@ -54,6 +62,10 @@ private:
                         const QKeySequence &shortcut, bool checkable);
     void updateActionStates();
     bool handleEnter();
+    /// Moves @p cursor out of its list, to where pasted blocks keep their own kind.
+    void leaveList(QTextCursor &cursor);
+    /// Inserts @p blocks at @p cursor, each keeping its kind.
+    void insertBlocks(QTextCursor &cursor, const QList<Block> &blocks);
 
     QAction *m_subhead;
     QAction *m_bold;
@@ -62,6 +74,7 @@ private:
     QAction *m_bullets;
     QAction *m_numbers;
     QAction *m_quote;
+    std::function<bool(const QMimeData *)> m_storyPaste;
 };
 
 } // namespace galley

@@ -1,6 +1,7 @@
 #include "imagepanel.h"
 
 #include "editing/imageimport.h"
+#include "editing/startfolder.h"
 #include "icons.h"
 #include "panelrow.h"
 #include "placementcombo.h"
@@ -148,7 +149,7 @@ int ImagePanel::addFiles(const QStringList &paths) {
 
 void ImagePanel::chooseFiles() {
     const QStringList paths = QFileDialog::getOpenFileNames(
-        this, tr("Add pictures"), QStandardPaths::writableLocation(QStandardPaths::PicturesLocation),
+        this, tr("Add pictures"), startFolder(QStandardPaths::PicturesLocation),
         imageFileDialogFilter());
     if (!paths.isEmpty())
         addFiles(paths);

@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QVBoxLayout>
 
 namespace galley {
@@ -55,10 +56,33 @@ QString LinkDialog::text() const {
 }
 
 QString LinkDialog::url() const {
-    QString url = m_url->text().trimmed();
-    if (url.startsWith(u"www."_qs, Qt::CaseInsensitive))
-        url.prepend(u"https://"_qs);
+    return completedUrl(m_url->text());
+}
+
+QString LinkDialog::completedUrl(const QString &typed) {
+    const QString url = typed.trimmed();
+    // A host with at least one dot, then an optional port and path: what people copy from an
+    // address bar without the scheme. "mailto:" and "javascript:" never match (no dot before ':').
+    static const QRegularExpression bareHost(
+        QStringLiteral(R"(^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:\d+)?([/?#]\S*)?$)"));
+    if (bareHost.match(url).hasMatch())
+        return u"https://"_qs + url;
     return url;
+}
+
+void LinkDialog::accept() {
+    const QString address = url();
+    if (!address.isEmpty() && !isAllowedPastedLink(address)) {
+        m_note->setText(refusal());
+        m_url->setFocus();
+        return;
+    }
+    QDialog::accept();
+}
+
+QString LinkDialog::refusal() {
+    return tr("Only web and mail addresses can be links: use one starting with http://, https:// or "
+              "mailto:.");
 }
 
 void LinkDialog::updateNote() {
@@ -68,8 +92,7 @@ void LinkDialog::updateNote() {
     else if (isAllowedPastedLink(address))
         m_note->clear();
     else
-        m_note->setText(tr("This address will show as plain text in the published page: only "
-                           "http, https and mailto links are published."));
+        m_note->setText(refusal());
 }
 
 } // namespace galley

@@ -7,9 +7,11 @@ class QLineEdit;
 
 namespace galley {
 
-/// Asks for a link's text and address. The address is kept as typed (a bare "www." address gets
-/// "https://"); addresses that will not be live in the published page (anything but http, https
-/// and mailto) are allowed but flagged with a note, because the renderer shows them as plain text.
+/// Asks for a link's text and address. Only addresses that will be live in the published page
+/// are taken: absolute http, https and mailto URLs (the same rule as pasted links,
+/// isAllowedPastedLink()). A bare web address ("www.example.org", "example.org/page") gets
+/// "https://"; anything else (javascript:, file:, data:, relative paths) keeps the dialog open with
+/// a plain sentence saying why.
 class LinkDialog final : public QDialog {
     Q_OBJECT
 
@@ -17,8 +19,18 @@ public:
     LinkDialog(const QString &text, const QString &url, QWidget *parent = nullptr);
 
     QString text() const;
-    /// The address to store; empty means "remove the link".
+    /// The address to store, completed as described above; empty means "remove the link".
     QString url() const;
+
+    /// @p typed with "https://" in front when it is a bare web address (a host name with a dot,
+    /// optionally a port and a path, and no scheme); otherwise @p typed trimmed, unchanged.
+    static QString completedUrl(const QString &typed);
+
+    /// Accepts only an empty address (remove the link) or an allowed one; otherwise shows why.
+    void accept() override;
+
+    /// The sentence shown when the address is refused.
+    static QString refusal();
 
 private:
     void updateNote();

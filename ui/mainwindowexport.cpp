@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "editing/startfolder.h"
 #include "export/storyexporter.h"
 #include "settings.h"
 #include "storyeditor.h"
@@ -7,6 +8,7 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -19,9 +21,10 @@ namespace galley {
 void MainWindow::exportCurrent() {
     if (!m_hasStory)
         return;
+    // The folder used last time may have gone since; then Documents, then home.
     QString start = m_settings->value(Settings::Key::LastExportFolder).toString();
-    if (start.isEmpty())
-        start = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (!QFileInfo(start).isDir())
+        start = startFolder(QStandardPaths::DocumentsLocation);
     const QString parent = QFileDialog::getExistingDirectory(this, tr("Export story to folder"), start);
     if (parent.isEmpty())
         return;

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "editing/startfolder.h"
 #include "import/importsource.h"
 #include "model/slug.h"
 #include "storage/storylibrary.h"
@@ -15,7 +16,7 @@ namespace galley {
 // result; the window only saves what was accepted.
 void MainWindow::importFiles() {
     const QStringList paths = QFileDialog::getOpenFileNames(
-        this, tr("Import stories"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+        this, tr("Import stories"), startFolder(QStandardPaths::DocumentsLocation),
         importFileFilters().join(u";;"_qs));
     if (paths.isEmpty())
         return;

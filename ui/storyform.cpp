@@ -47,7 +47,7 @@ StoryForm::StoryForm(QWidget *parent)
     m_deck->setTabChangesFocus(true);
     m_deck->setFixedHeight(m_deck->fontMetrics().lineSpacing() * 2 + 14);
     m_byline->setObjectName(u"bylineEdit"_qs);
-    m_byline->setPlaceholderText(tr("Names, separated by commas"));
+    m_byline->setPlaceholderText(tr("Names, separated by semicolons: Maren Holt; Tobias Quayle"));
     m_dateline->setObjectName(u"datelineEdit"_qs);
     m_dateline->setPlaceholderText(tr("Town or city"));
     m_section->setObjectName(u"sectionCombo"_qs);
@@ -138,12 +138,14 @@ void StoryForm::setStory(const Story &story) {
     m_loading = true;
     m_headline->setText(story.headline);
     m_deck->setPlainText(story.deck);
-    m_byline->setText(story.bylines.join(u", "_qs));
+    m_byline->setText(story.bylines.join(u"; "_qs));
     m_dateline->setText(story.dateline);
     m_section->setCurrentText(story.section);
     m_slug->setText(story.slug);
-    m_slugByHand = !story.slug.isEmpty() && story.slug != slugify(story.headline) &&
-                   !story.slug.startsWith(slugify(story.headline) + u'-');
+    // A story the library holds with a headline may already be published at its slug; one saved
+    // without a headline only has the placeholder slug the library gave it ("story", "story-2").
+    m_slugFixed = !story.slug.isEmpty() && !story.headline.trimmed().isEmpty();
+    m_slugByHand = false;
     m_status->setCurrentIndex(m_status->findData(static_cast<int>(story.status)));
     for (QLineEdit *edit : {m_headline, m_byline, m_dateline, m_slug})
         edit->setCursorPosition(0);
@@ -157,7 +159,8 @@ void StoryForm::applyTo(Story &story) const {
     // A deck is one paragraph: line breaks typed into it become spaces.
     story.deck = m_deck->toPlainText().simplified();
     story.bylines.clear();
-    for (const QString &name : m_byline->text().split(u',')) {
+    // Semicolons separate people; a comma stays inside one entry ("Jane Example, Staff Writer").
+    for (const QString &name : m_byline->text().split(u';')) {
         if (!name.trimmed().isEmpty())
             story.bylines.append(name.trimmed());
     }
@@ -168,6 +171,7 @@ void StoryForm::applyTo(Story &story) const {
 }
 
 void StoryForm::showSavedSlug(const QString &slug) {
+    m_slugFixed = m_slugFixed || (!slug.isEmpty() && !m_headline->text().trimmed().isEmpty());
     if (m_slug->text() == slug)
         return;
     m_loading = true;
@@ -184,7 +188,7 @@ void StoryForm::onHeadlineChanged() {
     updateCount();
     if (m_loading)
         return;
-    if (!m_slugByHand) {
+    if (!m_slugByHand && !m_slugFixed) {
         const QString headline = m_headline->text().trimmed();
         QString slug;
         if (!headline.isEmpty()) {
@@ -198,8 +202,11 @@ void StoryForm::onHeadlineChanged() {
 
 void StoryForm::onSlugEdited() {
     m_slugByHand = !m_slug->text().isEmpty();
-    if (!m_slugByHand)
+    // Clearing the slug by hand asks for one made from the headline again, even for a saved story.
+    if (!m_slugByHand) {
+        m_slugFixed = false;
         onHeadlineChanged();
+    }
     validateSlug();
     Q_EMIT edited();
 }

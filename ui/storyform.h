@@ -14,9 +14,11 @@ class QPlainTextEdit;
 namespace galley {
 
 /// The story's header fields: headline (with a live character count), deck, byline, dateline,
-/// section, slug and status. The slug follows the headline until someone edits it by hand
-/// (clearing it makes it follow again); it is checked as it is typed against the slug rules and
-/// against the other stories in the library.
+/// section, slug and status. The slug follows the headline only while the story has never been
+/// saved with a headline and nobody has edited the slug by hand (clearing it makes it follow
+/// again); once the library holds the story with a headline, its slug stays as it is unless edited
+/// by hand, because a published address must not change. It is checked as it is typed against the slug
+/// rules and against the other stories in the library.
 class StoryForm final : public QWidget {
     Q_OBJECT
 
@@ -30,9 +32,11 @@ public:
 
     /// Shows @p story's header fields; emits nothing.
     void setStory(const Story &story);
-    /// Writes the fields into @p story. Bylines are the comma-separated names, trimmed.
+    /// Writes the fields into @p story. Bylines are the semicolon-separated entries, trimmed (a comma
+    /// stays inside an entry: "Jane Example, Staff Writer").
     void applyTo(Story &story) const;
-    /// Shows @p slug (e.g. the one the library filled in on save) without emitting edited().
+    /// After a save: shows @p slug (the one the library stored) without emitting edited(); from
+    /// then on the slug no longer follows the headline, unless the headline is still empty.
     void showSavedSlug(const QString &slug);
 
     /// The slug problem shown under the field, or empty when the slug is fine.
@@ -59,6 +63,7 @@ private:
     QComboBox *m_status;
     std::function<bool(const QString &)> m_isTaken;
     bool m_slugByHand = false;
+    bool m_slugFixed = false; ///< the library holds the story with a headline and this slug
     bool m_loading = false;
 };
 

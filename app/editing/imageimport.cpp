@@ -24,6 +24,50 @@ constexpr FormatInfo acceptedFormats[] = {
     {"gif", u"image/gif"},
 };
 
+// Walks a JPEG's marker segments (ITU-T T.81, annex B) from SOI to EOI. libjpeg decodes a cut-off
+// file without an error, padding the missing part with grey, so only the structure tells that the
+// end is missing. Bytes after EOI (camera trailers, motion-photo videos) are allowed.
+bool jpegReachesEnd(const QByteArray &data) {
+    const auto byte = [&data](qsizetype i) { return static_cast<quint8>(data.at(i)); };
+    const qsizetype size = data.size();
+    if (size < 4 || byte(0) != 0xFF || byte(1) != 0xD8)
+        return false;
+    qsizetype pos = 2;
+    while (pos < size) {
+        if (byte(pos) != 0xFF)
+            return false;
+        while (pos < size && byte(pos) == 0xFF) // fill bytes
+            ++pos;
+        if (pos >= size)
+            return false;
+        const quint8 marker = byte(pos++);
+        if (marker == 0xD9) // EOI
+            return true;
+        if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) // TEM, RSTn: no length
+            continue;
+        if (pos + 2 > size)
+            return false;
+        const qsizetype length = (qsizetype(byte(pos)) << 8) | byte(pos + 1);
+        if (length < 2 || pos + length > size)
+            return false;
+        pos += length;
+        if (marker != 0xDA) // not SOS: the next marker follows the segment
+            continue;
+        // Entropy-coded data runs to the next marker that is not a stuffed 0xFF00 or a RSTn.
+        while (pos + 1 < size) {
+            if (byte(pos) == 0xFF) {
+                const quint8 next = byte(pos + 1);
+                if (next != 0x00 && next != 0xFF && !(next >= 0xD0 && next <= 0xD7))
+                    break;
+            }
+            ++pos;
+        }
+        if (pos + 1 >= size)
+            return false;
+    }
+    return false;
+}
+
 } // namespace
 
 std::optional<StoryImage> importImageData(const QByteArray &data, const QString &fileName, QString *error) {
@@ -54,7 +98,8 @@ std::optional<StoryImage> importImageData(const QByteArray &data, const QString 
     if (!info)
         return fail(QStringLiteral("“%1” is not a JPEG, PNG, WebP or GIF picture.").arg(name));
     const QImage image = reader.read();
-    if (image.isNull())
+    const bool cutOff = info == &acceptedFormats[0] && !jpegReachesEnd(data);
+    if (image.isNull() || cutOff)
         return fail(QStringLiteral("“%1” cannot be read: the file may be damaged.").arg(name));
 
     StoryImage out;

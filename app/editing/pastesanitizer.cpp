@@ -48,6 +48,20 @@ void markQuotedParagraphs(QTextDocument *document) {
     }
 }
 
+// Qt reads <br> as U+2028 inside one block. A story body has no soft breaks, and a break the
+// writer put there should not melt into a space, so each one starts a new block of the same kind.
+void splitAtLineBreaks(QTextDocument *document) {
+    QTextCursor cursor(document);
+    for (int pos = document->characterCount() - 1; pos >= 0; --pos) {
+        if (document->characterAt(pos) != QChar::LineSeparator)
+            continue;
+        cursor.setPosition(pos);
+        cursor.setPosition(pos + 1, QTextCursor::KeepAnchor);
+        cursor.removeSelectedText();
+        cursor.insertBlock();
+    }
+}
+
 } // namespace
 
 bool isAllowedPastedLink(const QString &href) {
@@ -64,6 +78,7 @@ QList<Block> sanitizedBlocksFromHtml(const QString &html) {
     ScratchDocument scratch;
     scratch.setHtml(withoutScriptsAndStyles(html));
     markQuotedParagraphs(&scratch);
+    splitAtLineBreaks(&scratch);
     QList<Block> blocks = readBlocks(&scratch);
     for (Block &block : blocks) {
         for (InlineText &line : block.lines) {
@@ -83,6 +98,10 @@ QTextDocumentFragment sanitizedFragmentFromHtml(const QString &html) {
     ScratchDocument clean;
     blocksToDocument(sanitizedBlocksFromHtml(html), &clean);
     return QTextDocumentFragment(&clean);
+}
+
+bool isBlockLevel(const QList<Block> &blocks) {
+    return blocks.size() > 1 || (blocks.size() == 1 && blocks.first().kind != BlockKind::Paragraph);
 }
 
 } // namespace galley

@@ -14,12 +14,17 @@ bool isAllowedPastedLink(const QString &href);
 /// to the structure a story body allows: paragraphs, subheads (h1-h6 all become subheads), bold,
 /// italic, http/https/mailto links, bulleted and numbered lists, block quotes. Fonts, colours,
 /// sizes, spans, styles, classes, scripts, images and tables' layout are dropped; their text is
-/// kept (script and style contents are not text and go). Never fetches anything: images and
+/// kept (script and style contents are not text and go). A <br> starts a new block of the same
+/// kind (a story body has no soft line breaks); blocks left empty are dropped. Never fetches anything: images and
 /// style sheets the HTML names are not loaded. Every returned block has a fresh id.
 QList<Block> sanitizedBlocksFromHtml(const QString &html);
 
 /// The same clean blocks as a fragment ready for QTextCursor::insertFragment(), formatted the way
 /// blocksToDocument() formats a story body.
 QTextDocumentFragment sanitizedFragmentFromHtml(const QString &html);
+
+/// True when pasting @p blocks adds blocks of its own rather than text inside the current one:
+/// more than one block, or one that is not a plain paragraph (a subhead, list or quote).
+bool isBlockLevel(const QList<Block> &blocks);
 
 } // namespace galley

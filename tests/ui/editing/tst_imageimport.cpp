@@ -22,6 +22,24 @@ QByteArray encoded(const char *format) {
     return buffer.data();
 }
 
+// A 200x150 picture of noise, so the compressed file is long enough to cut: about 20 KB as JPEG.
+QByteArray noisy(const char *format, bool progressive = false) {
+    QImage image(200, 150, QImage::Format_RGB32);
+    quint32 seed = 12345;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            seed = seed * 1103515245u + 12345u;
+            image.setPixel(x, y, qRgb(int(seed >> 24), int((seed >> 16) & 0xff), (x * y) & 0xff));
+        }
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, format);
+    writer.setProgressiveScanWrite(progressive);
+    if (!writer.write(image))
+        qFatal("cannot encode test picture");
+    return buffer.data();
+}
+
 // A 1x1 GIF89a: Qt can read GIF but not write it.
 QByteArray tinyGif() {
     return QByteArray::fromBase64("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
@@ -43,6 +61,9 @@ private Q_SLOTS:
         QTest::newRow("png") << encoded("png") << u"b.png"_qs << u"image/png"_qs;
         QTest::newRow("webp") << encoded("webp") << u"c.webp"_qs << u"image/webp"_qs;
         QTest::newRow("gif") << tinyGif() << u"d.gif"_qs << u"image/gif"_qs;
+        QTest::newRow("progressive jpeg") << noisy("jpeg", true) << u"p.jpg"_qs << u"image/jpeg"_qs;
+        QTest::newRow("jpeg with trailer after the end")
+            << noisy("jpeg") + QByteArray("camera maker notes") << u"t.jpg"_qs << u"image/jpeg"_qs;
         QTest::newRow("png named .jpg") << encoded("png") << u"wrong.jpg"_qs << u"image/png"_qs;
     }
 
@@ -68,6 +89,17 @@ private Q_SLOTS:
         QTest::newRow("bmp") << encoded("bmp") << u"“x.jpg” is not a JPEG, PNG, WebP or GIF picture."_qs;
         QTest::newRow("truncated png")
             << encoded("png").left(40) << u"“x.jpg” cannot be read: the file may be damaged."_qs;
+        const QString damaged = u"“x.jpg” cannot be read: the file may be damaged."_qs;
+        const QByteArray jpeg = noisy("jpeg");
+        QTest::newRow("jpeg cut to a tenth") << jpeg.left(jpeg.size() / 10) << damaged;
+        QTest::newRow("jpeg without its last bytes") << jpeg.left(jpeg.size() - 2) << damaged;
+        const QByteArray progressive = noisy("jpeg", true);
+        QTest::newRow("progressive jpeg cut in half") << progressive.left(progressive.size() / 2) << damaged;
+        const QByteArray png = noisy("png");
+        QTest::newRow("png cut to a tenth") << png.left(png.size() / 10) << damaged;
+        const QByteArray webp = noisy("webp");
+        QTest::newRow("webp cut to a tenth") << webp.left(webp.size() / 10) << damaged;
+        QTest::newRow("gif cut short") << tinyGif().left(tinyGif().size() - 6) << damaged;
         QTest::newRow("empty") << QByteArray() << u"“x.jpg” is empty, so it is not a picture."_qs;
     }
 

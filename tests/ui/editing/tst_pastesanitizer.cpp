@@ -67,6 +67,15 @@ private Q_SLOTS:
             << u"paragraph:*Strong*_ lean_"_qs;
         QTest::newRow("divs are paragraphs")
             << u"<div class=\"x\">One</div><div>Two</div>"_qs << u"paragraph:One\nparagraph:Two"_qs;
+        QTest::newRow("line break starts a paragraph")
+            << u"<p>Harbour Road<br>Closed until Friday</p>"_qs
+            << u"paragraph:Harbour Road\nparagraph:Closed until Friday"_qs;
+        QTest::newRow("line breaks keep bold and skip empty lines")
+            << u"<p><b>Road</b><br><br>Closed<br></p>"_qs << u"paragraph:*Road*\nparagraph:Closed"_qs;
+        QTest::newRow("line break in a list item makes two items")
+            << u"<ul><li>One<br>Two</li></ul>"_qs << u"bullet-list:One|Two"_qs;
+        QTest::newRow("line break in a heading makes two subheads")
+            << u"<h2>Top<br>Next</h2>"_qs << u"subhead:Top\nsubhead:Next"_qs;
     }
 
     void sanitize() {

@@ -1,0 +1,350 @@
+// Drives the story editor the way the QA pass did: links from the link dialog, bylines, the slug
+// of a saved story, damaged pictures, pasting into lists and into an empty story, drops anywhere
+// on the window, and a save that keeps failing.
+
+#include "bodyeditor.h"
+#include "icons.h"
+#include "imagepanel.h"
+#include "linkdialog.h"
+#include "mainwindow.h"
+#include "preview/previewscheme.h"
+#include "storage/storylibrary.h"
+#include "storyeditor.h"
+
+#include <QApplication>
+#include <QBuffer>
+#include <QClipboard>
+#include <QDialog>
+#include <QImage>
+#include <QImageWriter>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QSettings>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <memory>
+
+using namespace galley;
+
+namespace {
+
+// "kind:line|line" per block, the same compact form as the sanitiser test.
+QString describe(const QList<Block> &blocks) {
+    QStringList out;
+    for (const Block &block : blocks) {
+        QStringList lines;
+        for (const InlineText &line : block.lines)
+            lines.append(line.plainText());
+        out.append(blockKindKey(block.kind) + u':' + lines.join(u'|'));
+    }
+    return out.join(u'\n');
+}
+
+// About 20 KB of JPEG: noise compresses badly, so a tenth of it is a believable cut-off download.
+QByteArray noisyJpeg() {
+    QImage image(200, 150, QImage::Format_RGB32);
+    quint32 seed = 7;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            seed = seed * 1103515245u + 12345u;
+            image.setPixel(x, y, qRgb(int(seed >> 24), int((seed >> 16) & 0xff), (x + y) & 0xff));
+        }
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, "jpeg");
+    if (!writer.write(image))
+        qFatal("cannot encode test picture");
+    return buffer.data();
+}
+
+} // namespace
+
+class TestEditing final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(u"settings"_qs));
+    }
+
+    void init() {
+        m_editor = std::make_unique<StoryEditor>();
+        Story story = Story::create();
+        story.headline = u"Harbour wall repairs begin"_qs;
+        m_editor->setStory(story);
+        m_editor->resize(800, 600);
+        m_editor->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_editor.get()));
+    }
+
+    void cleanup() {
+        m_window.reset();
+        m_library.reset();
+        m_editor.reset();
+    }
+
+    // 1. The link dialog takes only http, https and mailto; a bare address gets https://.
+    void linkDialogRefusesScriptAddresses() {
+        typeBody(u"Read the report"_qs);
+        BodyEditor *body = m_editor->bodyEditor();
+        QTest::keyClick(body, Qt::Key_A, Qt::ControlModifier);
+        QString noteAfterRefusal;
+        bool stayedOpen = false;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto *url = dialog->findChild<QLineEdit *>(u"linkUrlEdit"_qs);
+            QTest::keyClicks(url, u"javascript:alert(1)"_qs);
+            QTest::keyClick(url, Qt::Key_Return);
+            stayedOpen = dialog->isVisible() && dialog->result() != QDialog::Accepted;
+            noteAfterRefusal = dialog->findChild<QLabel *>(u"linkNote"_qs)->text();
+            url->clear();
+            QTest::keyClicks(url, u"example.org/page"_qs);
+            QTest::keyClick(url, Qt::Key_Return);
+        });
+        QTest::keyClick(body, Qt::Key_K, Qt::ControlModifier);
+        QVERIFY(stayedOpen);
+        QCOMPARE(noteAfterRefusal, u"Only web and mail addresses can be links: use one starting with "
+                                   u"http://, https:// or mailto:."_qs);
+        const QList<Block> blocks = m_editor->story().body;
+        QCOMPARE(blocks.size(), 1);
+        QCOMPARE(blocks[0].lines[0].runs,
+                 (QList<InlineRun>{{u"Read the report"_qs, false, false, u"https://example.org/page"_qs}}));
+    }
+
+    void linkDialogCancelAfterRefusalAddsNoLink() {
+        typeBody(u"Council"_qs);
+        BodyEditor *body = m_editor->bodyEditor();
+        QTest::keyClick(body, Qt::Key_A, Qt::ControlModifier);
+        QTimer::singleShot(0, this, [] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto *url = dialog->findChild<QLineEdit *>(u"linkUrlEdit"_qs);
+            QTest::keyClicks(url, u"JaVaScRiPt:alert(1)"_qs);
+            QTest::keyClick(url, Qt::Key_Return);
+            QTest::keyClick(url, Qt::Key_Escape);
+        });
+        QTest::keyClick(body, Qt::Key_K, Qt::ControlModifier);
+        QCOMPARE(m_editor->story().body[0].lines[0].runs, (QList<InlineRun>{{u"Council"_qs}}));
+        QVERIFY(!body->toHtml().contains(u"avaScript"_qs, Qt::CaseInsensitive));
+    }
+
+    void linkAddresses_data() {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("stored");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("https") << u"https://example.org/a"_qs << u"https://example.org/a"_qs << true;
+        QTest::newRow("http") << u" http://example.org "_qs << u"http://example.org"_qs << true;
+        QTest::newRow("mailto") << u"mailto:desk@example.org"_qs << u"mailto:desk@example.org"_qs << true;
+        QTest::newRow("bare host and path") << u"example.org/page"_qs << u"https://example.org/page"_qs << true;
+        QTest::newRow("www") << u"www.example.org"_qs << u"https://www.example.org"_qs << true;
+        QTest::newRow("host with port") << u"news.example.org:8080/x?y=1"_qs
+                                        << u"https://news.example.org:8080/x?y=1"_qs << true;
+        QTest::newRow("empty removes") << u"  "_qs << QString() << true;
+        QTest::newRow("javascript") << u"javascript:alert(1)"_qs << u"javascript:alert(1)"_qs << false;
+        QTest::newRow("data") << u"data:text/html,<b>x</b>"_qs << u"data:text/html,<b>x</b>"_qs << false;
+        QTest::newRow("file") << u"file:///etc/passwd"_qs << u"file:///etc/passwd"_qs << false;
+        QTest::newRow("relative") << u"/news/today"_qs << u"/news/today"_qs << false;
+        QTest::newRow("one word") << u"intranet"_qs << u"intranet"_qs << false;
+    }
+
+    void linkAddresses() {
+        QFETCH(QString, typed);
+        QFETCH(QString, stored);
+        QFETCH(bool, accepted);
+        LinkDialog dialog(u"text"_qs, QString());
+        dialog.findChild<QLineEdit *>(u"linkUrlEdit"_qs)->setText(typed);
+        QCOMPARE(dialog.url(), stored);
+        dialog.accept();
+        QCOMPARE(dialog.result() == QDialog::Accepted, accepted);
+        QCOMPARE(dialog.findChild<QLabel *>(u"linkNote"_qs)->text() == LinkDialog::refusal(), !accepted);
+    }
+
+    // 2. Semicolons separate bylines; commas stay inside one.
+    void bylinesSplitAtSemicolons() {
+        auto *byline = child<QLineEdit>(u"bylineEdit"_qs);
+        QCOMPARE(byline->placeholderText(), u"Names, separated by semicolons: Maren Holt; Tobias Quayle"_qs);
+        byline->setFocus();
+        QTest::keyClicks(byline, u"Jane Example, Staff Writer;  Tobias Quayle ;"_qs);
+        QCOMPARE(m_editor->story().bylines,
+                 (QStringList{u"Jane Example, Staff Writer"_qs, u"Tobias Quayle"_qs}));
+
+        Story story = Story::create();
+        story.bylines = {u"Maren Holt, Harbour Reporter"_qs, u"Tobias Quayle"_qs};
+        m_editor->setStory(story);
+        QCOMPARE(byline->text(), u"Maren Holt, Harbour Reporter; Tobias Quayle"_qs);
+        QCOMPARE(m_editor->story().bylines, story.bylines);
+    }
+
+    // 3. A story the library holds with a slug keeps it while the headline changes.
+    void savedSlugStaysPut() {
+        Story story = Story::create();
+        story.headline = u"Ferry fares rise"_qs;
+        story.slug = u"ferry-fares-rise"_qs;
+        m_editor->setStory(story);
+        typeHeadline(u" in spring"_qs);
+        QCOMPARE(m_editor->story().headline, u"Ferry fares rise in spring"_qs);
+        QCOMPARE(child<QLineEdit>(u"slugEdit"_qs)->text(), u"ferry-fares-rise"_qs);
+        QCOMPARE(m_editor->story().slug, u"ferry-fares-rise"_qs);
+    }
+
+    void newStorySlugFollowsUntilSaved_data() {
+        QTest::addColumn<QString>("storedSlug");
+        QTest::newRow("never saved") << QString();
+        QTest::newRow("saved untitled") << u"story-2"_qs; // the library's placeholder
+    }
+
+    void newStorySlugFollowsUntilSaved() {
+        QFETCH(QString, storedSlug);
+        Story story = Story::create();
+        story.slug = storedSlug;
+        m_editor->setStory(story);
+        auto *slug = child<QLineEdit>(u"slugEdit"_qs);
+        typeHeadline(u"Pier"_qs);
+        QCOMPARE(slug->text(), u"pier"_qs);
+        typeHeadline(u" reopens"_qs);
+        QCOMPARE(slug->text(), u"pier-reopens"_qs);
+        Story saved = m_editor->story();
+        m_editor->markSaved(saved);
+        typeHeadline(u" to walkers"_qs);
+        QCOMPARE(slug->text(), u"pier-reopens"_qs);
+        QCOMPARE(m_editor->story().slug, u"pier-reopens"_qs);
+        // By hand it still changes; clearing it asks for the headline's slug again.
+        slug->selectAll();
+        QTest::keyClicks(slug, u"pier-walkers"_qs);
+        QCOMPARE(m_editor->story().slug, u"pier-walkers"_qs);
+        slug->selectAll();
+        QTest::keyClick(slug, Qt::Key_Backspace);
+        QCOMPARE(slug->text(), u"pier-reopens-to-walkers"_qs);
+        QCOMPARE(m_editor->story().slug, u"pier-reopens-to-walkers"_qs);
+    }
+
+    // 4. A cut-off JPEG is refused like any other damaged file.
+    void truncatedJpegIsRefused() {
+        const QByteArray jpeg = noisyJpeg();
+        QVERIFY(jpeg.size() > 10000);
+        const QString cut = m_dir.filePath(u"cut.jpg"_qs);
+        const QString whole = m_dir.filePath(u"whole.jpg"_qs);
+        for (const auto &[path, bytes] : {std::pair{cut, jpeg.left(2048)}, std::pair{whole, jpeg}}) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(bytes);
+        }
+        auto *panel = m_editor->findChild<ImagePanel *>();
+        QCOMPARE(panel->addFiles({cut, whole}), 1);
+        QCOMPARE(panel->lastError(), u"Not added: “cut.jpg” cannot be read: the file may be damaged."_qs);
+        QCOMPARE(m_editor->story().images.size(), 1);
+        QCOMPARE(m_editor->story().images[0].fileName, u"whole.jpg"_qs);
+    }
+
+    // 9. Blocks pasted into a list go after it; <br> starts a new paragraph.
+    void pasteBlocksIntoList_data() {
+        QTest::addColumn<bool>("emptyItem");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("empty item") << true << u"bullet-list:Nets|Ropes\nsubhead:Big\nparagraph:Body"_qs;
+        QTest::newRow("in an item") << false << u"bullet-list:Nets|Ropes\nsubhead:Big\nparagraph:Body"_qs;
+    }
+
+    void pasteBlocksIntoList() {
+        QFETCH(bool, emptyItem);
+        QFETCH(QString, expected);
+        BodyEditor *body = m_editor->bodyEditor();
+        typeBody(u"Nets"_qs);
+        QTest::keyClick(body, Qt::Key_8, Qt::ControlModifier | Qt::ShiftModifier);
+        QTest::keyClick(body, Qt::Key_Return);
+        QTest::keyClicks(body, u"Ropes"_qs);
+        if (emptyItem) {
+            QTest::keyClick(body, Qt::Key_Return);
+        } else {
+            QTextCursor cursor = body->textCursor();
+            cursor.setPosition(2); // inside "Nets"
+            body->setTextCursor(cursor);
+        }
+        paste(u"<h1>Big</h1><p>Body</p>"_qs);
+        QCOMPARE(describe(m_editor->story().body), expected);
+    }
+
+    void pasteSubheadOnEmptyLineKeepsIt() {
+        typeBody(u"Intro"_qs);
+        QTest::keyClick(m_editor->bodyEditor(), Qt::Key_Return);
+        paste(u"<h2>Sub</h2><p>Text</p>"_qs);
+        QCOMPARE(describe(m_editor->story().body), u"paragraph:Intro\nsubhead:Sub\nparagraph:Text"_qs);
+    }
+
+    void pasteInlineIntoListStaysInItem() {
+        BodyEditor *body = m_editor->bodyEditor();
+        typeBody(u"Nets "_qs);
+        QTest::keyClick(body, Qt::Key_8, Qt::ControlModifier | Qt::ShiftModifier);
+        paste(u"<span style=\"color:red\">and ropes</span>"_qs);
+        QCOMPARE(describe(m_editor->story().body), u"bullet-list:Nets and ropes"_qs);
+    }
+
+    void pasteLineBreakMakesParagraphs() {
+        typeBody(u"Closures: "_qs);
+        paste(u"<p>Harbour Road<br>Quay Street</p>"_qs);
+        QCOMPARE(describe(m_editor->story().body), u"paragraph:Closures: Harbour Road\nparagraph:Quay Street"_qs);
+    }
+
+private:
+    template <typename T> T *child(const QString &name) const {
+        T *found = m_editor->findChild<T *>(name);
+        if (!found)
+            qFatal("no child %s", qPrintable(name));
+        return found;
+    }
+
+    void typeHeadline(const QString &text) {
+        auto *headline = child<QLineEdit>(u"headlineEdit"_qs);
+        headline->setFocus();
+        headline->end(false);
+        QTest::keyClicks(headline, text);
+    }
+
+    void typeBody(const QString &text) {
+        BodyEditor *body = m_editor->bodyEditor();
+        body->setFocus();
+        QTest::keyClicks(body, text);
+    }
+
+    void paste(const QString &html, const QString &text = QString()) {
+        auto *mime = new QMimeData;
+        if (!html.isEmpty())
+            mime->setHtml(html);
+        mime->setText(text.isEmpty() ? html : text);
+        QApplication::clipboard()->setMimeData(mime);
+        BodyEditor *body = m_editor ? m_editor->bodyEditor() : m_window->storyEditor()->bodyEditor();
+        body->setFocus();
+        QTest::keyClick(body, Qt::Key_V, Qt::ControlModifier);
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<StoryEditor> m_editor;
+    std::unique_ptr<StoryLibrary> m_library;
+    std::unique_ptr<MainWindow> m_window;
+    int m_count = 0;
+};
+
+int main(int argc, char **argv) {
+    registerPreviewScheme();
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(u"GalleyTest"_qs);
+    QCoreApplication::setApplicationName(u"tst_editing"_qs);
+    setUpIconTheme();
+    TestEditing test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_editing.moc"
