@@ -334,6 +334,25 @@ private Q_SLOTS:
         QCOMPARE(js(u"window.scrollY"_qs).toInt(), scrolled);
     }
 
+    void editsMadeMeanwhileAreFolded() {
+        openStory(sampleStory());
+        PreviewPane *pane = m_window->previewPane();
+        int updates = 0;
+        connect(pane, &PreviewPane::articleUpdated, this, [&updates] { ++updates; });
+        BodyEditor *body = m_window->storyEditor()->bodyEditor();
+        body->setFocus();
+        body->moveCursor(QTextCursor::End);
+        const quint64 before = pane->generation();
+        // Thirty keys without the event loop running in between, as when the GUI thread is busy.
+        QTest::keyClicks(body, u" and thirty more keys typed fast"_qs.left(30));
+        QCOMPARE(pane->generation(), before + 30);
+        QTRY_VERIFY_WITH_TIMEOUT(pane->isUpToDate(), PreviewTimeoutMs);
+        QCOMPARE(updates, 1);
+        QVERIFY(js(u"document.querySelector('.story-body > p:last-of-type').textContent"_qs)
+                    .toString()
+                    .endsWith(u" and thirty more keys typed fa"_qs));
+    }
+
     void printsToPdf() {
         openStory(sampleStory());
         const QString path = m_dir.filePath(u"story.pdf"_qs);
