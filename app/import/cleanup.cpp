@@ -13,6 +13,9 @@ namespace {
 
 using namespace lineshape;
 
+/// Candidate joins in the body from which a text counts as having lost its line breaks.
+constexpr int MinJoinsToSplit = 3;
+
 /// Two copies of a paragraph match when their letters and digits match: spacing, words run
 /// together and quote styles do not matter.
 QString duplicateKey(const QString &text) {
@@ -35,8 +38,11 @@ public:
         if (headline >= 0)
             removeTeaser(headline);
         removeDuplicates();
+        const int bodyStart = assignHeadRoles(headline);
         splitWords();
-        recogniseRoles(headline);
+        assignBodyRoles(bodyStart);
+        findWireDateline();
+        reportRoles();
     }
 
 private:
@@ -63,6 +69,8 @@ private:
 
     void removeChrome() {
         for (int i = 0; i < d.segments.size(); ++i) {
+            if (seg(i).verbatim)
+                continue;
             QString reason = chromeReason(plain(i));
             if (seg(i).markupChrome && reason.isEmpty())
                 reason = u"page navigation, footer or form"_qs;
@@ -127,6 +135,12 @@ private:
             setRole(k.at(0), SegmentRole::Headline);
             return k.at(0);
         }
+        // "Mayor resigns" or a Japanese headline: only when story text or a byline follows.
+        if (isShortHeadline(plainAt(0)) && k.size() > 1 &&
+            (isBodyText(plain(k.at(1))) || isByline(plain(k.at(1))))) {
+            setRole(k.at(0), SegmentRole::Headline);
+            return k.at(0);
+        }
         return -1;
     }
 
@@ -176,6 +190,15 @@ private:
         }
     }
 
+    /// Lines whose words are never split: the headline, the deck and the section label.
+    bool isHeadRole(int i) const {
+        const SegmentRole role = d.segments.at(i).role;
+        return role == SegmentRole::Headline || role == SegmentRole::Deck || role == SegmentRole::Section;
+    }
+
+    /// Repairs words run together only when the document shows it lost line breaks: at least
+    /// MinJoinsToSplit candidate joins in the body, or a joined word that the same text also has
+    /// split ("livestream" beside "live stream"). A clean text with one "livestream" keeps it.
     void splitWords() {
         const Speller &speller = Speller::shared();
         if (!speller.isAvailable()) {
@@ -183,14 +206,30 @@ private:
             return;
         }
         QHash<QString, int> counts;
-        for (const auto &s : std::as_const(d.segments))
-            if (!s.segment.markupChrome)
-                WordSplitter::countWords(s.segment.text.plainText(), counts);
-        const WordSplitter splitter(speller, counts);
-        for (int i = 0; i < d.segments.size(); ++i) {
-            if (!kept(i))
+        QString everything = u" "_qs;
+        for (const auto &s : std::as_const(d.segments)) {
+            if (s.segment.markupChrome)
                 continue;
-            for (const WordSplit &split : splitter.find(plain(i))) {
+            const QString text = s.segment.text.plainText();
+            WordSplitter::countWords(text, counts);
+            everything += text.toLower() % u' ';
+        }
+        const WordSplitter splitter(speller, counts);
+        QList<QList<WordSplit>> found(d.segments.size());
+        int joins = 0;
+        bool shownSplit = false;
+        for (int i = 0; i < d.segments.size(); ++i) {
+            if (!kept(i) || isHeadRole(i))
+                continue;
+            found[i] = splitter.find(plain(i));
+            joins += int(found.at(i).size());
+            for (const WordSplit &split : std::as_const(found.at(i)))
+                shownSplit = shownSplit || everything.contains(u' ' % split.result.toLower() % u' ');
+        }
+        if (joins < MinJoinsToSplit && !shownSplit)
+            return;
+        for (int i = 0; i < d.segments.size(); ++i) {
+            for (const WordSplit &split : std::as_const(found.at(i))) {
                 d.report.changes.append(ImportChange{ImportChangeKind::SplitWords,
                                                      split.original,
                                                      split.result,
@@ -207,31 +246,48 @@ private:
                (!seg(i).markupRole && parseCaption(cleanText(i)));
     }
 
-    void recogniseRoles(int headline) {
+    bool anyRole(SegmentRole role) const {
+        for (const auto &s : d.segments)
+            if (s.removal < 0 && s.role == role)
+                return true;
+        return false;
+    }
+
+    /// Bylines, datelines and the deck under the headline. Returns the position (in keptIndexes())
+    /// where the body starts.
+    int assignHeadRoles(int headline) {
         const QList<int> k = keptIndexes();
         int pos = headline >= 0 ? int(k.indexOf(headline)) + 1 : 0;
         bool deckDone = false;
+        // A deck given by markup anywhere (NITF abstract, a standfirst class) rules out guessing one.
+        bool markupDeck = false;
+        for (const int i : k)
+            markupDeck = markupDeck || seg(i).markupRole == SegmentRole::Deck;
         bool skippedTeaser = false;
         auto isBareDeck = [&](int i) {
             const QString text = cleanText(i);
-            return !seg(i).markupRole && isDeck(text) && !endsSentence(text) && !parseCaption(text);
+            return !seg(i).markupRole && seg(i).blockKind == BlockKind::Paragraph && isDeck(text) &&
+                   !endsSentence(text) && !parseCaption(text);
         };
         // Bylines, datelines and the deck sit right under the headline.
         for (int taken = 0; headline >= 0 && pos < k.size() && taken < 4; ++taken) {
             const int i = k.at(pos);
             const QString text = cleanText(i);
             const auto markup = seg(i).markupRole;
+            // List items and quotes are body, whatever their shape.
+            if (!markup && seg(i).blockKind != BlockKind::Paragraph)
+                break;
             if (markup == SegmentRole::Byline || (!markup && isByline(text))) {
                 setRole(i, SegmentRole::Byline);
             } else if (markup == SegmentRole::Dateline) {
                 setRole(i, SegmentRole::Dateline);
             } else if (!deckDone &&
                        (markup == SegmentRole::Deck ||
-                        (!markup && isDeck(text) && !parseCaption(text) &&
+                        (!markup && !markupDeck && isDeck(text) && !parseCaption(text) &&
                          (!endsSentence(text) || (pos + 1 < k.size() && isCaptionAt(k.at(pos + 1))))))) {
                 setRole(i, SegmentRole::Deck);
                 deckDone = true;
-            } else if (!deckDone && !skippedTeaser && !markup && pos + 1 < k.size() &&
+            } else if (!deckDone && !skippedTeaser && !markup && !markupDeck && pos + 1 < k.size() &&
                        isBareDeck(k.at(pos + 1))) {
                 // A teaser sentence that repeats nothing stays in the body; the deck follows it.
                 skippedTeaser = true;
@@ -240,6 +296,13 @@ private:
             }
             ++pos;
         }
+        return pos;
+    }
+
+    /// Roles of the body lines: subheads, captions, pull quotes; the lead picture.
+    void assignBodyRoles(int pos) {
+        const QList<int> k = keptIndexes();
+        bool deckDone = anyRole(SegmentRole::Deck);
         bool bodySeen = false;
         bool leadTaken = false;
         for (; pos < k.size(); ++pos) {
@@ -251,6 +314,8 @@ private:
                 role = *markup;
                 if (role == SegmentRole::Headline)
                     role = SegmentRole::Subhead;
+                else if (role == SegmentRole::Deck && !deckDone)
+                    deckDone = true;
                 else if (role == SegmentRole::Deck || role == SegmentRole::Section)
                     role = SegmentRole::Paragraph;
             } else if (parseCaption(text)) {
@@ -258,7 +323,7 @@ private:
             } else if (seg(i).blockKind != BlockKind::BulletList &&
                        seg(i).blockKind != BlockKind::NumberedList && parsePullQuote(text)) {
                 role = SegmentRole::PullQuote;
-            } else if (isSubhead(text) && pos + 1 < k.size()) {
+            } else if (seg(i).blockKind == BlockKind::Paragraph && isSubhead(text) && pos + 1 < k.size()) {
                 const QString next = cleanText(k.at(pos + 1));
                 if (wordCount(next) >= 8 && endsSentence(next) && !parseCaption(next))
                     role = SegmentRole::Subhead;
@@ -271,6 +336,32 @@ private:
                 bodySeen = true;
             setRole(i, role);
         }
+    }
+
+    /// "EASTPORT, May 2 (Example Wire) - The port...": the dateline opening the first paragraph
+    /// becomes the story's dateline, unless markup gave one.
+    void findWireDateline() {
+        if (anyRole(SegmentRole::Dateline))
+            return;
+        for (int i = 0; i < d.segments.size(); ++i) {
+            if (!kept(i) || d.segments.at(i).role != SegmentRole::Paragraph)
+                continue;
+            if (seg(i).verbatim || seg(i).blockKind != BlockKind::Paragraph)
+                return;
+            const QString text = cleanText(i);
+            const auto dateline = parseWireDateline(text);
+            if (!dateline)
+                return;
+            d.report.changes.append(ImportChange{
+                ImportChangeKind::RecognisedDateline, text.left(dateline->length).trimmed(), dateline->place,
+                seg(i).line, 0, u"The wire dateline opening the first paragraph becomes the story's dateline."_qs});
+            d.segments[i].datelineChange = int(d.report.changes.size() - 1);
+            d.segments[i].datelineLength = dateline->length;
+            return;
+        }
+    }
+
+    void reportRoles() {
         // One change per recognised line, in input order.
         for (int i = 0; i < d.segments.size(); ++i) {
             if (!kept(i) || d.segments.at(i).role == SegmentRole::Paragraph)
@@ -289,13 +380,13 @@ private:
         case SegmentRole::Deck:
             return addChange(ImportChangeKind::RecognisedDeck, i, text);
         case SegmentRole::Byline:
-            return addChange(ImportChangeKind::RecognisedByline, i, bylineName(text));
+            return addChange(ImportChangeKind::RecognisedByline, i, bylineNames(text).join(u"; "_qs));
         case SegmentRole::Dateline:
             return addChange(ImportChangeKind::RecognisedDateline, i, text);
         case SegmentRole::Subhead:
             return addChange(ImportChangeKind::RecognisedSubhead, i, text);
         case SegmentRole::PullQuote: {
-            const auto quote = parsePullQuote(text);
+            const auto quote = seg(i).attribution.isEmpty() ? parsePullQuote(text) : std::optional<Quote>();
             const QString attribution =
                 seg(i).attribution.isEmpty() && quote ? quote->attribution : seg(i).attribution;
             return addChange(ImportChangeKind::RecognisedPullQuote, i,
@@ -314,7 +405,10 @@ private:
             const bool missing = seg(i).imageData.isEmpty();
             return addChange(
                 missing ? ImportChangeKind::PictureMissing : ImportChangeKind::RecognisedCaption, i, result,
-                missing ? u"The picture is not in the file: the image is marked as missing."_qs : QString());
+                missing ? (seg(i).pictureRefused.isEmpty()
+                               ? u"The picture is not in the file: the image is marked as missing."_qs
+                               : seg(i).pictureRefused % u" The image is marked as missing."_qs)
+                        : QString());
         }
         case SegmentRole::Paragraph:
             break;
@@ -332,7 +426,13 @@ ImportDraft analyseSegments(const QList<Segment> &segments) {
     draft.storyId = newId();
     draft.created = QDateTime::currentDateTimeUtc();
     for (const Segment &segment : segments) {
-        if (segment.text.isEmpty() && segment.imageData.isEmpty() && segment.credit.isEmpty())
+        // What the readers did to markup comes first in the report, in input order.
+        for (const ReaderNote &note : segment.notes)
+            draft.report.changes.append(ImportChange{note.kind, note.original, note.result,
+                                                     note.line > 0 ? note.line : segment.line, 0, note.note});
+        const bool picture = segment.markupRole == SegmentRole::Caption &&
+                             (!segment.imageFileName.isEmpty() || !segment.pictureRefused.isEmpty());
+        if (segment.text.isEmpty() && segment.imageData.isEmpty() && segment.credit.isEmpty() && !picture)
             continue;
         draft.segments.append(DraftSegment{segment, newId()});
     }

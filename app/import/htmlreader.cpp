@@ -1,3 +1,4 @@
+#include "acceptance.h"
 #include "readers.h"
 
 #include <QRegularExpression>
@@ -54,6 +55,13 @@ const QSet<QString> &blockElements() {
     return names;
 }
 
+/// Class names web pages give the standfirst under the headline.
+bool isDeckClass(const QString &className) {
+    static const QRegularExpression deck(uR"((^|[\s_-])(standfirst|dek|deck|strapline|subtitle|summary)($|[\s_-]))"_qs,
+                                         QRegularExpression::CaseInsensitiveOption);
+    return !className.isEmpty() && deck.match(className).hasMatch();
+}
+
 /// True when @p node holds an h1: a page's <header> around the headline is the article's, any
 /// other <header> is the site's masthead and menus.
 bool containsHeadline(xmlNode *node) {
@@ -92,26 +100,155 @@ public:
     void flush() {
         InlineText collapsed = collapseWhitespace(m_current);
         m_current = {};
-        if (collapsed.isEmpty())
+        if (collapsed.isEmpty()) {
+            if (!m_notes.isEmpty()) {
+                // Everything in it was dropped (struck out): the segment only carries the report.
+                Segment carrier;
+                carrier.line = m_notes.first().line;
+                carrier.notes = std::exchange(m_notes, {});
+                out.append(carrier);
+            }
             return;
+        }
         Segment segment;
         segment.text = collapsed;
         segment.line = m_currentLine;
+        segment.notes = std::exchange(m_notes, {});
+        // Site chrome is reported as a whole; what its links did is no news.
+        if (m_context.chrome)
+            segment.notes.clear();
         segment.markupRole = m_context.role;
         segment.markupChrome = m_context.chrome;
         segment.blockKind = m_context.kind;
         segment.listGroup = m_context.listGroup;
-        if (m_context.role == SegmentRole::Caption && m_hasPicture) {
-            segment.imageData = m_pictureData;
-            segment.imageMimeType = m_pictureMime;
-            segment.imageFileName = m_pictureFile;
-            segment.altText = m_pictureAlt;
-            m_hasPicture = false;
-        }
+        if (m_context.role == SegmentRole::Caption && m_hasPicture)
+            takePicture(segment);
         out.append(segment);
     }
 
+    /// Notes made outside any text block (a refused picture with no caption) go with the last segment.
+    void finish() {
+        flush();
+        if (!m_notes.isEmpty() && !out.isEmpty())
+            out.last().notes.append(std::exchange(m_notes, {}));
+    }
+
 private:
+    void takePicture(Segment &segment) {
+        segment.imageData = m_pictureData;
+        segment.imageMimeType = m_pictureMime;
+        segment.imageFileName = m_pictureFile;
+        segment.altText = m_pictureAlt;
+        segment.pictureRefused = m_pictureRefused;
+        m_hasPicture = false;
+    }
+
+    /// A picture left over when its figure ends: the caption came before it, or there is none.
+    void placePicture(qsizetype figureStart, int line) {
+        if (!m_hasPicture)
+            return;
+        for (qsizetype i = figureStart; i < out.size(); ++i) {
+            Segment &segment = out[i];
+            if (segment.markupRole == SegmentRole::Caption && segment.imageData.isEmpty() &&
+                segment.imageFileName.isEmpty() && segment.pictureRefused.isEmpty()) {
+                takePicture(segment);
+                return;
+            }
+        }
+        Segment segment;
+        segment.line = line;
+        segment.markupRole = SegmentRole::Caption;
+        takePicture(segment);
+        out.append(segment);
+    }
+
+    int lineOf(xmlNode *node) const { return int(xmlGetLineNo(node)); }
+
+    static QString plainContent(xmlNode *node) {
+        xmlChar *content = xmlNodeGetContent(node);
+        if (!content)
+            return {};
+        const QString out = QString::fromUtf8(reinterpret_cast<const char *>(content)).simplified();
+        xmlFree(content);
+        return out;
+    }
+
+    /// A table becomes one paragraph per row, cells joined by " | ", each row reported.
+    void table(xmlNode *node) {
+        QList<xmlNode *> rows;
+        collectRows(node, rows);
+        for (xmlNode *child = node->children; child; child = child->next) {
+            if (child->type == XML_ELEMENT_NODE &&
+                xmlStrcasecmp(child->name, reinterpret_cast<const xmlChar *>("caption")) == 0) {
+                const QString caption = plainContent(child);
+                if (!caption.isEmpty())
+                    verbatim(caption, lineOf(child), caption,
+                             u"The table's caption is kept as a paragraph above its rows."_qs);
+            }
+        }
+        for (xmlNode *row : std::as_const(rows)) {
+            QStringList cells;
+            for (xmlNode *cell = row->children; cell; cell = cell->next) {
+                if (cell->type == XML_ELEMENT_NODE &&
+                    (xmlStrcasecmp(cell->name, reinterpret_cast<const xmlChar *>("td")) == 0 ||
+                     xmlStrcasecmp(cell->name, reinterpret_cast<const xmlChar *>("th")) == 0))
+                    cells << plainContent(cell);
+            }
+            while (!cells.isEmpty() && cells.last().isEmpty())
+                cells.removeLast();
+            if (cells.isEmpty())
+                continue;
+            verbatim(cells.join(u" | "_qs), lineOf(row), cells.join(u'\t'),
+                     u"A table row is kept as one paragraph with its cells joined by “ | ”: a story holds "
+                     "no tables."_qs);
+        }
+    }
+
+    static void collectRows(xmlNode *node, QList<xmlNode *> &rows) {
+        for (xmlNode *child = node->children; child; child = child->next) {
+            if (child->type != XML_ELEMENT_NODE ||
+                xmlStrcasecmp(child->name, reinterpret_cast<const xmlChar *>("table")) == 0)
+                continue;
+            if (xmlStrcasecmp(child->name, reinterpret_cast<const xmlChar *>("tr")) == 0)
+                rows.append(child);
+            else
+                collectRows(child, rows);
+        }
+    }
+
+    /// Appends a paragraph the reader reshaped, with its kept-as-text change.
+    void verbatim(const QString &text, int line, const QString &original, const QString &why) {
+        Segment segment;
+        segment.text = InlineText::plain(text);
+        segment.line = line;
+        segment.markupRole = SegmentRole::Paragraph;
+        segment.markupChrome = m_context.chrome;
+        segment.verbatim = true;
+        segment.notes.append(ReaderNote{ImportChangeKind::KeptAsText, original, text, why, line});
+        out.append(segment);
+    }
+
+    /// Preformatted text: one paragraph per non-blank line.
+    void preformatted(xmlNode *node) {
+        xmlChar *content = xmlNodeGetContent(node);
+        const QString text = content ? QString::fromUtf8(reinterpret_cast<const char *>(content)) : QString();
+        xmlFree(content);
+        const int first = lineOf(node);
+        int offset = 0;
+        bool reported = false;
+        for (const QString &raw : text.split(u'\n')) {
+            const QString line = raw.simplified();
+            if (!line.isEmpty()) {
+                verbatim(line, first + offset, text.trimmed(),
+                         u"Preformatted text is kept as one paragraph per line."_qs);
+                if (reported)
+                    out.last().notes.clear();
+                reported = true;
+            }
+            ++offset;
+        }
+    }
+
     void text(xmlNode *node) {
         const QString content = QString::fromUtf8(reinterpret_cast<const char *>(node->content));
         if (content.trimmed().isEmpty() && m_current.runs.isEmpty())
@@ -123,20 +260,39 @@ private:
     }
 
     void picture(xmlNode *node) {
-        const QString src = attribute(node, "src");
+        const QString src = attribute(node, "src").trimmed();
         m_hasPicture = true;
         m_pictureAlt = attribute(node, "alt");
         m_pictureData.clear();
         m_pictureMime.clear();
         m_pictureFile.clear();
-        // Only pictures inside the file count; a remote address is kept as the file name.
-        if (src.startsWith(u"data:image/"_qs) && src.contains(u";base64,"_qs)) {
+        m_pictureRefused.clear();
+        // Only pictures inside the file count; a remote address is kept as the file name. The
+        // label of a data: URI is not trusted: the bytes must be a JPEG, PNG, WebP or GIF that opens.
+        if (src.startsWith(u"data:"_qs, Qt::CaseInsensitive)) {
             const qsizetype comma = src.indexOf(u',');
-            m_pictureMime = src.mid(5, src.indexOf(u';') - 5);
-            m_pictureData = QByteArray::fromBase64(src.mid(comma + 1).toLatin1());
+            const QString header = src.mid(5, comma - 5);
+            const QString label = header.section(u';', 0, 0).trimmed().toLower();
+            const QByteArray bytes = comma > 0 && header.contains(u";base64"_qs, Qt::CaseInsensitive)
+                                         ? QByteArray::fromBase64(src.mid(comma + 1).toLatin1())
+                                         : QByteArray();
+            const CheckedPicture checked = checkPicture(bytes, label);
+            if (checked.refused.isEmpty()) {
+                m_pictureData = bytes;
+                m_pictureMime = checked.mimeType;
+            } else {
+                m_pictureRefused = checked.refused;
+            }
         } else {
             m_pictureFile = src.section(u'/', -1).section(u'?', 0, 0);
         }
+    }
+
+    static bool isNamed(const QString &name, std::initializer_list<const char16_t *> names) {
+        for (const char16_t *n : names)
+            if (name == QStringView(n))
+                return true;
+        return false;
     }
 
     void element(xmlNode *node) {
@@ -145,16 +301,44 @@ private:
             return;
         const QString style = styleOf(node);
         const QString className = attribute(node, "class");
-        // Word's list bullets and numbers are drawn text, not content.
-        if (style.contains(u"mso-list:ignore"_qs))
+        // Word's list bullets and numbers are drawn text, not content; a number says the list is numbered.
+        if (style.contains(u"mso-list:ignore"_qs)) {
+            static const QRegularExpression numbered(uR"(^\(?(\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})[.)]$)"_qs);
+            if (m_context.kind == BlockKind::BulletList && numbered.match(plainContent(node)).hasMatch())
+                m_context.kind = BlockKind::NumberedList;
             return;
+        }
         if (name == u"br") {
             flush();
             return;
         }
         if (name == u"img") {
-            if (m_inFigure)
+            if (m_inFigure) {
                 picture(node);
+            } else if (attribute(node, "src").trimmed().startsWith(u"data:"_qs, Qt::CaseInsensitive)) {
+                // A picture held in the page outside a figure: placed where it stands.
+                flush();
+                picture(node);
+                placePicture(out.size(), lineOf(node));
+            }
+            return;
+        }
+        if (isNamed(name, {u"s", u"strike", u"del"})) {
+            const QString struck = plainContent(node);
+            if (!struck.isEmpty())
+                m_notes.append(ReaderNote{ImportChangeKind::RemovedElement, struck, {},
+                                          u"Struck-out text is removed: it was struck out in the original."_qs,
+                                          lineOf(node)});
+            return;
+        }
+        if (name == u"table") {
+            flush();
+            table(node);
+            return;
+        }
+        if (name == u"pre") {
+            flush();
+            preformatted(node);
             return;
         }
         if (!blockElements().contains(name)) {
@@ -165,6 +349,7 @@ private:
         flush();
         const Context saved = m_context;
         const bool savedFigure = m_inFigure;
+        const qsizetype figureStart = out.size();
         const QString role = attribute(node, "role");
         if (chromeElements().contains(name) || role == u"navigation" || role == u"contentinfo" ||
             role == u"complementary" || role == u"banner" || (name == u"header" && !containsHeadline(node)))
@@ -174,7 +359,7 @@ private:
             m_headlineSeen = true;
         } else if (name.size() == 2 && name.front() == u'h' && name.back().isDigit()) {
             m_context.role = SegmentRole::Subhead;
-        } else if (className.contains(u"MsoSubtitle"_qs)) {
+        } else if (className.contains(u"MsoSubtitle"_qs) || isDeckClass(className)) {
             m_context.role = SegmentRole::Deck;
         } else if (name == u"figcaption" || name == u"caption") {
             m_context.role = SegmentRole::Caption;
@@ -200,6 +385,8 @@ private:
         }
         walk(node);
         flush();
+        if (name == u"figure")
+            placePicture(figureStart, lineOf(node));
         if (name == u"ul" || name == u"ol") {
             m_listKinds.removeLast();
             m_listGroups.removeLast();
@@ -217,11 +404,21 @@ private:
             style.contains(u"font-weight:600"_qs) || style.contains(u"font-weight:800"_qs))
             bold = true;
         const bool italic = name == u"i" || name == u"em" || style.contains(u"font-style:italic"_qs);
-        const bool link = name == u"a" && node->properties;
+        bool link = name == u"a" && node->properties;
+        if (link) {
+            const QString href = attribute(node, "href");
+            const CheckedLink checked = checkLink(href);
+            if (!checked.refused.isEmpty())
+                m_notes.append(ReaderNote{ImportChangeKind::RemovedElement, href, plainContent(node),
+                                          checked.refused % u" The words stay, without the link."_qs,
+                                          lineOf(node)});
+            if (checked.href.isEmpty() && href.trimmed().isEmpty())
+                link = false; // an anchor without an address is no link
+            else
+                m_hrefs.append(checked.href);
+        }
         m_bold += bold;
         m_italic += italic;
-        if (link)
-            m_hrefs.append(attribute(node, "href"));
         walk(node);
         m_bold -= bold;
         m_italic -= italic;
@@ -245,6 +442,8 @@ private:
     QString m_pictureMime;
     QString m_pictureFile;
     QString m_pictureAlt;
+    QString m_pictureRefused;
+    QList<ReaderNote> m_notes;
 };
 
 struct DocFree {
@@ -271,7 +470,7 @@ std::optional<QList<Segment>> readHtml(const QByteArray &source, QString *error)
     xmlNode fakeParent{};
     fakeParent.children = root;
     walker.walk(&fakeParent);
-    walker.flush();
+    walker.finish();
     return walker.out;
 }
 

@@ -17,6 +17,10 @@ struct DraftSegment {
     int removal = -1;    ///< removed-chrome or removed-duplicate
     int roleChange = -1; ///< the recognised-* or picture-missing change giving it @c role
     QList<int> splits;   ///< split-words changes inside it
+    /// A wire dateline opening the first paragraph ("EASTPORT, May 2 (Example Wire) - "): the
+    /// recognised-dateline change, and how many characters of the (split) text it takes.
+    int datelineChange = -1;
+    qsizetype datelineLength = 0;
 };
 
 /// Everything needed to build the story again with any subset of changes. Internal to the importer.

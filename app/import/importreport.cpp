@@ -23,6 +23,8 @@ constexpr KindInfo kindTable[] = {
     {ImportChangeKind::RecognisedPullQuote, u"recognised-pull-quote", u"Pull quote"},
     {ImportChangeKind::RecognisedCaption, u"recognised-caption", u"Picture with caption"},
     {ImportChangeKind::PictureMissing, u"picture-missing", u"Caption without its picture (picture missing)"},
+    {ImportChangeKind::KeptAsText, u"kept-as-text", u"Kept as plain paragraphs"},
+    {ImportChangeKind::RemovedElement, u"removed-element", u"Removed from the text"},
 };
 
 QString oneLine(QString text) {
@@ -65,7 +67,8 @@ QList<int> ImportReport::indexesOf(ImportChangeKind kind) const {
 
 QString formatImportReport(const ImportReport &report) {
     QString out = u"# "_qs % report.sourceName % u": "_qs % report.format % u", "_qs % report.encoding %
-                  u", "_qs % QString::number(report.changes.size()) % u" changes\n"_qs;
+                  u", "_qs % QString::number(report.changes.size()) %
+                  (report.changes.size() == 1 ? u" change\n"_qs : u" changes\n"_qs);
     for (const QString &note : report.notes)
         out += u"# "_qs % oneLine(note) % u'\n';
     for (const auto &change : report.changes) {

@@ -23,7 +23,12 @@ enum class ImportChangeKind {
     RecognisedSubhead,
     RecognisedPullQuote, ///< a short sentence followed by the speaker's name and title
     RecognisedCaption,   ///< a caption whose picture is in the file
-    PictureMissing,      ///< a caption whose picture is not in the file: an image entry without data
+    PictureMissing,      ///< a caption whose picture is not in the file or not a picture Galley takes:
+                         ///< an image entry without data
+    KeptAsText,          ///< markup the story model cannot hold (a table row, preformatted text, an
+                         ///< editor's note, a tagline, a quote's credit) kept as plain paragraphs
+    RemovedElement,      ///< content dropped on purpose: struck-out text, a link with an unsafe address,
+                         ///< an element the importer does not read
 };
 
 /// Stable key of @p kind as used by `galley import --report`: "removed-chrome", "removed-duplicate",
@@ -69,7 +74,7 @@ struct ImportReport {
 };
 
 /// The report as UTF-8-ready plain text for `galley import --report`: a header line
-/// "# <source>: <format>, <encoding>, N changes", then one line per change
+/// "# <source>: <format>, <encoding>, N changes" ("1 change" for one), then one line per change
 /// "<key>\t<line>\t<original>\t<result>" with tabs and newlines in the texts shown as spaces.
 QString formatImportReport(const ImportReport &report);
 

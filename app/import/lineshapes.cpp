@@ -1,5 +1,6 @@
 #include "lineshapes.h"
 
+#include <QRegularExpression>
 #include <QSet>
 #include <QStringList>
 
@@ -43,6 +44,53 @@ QString stripOuterQuotes(QString text) {
     return text.trimmed();
 }
 
+/// Letters of scripts written without spaces between words.
+bool isUnspacedScript(QChar c) {
+    switch (c.script()) {
+    case QChar::Script_Han:
+    case QChar::Script_Hiragana:
+    case QChar::Script_Katakana:
+    case QChar::Script_Hangul:
+    case QChar::Script_Thai:
+    case QChar::Script_Lao:
+    case QChar::Script_Khmer:
+    case QChar::Script_Myanmar:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool isMostlyUnspaced(const QString &line) {
+    int letters = 0;
+    int unspaced = 0;
+    for (const QChar c : line) {
+        if (!c.isLetter())
+            continue;
+        ++letters;
+        unspaced += isUnspacedScript(c);
+    }
+    return letters > 0 && unspaced * 2 >= letters;
+}
+
+bool isJobTitle(const QString &text) {
+    static const QSet<QString> words = {
+        u"writer"_qs,   u"correspondent"_qs, u"reporter"_qs, u"editor"_qs,       u"desk"_qs,
+        u"bureau"_qs,   u"columnist"_qs,     u"critic"_qs,   u"photographer"_qs, u"staff"_qs,
+        u"contributor"_qs, u"producer"_qs,   u"analyst"_qs,  u"chief"_qs,        u"journalist"_qs,
+        u"service"_qs,  u"wire"_qs,          u"team"_qs,     u"intern"_qs};
+    const QString lower = text.trimmed().toLower();
+    if (lower.isEmpty())
+        return false;
+    if (lower.startsWith(u"special to"_qs) || lower.startsWith(u"for "_qs) || !text.trimmed().front().isUpper())
+        return true;
+    const QStringList parts = lower.split(u' ', Qt::SkipEmptyParts);
+    for (const QString &part : parts)
+        if (words.contains(part))
+            return true;
+    return false;
+}
+
 } // namespace
 
 int wordCount(const QString &line) {
@@ -68,7 +116,23 @@ bool isSectionLabel(const QString &line) {
 
 bool isHeadline(const QString &line) {
     const int words = wordCount(line);
-    return words >= 3 && words <= 25 && !endsWithAny(line, u".,;:") && !parseCaption(line);
+    return words >= 3 && words <= 35 && line.size() <= 200 && !endsWithAny(line, u".,;:\u3002") &&
+           !isByline(line) && !parseCaption(line);
+}
+
+bool isShortHeadline(const QString &line) {
+    if (line.isEmpty() || line.size() > 200 || endsWithAny(line, u".,;:!\u3002\u3001") || isByline(line))
+        return false;
+    if (isMostlyUnspaced(line))
+        return line.size() >= 4;
+    const int words = wordCount(line);
+    return words >= 2 && words <= 2 && line.front().isUpper();
+}
+
+bool isBodyText(const QString &line) {
+    if (isMostlyUnspaced(line))
+        return line.size() >= 20 && (endsSentence(line) || line.endsWith(u'\u3002'));
+    return wordCount(line) >= 10 && endsSentence(line);
 }
 
 bool isDeck(const QString &line) {
@@ -88,6 +152,44 @@ bool isByline(const QString &line) {
 
 QString bylineName(const QString &line) {
     return isByline(line) ? line.mid(3).trimmed() : line;
+}
+
+QStringList bylineNames(const QString &line) {
+    const QString names = bylineName(line);
+    static const QRegularExpression separators(uR"(\s+and\s+|\s*&\s*|\s*;\s*)"_qs);
+    const bool list = names.contains(separators);
+    QStringList out;
+    for (const QString &part : names.split(separators, Qt::SkipEmptyParts)) {
+        // "A, B and C": commas between names split too; "Name, Title" never does.
+        const QStringList pieces = part.split(u',', Qt::SkipEmptyParts);
+        bool allNames = list && pieces.size() > 1;
+        for (const QString &piece : pieces)
+            allNames = allNames && !isJobTitle(piece) && wordCount(piece) <= 4;
+        if (allNames) {
+            for (const QString &piece : pieces)
+                out << piece.trimmed();
+        } else {
+            out << part.trimmed();
+        }
+    }
+    if (out.isEmpty())
+        out << names;
+    return out;
+}
+
+std::optional<WireDateline> parseWireDateline(const QString &line) {
+    static const QRegularExpression dateline(
+        uR"(^([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?:, [A-Z][A-Za-z.]*(?: \d{1,2}| [A-Z][a-z]+)?)?(?: \([^()]{2,40}\))?(?: (?:--|-|\x{2013}|\x{2014}) | ?\x{2014} ?))"_qs);
+    const auto match = dateline.match(line);
+    if (!match.hasMatch() || match.capturedLength(0) >= line.size())
+        return std::nullopt;
+    const QString place = match.captured(1);
+    qsizetype letters = 0;
+    for (const QChar c : place)
+        letters += c.isLetter();
+    if (letters < 3)
+        return std::nullopt;
+    return WireDateline{place, match.capturedLength(0)};
 }
 
 std::optional<Caption> parseCaption(const QString &line) {

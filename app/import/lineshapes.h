@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -16,8 +17,15 @@ int wordCount(const QString &line);
 bool endsSentence(const QString &line);
 /// A section label: one to three words, at most 30 characters, no digits, no end punctuation.
 bool isSectionLabel(const QString &line);
-/// A headline: 3 to 25 words, not ending with . , ; :
+/// A headline: 3 to 35 words and at most 200 characters, not ending with . , ; : or 。, not a byline
+/// or a caption.
 bool isHeadline(const QString &line);
+/// A headline too short or too unlike English to tell by shape alone: one or two words (or a line
+/// of Chinese, Japanese, Korean or Thai, which has no spaces) of at most 200 characters without end
+/// punctuation. Taken as the headline only when story text follows (isBodyText()).
+bool isShortHeadline(const QString &line);
+/// Story text: a sentence of ten words or more (20 characters or more in a script without spaces).
+bool isBodyText(const QString &line);
 /// A deck: 4 to 45 words.
 bool isDeck(const QString &line);
 /// A subhead: 1 to 10 words, capitalised, no end punctuation except "?".
@@ -26,6 +34,19 @@ bool isSubhead(const QString &line);
 bool isByline(const QString &line);
 /// "By Jane Doe" -> "Jane Doe".
 QString bylineName(const QString &line);
+/// The byline's entries, one per author: "By" dropped, split only at " and ", "&" and ";" (and at
+/// the commas of a list "A, B and C"). A comma followed by a job title stays inside the entry:
+/// "By Jane Example, Staff Writer" -> {"Jane Example, Staff Writer"}; titles end in words like
+/// Writer, Correspondent, Reporter, Editor, Desk, Bureau.
+QStringList bylineNames(const QString &line);
+
+/// A wire dateline opening a paragraph: an upper-case place, optionally a date or region after a
+/// comma and the agency in parentheses, then a hyphen or dash: "EASTPORT, May 2 (Example Wire) - ".
+struct WireDateline {
+    QString place;      ///< "EASTPORT"
+    qsizetype length;   ///< characters of the line it takes, with the dash and following space
+};
+std::optional<WireDateline> parseWireDateline(const QString &line);
 
 struct Caption {
     QString caption;

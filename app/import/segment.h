@@ -1,5 +1,6 @@
 #pragma once
 
+#include "importreport.h"
 #include "model/story.h"
 
 #include <QByteArray>
@@ -12,6 +13,16 @@ namespace galley {
 
 /// The role a line of input plays in the story.
 enum class SegmentRole { Paragraph, Section, Headline, Deck, Byline, Dateline, Subhead, Caption, PullQuote };
+
+/// What a reader did to markup while reading it (a struck-out phrase dropped, a table row joined):
+/// becomes an ImportChange of @c kind at the segment's line. Internal to the importer.
+struct ReaderNote {
+    ImportChangeKind kind = ImportChangeKind::KeptAsText;
+    QString original;
+    QString result;
+    QString note;
+    int line = 0; ///< 0: the segment's line
+};
 
 /// One paragraph-sized piece of input as a reader found it, before any cleanup: a line or
 /// paragraph of text, an HTML block, a NITF element. Internal to the importer.
@@ -34,6 +45,15 @@ struct Segment {
     QString imageMimeType;
     QString imageFileName;
     QString altText;
+    /// Why a picture in the file was refused (not JPEG, PNG, WebP or GIF, or bytes that do not decode);
+    /// the caption then becomes a "picture missing" entry with this as its note.
+    QString pictureRefused;
+    /// Text the reader reshaped (a table row, a line of preformatted text, a note): never site chrome,
+    /// never a headline by shape.
+    bool verbatim = false;
+    /// Changes the reader made while reading this segment, reported before the cleanup steps' changes.
+    /// A segment with notes and no text only carries them.
+    QList<ReaderNote> notes;
 };
 
 } // namespace galley

@@ -23,6 +23,23 @@ void insertSpace(InlineText &text, qsizetype position) {
     }
 }
 
+/// @p text without its first @p count characters (and the spaces after them).
+InlineText dropPrefix(const InlineText &text, qsizetype count) {
+    InlineText out;
+    for (const auto &run : text.runs) {
+        InlineRun kept = run;
+        const qsizetype cut = std::min(count, kept.text.size());
+        kept.text.remove(0, cut);
+        count -= cut;
+        if (out.runs.isEmpty())
+            while (!kept.text.isEmpty() && kept.text.front().isSpace())
+                kept.text.remove(0, 1);
+        if (!kept.text.isEmpty())
+            out.runs.append(kept);
+    }
+    return out.normalized();
+}
+
 void replaceChar(InlineText &text, qsizetype position, QChar letter) {
     qsizetype start = 0;
     for (auto &run : text.runs) {
@@ -95,7 +112,12 @@ Story buildStory(const ImportDraft &draft, const QList<bool> &accepted) {
     for (const DraftSegment &s : draft.segments) {
         if (isAccepted(accepted, s.removal))
             continue;
-        const InlineText text = applySplits(s.segment.text, s.splits, draft.report.changes, accepted);
+        InlineText text = applySplits(s.segment.text, s.splits, draft.report.changes, accepted);
+        if (isAccepted(accepted, s.datelineChange)) {
+            if (story.dateline.isEmpty())
+                story.dateline = draft.report.changes.at(s.datelineChange).result;
+            text = dropPrefix(text, s.datelineLength);
+        }
         const QString plain = text.plainText();
         const SegmentRole role = isAccepted(accepted, s.roleChange) ? s.role : SegmentRole::Paragraph;
         switch (role) {
@@ -109,7 +131,7 @@ Story buildStory(const ImportDraft &draft, const QList<bool> &accepted) {
             story.deck = plain;
             break;
         case SegmentRole::Byline:
-            story.bylines.append(lineshape::bylineName(plain));
+            story.bylines.append(lineshape::bylineNames(plain));
             break;
         case SegmentRole::Dateline:
             story.dateline = plain;
@@ -120,7 +142,9 @@ Story buildStory(const ImportDraft &draft, const QList<bool> &accepted) {
             lastGroup = 0;
             break;
         case SegmentRole::PullQuote: {
-            const auto quote = lineshape::parsePullQuote(plain);
+            // A speaker given by markup (NITF pq credit): the whole text is the quote.
+            const auto quote = s.segment.attribution.isEmpty() ? lineshape::parsePullQuote(plain)
+                                                               : std::optional<lineshape::Quote>();
             PullQuote pullQuote{s.blockId, quote ? quote->text : plain,
                                 quote ? quote->attribution : QString(), Placement::after(lastBlock)};
             if (!s.segment.attribution.isEmpty())
