@@ -35,9 +35,13 @@ QString usageLine(const CliVerb &verb) {
     return u"Usage: galley "_qs % verb.name % u' ' % verb.synopsis;
 }
 
+QString generalUsageLine() {
+    return u"Usage: galley [--db PATH] [VERB [ARGUMENTS]]"_qs;
+}
+
 int usageError(const CliVerb &verb, const QString &message, CliStreams &io) {
     io.err << u"galley: "_qs << message << u'\n' << usageLine(verb) << u'\n'
-           << u"Run \"galley help\" for more."_qs << u'\n';
+           << u"Run “galley help” for more."_qs << u'\n';
     io.err.flush();
     return ExitUsage;
 }
@@ -59,16 +63,21 @@ int runHelp(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &i
     if (args.size() == 1) {
         const CliVerb *wanted = findVerb(args.constFirst());
         if (!wanted)
-            return usageError(verb, u"There is no verb called \"%1\"."_qs.arg(args.constFirst()), io);
+            return usageError(verb, u"There is no verb called “%1”."_qs.arg(args.constFirst()), io);
         io.out << usageLine(*wanted) << u"\n\n"_qs << wanted->summary << u'\n';
         io.out.flush();
         return ExitOk;
     }
-    io.out << u"Usage: galley [VERB [ARGUMENTS]]\n\n"
+    io.out << generalUsageLine()
+           << u"\n       galley --version\n\n"
               u"Without a verb, Galley opens the editor. Verbs:\n"_qs;
+    // One column for the summaries, as wide as the longest verb with its arguments.
+    qsizetype width = 0;
     for (const CliVerb &v : cliVerbs())
-        io.out << u"  "_qs << QString(v.name % u' ' % v.synopsis).leftJustified(34) << u' ' << v.summary
-               << u'\n';
+        width = qMax(width, v.name.size() + 1 + v.synopsis.size());
+    for (const CliVerb &v : cliVerbs())
+        io.out << u"  "_qs << QString(v.name % u' ' % v.synopsis).leftJustified(width) << u"  "_qs
+               << v.summary << u'\n';
     io.out << u"\nThe library is %1 unless --db names another file.\n"
               u"Exit status: 0 done, 1 the work failed, 2 the command was not understood.\n"_qs.arg(
                   QDir::toNativeSeparators(StoryLibrary::defaultPath()));

@@ -40,6 +40,8 @@ int usageError(const CliVerb &verb, const QString &message, CliStreams &io);
 int failure(const QString &sentence, CliStreams &io);
 /// "Usage: galley <name> <synopsis>".
 QString usageLine(const CliVerb &verb);
+/// "Usage: galley [--db PATH] [VERB [ARGUMENTS]]": the usage of the program as a whole.
+QString generalUsageLine();
 
 // The verbs' functions (one file per family of verbs).
 void configureList(QCommandLineParser &parser);

@@ -1,5 +1,6 @@
 #include "cliverbs.h"
 
+#include "export/exportwarnings.h"
 #include "export/storyexporter.h"
 #include "logging.h"
 #include "storage/storylibrary.h"
@@ -97,11 +98,15 @@ int runExport(const CliVerb &verb, const QCommandLineParser &parser, CliStreams 
     QString error;
     const std::optional<Story> story = library.loadBySlug(slug, &error);
     if (!story)
-        return failure(error.isEmpty() ? u"There is no story with the slug \"%1\"."_qs.arg(slug) : error, io);
+        return failure(error.isEmpty() ? u"There is no story with the slug “%1”."_qs.arg(slug) : error, io);
 
     const QString dir = QDir(parser.value(OutOption)).absolutePath();
     if (!exportStory(*story, dir, &error))
         return failure(error, io);
+    // The page is written, but a producer must know what is unfinished in it.
+    for (const QString &warning : exportWarnings(*story))
+        io.err << u"galley: warning: "_qs << warning << u'\n';
+    io.err.flush();
     io.out << QDir::toNativeSeparators(dir % u"/index.html") << u'\n';
     io.out.flush();
     return ExitOk;

@@ -23,7 +23,8 @@ QStringList exportWarnings(const Story &story) {
     for (qsizetype i = 0; i < story.images.size(); ++i) {
         const StoryImage &image = story.images.at(i);
         if (image.isMissing())
-            warnings.append(pictureName(image, i) % u" has not arrived: the page shows “Picture missing” in its place."_qs);
+            warnings.append(pictureName(image, i) %
+                            u" has not arrived: the page shows “Picture missing” in its place."_qs);
         if (image.altText.trimmed().isEmpty())
             warnings.append(pictureName(image, i) % u" has no alt text for readers who cannot see it."_qs);
     }

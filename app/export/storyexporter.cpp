@@ -162,8 +162,9 @@ bool checkTarget(const QString &root, const QList<PageFile> &files, QString *err
     for (const PageFile &file : files) {
         const QFileInfo target(root % u'/' % file.relativePath);
         if (target.exists() && !target.isFile()) {
-            *error = u"Could not write %1: a folder with that name is in the way; nothing was exported."_qs.arg(
-                native(target.filePath()));
+            *error =
+                u"Could not write %1: a folder with that name is in the way; nothing was exported."_qs.arg(
+                    native(target.filePath()));
             return false;
         }
     }
@@ -253,8 +254,9 @@ bool exportStory(const Story &story, const QString &dir, QString *error) {
             QDir().rmdir(root % u"/images");
     } else if (ok) {
         // QTemporaryDir made the folder private (0700); a published page is for everyone to read.
-        QFile::setPermissions(page, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup |
-                                        QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+        QFile::setPermissions(page, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                        QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther |
+                                        QFile::ExeOther);
         if (const int errnum = move(page, root)) {
             message = writeProblem(root, errnum, QString(), 0, parent);
             ok = false;

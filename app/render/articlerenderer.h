@@ -65,8 +65,8 @@ public:
     /// A complete HTML5 document (UTF-8 when written): <html lang>, <title> from the headline,
     /// meta description from the deck, the house stylesheet inline, a Content-Security-Policy that
     /// forbids any network fetch and allows only images beside the page ("img-src 'self'"; the
-    /// preview's own scheme belongs to the preview's shell, not to a published page), schema.org NewsArticle JSON-LD, and the article.
-    /// Built from the template ":/galley/templates/page.mustache".
+    /// preview's own scheme belongs to the preview's shell, not to a published page), schema.org NewsArticle
+    /// JSON-LD, and the article. Built from the template ":/galley/templates/page.mustache".
     QString renderPage(const Story &story, const RenderOptions &options) const;
 
     /// Writes renderPage() to @p device as UTF-8. Returns false with a plain sentence in @p error

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -36,7 +37,12 @@ private Q_SLOTS:
     void listOutputExact();
     void listInProcessMatchesBinary();
     void listEmptyLibrary();
+    void optionsBeforeVerb();
+    void version_data();
+    void version();
     void exportWritesPage();
+    void exportWarnsOfUnfinishedStory();
+    void exportOnFullDisk();
     void exitCodes_data();
     void exitCodes();
     void help();
@@ -116,6 +122,17 @@ void TestCli::isCommandLineVerb_data() {
     QTest::newRow("editor with a library") << QStringList{u"galley"_qs, u"--db"_qs, u"x.sqlite"_qs} << false;
     QTest::newRow("qt option") << QStringList{u"galley"_qs, u"-platform"_qs, u"offscreen"_qs} << false;
     QTest::newRow("mistyped verb") << QStringList{u"galley"_qs, u"LIST"_qs} << true;
+    QTest::newRow("--db before list")
+        << QStringList{u"galley"_qs, u"--db"_qs, u"x.sqlite"_qs, u"list"_qs} << true;
+    QTest::newRow("--db= before list") << QStringList{u"galley"_qs, u"--db=x.sqlite"_qs, u"list"_qs} << true;
+    QTest::newRow("--db before --help")
+        << QStringList{u"galley"_qs, u"--db"_qs, u"x.sqlite"_qs, u"--help"_qs} << true;
+    QTest::newRow("--version") << QStringList{u"galley"_qs, u"--version"_qs} << true;
+    QTest::newRow("-v") << QStringList{u"galley"_qs, u"-v"_qs} << true;
+    QTest::newRow("--db without value") << QStringList{u"galley"_qs, u"--db"_qs} << false;
+    QTest::newRow("other option") << QStringList{u"galley"_qs, u"--bogus"_qs} << false;
+    QTest::newRow("--db then other option")
+        << QStringList{u"galley"_qs, u"--db"_qs, u"x.sqlite"_qs, u"-platform"_qs, u"offscreen"_qs} << false;
 }
 
 void TestCli::isCommandLineVerb() {
@@ -157,6 +174,36 @@ void TestCli::listEmptyLibrary() {
     QCOMPARE(run.exitCode, 0);
 }
 
+void TestCli::optionsBeforeVerb() {
+    fillLibrary();
+    const Run after = galley({u"list"_qs, u"--db"_qs, m_db});
+    QCOMPARE(after.exitCode, 0);
+    QVERIFY(!after.out.isEmpty());
+    const Run before = galley({u"--db"_qs, m_db, u"list"_qs});
+    QCOMPARE(before.err, QString());
+    QCOMPARE(before.out, after.out);
+    QCOMPARE(before.exitCode, 0);
+    const Run equals = galley({u"--db="_qs + m_db, u"list"_qs});
+    QCOMPARE(equals.out, after.out);
+    QCOMPARE(equals.exitCode, 0);
+}
+
+void TestCli::version_data() {
+    QTest::addColumn<QString>("flag");
+    QTest::newRow("--version") << u"--version"_qs;
+    QTest::newRow("-v") << u"-v"_qs;
+}
+
+// The version is printed by the command line, never by a window (the test runs offscreen).
+void TestCli::version() {
+    QFETCH(QString, flag);
+    const Run run = galley({flag});
+    QCOMPARE(run.err, QString());
+    QCOMPARE(run.out, u"galley "_qs + QStringLiteral(GALLEY_VERSION) + u'\n');
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(galley({u"--db"_qs, m_db, flag}).out, run.out);
+}
+
 void TestCli::exportWritesPage() {
     fillLibrary();
     const QString out = m_tmp->filePath(u"out/page"_qs);
@@ -174,6 +221,77 @@ void TestCli::exportWritesPage() {
     const Run relative = galley({u"export"_qs, u"harbour-vote"_qs, u"--out"_qs, u"rel"_qs, u"--db"_qs, m_db});
     QCOMPARE(relative.exitCode, 0);
     QVERIFY(QFile::exists(m_tmp->filePath(u"rel/index.html"_qs)));
+}
+
+// A story that is not finished still exports (exit 0), with one warning per problem on stderr.
+void TestCli::exportWarnsOfUnfinishedStory() {
+    StoryLibrary library;
+    QString error;
+    QVERIFY2(library.open(m_db, &error), qPrintable(error));
+    Story story = Story::create();
+    story.slug = u"unfinished"_qs;
+    story.body = {Block::make(BlockKind::Paragraph, u"Sandbags went up on Quay Street."_qs)};
+    story.images = {
+        StoryImage{newId(), QByteArray(100, 'x'), u"image/jpeg"_qs, u"sandbags.jpg"_qs, {}, {}, {}, {}},
+        StoryImage{newId(),
+                   {},
+                   u"image/jpeg"_qs,
+                   u"flood.jpg"_qs,
+                   {},
+                   {},
+                   u"Flood water"_qs,
+                   Placement::after(story.body.constFirst().id)}};
+    QVERIFY2(library.save(story, &error), qPrintable(error));
+
+    const QString out = m_tmp->filePath(u"page"_qs);
+    const Run run = galley({u"export"_qs, u"unfinished"_qs, u"--db"_qs, m_db, u"--out"_qs, out});
+    QCOMPARE(run.err,
+             u"galley: warning: The headline is empty: the page is titled “Untitled story”.\n"
+             u"galley: warning: Picture 1 (“sandbags.jpg”) has no alt text for readers who cannot see it.\n"
+             u"galley: warning: Picture 2 (“flood.jpg”) has not arrived: the page shows “Picture "
+             u"missing” in its place.\n"_qs);
+    QCOMPARE(run.out, QDir::toNativeSeparators(out + u"/index.html"_qs) + u'\n');
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(QFile::exists(out + u"/images/1-sandbags.jpg"_qs));
+}
+
+// The QA case: a 64 KiB disk holds the first picture but not the second. One plain sentence,
+// exit 1, and nothing left on the disk. Needs root to mount the tmpfs.
+void TestCli::exportOnFullDisk() {
+    const QString mountPoint = m_tmp->filePath(u"small"_qs);
+    QVERIFY(QDir().mkpath(mountPoint));
+    const QString mount = QStandardPaths::findExecutable(u"mount"_qs);
+    if (mount.isEmpty() || QProcess::execute(mount, {u"-t"_qs, u"tmpfs"_qs, u"-o"_qs, u"size=64k"_qs,
+                                                     u"tmpfs"_qs, mountPoint}) != 0)
+        QSKIP("Cannot mount a small tmpfs here (needs root); the full-disk case is not exercised.");
+    const auto unmount = qScopeGuard([&] { QProcess::execute(u"umount"_qs, {mountPoint}); });
+
+    StoryLibrary library;
+    QString error;
+    QVERIFY2(library.open(m_db, &error), qPrintable(error));
+    Story story = Story::create();
+    story.slug = u"flood"_qs;
+    story.headline = u"Sandbags on Quay Street"_qs;
+    story.body = {Block::make(BlockKind::Paragraph, u"The river rose overnight."_qs)};
+    for (const QString &name : {u"sandbags-harbour.jpg"_qs, u"sandbags-quay-street.jpg"_qs})
+        story.images.append(StoryImage{newId(),
+                                       QByteArray(40 * 1024, 'x'),
+                                       u"image/jpeg"_qs,
+                                       name,
+                                       {},
+                                       {},
+                                       u"Sandbags"_qs,
+                                       Placement::after(story.body.constFirst().id)});
+    QVERIFY2(library.save(story, &error), qPrintable(error));
+
+    const QString out = mountPoint + u"/out"_qs;
+    const Run run = galley({u"export"_qs, u"flood"_qs, u"--db"_qs, m_db, u"--out"_qs, out});
+    QCOMPARE(run.err, u"galley: The disk is full: could not write %1; nothing was exported.\n"_qs.arg(
+                          QDir::toNativeSeparators(out + u"/images/2-sandbags-quay-street.jpg"_qs)));
+    QCOMPARE(run.out, QString());
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(QDir(mountPoint).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList());
 }
 
 void TestCli::exitCodes_data() {
@@ -202,16 +320,31 @@ void TestCli::exitCodes_data() {
                                << usage;
     QTest::newRow("unknown option")
         << QStringList{u"list"_qs, u"--frobnicate"_qs} << 2
-        << u"galley: Unknown option 'frobnicate'.\nUsage: galley list [--db PATH]\n"_qs;
+        << u"galley: “--frobnicate” is not an option of galley list.\nUsage: galley list [--db PATH]\n"
+           u"Run “galley help” for more.\n"_qs;
+    QTest::newRow("unknown single-dash option") << QStringList{u"list"_qs, u"-bogus"_qs} << 2
+                                                << u"galley: “-bogus” is not an option of galley list.\n"_qs;
+    QTest::newRow("two unknown options") << QStringList{u"list"_qs, u"--a"_qs, u"--bee=1"_qs} << 2
+                                         << u"galley: “--a”, “--bee” are not options of galley list.\n"_qs;
     QTest::newRow("--db without value")
-        << QStringList{u"list"_qs, u"--db"_qs} << 2 << u"galley: Missing value after '--db'.\n"_qs;
+        << QStringList{u"list"_qs, u"--db"_qs} << 2 << u"galley: “--db” needs a value after it.\n"_qs;
+    QTest::newRow("value for a flag") << QStringList{u"import"_qs, u"x.txt"_qs, u"--report=yes"_qs} << 2
+                                      << u"galley: “--report” takes no value.\n"_qs;
+    QTest::newRow("two --out") << QStringList{u"export"_qs, u"harbour-vote"_qs, u"--db"_qs, db, u"--out"_qs,
+                                              u"a"_qs,      u"--out"_qs,        u"b"_qs}
+                               << 2
+                               << u"galley: “--out” is given more than once; give it once.\n"
+                                  u"Usage: galley export SLUG --out DIR [--db PATH]\n"_qs;
+    QTest::newRow("--db before and after the verb")
+        << QStringList{u"--db"_qs, db, u"list"_qs, u"--db"_qs, db} << 2
+        << u"galley: “--db” is given more than once; give it once.\n"_qs;
     QTest::newRow("list with argument") << QStringList{u"list"_qs, u"extra"_qs} << 2 << usage;
     QTest::newRow("unknown verb")
         << QStringList{u"frob"_qs} << 2
-        << u"galley: \"frob\" is not a verb Galley knows.\n"
-           u"Usage: galley [VERB [ARGUMENTS]]   Run \"galley help\" for the list of verbs.\n"_qs;
+        << u"galley: “frob” is not a verb Galley knows.\n"
+           u"Usage: galley [--db PATH] [VERB [ARGUMENTS]]   Run “galley help” for the list of verbs.\n"_qs;
     QTest::newRow("help for unknown verb")
-        << QStringList{u"help"_qs, u"frob"_qs} << 2 << u"galley: There is no verb called \"frob\".\n"_qs;
+        << QStringList{u"help"_qs, u"frob"_qs} << 2 << u"galley: There is no verb called “frob”.\n"_qs;
 }
 
 void TestCli::exitCodes() {
@@ -242,9 +375,13 @@ void TestCli::help() {
     const Run run = galley({u"help"_qs});
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.err, QString());
-    QVERIFY(run.out.startsWith(u"Usage: galley [VERB [ARGUMENTS]]\n"_qs));
-    QVERIFY(run.out.contains(u"\n  list [--db PATH] "_qs));
-    QVERIFY(run.out.contains(u"\n  export SLUG --out DIR [--db PATH] "_qs));
+    QVERIFY(
+        run.out.startsWith(u"Usage: galley [--db PATH] [VERB [ARGUMENTS]]\n       galley --version\n\n"_qs));
+    // The summaries share one column, two spaces after the longest verb line (import's).
+    QVERIFY(run.out.contains(u"\n  list [--db PATH]                       Print every story"_qs));
+    QVERIFY(run.out.contains(u"\n  export SLUG --out DIR [--db PATH]      Write story SLUG"_qs));
+    QVERIFY(run.out.contains(u"\n  import FILE... [--db PATH] [--report]  Import text"_qs));
+    QVERIFY(run.out.contains(u"\n  help [VERB]                            Show this help"_qs));
 
     const Run verb = galley({u"export"_qs, u"--help"_qs});
     QCOMPARE(verb.exitCode, 0);

@@ -26,8 +26,8 @@ QByteArray readAll(const QString &path) {
 QStringList tree(const QString &folder) {
     QStringList names;
     const QDir dir(folder);
-    for (const QFileInfo &info :
-         dir.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name)) {
+    for (const QFileInfo &info : dir.entryInfoList(
+             QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name)) {
         if (info.isDir()) {
             names.append(info.fileName() + u'/');
             for (const QString &child : tree(info.filePath()))
@@ -194,8 +194,9 @@ void TestExport::exportAgainOverwrites() {
     QVERIFY2(exportStory(m_story, tmp.path(), &error), qPrintable(error));
     QVERIFY(
         readAll(tmp.filePath(u"index.html"_qs)).contains("<h1 class=\"headline\">A corrected headline</h1>"));
-    QCOMPARE(tree(tmp.path()), (QStringList{u"images/"_qs, u"images/1-harbour-cranes.jpg"_qs,
-                                            u"images/2-ferry-dock.jpg"_qs, u"index.html"_qs, u"notes.txt"_qs}));
+    QCOMPARE(tree(tmp.path()),
+             (QStringList{u"images/"_qs, u"images/1-harbour-cranes.jpg"_qs, u"images/2-ferry-dock.jpg"_qs,
+                          u"index.html"_qs, u"notes.txt"_qs}));
     QCOMPARE(readAll(tmp.filePath(u"notes.txt"_qs)), QByteArray("keep me"));
 }
 
@@ -221,8 +222,9 @@ void TestExport::writeFailure() {
     QVERIFY(QDir(tmp.path()).mkpath(u"index.html"_qs));
     QString error;
     QVERIFY(!exportStory(m_story, tmp.path(), &error));
-    QCOMPARE(error, u"Could not write %1: a folder with that name is in the way; nothing was exported."_qs.arg(
-                        QDir::toNativeSeparators(tmp.filePath(u"index.html"_qs))));
+    QCOMPARE(error,
+             u"Could not write %1: a folder with that name is in the way; nothing was exported."_qs.arg(
+                 QDir::toNativeSeparators(tmp.filePath(u"index.html"_qs))));
     QCOMPARE(tree(tmp.path()), QStringList{u"index.html/"_qs}); // nothing written, nothing removed
 }
 
@@ -274,7 +276,8 @@ void TestExport::warnings_data() {
                                 << QStringList{u"Picture 3 (“marsh.jpg”) has not arrived: the page shows "
                                                u"“Picture missing” in its place."_qs};
     QTest::newRow("empty story") << u"empty"_qs
-                                 << QStringList{u"The headline is empty: the page is titled “Untitled story”."_qs};
+                                 << QStringList{
+                                        u"The headline is empty: the page is titled “Untitled story”."_qs};
 }
 
 void TestExport::warnings() {
@@ -291,18 +294,20 @@ void TestExport::warnings() {
 void TestExport::warningsForPictures() {
     Story story;
     story.headline = u"  "_qs;
-    story.images = {StoryImage{u"a"_qs, "x", u"image/png"_qs, u"quay.png"_qs, {}, {}, u"  "_qs, {}},
-                    StoryImage{u"b"_qs, {}, u"image/jpeg"_qs, {}, u"The mayor"_qs, {}, u"Mayor at desk"_qs, {}},
-                    StoryImage{u"c"_qs, {}, u"image/jpeg"_qs, {}, {}, {}, {}, {}},
-                    StoryImage{u"d"_qs, "x", u"image/png"_qs, {}, {}, {}, u"Fine"_qs, {}}};
-    QCOMPARE(exportWarnings(story),
-             (QStringList{
-                 u"The headline is empty: the page is titled “Untitled story”."_qs,
-                 u"Picture 1 (“quay.png”) has no alt text for readers who cannot see it."_qs,
-                 u"Picture 2 (“The mayor”) has not arrived: the page shows “Picture missing” in its place."_qs,
-                 u"Picture 3 has not arrived: the page shows “Picture missing” in its place."_qs,
-                 u"Picture 3 has no alt text for readers who cannot see it."_qs,
-             }));
+    story.images = {
+        StoryImage{u"a"_qs, "x", u"image/png"_qs, u"quay.png"_qs, {}, {}, u"  "_qs, {}},
+        StoryImage{u"b"_qs, {}, u"image/jpeg"_qs, {}, u"The mayor"_qs, {}, u"Mayor at desk"_qs, {}},
+        StoryImage{u"c"_qs, {}, u"image/jpeg"_qs, {}, {}, {}, {}, {}},
+        StoryImage{u"d"_qs, "x", u"image/png"_qs, {}, {}, {}, u"Fine"_qs, {}}};
+    QCOMPARE(
+        exportWarnings(story),
+        (QStringList{
+            u"The headline is empty: the page is titled “Untitled story”."_qs,
+            u"Picture 1 (“quay.png”) has no alt text for readers who cannot see it."_qs,
+            u"Picture 2 (“The mayor”) has not arrived: the page shows “Picture missing” in its place."_qs,
+            u"Picture 3 has not arrived: the page shows “Picture missing” in its place."_qs,
+            u"Picture 3 has no alt text for readers who cannot see it."_qs,
+        }));
 }
 
 QTEST_GUILESS_MAIN(TestExport)

@@ -350,16 +350,17 @@ void TestRenderer::severalLeadPictures() {
     story.images = {afterA, first, second, third};
     const ArticleRenderer renderer;
     const QString article = renderer.renderArticle(story, testOptions());
-    QCOMPARE(topLevelOrder(article), (QStringList{u"i:i-1"_qs, u"i:i-2"_qs, u"i:i-3"_qs, u"q:q-top"_qs,
-                                                  u"b:A"_qs, u"i:i-A"_qs}));
+    QCOMPARE(topLevelOrder(article),
+             (QStringList{u"i:i-1"_qs, u"i:i-2"_qs, u"i:i-3"_qs, u"q:q-top"_qs, u"b:A"_qs, u"i:i-A"_qs}));
     QCOMPARE(article.count(u"lead-image"_qs), 1);
     QVERIFY(article.indexOf(u"data-image=\"i-1\""_qs) < article.indexOf(u"<div class=\"story-body\">"_qs));
     QVERIFY(article.indexOf(u"data-image=\"i-2\""_qs) > article.indexOf(u"<div class=\"story-body\">"_qs));
     QCOMPARE(renderer.renderImage(story, u"i-1"_qs, testOptions()),
              u"<figure class=\"story-image lead-image\" data-image=\"i-1\">"
              u"<img src=\"img/i-1.png\" alt=\"One\"></figure>\n"_qs);
-    QCOMPARE(renderer.renderImage(story, u"i-2"_qs, testOptions()),
-             u"<figure class=\"story-image\" data-image=\"i-2\"><img src=\"img/i-2.png\" alt=\"Two\"></figure>\n"_qs);
+    QCOMPARE(
+        renderer.renderImage(story, u"i-2"_qs, testOptions()),
+        u"<figure class=\"story-image\" data-image=\"i-2\"><img src=\"img/i-2.png\" alt=\"Two\"></figure>\n"_qs);
     QCOMPARE(renderer.renderImage(story, u"i-3"_qs, testOptions()),
              u"<figure class=\"story-image is-missing\" data-image=\"i-3\"><div class=\"picture-missing\" "
              u"role=\"img\" aria-label=\"Picture missing\"><span>Picture missing</span></div></figure>\n"_qs);
