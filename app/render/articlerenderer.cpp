@@ -2,7 +2,9 @@
 
 #include "inlinemarkup.h"
 
-#include <QSet>
+#include <QHash>
+
+#include <algorithm>
 
 namespace galley {
 
@@ -180,40 +182,67 @@ QString ArticleRenderer::renderImage(const Story &story, const QString &imageId,
     return {};
 }
 
-QString ArticleRenderer::renderArticle(const Story &story, const RenderOptions &options) const {
-    QString html = u"<article class=\"story\"" % attr(u"data-story", story.id) % u">\n" % renderHeader(story);
-    if (const StoryImage *lead = story.leadImage())
-        html += renderFigure(story, *lead, options);
-
-    html += u"<div class=\"story-body\">\n"_qs;
-    for (const StoryImage &image : story.images)
-        if (image.placement.isLead() && !isLeadFigure(story, image))
-            html += renderFigure(story, image, options);
-    for (const PullQuote &quote : story.pullQuotes)
+ArticleLayout ArticleRenderer::layout(const Story &story) {
+    using Kind = ArticleItem::Kind;
+    ArticleLayout layout;
+    const StoryImage *lead = story.leadImage();
+    QHash<QString, QList<ArticleItem>> after; // pictures, then pull quotes, each in story order
+    for (qsizetype i = 0; i < story.images.size(); ++i) {
+        const StoryImage &image = story.images.at(i);
+        if (lead && image.id == lead->id)
+            layout.top.append({Kind::Image, i});
+        else if (image.placement.isLead())
+            layout.body.append({Kind::Image, i}); // a second picture at the top opens the body
+        else
+            after[image.placement.afterBlockId].append({Kind::Image, i});
+    }
+    for (qsizetype i = 0; i < story.pullQuotes.size(); ++i) {
+        const PullQuote &quote = story.pullQuotes.at(i);
+        if (!hasText(quote))
+            continue;
         if (quote.placement.isLead())
-            html += renderQuote(quote);
-
-    QSet<QString> placed;
+            layout.body.append({Kind::PullQuote, i});
+        else
+            after[quote.placement.afterBlockId].append({Kind::PullQuote, i});
+    }
     for (qsizetype i = 0; i < story.body.size(); ++i) {
-        const QString &blockId = story.body.at(i).id;
-        html += renderBlockAt(story, i);
-        placed.insert(blockId);
-        for (const StoryImage &image : story.images)
-            if (image.placement.afterBlockId == blockId)
-                html += renderFigure(story, image, options);
-        for (const PullQuote &quote : story.pullQuotes)
-            if (quote.placement.afterBlockId == blockId)
-                html += renderQuote(quote);
+        layout.body.append({Kind::Block, i});
+        // take(): a block id seen twice (a bug elsewhere) must not show its pictures twice.
+        layout.body.append(after.take(story.body.at(i).id));
     }
     // Anchors that no longer exist (an old file, a bug elsewhere): show the item at the end
-    // rather than lose a picture or a quote the desk paid for.
-    for (const StoryImage &image : story.images)
-        if (!image.placement.isLead() && !placed.contains(image.placement.afterBlockId))
-            html += renderFigure(story, image, options);
-    for (const PullQuote &quote : story.pullQuotes)
-        if (!quote.placement.isLead() && !placed.contains(quote.placement.afterBlockId))
-            html += renderQuote(quote);
-    return html % u"</div>\n</article>\n";
+    // rather than lose a picture or a quote the desk paid for. Pictures first, then pull quotes,
+    // each in story order.
+    QList<ArticleItem> orphans;
+    for (const QList<ArticleItem> &items : std::as_const(after))
+        orphans.append(items);
+    std::sort(orphans.begin(), orphans.end(), [](const ArticleItem &a, const ArticleItem &b) {
+        return a.kind != b.kind ? a.kind == Kind::Image : a.index < b.index;
+    });
+    layout.body.append(orphans);
+    return layout;
+}
+
+QString ArticleRenderer::renderArticle(const Story &story, const RenderOptions &options) const {
+    const auto render = [&](const ArticleItem &item) -> QString {
+        switch (item.kind) {
+        case ArticleItem::Kind::Block:
+            return renderBlockAt(story, item.index);
+        case ArticleItem::Kind::Image:
+            return renderFigure(story, story.images.at(item.index), options);
+        case ArticleItem::Kind::PullQuote:
+            break;
+        }
+        return renderQuote(story.pullQuotes.at(item.index));
+    };
+    const ArticleLayout items = layout(story);
+    QString html = u"<article class=\"story\"" % attr(u"data-story", story.id) % u">\n" % renderHeader(story);
+    for (const ArticleItem &item : items.top)
+        html += render(item);
+    html += u"<div class=\"story-body\">\n"_qs;
+    for (const ArticleItem &item : items.body)
+        html += render(item);
+    return html % u"</div>\n</article>\n"_qs;
 }
 
 } // namespace galley

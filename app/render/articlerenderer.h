@@ -33,6 +33,25 @@ QString escapeHtml(const QString &text);
 /// because browsers silently drop those characters before reading the scheme.
 bool isSafeLinkUrl(const QString &url);
 
+/// One top-level element of the article as renderArticle() writes it: a body block, a picture or a
+/// pull quote, by its index in Story::body, Story::images or Story::pullQuotes.
+struct ArticleItem {
+    enum class Kind { Block, Image, PullQuote };
+    Kind kind = Kind::Block;
+    qsizetype index = 0;
+
+    friend bool operator==(const ArticleItem &, const ArticleItem &) = default;
+};
+
+/// Where renderArticle() puts everything: @c top between the header and <div class="story-body">
+/// (the lead picture, if any), @c body inside it, both in page order. Items it leaves out (a pull
+/// quote with no text) are in neither, so a preview that arranges elements by this list shows what
+/// the export ships.
+struct ArticleLayout {
+    QList<ArticleItem> top;
+    QList<ArticleItem> body;
+};
+
 /// The one renderer of Galley: turns a Story into the article markup that both the live preview and
 /// the export show, so what a copy editor sees is what a producer ships.
 ///
@@ -94,6 +113,10 @@ public:
     /// The <figure class="story-image"> of picture @p imageId, with "lead-image" only for the story's
     /// lead picture (Story::leadImage()); empty when there is none.
     QString renderImage(const Story &story, const QString &imageId, const RenderOptions &options) const;
+
+    /// The order of the article's elements for @p story, as renderArticle() writes them (it is
+    /// built from this). Linear in the size of the story.
+    static ArticleLayout layout(const Story &story);
 
     /// House stylesheet from resources (":/galley/css/article.css").
     static QString houseStyleSheet();

@@ -72,6 +72,8 @@ private Q_SLOTS:
     void emptyPullQuoteLeftOut_data();
     void emptyPullQuoteLeftOut();
     void severalLeadPictures();
+    void layoutIsTheArticlesOrder_data();
+    void layoutIsTheArticlesOrder();
     void pageShell();
     void stylesheetFetchesNothing();
     void writePageIsUtf8();
@@ -364,6 +366,46 @@ void TestRenderer::severalLeadPictures() {
     QCOMPARE(renderer.renderImage(story, u"i-3"_qs, testOptions()),
              u"<figure class=\"story-image is-missing\" data-image=\"i-3\"><div class=\"picture-missing\" "
              u"role=\"img\" aria-label=\"Picture missing\"><span>Picture missing</span></div></figure>\n"_qs);
+}
+
+void TestRenderer::layoutIsTheArticlesOrder_data() {
+    QTest::addColumn<QString>("name");
+    QTest::newRow("full story") << u"full-story"_qs;
+    QTest::newRow("escaping") << u"escaping"_qs;
+    QTest::newRow("empty") << u"empty"_qs;
+}
+
+// ArticleRenderer::layout() is what a preview arranges its elements by: it must name exactly the
+// elements renderArticle() writes, in the same order, with only the lead picture above the body.
+void TestRenderer::layoutIsTheArticlesOrder() {
+    QFETCH(QString, name);
+    QString error;
+    auto story = test::loadStoryFixture(QStringLiteral(GALLEY_TEST_DATA) + u"/render/"_qs + name, &error);
+    QVERIFY2(story, qPrintable(error));
+    // Make every case interesting: an empty pull quote, a second picture at the top.
+    story->pullQuotes.append(PullQuote{u"q-empty"_qs, u" "_qs, u"Nobody"_qs, Placement::lead()});
+    story->images.append(StoryImage{u"i-top2"_qs, "x", u"image/png"_qs, {}, {}, {}, {}, Placement::lead()});
+    const auto key = [&](const ArticleItem &item) -> QString {
+        switch (item.kind) {
+        case ArticleItem::Kind::Block:
+            return u"b:"_qs + galley::escapeHtml(story->body.at(item.index).id);
+        case ArticleItem::Kind::Image:
+            return u"i:"_qs + galley::escapeHtml(story->images.at(item.index).id);
+        case ArticleItem::Kind::PullQuote:
+            break;
+        }
+        return u"q:"_qs + galley::escapeHtml(story->pullQuotes.at(item.index).id); // as in the markup
+    };
+    const ArticleLayout layout = ArticleRenderer::layout(*story);
+    QStringList keys;
+    for (const ArticleItem &item : layout.top)
+        keys.append(key(item));
+    QCOMPARE(layout.top.size(), story->leadImage() ? 1 : 0);
+    for (const ArticleItem &item : layout.body)
+        keys.append(key(item));
+    QCOMPARE(keys, topLevelOrder(ArticleRenderer().renderArticle(*story, testOptions())));
+    QVERIFY(!keys.contains(u"q:q-empty"_qs));
+    QVERIFY(keys.contains(u"i:i-top2"_qs));
 }
 
 void TestRenderer::pageShell() {
