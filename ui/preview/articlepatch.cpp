@@ -42,44 +42,40 @@ QByteArray ArticlePatch::toJson(quint64 sequence, const QString &reveal) const {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
+namespace {
+
+/// Preview keys of @p items: the renderer's layout is the one source of the article's order, so
+/// what it leaves out (an empty pull quote) and where it puts a second top picture match here.
+QStringList itemKeys(const Story &story, const QList<ArticleItem> &items) {
+    QStringList keys;
+    keys.reserve(items.size());
+    for (const ArticleItem &item : items) {
+        switch (item.kind) {
+        case ArticleItem::Kind::Block:
+            keys.append(blockKey(story.body.at(item.index).id));
+            break;
+        case ArticleItem::Kind::Image:
+            keys.append(imageKey(story.images.at(item.index).id));
+            break;
+        case ArticleItem::Kind::PullQuote:
+            keys.append(quoteKey(story.pullQuotes.at(item.index).id));
+            break;
+        }
+    }
+    return keys;
+}
+
+} // namespace
+
 QStringList articleKeys(const Story &story) {
     QStringList keys{u"header"_qs};
-    for (const StoryImage &image : story.images)
-        if (image.placement.isLead())
-            keys.append(imageKey(image.id));
+    keys.append(itemKeys(story, ArticleRenderer::layout(story).top));
     keys.append(u"body"_qs);
     return keys;
 }
 
 QStringList bodyKeys(const Story &story) {
-    // Mirrors ArticleRenderer::renderArticle(): top pull quotes, each block followed by its
-    // pictures and then its pull quotes, and last whatever is anchored to a block that is gone.
-    QHash<QString, QStringList> after;
-    for (const StoryImage &image : story.images)
-        if (!image.placement.isLead())
-            after[image.placement.afterBlockId].append(imageKey(image.id));
-    for (const PullQuote &quote : story.pullQuotes)
-        if (!quote.placement.isLead())
-            after[quote.placement.afterBlockId].append(quoteKey(quote.id));
-
-    QStringList keys;
-    keys.reserve(story.body.size() + story.images.size() + story.pullQuotes.size());
-    for (const PullQuote &quote : story.pullQuotes)
-        if (quote.placement.isLead())
-            keys.append(quoteKey(quote.id));
-    QSet<QString> placed;
-    for (const Block &block : story.body) {
-        keys.append(blockKey(block.id));
-        placed.insert(block.id);
-        keys.append(after.value(block.id));
-    }
-    for (const StoryImage &image : story.images)
-        if (!image.placement.isLead() && !placed.contains(image.placement.afterBlockId))
-            keys.append(imageKey(image.id));
-    for (const PullQuote &quote : story.pullQuotes)
-        if (!quote.placement.isLead() && !placed.contains(quote.placement.afterBlockId))
-            keys.append(quoteKey(quote.id));
-    return keys;
+    return itemKeys(story, ArticleRenderer::layout(story).body);
 }
 
 ArticlePatch fullArticle(const Story &story, const RenderOptions &options) {
