@@ -197,8 +197,11 @@ private:
     }
 
     /// Repairs words run together only when the document shows it lost line breaks: at least
-    /// MinJoinsToSplit candidate joins in the body, or a joined word that the same text also has
-    /// split ("livestream" beside "live stream"). A clean text with one "livestream" keeps it.
+    /// MinJoinsToSplit candidate joins in the body of which one at least is a run-on no clean copy
+    /// has (WordSplit::runOn: "vote.Several", "1,200residents", "ofNorthgate", "tothecity"), or a
+    /// joined word that the same text also has split ("livestream" beside "live stream"). A clean
+    /// text keeps its compounds ("livestream", "townhall", "userinfo") whole, and the headline,
+    /// deck and section are never split.
     void splitWords() {
         const Speller &speller = Speller::shared();
         if (!speller.isAvailable()) {
@@ -217,16 +220,19 @@ private:
         const WordSplitter splitter(speller, counts);
         QList<QList<WordSplit>> found(d.segments.size());
         int joins = 0;
+        bool runOn = false;
         bool shownSplit = false;
         for (int i = 0; i < d.segments.size(); ++i) {
             if (!kept(i) || isHeadRole(i))
                 continue;
             found[i] = splitter.find(plain(i));
             joins += int(found.at(i).size());
-            for (const WordSplit &split : std::as_const(found.at(i)))
+            for (const WordSplit &split : std::as_const(found.at(i))) {
+                runOn = runOn || split.runOn;
                 shownSplit = shownSplit || everything.contains(u' ' % split.result.toLower() % u' ');
+            }
         }
-        if (joins < MinJoinsToSplit && !shownSplit)
+        if (!(joins >= MinJoinsToSplit && runOn) && !shownSplit)
             return;
         for (int i = 0; i < d.segments.size(); ++i) {
             for (const WordSplit &split : std::as_const(found.at(i))) {

@@ -119,6 +119,9 @@ QList<WordSplit> WordSplitter::find(const QString &text) const {
         if (cuts.isEmpty())
             continue;
         QString result = token;
+        bool runOn = cuts.size() > 1;
+        for (const qsizetype cut : cuts)
+            runOn = runOn || !token.at(cut - 1).isLetter() || (token.at(cut).isUpper() && token.at(cut - 1).isLower());
         for (auto it = cuts.crbegin(); it != cuts.crend(); ++it) {
             // "HollisterSaid": the capital came from the lost line break, not from the word.
             qsizetype end = *it;
@@ -130,7 +133,7 @@ QList<WordSplit> WordSplitter::find(const QString &text) const {
                 result[*it] = result.at(*it).toLower();
             result.insert(*it, u' ');
         }
-        out.append(WordSplit{start, token, result});
+        out.append(WordSplit{start, token, result, runOn});
     }
     return out;
 }

@@ -14,6 +14,10 @@ struct WordSplit {
     qsizetype offset = 0;
     QString original;
     QString result;
+    /// A join no clean copy has: a sentence, comma or number run into the next word, a lowercase
+    /// word run into a capitalised one, or three words in one token. A plain two-word join
+    /// ("livestream") may be a compound the writer meant.
+    bool runOn = false;
 
     friend bool operator==(const WordSplit &, const WordSplit &) = default;
 };
