@@ -35,7 +35,8 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
     , m_preview(new PreviewPane(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_autosave(new QTimer(this))
-    , m_wordCount(new QLabel(this)) {
+    , m_wordCount(new QLabel(this))
+    , m_notSaved(new QLabel(tr("Not saved"), this)) {
     setObjectName(u"mainWindow"_qs);
     setWindowIcon(QIcon(u":/galley/icons/galley.svg"_qs));
     m_splitter->setObjectName(u"mainSplitter"_qs);
@@ -51,6 +52,11 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
     m_editor->setMinimumWidth(420);
     setCentralWidget(m_splitter);
     m_wordCount->setObjectName(u"wordCount"_qs);
+    // Stays until a save succeeds: the status bar's messages come and go, this must not.
+    m_notSaved->setObjectName(u"notSavedLabel"_qs);
+    m_notSaved->setStyleSheet(u"color: #8c1d18; font-weight: bold;"_qs);
+    m_notSaved->setVisible(false);
+    statusBar()->addPermanentWidget(m_notSaved);
     statusBar()->addPermanentWidget(m_wordCount);
 
     m_editor->setSlugChecker(
@@ -80,12 +86,13 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
     connect(m_list, &StoryListPanel::newRequested, this, &MainWindow::newStory);
     connect(m_list, &StoryListPanel::duplicateRequested, this, &MainWindow::duplicateStory);
     connect(m_list, &StoryListPanel::deleteRequested, this, &MainWindow::deleteStory);
-    connect(m_list, &StoryListPanel::importDropped, this, [this](const QMimeData *mime) {
-        // Read now, while the drop's data exists; review after the drop has finished.
-        const QList<ImportAttempt> attempts = importMimeData(mime);
-        QTimer::singleShot(0, this,
-                           [this, attempts] { addImportedStories(reviewImportAttempts(attempts, this)); });
-    });
+    connect(m_list, &StoryListPanel::importDropped, this,
+            [this](const QMimeData *mime) { reviewLater(importMimeData(mime)); });
+    m_editor->bodyEditor()->setStoryPasteHandler(
+        [this](const QMimeData *mime) { return pasteWholeStory(mime); });
+    // Story files dropped anywhere on the window go to the import review (see eventFilter()).
+    setAcceptDrops(true);
+    qApp->installEventFilter(this);
 
     createMenus();
     resize(1440, 900);
@@ -185,6 +192,7 @@ bool MainWindow::openStory(const QString &id) {
     m_editor->setStory(*story);
     m_hasStory = true;
     m_dirty = false;
+    m_saveFailed = false;
     m_list->selectStory(story->id);
     m_preview->showStory(m_editor->story());
     m_settings->setValue(Settings::Key::LastStoryId, story->id);
@@ -213,10 +221,16 @@ bool MainWindow::writeStory(QString *error) {
     Story story = m_editor->story();
     if (!m_library.save(story, error)) {
         qCWarning(lcUi) << "Save failed:" << *error;
+        // The library may be free again in a moment (another window finishing its save).
+        m_saveFailed = true;
+        m_notSaved->setToolTip(*error);
+        m_autosave->start(AutosaveRetryMs);
+        updateTitle();
         return false;
     }
     m_editor->markSaved(story);
     m_dirty = false;
+    m_saveFailed = false;
     m_list->selectStory(story.id);
     m_editor->setSections(m_library.sections());
     statusBar()->showMessage(tr("Saved at %1.").arg(QTime::currentTime().toString(u"HH:mm"_qs)), 5000);
@@ -243,7 +257,9 @@ QString MainWindow::currentStoryId() const {
 
 void MainWindow::onEdited() {
     m_dirty = true;
-    m_autosave->start();
+    // While saves fail the retry keeps its own pace; typing must not push it back forever.
+    if (!m_saveFailed || !m_autosave->isActive())
+        m_autosave->start(m_saveFailed ? AutosaveRetryMs : AutosaveDelayMs);
     m_preview->showStory(m_editor->story());
     updateTitle();
 }
@@ -312,6 +328,7 @@ void MainWindow::updateTitle() {
         headline = tr("Untitled story");
     setWindowTitle(headline.isEmpty() ? u"Galley[*]"_qs : headline + u"[*] — Galley"_qs);
     setWindowModified(m_dirty);
+    m_notSaved->setVisible(m_dirty && m_saveFailed);
     const int words = m_hasStory ? m_editor->wordCount() : 0;
     m_wordCount->setText(m_hasStory ? (words == 1 ? tr("1 word") : tr("%1 words").arg(words)) : QString());
 }

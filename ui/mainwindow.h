@@ -1,11 +1,13 @@
 #pragma once
 
+#include "import/importsource.h"
 #include "model/story.h"
 
 #include <QMainWindow>
 
 class QAction;
 class QLabel;
+class QMimeData;
 class QSplitter;
 class QTimer;
 
@@ -21,14 +23,22 @@ class StoryListPanel;
 ///
 /// Saving: Ctrl+S saves through StoryLibrary::save(); the story also saves itself a few seconds
 /// after typing stops, before another story opens and before the window closes. A failed save
-/// says why in plain words and leaves everything typed in the form; the window will not switch
-/// stories or close over unsaved text without asking.
+/// says why in plain words and leaves everything typed in the form, shows "Not saved" in the
+/// status bar until a save succeeds and tries again every AutosaveRetryMs; the window will not
+/// switch stories or close over unsaved text without asking.
+///
+/// Importing: story files (text, HTML, NITF) dropped anywhere on the window go to the import
+/// review; pictures dropped on the body or the Pictures tab go to the story's pictures. A whole
+/// story pasted into an empty story (no headline, deck or body) is reviewed like an import and
+/// fills that story, keeping its id.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 
 public:
     /// Idle time after the last edit before the story saves itself, in milliseconds.
     static constexpr int AutosaveDelayMs = 3000;
+    /// While saving fails (library in use, disk full), how often autosave tries again, in ms.
+    static constexpr int AutosaveRetryMs = 5000;
     /// Longest wait for the editor's first paint before the preview starts anyway, in milliseconds.
     static constexpr int PreviewStartFallbackMs = 1000;
 
@@ -62,6 +72,9 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    /// Sees drags and drops on every widget of this window first: story files are taken for the
+    /// import review wherever they land; everything else goes on to the widget as usual.
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void showEvent(QShowEvent *event) override;
 
 private:
@@ -72,6 +85,14 @@ private:
     void deleteStory();
     void exportCurrent();
     void importFiles();
+    /// Reviews @p attempts once the current event (a drop, a paste) has finished, then saves and
+    /// opens what was accepted.
+    void reviewLater(const QList<ImportAttempt> &attempts);
+    /// The body's paste hook: true (and the review started) when @p mime holds a whole story and
+    /// the story on screen is empty.
+    bool pasteWholeStory(const QMimeData *mime);
+    /// Puts the first of @p stories into the story on screen, keeping its id and creation time.
+    void fillCurrentStory(const QString &id, const QList<Story> &stories);
     void showAbout();
     void printToPdf();
     /// Starts the preview (WebEngine) once the editor has painted, so the form is there to type
@@ -96,7 +117,9 @@ private:
     QSplitter *m_splitter;
     QTimer *m_autosave;
     QLabel *m_wordCount;
+    QLabel *m_notSaved;
     bool m_dirty = false;
+    bool m_saveFailed = false; ///< the last save of the story on screen failed
     bool m_hasStory = false;
     bool m_previewStarted = false;
 };

@@ -104,4 +104,22 @@ bool isBlockLevel(const QList<Block> &blocks) {
     return blocks.size() > 1 || (blocks.size() == 1 && blocks.first().kind != BlockKind::Paragraph);
 }
 
+bool isWholeStoryPaste(const QString &html, const QString &text) {
+    if (!html.trimmed().isEmpty())
+        return sanitizedBlocksFromHtml(html).size() >= 2;
+    static const QRegularExpression blankLine(QStringLiteral(R"(\n[ \t\r]*\n)"));
+    int paragraphs = 0;
+    for (const QString &paragraph : text.split(blankLine))
+        if (!paragraph.trimmed().isEmpty())
+            ++paragraphs;
+    if (paragraphs >= 2)
+        return true;
+    // Some programs copy paragraphs as single lines: three or more lines read as a story too.
+    int lines = 0;
+    for (const QString &line : text.split(u'\n'))
+        if (!line.trimmed().isEmpty())
+            ++lines;
+    return lines >= 3;
+}
+
 } // namespace galley

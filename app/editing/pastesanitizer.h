@@ -27,4 +27,9 @@ QTextDocumentFragment sanitizedFragmentFromHtml(const QString &html);
 /// more than one block, or one that is not a plain paragraph (a subhead, list or quote).
 bool isBlockLevel(const QList<Block> &blocks);
 
+/// True when a paste looks like a whole story rather than a piece of one: @p html (when not empty)
+/// that sanitizes to two or more blocks, else plain @p text with two or more paragraphs (separated
+/// by blank lines) or three or more non-empty lines.
+bool isWholeStoryPaste(const QString &html, const QString &text);
+
 } // namespace galley

@@ -11,10 +11,12 @@
 #include "storage/storylibrary.h"
 #include "storyeditor.h"
 
+#include <QAbstractScrollArea>
 #include <QApplication>
 #include <QBuffer>
 #include <QClipboard>
 #include <QDialog>
+#include <QDropEvent>
 #include <QImage>
 #include <QImageWriter>
 #include <QLabel>
@@ -296,7 +298,178 @@ private Q_SLOTS:
         QCOMPARE(describe(m_editor->story().body), u"paragraph:Closures: Harbour Road\nparagraph:Quay Street"_qs);
     }
 
+    // 5. A whole story pasted into an empty one goes through the import review and fills it.
+    void pasteWholeStoryIntoEmptyStory() {
+        openWindow();
+        const QString id = m_window->currentStoryId();
+        int reviews = 0;
+        QTimer acceptor;
+        acceptDialogs(acceptor, reviews);
+        paste(u"<h1>Quay market moves indoors</h1><p>The Saturday market will move into the old net "
+              u"shed.</p><p>Stallholders voted for the move.</p>"_qs);
+        QTRY_COMPARE(m_window->storyEditor()->story().headline, u"Quay market moves indoors"_qs);
+        QCOMPARE(reviews, 1);
+        QCOMPARE(m_window->currentStoryId(), id);
+        QCOMPARE(m_library->count(), 1);
+        QCOMPARE(describe(m_window->storyEditor()->story().body),
+                 u"paragraph:The Saturday market will move into the old net shed.\n"
+                 u"paragraph:Stallholders voted for the move."_qs);
+        QVERIFY(m_window->hasUnsavedChanges());
+        QVERIFY(m_window->saveStory(true));
+        QString error;
+        const std::optional<Story> saved = m_library->load(id, &error);
+        QVERIFY2(saved, qPrintable(error));
+        QCOMPARE(saved->headline, u"Quay market moves indoors"_qs);
+        QCOMPARE(saved->slug, u"quay-market-moves-indoors"_qs);
+    }
+
+    void pasteIntoStoryWithHeadlineIsPlain() {
+        openWindow();
+        auto *headline = m_window->findChild<QLineEdit *>(u"headlineEdit"_qs);
+        headline->setFocus();
+        QTest::keyClicks(headline, u"Market"_qs);
+        int reviews = 0;
+        QTimer acceptor;
+        acceptDialogs(acceptor, reviews);
+        paste(QString(), u"First paragraph.\n\nSecond paragraph."_qs);
+        QTest::qWait(100);
+        QCOMPARE(reviews, 0);
+        QCOMPARE(describe(m_window->storyEditor()->story().body),
+                 u"paragraph:First paragraph.\nparagraph:Second paragraph."_qs);
+        QCOMPARE(m_window->storyEditor()->story().headline, u"Market"_qs);
+    }
+
+    // 6. Story files dropped on any part of the window go to the import review.
+    void storyFileDroppedAnywhere_data() {
+        QTest::addColumn<QString>("target");
+        QTest::newRow("headline") << u"headlineEdit"_qs;
+        QTest::newRow("deck") << u"deckEdit"_qs;
+        QTest::newRow("body") << u"bodyEditor"_qs;
+        QTest::newRow("picture panel") << u"imagePanel"_qs;
+        QTest::newRow("word count") << u"wordCount"_qs;
+    }
+
+    void storyFileDroppedAnywhere() {
+        QFETCH(QString, target);
+        openWindow();
+        const QString path = m_dir.filePath(u"net-shed.txt"_qs);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Quay market moves indoors\n\nThe Saturday market will move into the old net shed.\n\n"
+                   "Stallholders voted for the move.\n");
+        file.close();
+        const QString before = m_window->currentStoryId();
+        int reviews = 0;
+        QTimer acceptor;
+        acceptDialogs(acceptor, reviews);
+        QWidget *widget = m_window->findChild<QWidget *>(target);
+        QVERIFY(widget);
+        if (auto *area = qobject_cast<QAbstractScrollArea *>(widget))
+            widget = area->viewport();
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(widget, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(widget, &drop);
+        QTRY_COMPARE(m_library->count(), 2);
+        QCOMPARE(reviews, 1);
+        QVERIFY(m_window->currentStoryId() != before);
+        QCOMPARE(m_window->storyEditor()->story().headline, u"Quay market moves indoors"_qs);
+        QVERIFY(m_window->storyEditor()->story().images.isEmpty());
+    }
+
+    void pictureDroppedOnBodyGoesToPictures() {
+        openWindow();
+        const QString path = m_dir.filePath(u"gull.png"_qs);
+        QImage picture(16, 12, QImage::Format_RGB32);
+        picture.fill(Qt::darkCyan);
+        QVERIFY(picture.save(path));
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+
+        // On the headline: refused, and no path typed into it.
+        auto *headline = m_window->findChild<QLineEdit *>(u"headlineEdit"_qs);
+        QDragEnterEvent refused(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(headline, &refused);
+        QVERIFY(!refused.isAccepted());
+        QCOMPARE(headline->text(), QString());
+
+        BodyEditor *body = m_window->storyEditor()->bodyEditor();
+        QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(body->viewport(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(body->viewport(), &drop);
+        QCOMPARE(m_window->storyEditor()->story().images.size(), 1);
+        QCOMPARE(m_window->storyEditor()->story().images[0].fileName, u"gull.png"_qs);
+        QCOMPARE(body->toPlainText(), QString());
+        QCOMPARE(m_library->count(), 1);
+    }
+
+    // 7. A save that fails shows "Not saved" until a retry succeeds.
+    void failedSaveIsShownAndRetried() {
+        openWindow();
+        auto *headline = m_window->findChild<QLineEdit *>(u"headlineEdit"_qs);
+        headline->setFocus();
+        QTest::keyClicks(headline, u"Lifeboat day"_qs);
+        auto *notSaved = m_window->findChild<QLabel *>(u"notSavedLabel"_qs);
+        QVERIFY(notSaved);
+        QVERIFY(!notSaved->isVisible());
+        {
+            // Another program holds the library's write lock.
+            QSqlDatabase blocker = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"blocker"_qs);
+            blocker.setDatabaseName(m_libraryPath);
+            QVERIFY(blocker.open());
+            QSqlQuery lock(blocker);
+            QVERIFY2(lock.exec(u"BEGIN EXCLUSIVE"_qs), qPrintable(lock.lastError().text()));
+            QVERIFY(!m_window->saveStory(true));
+            QVERIFY(notSaved->isVisible());
+            QCOMPARE(notSaved->text(), u"Not saved"_qs);
+            QVERIFY(m_window->isWindowModified());
+            QVERIFY(m_window->hasUnsavedChanges());
+            QVERIFY(m_window->statusBar()->currentMessage().startsWith(u"Not saved: The library “"_qs));
+            QVERIFY(lock.exec(u"ROLLBACK"_qs));
+            lock.finish();
+            blocker.close();
+        }
+        QSqlDatabase::removeDatabase(u"blocker"_qs);
+        // Nothing typed since: the retry alone saves it.
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->hasUnsavedChanges(), MainWindow::AutosaveRetryMs + 3000);
+        QVERIFY(!notSaved->isVisible());
+        QVERIFY(!m_window->isWindowModified());
+        QString error;
+        QCOMPARE(m_library->load(m_window->currentStoryId(), &error)->headline, u"Lifeboat day"_qs);
+    }
+
 private:
+    void openWindow() {
+        m_editor.reset();
+        m_library = std::make_unique<StoryLibrary>();
+        m_libraryPath = m_dir.filePath(u"library-%1.sqlite"_qs.arg(++m_count));
+        QString error;
+        QVERIFY2(m_library->open(m_libraryPath, &error), qPrintable(error));
+        Story story = Story::create();
+        QVERIFY2(m_library->save(story, &error), qPrintable(error));
+        m_window = std::make_unique<MainWindow>(*m_library);
+        m_window->openInitialStory();
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QCOMPARE(m_window->currentStoryId(), story.id);
+    }
+
+    // The review dialogs are modal: accept each as it shows up, counting them in @p seen.
+    void acceptDialogs(QTimer &timer, int &seen) {
+        connect(&timer, &QTimer::timeout, this, [&seen] {
+            if (auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget())) {
+                ++seen;
+                dialog->accept();
+            }
+        });
+        timer.start(50);
+    }
+
     template <typename T> T *child(const QString &name) const {
         T *found = m_editor->findChild<T *>(name);
         if (!found)
@@ -332,6 +505,7 @@ private:
     std::unique_ptr<StoryEditor> m_editor;
     std::unique_ptr<StoryLibrary> m_library;
     std::unique_ptr<MainWindow> m_window;
+    QString m_libraryPath;
     int m_count = 0;
 };
 

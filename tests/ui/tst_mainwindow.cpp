@@ -124,6 +124,8 @@ private Q_SLOTS:
     }
 
     void pasteKeepsOnlyStructure() {
+        // With a headline the story is not empty, so the paste is not offered as an import.
+        typeHeadline(u"Paste test"_qs);
         auto *mime = new QMimeData;
         mime->setHtml(u"<p><span style=\"color:#ff0000;font-size:40px\">Red</span> <font face=\"Comic Sans "
                       u"MS\" color=\"blue\">"

@@ -87,6 +87,28 @@ private Q_SLOTS:
             QCOMPARE(block.id.size(), 36);
     }
 
+    void wholeStory_data() {
+        QTest::addColumn<QString>("html");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("whole");
+        QTest::newRow("html heading and paragraph")
+            << u"<h1>Quay market</h1><p>It moves.</p>"_qs << QString() << true;
+        QTest::newRow("html one paragraph") << u"<p>Just <b>one</b> line.</p>"_qs << u"x\n\ny"_qs << false;
+        QTest::newRow("html only styling") << u"<span style=\"color:red\">word</span>"_qs << QString() << false;
+        QTest::newRow("text two paragraphs") << QString() << u"Headline\n \nFirst paragraph."_qs << true;
+        QTest::newRow("text three lines") << QString() << u"Headline\nOne.\nTwo.\n"_qs << true;
+        QTest::newRow("text two lines") << QString() << u"Headline\nOne.\n\n"_qs << false;
+        QTest::newRow("text one sentence") << QString() << u"A sentence."_qs << false;
+        QTest::newRow("nothing") << QString() << QString() << false;
+    }
+
+    void wholeStory() {
+        QFETCH(QString, html);
+        QFETCH(QString, text);
+        QFETCH(bool, whole);
+        QCOMPARE(isWholeStoryPaste(html, text), whole);
+    }
+
     void fragmentKeepsStructure() {
         const QTextDocumentFragment fragment =
             sanitizedFragmentFromHtml(u"<h2>Sub</h2><p><span style=\"color:red\">plain</span></p>"_qs);
