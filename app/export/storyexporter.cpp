@@ -13,6 +13,7 @@
 
 #include <cerrno>
 #include <filesystem>
+#include <optional>
 #include <utility>
 
 namespace galley {
@@ -224,15 +225,21 @@ bool exportStory(const Story &story, const QString &dir, QString *error) {
             native(root));
         return false;
     }
-    QTemporaryDir staging(parent % u"/.galley-export-XXXXXX");
-    if (!staging.isValid()) {
-        const int errnum = errno;
+    std::optional<QTemporaryDir> staging(std::in_place, parent % u"/.galley-export-XXXXXX");
+    int stagingErrno = errno;
+    // A folder the producer may write into can sit in one they may not: stage inside it then
+    // (still one file system; the files are then moved in one by one and the staging folder removed).
+    if (!staging->isValid() && QFileInfo(root).isDir()) {
+        staging.emplace(root % u"/.galley-export-XXXXXX");
+        stagingErrno = errno;
+    }
+    if (!staging->isValid()) {
         removeEmptyFolders(createdParents);
-        message = writeProblem(root, errnum, staging.errorString(), 0, parent);
+        message = writeProblem(root, stagingErrno, staging->errorString(), 0, parent);
         return false;
     }
-    const QString page = staging.filePath(u"page"_qs);
-    const QString backup = staging.filePath(u"replaced"_qs);
+    const QString page = staging->filePath(u"page"_qs);
+    const QString backup = staging->filePath(u"replaced"_qs);
     const bool targetExists = QFileInfo::exists(root);
     bool ok = makeStagingFolder(page, root, &message) &&
               (!hasImages || makeStagingFolder(page % u"/images", root % u"/images", &message));
@@ -263,7 +270,7 @@ bool exportStory(const Story &story, const QString &dir, QString *error) {
         }
     }
     if (!ok) {
-        staging.remove();
+        staging->remove();
         removeEmptyFolders(createdParents);
         qCDebug(lcExport) << "Export of" << story.slug << "failed:" << message;
         return false;

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void folderBlockedByFile();
     void writeFailure();
     void diskFull();
+    void folderInReadOnlyParent();
     void warnings_data();
     void warnings();
     void warningsForPictures();
@@ -266,6 +267,34 @@ void TestExport::diskFull() {
              qPrintable(error));
     QCOMPARE(tree(mountPoint), (QStringList{u"page/"_qs, u"page/index.html"_qs}));
     QCOMPARE(readAll(mountPoint + u"/page/index.html"_qs), before);
+}
+
+// A writable folder inside a read-only one (a shared drive's page folder): the page is staged
+// inside the folder itself and still lands complete. Needs root for the mounts.
+void TestExport::folderInReadOnlyParent() {
+    QTemporaryDir tmp;
+    const QString parent = tmp.filePath(u"read-only"_qs);
+    const QString writable = tmp.filePath(u"writable"_qs);
+    QVERIFY(QDir().mkpath(parent));
+    QVERIFY(QDir().mkpath(writable));
+    const QString mount = QStandardPaths::findExecutable(u"mount"_qs);
+    if (mount.isEmpty() ||
+        QProcess::execute(mount, {u"-t"_qs, u"tmpfs"_qs, u"-o"_qs, u"size=64k"_qs, u"tmpfs"_qs, parent}) != 0)
+        QSKIP("Cannot mount a tmpfs here (needs root); the read-only parent case is not exercised.");
+    const QString page = parent + u"/page"_qs;
+    auto unmount = qScopeGuard([&] {
+        QProcess::execute(u"umount"_qs, {page});
+        QProcess::execute(u"umount"_qs, {parent});
+    });
+    QVERIFY(QDir().mkpath(page));
+    QCOMPARE(QProcess::execute(mount, {u"-o"_qs, u"remount,ro"_qs, parent}), 0);
+    QCOMPARE(QProcess::execute(mount, {u"--bind"_qs, writable, page}), 0);
+
+    QString error;
+    QVERIFY2(exportStory(m_story, page, &error), qPrintable(error));
+    QCOMPARE(tree(writable), (QStringList{u"images/"_qs, u"images/1-harbour-cranes.jpg"_qs,
+                                          u"images/2-ferry-dock.jpg"_qs, u"index.html"_qs}));
+    QCOMPARE(readAll(writable + u"/images/2-ferry-dock.jpg"_qs), m_story.images.at(1).data);
 }
 
 void TestExport::warnings_data() {
