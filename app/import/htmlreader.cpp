@@ -297,8 +297,21 @@ private:
 
     void element(xmlNode *node) {
         const QString name = QString::fromUtf8(reinterpret_cast<const char *>(node->name)).toLower();
-        if (skippedElements().contains(name))
+        if (skippedElements().contains(name)) {
+            // Embedded media are part of the story a reader saw: say they were left out.
+            if (!m_context.chrome && isNamed(name, {u"iframe", u"video", u"audio", u"object", u"embed"})) {
+                QString source = attribute(node, "src");
+                if (source.isEmpty())
+                    source = attribute(node, "data");
+                const QString title = attribute(node, "title");
+                m_notes.append(ReaderNote{
+                    ImportChangeKind::RemovedElement,
+                    (u"<"_qs % name % u'>' % (title.isEmpty() ? QString() : u' ' % title) %
+                     (source.isEmpty() ? QString() : u' ' % source.left(200))),
+                    {}, u"An embedded %1 cannot be kept in a story; it is left out."_qs.arg(name), lineOf(node)});
+            }
             return;
+        }
         const QString style = styleOf(node);
         const QString className = attribute(node, "class");
         // Word's list bullets and numbers are drawn text, not content; a number says the list is numbered.

@@ -52,9 +52,15 @@ private:
 };
 
 /// Imports @p bytes (plain text, HTML or NITF in any encoding decodeText() reads) into a story.
-/// Cleanup steps, each listed in the report: site chrome removed; teaser and repeated paragraphs
-/// removed; run-together words split; section, headline, deck, byline, subheads, captions with
-/// credits, and pull quotes with their speaker recognised. Nothing is written anywhere.
+/// Cleanup steps, each listed in the report: what the reader kept in another shape or left out
+/// (kept-as-text, removed-element: tables, preformatted text, notes, struck text, unsafe links);
+/// site chrome removed (also wire priority, slug and end lines); teaser and repeated paragraphs
+/// removed; run-together words split, only when the text shows lost line breaks (three candidate
+/// joins with at least one run-on such as "vote.Several", or a joined word the same text also has
+/// split) and never in the headline, deck or section; section, headline, deck, byline(s), a wire
+/// dateline opening the first paragraph, subheads, captions with credits, and pull quotes with
+/// their speaker recognised. Nothing is written anywhere. Refusing a kept-as-text or
+/// removed-element change leaves the story as it is: the original bytes are kept in the story.
 /// Errors (nullopt, @p error set to a plain sentence): empty, binary, too large (over
 /// MaxImportBytes), undecodable, malformed or truncated NITF, or no story text found.
 std::optional<ImportResult> importBytes(const QByteArray &bytes, const ImportOptions &options,

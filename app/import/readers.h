@@ -23,13 +23,23 @@ QList<Segment> readPlainText(const QString &text);
 /// parsed with libxml2's HTML parser (recovering from broken markup, no network). Headings,
 /// paragraphs, list items, block quotes and figure captions become segments with their bold,
 /// italic and links; text inside nav, footer, aside, form and button is marked as chrome; scripts,
-/// styles and Word's list bullets (mso-list:Ignore) are skipped. @p utf8 is the decoded page.
+/// styles and Word's list bullets (mso-list:Ignore) are skipped, though a Word number ("1.", "a)",
+/// "iv.") makes the list numbered. Content the story model cannot hold is kept in another shape or
+/// reported (Segment::notes): a table is one paragraph per row with cells joined by " | ", <pre>
+/// one paragraph per line, struck text (s, strike, del) and embedded media (iframe, video, audio,
+/// object, embed) are left out; links pass checkLink(); pictures in data: URIs pass checkPicture()
+/// and stand where they are (a figure without caption gives an image entry too). @p utf8 is the
+/// decoded page.
 /// Returns nullopt with @p error when libxml2 cannot build a document.
 std::optional<QList<Segment>> readHtml(const QByteArray &utf8, QString *error);
 
 /// NITF 3.x XML to segments with their roles from markup: hl1 (or head/title) headline, hl2 in the
-/// body head the deck, byline, dateline, body.content p and hl2 (subhead), block quotes, media with
-/// media-caption and media-producer (credit); pubdata/@position.section the section. Read with
+/// body head the deck (else the abstract), byline (with byttl after a comma), dateline, body.content
+/// p and hl2 (subhead), block quotes (a credit kept as the last line "— Credit"), pq as a pull quote
+/// with its credit, media with media-caption and media-producer (credit); pubdata/@position.section
+/// the section. Tables (one paragraph per row, cells joined by " | "), pre (one paragraph per line),
+/// note and tagline (paragraphs at the end) are kept as text and reported; the text of any other
+/// element is reported as left out (Segment::notes). Read with
 /// QXmlStreamReader. Returns nullopt with @p error (naming the line) for malformed or truncated
 /// XML and for XML that is not NITF.
 std::optional<QList<Segment>> readNitf(const QString &xml, QString *error);

@@ -292,6 +292,17 @@ private Q_SLOTS:
         QCOMPARE(result.story().body.first().plainText().left(8), u"The port"_qs);
     }
 
+    void embeddedMediaReported() {
+        const ImportResult result = importText(
+            u"<h1>Ferry pier reopens after repairs</h1><p>The ferry pier reopened on Monday after six weeks of "
+            "repairs to its deck and railings, the harbour master said.</p><iframe title=\"Pier video\" "
+            "src=\"https://video.example.org/pier\"></iframe><p>Boats run every hour.</p>"
+            "<nav><iframe src=\"https://ads.example.org/x\"></iframe></nav>"_qs,
+            ImportFormat::Html);
+        QCOMPARE(changesOf(result.report(), ImportChangeKind::RemovedElement),
+                 QStringList{u"<iframe> Pier video https://video.example.org/pier>"_qs});
+    }
+
     void reportWording() {
         ImportReport report;
         report.sourceName = u"a.txt"_qs;
