@@ -96,6 +96,7 @@ Story buildStory(const ImportDraft &draft, const QList<bool> &accepted) {
 
     QString lastBlock;
     int lastGroup = 0;
+    QList<qsizetype> unplaced;
     auto addParagraph = [&](const DraftSegment &s, const InlineText &text) {
         const BlockKind kind = s.segment.blockKind;
         const bool list = kind == BlockKind::BulletList || kind == BlockKind::NumberedList;
@@ -168,6 +169,8 @@ Story buildStory(const ImportDraft &draft, const QList<bool> &accepted) {
             image.fileName = s.segment.imageFileName;
             image.altText = s.segment.altText.isEmpty() ? image.caption : s.segment.altText;
             image.placement = s.lead ? Placement::lead() : Placement::after(lastBlock);
+            if (!s.lead && lastBlock.isEmpty())
+                unplaced.append(story.images.size());
             story.images.append(image);
             break;
         }
@@ -176,6 +179,10 @@ Story buildStory(const ImportDraft &draft, const QList<bool> &accepted) {
             break;
         }
     }
+    // Only one picture is the lead: others above the first body block go right after it.
+    for (const qsizetype index : std::as_const(unplaced))
+        if (!story.body.isEmpty())
+            story.images[index].placement = Placement::after(story.body.first().id);
     return story;
 }
 

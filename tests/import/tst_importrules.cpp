@@ -292,6 +292,26 @@ private Q_SLOTS:
         QCOMPARE(result.story().body.first().plainText().left(8), u"The port"_qs);
     }
 
+    void onePictureIsTheLead() {
+        const QByteArray png = encoded(tiny(), "PNG").toBase64();
+        const QString figure = u"<figure><img src=\"data:image/png;base64,"_qs % QString::fromLatin1(png) %
+                               u"\"><figcaption>%1 (Tobin Quay)</figcaption></figure>"_qs;
+        const Story story = importText(u"<h1>Ferry pier reopens after repairs</h1>"_qs %
+                                           figure.arg(u"The pier from the quay."_qs) %
+                                           figure.arg(u"The new railings."_qs) %
+                                           u"<p>The ferry pier reopened on Monday after six weeks of repairs to "
+                                           "its deck and railings, the harbour master said.</p><p>Boats run every "
+                                           "hour from seven.</p>"_qs % figure.arg(u"The first boat leaves."_qs),
+                                       ImportFormat::Html)
+                                .story();
+        QCOMPARE(story.body.size(), 2);
+        QCOMPARE(story.images.size(), 3);
+        QVERIFY(!story.images.at(0).isMissing());
+        QCOMPARE(story.images.at(0).placement, Placement::lead());
+        QCOMPARE(story.images.at(1).placement, Placement::after(story.body.at(0).id));
+        QCOMPARE(story.images.at(2).placement, Placement::after(story.body.at(1).id));
+    }
+
     void embeddedMediaReported() {
         const ImportResult result = importText(
             u"<h1>Ferry pier reopens after repairs</h1><p>The ferry pier reopened on Monday after six weeks of "
