@@ -312,6 +312,29 @@ private Q_SLOTS:
         QCOMPARE(story.images.at(2).placement, Placement::after(story.body.at(1).id));
     }
 
+    void nitfLinksAndAbstract() {
+        const ImportResult result = importText(
+            u"<nitf><body><body.head><hedline><hl1>Sea wall plan goes to a vote</hl1><hl2>Residents asked to "
+            "choose a design</hl2></hedline><abstract><p>Two designs are on the table.</p></abstract></body.head>"
+            "<body.content><p>See <a href=\"https://example.org/search?q=sea wall\">the plans</a> or "
+            "<a href=\"javascript:void(0)\">vote here</a> before Friday.</p></body.content></body></nitf>"_qs,
+            ImportFormat::Nitf);
+        const Story story = result.story();
+        QCOMPARE(story.deck, u"Residents asked to choose a design"_qs);
+        QCOMPARE(story.body.size(), 2);
+        QCOMPARE(story.body.at(0).plainText(), u"Two designs are on the table."_qs);
+        const InlineText &line = story.body.at(1).lines.first();
+        QCOMPARE(line.runs.at(1).href, u"https://example.org/search?q=sea%20wall"_qs);
+        // The refused link's words stay as plain text, merged with the text around them.
+        QCOMPARE(line.runs.size(), 3);
+        QCOMPARE(line.runs.at(2).text, u" or vote here before Friday."_qs);
+        QCOMPARE(line.runs.at(2).href, QString());
+        QCOMPARE(changesOf(result.report(), ImportChangeKind::RemovedElement),
+                 QStringList{u"javascript:void(0)>"_qs});
+        QCOMPARE(changesOf(result.report(), ImportChangeKind::KeptAsText),
+                 QStringList{u"Two designs are on the table.>Two designs are on the table."_qs});
+    }
+
     void embeddedMediaReported() {
         const ImportResult result = importText(
             u"<h1>Ferry pier reopens after repairs</h1><p>The ferry pier reopened on Monday after six weeks of "
