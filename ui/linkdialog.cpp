@@ -8,6 +8,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace galley {
@@ -89,10 +90,15 @@ void LinkDialog::updateNote() {
     const QString address = url();
     if (address.isEmpty())
         m_note->setText(tr("Leave the address empty to remove the link."));
-    else if (isAllowedPastedLink(address))
-        m_note->clear();
+    else if (isAllowedPastedLink(address) || !hasForeignScheme(address))
+        m_note->clear(); // half-typed "http" or "example" are not worth a warning yet
     else
         m_note->setText(refusal());
+}
+
+bool LinkDialog::hasForeignScheme(const QString &address) {
+    const QString scheme = QUrl(address).scheme().toLower();
+    return !scheme.isEmpty() && scheme != u"http" && scheme != u"https" && scheme != u"mailto";
 }
 
 } // namespace galley

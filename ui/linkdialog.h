@@ -33,7 +33,9 @@ public:
     static QString refusal();
 
 private:
+    /// Shows the refusal while typing only once a scheme other than http, https or mailto is there.
     void updateNote();
+    static bool hasForeignScheme(const QString &address);
 
     QLineEdit *m_text;
     QLineEdit *m_url;

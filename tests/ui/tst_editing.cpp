@@ -103,11 +103,14 @@ private Q_SLOTS:
         QTest::keyClick(body, Qt::Key_A, Qt::ControlModifier);
         QString noteAfterRefusal;
         bool stayedOpen = false;
+        QString noteWhileTyping;
         QTimer::singleShot(0, this, [&] {
             auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
             QVERIFY(dialog);
             auto *url = dialog->findChild<QLineEdit *>(u"linkUrlEdit"_qs);
-            QTest::keyClicks(url, u"javascript:alert(1)"_qs);
+            QTest::keyClicks(url, u"javascript"_qs);
+            noteWhileTyping = dialog->findChild<QLabel *>(u"linkNote"_qs)->text();
+            QTest::keyClicks(url, u":alert(1)"_qs);
             QTest::keyClick(url, Qt::Key_Return);
             stayedOpen = dialog->isVisible() && dialog->result() != QDialog::Accepted;
             noteAfterRefusal = dialog->findChild<QLabel *>(u"linkNote"_qs)->text();
@@ -117,6 +120,7 @@ private Q_SLOTS:
         });
         QTest::keyClick(body, Qt::Key_K, Qt::ControlModifier);
         QVERIFY(stayedOpen);
+        QCOMPARE(noteWhileTyping, QString());
         QCOMPARE(noteAfterRefusal, u"Only web and mail addresses can be links: use one starting with "
                                    u"http://, https:// or mailto:."_qs);
         const QList<Block> blocks = m_editor->story().body;
