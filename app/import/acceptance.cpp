@@ -17,8 +17,9 @@ CheckedLink checkLink(const QString &href) {
     if (scheme.isEmpty())
         return {{}, u"The link address “%1” is not a full address (no http or https)."_qs.arg(trimmed)};
     if (scheme != u"http" && scheme != u"https" && scheme != u"mailto")
-        return {{}, u"The link address “%1” is a %2: link, which is not safe to publish; only http, https "
-                    "and mailto links are kept."_qs.arg(trimmed.left(80), scheme)};
+        return {{},
+                u"The link address “%1” is a %2: link, which is not safe to publish; only http, https "
+                "and mailto links are kept."_qs.arg(trimmed.left(80), scheme)};
     return {url.toString(QUrl::FullyEncoded), {}};
 }
 
@@ -30,9 +31,11 @@ CheckedPicture checkPicture(const QByteArray &bytes, const QString &declaredMime
     QBuffer buffer(&copy);
     buffer.open(QIODevice::ReadOnly);
     const QByteArray format = QImageReader::imageFormat(&buffer).toLower();
-    static const QList<std::pair<QByteArray, QString>> accepted = {
-        {"jpeg", u"image/jpeg"_qs}, {"jpg", u"image/jpeg"_qs}, {"png", u"image/png"_qs},
-        {"webp", u"image/webp"_qs}, {"gif", u"image/gif"_qs}};
+    static const QList<std::pair<QByteArray, QString>> accepted = {{"jpeg", u"image/jpeg"_qs},
+                                                                   {"jpg", u"image/jpeg"_qs},
+                                                                   {"png", u"image/png"_qs},
+                                                                   {"webp", u"image/webp"_qs},
+                                                                   {"gif", u"image/gif"_qs}};
     QString mime;
     for (const auto &[name, type] : accepted)
         if (format == name)
@@ -40,14 +43,16 @@ CheckedPicture checkPicture(const QByteArray &bytes, const QString &declaredMime
     if (mime.isEmpty()) {
         const QString what = format.isEmpty() ? u"not a picture Galley can read"_qs
                                               : u"a %1 file"_qs.arg(QString::fromLatin1(format.toUpper()));
-        return {{}, u"The picture labelled %1 is %2; only JPEG, PNG, WebP and GIF pictures are kept."_qs.arg(
-                        label, what)};
+        return {{},
+                u"The picture labelled %1 is %2; only JPEG, PNG, WebP and GIF pictures are kept."_qs.arg(
+                    label, what)};
     }
     buffer.seek(0);
     QImageReader reader(&buffer, format);
     if (reader.read().isNull())
-        return {{}, u"The picture labelled %1 is a damaged %2 file that does not open."_qs.arg(
-                        label, QString::fromLatin1(format.toUpper()))};
+        return {{},
+                u"The picture labelled %1 is a damaged %2 file that does not open."_qs.arg(
+                    label, QString::fromLatin1(format.toUpper()))};
     return {mime, {}};
 }
 

@@ -34,14 +34,14 @@ QString chromeReason(const QString &raw) {
         uR"(^(?:(?:URGENT|FLASH|BULLETIN|ROUTINE|PRIORITY|ADVISORY)!?|PRIORITY: ?[A-Z]+)$)"_qs);
     if (priority.match(line).hasMatch())
         return u"wire priority line"_qs;
-    static const QRegularExpression slug(
-        uR"(^[A-Z]{2,4}-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?: ?/ ?\S.*)?$)"_qs);
+    static const QRegularExpression slug(uR"(^[A-Z]{2,4}-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?: ?/ ?\S.*)?$)"_qs);
     if (!line.contains(u' ') || line.contains(u'/')) {
         const auto match = slug.match(line);
         if (match.hasMatch() && (line.contains(u'/') || line.count(u'-') >= 2))
             return u"wire slug line"_qs;
     }
-    static const QRegularExpression endMark(uR"(^(?:ENDS?|-30-|-0-|#{3}|\((?:END|ENDS|MORE)\)|XXX|MORE)$)"_qs);
+    static const QRegularExpression endMark(
+        uR"(^(?:ENDS?|-30-|-0-|#{3}|\((?:END|ENDS|MORE)\)|XXX|MORE)$)"_qs);
     if (endMark.match(line).hasMatch())
         return u"wire end mark"_qs;
     if (isNavigationBar(line))

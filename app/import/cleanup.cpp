@@ -360,7 +360,8 @@ private:
                 return;
             d.report.changes.append(ImportChange{
                 ImportChangeKind::RecognisedDateline, text.left(dateline->length).trimmed(), dateline->place,
-                seg(i).line, 0, u"The wire dateline opening the first paragraph becomes the story's dateline."_qs});
+                seg(i).line, 0,
+                u"The wire dateline opening the first paragraph becomes the story's dateline."_qs});
             d.segments[i].datelineChange = int(d.report.changes.size() - 1);
             d.segments[i].datelineLength = dateline->length;
             return;

@@ -57,8 +57,9 @@ const QSet<QString> &blockElements() {
 
 /// Class names web pages give the standfirst under the headline.
 bool isDeckClass(const QString &className) {
-    static const QRegularExpression deck(uR"((^|[\s_-])(standfirst|dek|deck|strapline|subtitle|summary)($|[\s_-]))"_qs,
-                                         QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression deck(
+        uR"((^|[\s_-])(standfirst|dek|deck|strapline|subtitle|summary)($|[\s_-]))"_qs,
+        QRegularExpression::CaseInsensitiveOption);
     return !className.isEmpty() && deck.match(className).hasMatch();
 }
 
@@ -304,11 +305,13 @@ private:
                 if (source.isEmpty())
                     source = attribute(node, "data");
                 const QString title = attribute(node, "title");
-                m_notes.append(ReaderNote{
-                    ImportChangeKind::RemovedElement,
-                    (u"<"_qs % name % u'>' % (title.isEmpty() ? QString() : u' ' % title) %
-                     (source.isEmpty() ? QString() : u' ' % source.left(200))),
-                    {}, u"An embedded %1 cannot be kept in a story; it is left out."_qs.arg(name), lineOf(node)});
+                m_notes.append(
+                    ReaderNote{ImportChangeKind::RemovedElement,
+                               (u"<"_qs % name % u'>' % (title.isEmpty() ? QString() : u' ' % title) %
+                                (source.isEmpty() ? QString() : u' ' % source.left(200))),
+                               {},
+                               u"An embedded %1 cannot be kept in a story; it is left out."_qs.arg(name),
+                               lineOf(node)});
             }
             return;
         }
@@ -316,7 +319,8 @@ private:
         const QString className = attribute(node, "class");
         // Word's list bullets and numbers are drawn text, not content; a number says the list is numbered.
         if (style.contains(u"mso-list:ignore"_qs)) {
-            static const QRegularExpression numbered(uR"(^\(?(\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})[.)]$)"_qs);
+            static const QRegularExpression numbered(
+                uR"(^\(?(\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})[.)]$)"_qs);
             if (m_context.kind == BlockKind::BulletList && numbered.match(plainContent(node)).hasMatch())
                 m_context.kind = BlockKind::NumberedList;
             return;
@@ -339,9 +343,12 @@ private:
         if (isNamed(name, {u"s", u"strike", u"del"})) {
             const QString struck = plainContent(node);
             if (!struck.isEmpty())
-                m_notes.append(ReaderNote{ImportChangeKind::RemovedElement, struck, {},
-                                          u"Struck-out text is removed: it was struck out in the original."_qs,
-                                          lineOf(node)});
+                m_notes.append(
+                    ReaderNote{ImportChangeKind::RemovedElement,
+                               struck,
+                               {},
+                               u"Struck-out text is removed: it was struck out in the original."_qs,
+                               lineOf(node)});
             return;
         }
         if (name == u"table") {

@@ -75,14 +75,15 @@ bool isMostlyUnspaced(const QString &line) {
 
 bool isJobTitle(const QString &text) {
     static const QSet<QString> words = {
-        u"writer"_qs,   u"correspondent"_qs, u"reporter"_qs, u"editor"_qs,       u"desk"_qs,
-        u"bureau"_qs,   u"columnist"_qs,     u"critic"_qs,   u"photographer"_qs, u"staff"_qs,
-        u"contributor"_qs, u"producer"_qs,   u"analyst"_qs,  u"chief"_qs,        u"journalist"_qs,
-        u"service"_qs,  u"wire"_qs,          u"team"_qs,     u"intern"_qs};
+        u"writer"_qs,      u"correspondent"_qs, u"reporter"_qs, u"editor"_qs,       u"desk"_qs,
+        u"bureau"_qs,      u"columnist"_qs,     u"critic"_qs,   u"photographer"_qs, u"staff"_qs,
+        u"contributor"_qs, u"producer"_qs,      u"analyst"_qs,  u"chief"_qs,        u"journalist"_qs,
+        u"service"_qs,     u"wire"_qs,          u"team"_qs,     u"intern"_qs};
     const QString lower = text.trimmed().toLower();
     if (lower.isEmpty())
         return false;
-    if (lower.startsWith(u"special to"_qs) || lower.startsWith(u"for "_qs) || !text.trimmed().front().isUpper())
+    if (lower.startsWith(u"special to"_qs) || lower.startsWith(u"for "_qs) ||
+        !text.trimmed().front().isUpper())
         return true;
     const QStringList parts = lower.split(u' ', Qt::SkipEmptyParts);
     for (const QString &part : parts)

@@ -43,8 +43,8 @@ QStringList bylineNames(const QString &line);
 /// A wire dateline opening a paragraph: an upper-case place, optionally a date or region after a
 /// comma and the agency in parentheses, then a hyphen or dash: "EASTPORT, May 2 (Example Wire) - ".
 struct WireDateline {
-    QString place;      ///< "EASTPORT"
-    qsizetype length;   ///< characters of the line it takes, with the dash and following space
+    QString place;    ///< "EASTPORT"
+    qsizetype length; ///< characters of the line it takes, with the dash and following space
 };
 std::optional<WireDateline> parseWireDateline(const QString &line);
 

@@ -29,7 +29,9 @@ InlineText readInline(QXmlStreamReader &xml, QList<ReaderNote> *notes = nullptr)
                 const QString href = xml.attributes().value(u"href"_qs).toString();
                 const CheckedLink checked = checkLink(href);
                 if (!checked.refused.isEmpty() && notes)
-                    notes->append(ReaderNote{ImportChangeKind::RemovedElement, href, {},
+                    notes->append(ReaderNote{ImportChangeKind::RemovedElement,
+                                             href,
+                                             {},
                                              checked.refused % u" The words stay, without the link."_qs,
                                              int(xml.lineNumber())});
                 hrefs.append(checked.href);
@@ -168,8 +170,8 @@ void readPre(QXmlStreamReader &xml, NitfState &state) {
     for (const QString &raw : text.split(u'\n')) {
         const QString line = raw.simplified();
         if (!line.isEmpty()) {
-            Segment segment =
-                verbatim(line, first + offset, text.trimmed(), u"Preformatted text is kept as one paragraph per line."_qs);
+            Segment segment = verbatim(line, first + offset, text.trimmed(),
+                                       u"Preformatted text is kept as one paragraph per line."_qs);
             if (reported)
                 segment.notes.clear();
             reported = true;
@@ -190,7 +192,8 @@ void readTrailing(QXmlStreamReader &xml, NitfState &state, const QString &what) 
     segment.verbatim = true;
     segment.notes = notes;
     segment.notes.append(ReaderNote{ImportChangeKind::KeptAsText, text.plainText(), text.plainText(),
-                                    u"The %1 is kept as a paragraph at the end of the story."_qs.arg(what), line});
+                                    u"The %1 is kept as a paragraph at the end of the story."_qs.arg(what),
+                                    line});
     state.trailing.append(segment);
 }
 
@@ -203,9 +206,12 @@ void reportUnread(QXmlStreamReader &xml, NitfState &state) {
         return;
     Segment carrier;
     carrier.line = line;
-    carrier.notes.append(ReaderNote{ImportChangeKind::RemovedElement, text, {},
-                                    u"The <%1> element is not something a story holds; its text is left out."_qs.arg(name),
-                                    line});
+    carrier.notes.append(
+        ReaderNote{ImportChangeKind::RemovedElement,
+                   text,
+                   {},
+                   u"The <%1> element is not something a story holds; its text is left out."_qs.arg(name),
+                   line});
     state.out.append(carrier);
 }
 
@@ -260,9 +266,11 @@ void readBodyContent(QXmlStreamReader &xml, NitfState &state) {
                     if (credit.isEmpty())
                         continue;
                     const QString shown = u"\u2014 "_qs % credit;
-                    Segment segment = verbatim(shown, innerLine, credit,
-                                               u"The quote's credit is kept as the last line of the quote."_qs);
-                    segment.blockKind = first < state.out.size() ? BlockKind::BlockQuote : BlockKind::Paragraph;
+                    Segment segment =
+                        verbatim(shown, innerLine, credit,
+                                 u"The quote's credit is kept as the last line of the quote."_qs);
+                    segment.blockKind =
+                        first < state.out.size() ? BlockKind::BlockQuote : BlockKind::Paragraph;
                     state.out.append(segment);
                 } else if (xml.name() == u"hl2") {
                     state.out.append(readSegment(xml, innerLine, SegmentRole::Subhead));
@@ -433,11 +441,11 @@ std::optional<QList<Segment>> readNitf(const QString &text, QString *error) {
     for (Segment segment : std::as_const(state.abstract)) {
         if (state.sawDeck) {
             segment.markupRole = SegmentRole::Paragraph;
-            segment.notes.append(ReaderNote{ImportChangeKind::KeptAsText, segment.text.plainText(),
-                                            segment.text.plainText(),
-                                            u"The abstract is kept as the first paragraph: hl2 already gives the "
-                                            "deck."_qs,
-                                            segment.line});
+            segment.notes.append(
+                ReaderNote{ImportChangeKind::KeptAsText, segment.text.plainText(), segment.text.plainText(),
+                           u"The abstract is kept as the first paragraph: hl2 already gives the "
+                           "deck."_qs,
+                           segment.line});
         }
         state.out.insert(at++, segment);
     }

@@ -121,7 +121,8 @@ QList<WordSplit> WordSplitter::find(const QString &text) const {
         QString result = token;
         bool runOn = cuts.size() > 1;
         for (const qsizetype cut : cuts)
-            runOn = runOn || !token.at(cut - 1).isLetter() || (token.at(cut).isUpper() && token.at(cut - 1).isLower());
+            runOn = runOn || !token.at(cut - 1).isLetter() ||
+                    (token.at(cut).isUpper() && token.at(cut - 1).isLower());
         for (auto it = cuts.crbegin(); it != cuts.crend(); ++it) {
             // "HollisterSaid": the capital came from the lost line break, not from the word.
             qsizetype end = *it;

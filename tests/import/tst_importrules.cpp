@@ -55,9 +55,12 @@ private Q_SLOTS:
     void bylines_data() {
         QTest::addColumn<QString>("line");
         QTest::addColumn<QStringList>("names");
-        QTest::newRow("title") << u"By Jane Example, Staff Writer"_qs << QStringList{u"Jane Example, Staff Writer"_qs};
-        QTest::newRow("desk") << u"Rita Forecast, Weather Desk"_qs << QStringList{u"Rita Forecast, Weather Desk"_qs};
-        QTest::newRow("bureau") << u"By Ola Marsh, Northport Bureau"_qs << QStringList{u"Ola Marsh, Northport Bureau"_qs};
+        QTest::newRow("title") << u"By Jane Example, Staff Writer"_qs
+                               << QStringList{u"Jane Example, Staff Writer"_qs};
+        QTest::newRow("desk") << u"Rita Forecast, Weather Desk"_qs
+                              << QStringList{u"Rita Forecast, Weather Desk"_qs};
+        QTest::newRow("bureau") << u"By Ola Marsh, Northport Bureau"_qs
+                                << QStringList{u"Ola Marsh, Northport Bureau"_qs};
         QTest::newRow("and") << u"By Tomas Ferreira and Lena Sorvik"_qs
                              << QStringList{u"Tomas Ferreira"_qs, u"Lena Sorvik"_qs};
         QTest::newRow("ampersand") << u"By Tomas Ferreira & Lena Sorvik"_qs
@@ -65,10 +68,11 @@ private Q_SLOTS:
         QTest::newRow("semicolon titles")
             << u"By Jane Example, Staff Writer; Tobin Quay, Correspondent"_qs
             << QStringList{u"Jane Example, Staff Writer"_qs, u"Tobin Quay, Correspondent"_qs};
-        QTest::newRow("list of three") << u"By Ada Brightwater, Ines Marlo and Tobin Quay"_qs
-                                       << QStringList{u"Ada Brightwater"_qs, u"Ines Marlo"_qs, u"Tobin Quay"_qs};
-        QTest::newRow("comma, one By") << u"By Ada Brightwater, Eastvale"_qs
-                                       << QStringList{u"Ada Brightwater, Eastvale"_qs};
+        QTest::newRow("list of three")
+            << u"By Ada Brightwater, Ines Marlo and Tobin Quay"_qs
+            << QStringList{u"Ada Brightwater"_qs, u"Ines Marlo"_qs, u"Tobin Quay"_qs};
+        QTest::newRow("comma, one By")
+            << u"By Ada Brightwater, Eastvale"_qs << QStringList{u"Ada Brightwater, Eastvale"_qs};
     }
 
     void bylines() {
@@ -83,8 +87,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("rest");
         QTest::newRow("date and agency") << u"EASTPORT, May 2 (Example Wire) - The port will dredge."_qs
                                          << u"EASTPORT"_qs << u"The port will dredge."_qs;
-        QTest::newRow("em dash") << u"EASTPORT (Example Wire) \u2014 The port will dredge."_qs << u"EASTPORT"_qs
-                                 << u"The port will dredge."_qs;
+        QTest::newRow("em dash") << u"EASTPORT (Example Wire) \u2014 The port will dredge."_qs
+                                 << u"EASTPORT"_qs << u"The port will dredge."_qs;
         QTest::newRow("two words") << u"NEW HAVEN \u2014 Ferries resumed."_qs << u"NEW HAVEN"_qs
                                    << u"Ferries resumed."_qs;
         QTest::newRow("hyphenated word") << u"NASA-backed crews left on Monday."_qs << QString() << QString();
@@ -158,18 +162,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("mime");
         QTest::addColumn<QString>("refused");
         QTest::newRow("png") << encoded(tiny(), "PNG") << u"image/png"_qs << u"image/png"_qs << QString();
-        QTest::newRow("jpeg labelled png") << encoded(tiny(), "JPEG") << u"image/png"_qs << u"image/jpeg"_qs
-                                           << QString();
+        QTest::newRow("jpeg labelled png")
+            << encoded(tiny(), "JPEG") << u"image/png"_qs << u"image/jpeg"_qs << QString();
         // Qt writes no GIF: a 1x1 GIF made by hand.
         QTest::newRow("gif with odd label")
             << QByteArray::fromBase64("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
             << u"image/x-odd"_qs << u"image/gif"_qs << QString();
         QTest::newRow("html labelled png")
             << QByteArray("<html><body>hello</body></html>") << u"image/png"_qs << QString()
-            << u"The picture labelled image/png is not a picture Galley can read; only JPEG, PNG, WebP and GIF "
+            << u"The picture labelled image/png is not a picture Galley can read; only JPEG, PNG, WebP and "
+               u"GIF "
                "pictures are kept."_qs;
-        QTest::newRow("damaged png") << encoded(tiny(), "PNG").left(40) << u"image/png"_qs << QString()
-                                     << u"The picture labelled image/png is a damaged PNG file that does not open."_qs;
+        QTest::newRow("damaged png")
+            << encoded(tiny(), "PNG").left(40) << u"image/png"_qs << QString()
+            << u"The picture labelled image/png is a damaged PNG file that does not open."_qs;
         QTest::newRow("bmp") << encoded(tiny(), "BMP") << u"image/bmp"_qs << QString()
                              << u"The picture labelled image/bmp is a BMP file; only JPEG, PNG, WebP and GIF "
                                 "pictures are kept."_qs;
@@ -192,16 +198,19 @@ private Q_SLOTS:
                                "<script>alert(1)</script><rect width=\"2\" height=\"2\"/></svg>";
         const CheckedPicture checked = checkPicture(svg, u"image/svg+xml"_qs);
         QCOMPARE(checked.mimeType, QString());
-        QVERIFY2(checked.refused.startsWith(u"The picture labelled image/svg+xml is "_qs), qPrintable(checked.refused));
+        QVERIFY2(checked.refused.startsWith(u"The picture labelled image/svg+xml is "_qs),
+                 qPrintable(checked.refused));
         QVERIFY(checked.refused.endsWith(u"only JPEG, PNG, WebP and GIF pictures are kept."_qs));
     }
 
     void refusedPictureReported() {
-        const QString html = u"<h1>Garden opens on the library roof</h1><p>The garden opened on Saturday with "
-                             "benches and herb beds for readers.</p><p>Readers may take books up to the garden, the librarian said on Monday "
-                             "morning.</p><figure><img src=\"data:image/png;base64,"_qs %
-                             QString::fromLatin1(QByteArray("<html>x</html>").toBase64()) %
-                             u"\"><figcaption>The herb beds. (Tobin Quay)</figcaption></figure>"_qs;
+        const QString html =
+            u"<h1>Garden opens on the library roof</h1><p>The garden opened on Saturday with "
+            "benches and herb beds for readers.</p><p>Readers may take books up to the garden, the librarian "
+            "said on Monday "
+            "morning.</p><figure><img src=\"data:image/png;base64,"_qs %
+            QString::fromLatin1(QByteArray("<html>x</html>").toBase64()) %
+            u"\"><figcaption>The herb beds. (Tobin Quay)</figcaption></figure>"_qs;
         const ImportResult result = importText(html, ImportFormat::Html);
         const Story story = result.story();
         QCOMPARE(story.images.size(), 1);
@@ -212,19 +221,22 @@ private Q_SLOTS:
         QCOMPARE(story.images.first().placement, Placement::after(story.body.last().id));
         const QList<int> missing = result.report().indexesOf(ImportChangeKind::PictureMissing);
         QCOMPARE(missing.size(), 1);
-        QCOMPARE(result.report().changes.at(missing.first()).note,
-                 u"The picture labelled image/png is not a picture Galley can read; only JPEG, PNG, WebP and GIF "
-                 "pictures are kept. The image is marked as missing."_qs);
+        QCOMPARE(
+            result.report().changes.at(missing.first()).note,
+            u"The picture labelled image/png is not a picture Galley can read; only JPEG, PNG, WebP and GIF "
+            "pictures are kept. The image is marked as missing."_qs);
     }
 
     void splitting_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("headline");
         QTest::addColumn<QStringList>("splits");
-        const QString body = u"\n\nThe council met on Monday to talk about the harbour and the new ferry pier.\n\n"_qs;
+        const QString body =
+            u"\n\nThe council met on Monday to talk about the harbour and the new ferry pier.\n\n"_qs;
         QTest::newRow("clean text keeps joined words")
             << u"Council to livestream its meetings"_qs % body %
-                   u"Residents can watch the livestream, read the userinfo page or report an onerror fault at the "
+                   u"Residents can watch the livestream, read the userinfo page or report an onerror fault "
+                   u"at the "
                    "townhall desk.\n"_qs
             << u"Council to livestream its meetings"_qs << QStringList();
         QTest::newRow("the same text has it split")
@@ -253,19 +265,23 @@ private Q_SLOTS:
         QTest::addColumn<QString>("deck");
         QTest::addColumn<QString>("firstParagraph");
         const QString h1 = u"<h1>Ferry pier reopens after repairs</h1>"_qs;
-        const QString body = u"<p>The ferry pier reopened on Monday after six weeks of repairs to its deck and "
-                             "railings, the harbour master said.</p>"_qs;
-        QTest::newRow("standfirst class") << h1 % u"<p class=\"standfirst\">Islanders can sail again.</p>"_qs % body
-                                          << u"Islanders can sail again."_qs
-                                          << u"The ferry pier reopened on Monday after six weeks of repairs to its "
-                                             "deck and railings, the harbour master said."_qs;
-        QTest::newRow("short unpunctuated") << h1 % u"<p>Islanders can sail again from Tuesday</p>"_qs % body
-                                            << u"Islanders can sail again from Tuesday"_qs
-                                            << u"The ferry pier reopened on Monday after six weeks of repairs to its "
-                                               "deck and railings, the harbour master said."_qs;
-        QTest::newRow("sentence is body") << h1 % body << QString()
-                                          << u"The ferry pier reopened on Monday after six weeks of repairs to its "
-                                             "deck and railings, the harbour master said."_qs;
+        const QString body =
+            u"<p>The ferry pier reopened on Monday after six weeks of repairs to its deck and "
+            "railings, the harbour master said.</p>"_qs;
+        QTest::newRow("standfirst class")
+            << h1 % u"<p class=\"standfirst\">Islanders can sail again.</p>"_qs % body
+            << u"Islanders can sail again."_qs
+            << u"The ferry pier reopened on Monday after six weeks of repairs to its "
+               "deck and railings, the harbour master said."_qs;
+        QTest::newRow("short unpunctuated")
+            << h1 % u"<p>Islanders can sail again from Tuesday</p>"_qs % body
+            << u"Islanders can sail again from Tuesday"_qs
+            << u"The ferry pier reopened on Monday after six weeks of repairs to its "
+               "deck and railings, the harbour master said."_qs;
+        QTest::newRow("sentence is body")
+            << h1 % body << QString()
+            << u"The ferry pier reopened on Monday after six weeks of repairs to its "
+               "deck and railings, the harbour master said."_qs;
     }
 
     void deckAfterHeadline() {
@@ -279,9 +295,9 @@ private Q_SLOTS:
     }
 
     void refusedDatelineStaysInText() {
-        const ImportResult result = importText(
-            u"Harbour dredging to start next month\n\nEASTPORT, May 2 (Example Wire) - The port will start dredging "
-            "the inner harbour next month, its chief engineer said.\n"_qs);
+        const ImportResult result = importText(u"Harbour dredging to start next month\n\nEASTPORT, May 2 "
+                                               u"(Example Wire) - The port will start dredging "
+                                               "the inner harbour next month, its chief engineer said.\n"_qs);
         const QList<int> datelines = result.report().indexesOf(ImportChangeKind::RecognisedDateline);
         QCOMPARE(datelines.size(), 1);
         QList<bool> accepted(result.report().changes.size(), true);
@@ -296,14 +312,15 @@ private Q_SLOTS:
         const QByteArray png = encoded(tiny(), "PNG").toBase64();
         const QString figure = u"<figure><img src=\"data:image/png;base64,"_qs % QString::fromLatin1(png) %
                                u"\"><figcaption>%1 (Tobin Quay)</figcaption></figure>"_qs;
-        const Story story = importText(u"<h1>Ferry pier reopens after repairs</h1>"_qs %
-                                           figure.arg(u"The pier from the quay."_qs) %
-                                           figure.arg(u"The new railings."_qs) %
-                                           u"<p>The ferry pier reopened on Monday after six weeks of repairs to "
-                                           "its deck and railings, the harbour master said.</p><p>Boats run every "
-                                           "hour from seven.</p>"_qs % figure.arg(u"The first boat leaves."_qs),
-                                       ImportFormat::Html)
-                                .story();
+        const Story story =
+            importText(u"<h1>Ferry pier reopens after repairs</h1>"_qs %
+                           figure.arg(u"The pier from the quay."_qs) % figure.arg(u"The new railings."_qs) %
+                           u"<p>The ferry pier reopened on Monday after six weeks of repairs to "
+                           "its deck and railings, the harbour master said.</p><p>Boats run every "
+                           "hour from seven.</p>"_qs %
+                           figure.arg(u"The first boat leaves."_qs),
+                       ImportFormat::Html)
+                .story();
         QCOMPARE(story.body.size(), 2);
         QCOMPARE(story.images.size(), 3);
         QVERIFY(!story.images.at(0).isMissing());
@@ -315,7 +332,8 @@ private Q_SLOTS:
     void nitfLinksAndAbstract() {
         const ImportResult result = importText(
             u"<nitf><body><body.head><hedline><hl1>Sea wall plan goes to a vote</hl1><hl2>Residents asked to "
-            "choose a design</hl2></hedline><abstract><p>Two designs are on the table.</p></abstract></body.head>"
+            "choose a design</hl2></hedline><abstract><p>Two designs are on the "
+            "table.</p></abstract></body.head>"
             "<body.content><p>See <a href=\"https://example.org/search?q=sea wall\">the plans</a> or "
             "<a href=\"javascript:void(0)\">vote here</a> before Friday.</p></body.content></body></nitf>"_qs,
             ImportFormat::Nitf);
@@ -337,7 +355,8 @@ private Q_SLOTS:
 
     void embeddedMediaReported() {
         const ImportResult result = importText(
-            u"<h1>Ferry pier reopens after repairs</h1><p>The ferry pier reopened on Monday after six weeks of "
+            u"<h1>Ferry pier reopens after repairs</h1><p>The ferry pier reopened on Monday after six weeks "
+            u"of "
             "repairs to its deck and railings, the harbour master said.</p><iframe title=\"Pier video\" "
             "src=\"https://video.example.org/pier\"></iframe><p>Boats run every hour.</p>"
             "<nav><iframe src=\"https://ads.example.org/x\"></iframe></nav>"_qs,
@@ -353,7 +372,8 @@ private Q_SLOTS:
         report.encoding = u"UTF-8"_qs;
         QCOMPARE(formatImportReport(report), u"# a.txt: text, UTF-8, 0 changes\n"_qs);
         report.changes.append(ImportChange{ImportChangeKind::KeptAsText, u"a\tb"_qs, u"a | b"_qs, 3, 0, {}});
-        QCOMPARE(formatImportReport(report), u"# a.txt: text, UTF-8, 1 change\nkept-as-text\t3\ta b\ta | b\n"_qs);
+        QCOMPARE(formatImportReport(report),
+                 u"# a.txt: text, UTF-8, 1 change\nkept-as-text\t3\ta b\ta | b\n"_qs);
         report.changes.append(ImportChange{ImportChangeKind::RemovedElement, u"old"_qs, {}, 4, 0, {}});
         QVERIFY(formatImportReport(report).startsWith(u"# a.txt: text, UTF-8, 2 changes\n"_qs));
         QCOMPARE(importChangeKindFromKey(u"removed-element"_qs), ImportChangeKind::RemovedElement);
