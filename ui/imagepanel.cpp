@@ -149,8 +149,7 @@ int ImagePanel::addFiles(const QStringList &paths) {
 
 void ImagePanel::chooseFiles() {
     const QStringList paths = QFileDialog::getOpenFileNames(
-        this, tr("Add pictures"), startFolder(QStandardPaths::PicturesLocation),
-        imageFileDialogFilter());
+        this, tr("Add pictures"), startFolder(QStandardPaths::PicturesLocation), imageFileDialogFilter());
     if (!paths.isEmpty())
         addFiles(paths);
 }

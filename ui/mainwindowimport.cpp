@@ -61,9 +61,9 @@ bool takesPictures(QWidget *widget) {
 // File > Import: the import room reads and cleans the files and lets the editor review each
 // result; the window only saves what was accepted.
 void MainWindow::importFiles() {
-    const QStringList paths = QFileDialog::getOpenFileNames(
-        this, tr("Import stories"), startFolder(QStandardPaths::DocumentsLocation),
-        importFileFilters().join(u";;"_qs));
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Import stories"),
+                                                            startFolder(QStandardPaths::DocumentsLocation),
+                                                            importFileFilters().join(u";;"_qs));
     if (paths.isEmpty())
         return;
     addImportedStories(reviewImportAttempts(importPaths(paths), this));
@@ -96,7 +96,8 @@ int MainWindow::addImportedStories(const QList<Story> &stories) {
 void MainWindow::reviewLater(const QList<ImportAttempt> &attempts) {
     // A modal dialog inside a drop or paste handler would run while the drag or the clipboard
     // still waits for an answer; the attempts already hold everything that was read.
-    QTimer::singleShot(0, this, [this, attempts] { addImportedStories(reviewImportAttempts(attempts, this)); });
+    QTimer::singleShot(0, this,
+                       [this, attempts] { addImportedStories(reviewImportAttempts(attempts, this)); });
 }
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event) {

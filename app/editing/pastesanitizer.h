@@ -15,8 +15,8 @@ bool isAllowedPastedLink(const QString &href);
 /// italic, http/https/mailto links, bulleted and numbered lists, block quotes. Fonts, colours,
 /// sizes, spans, styles, classes, scripts, images and tables' layout are dropped; their text is
 /// kept (script and style contents are not text and go). A <br> starts a new block of the same
-/// kind (a story body has no soft line breaks); blocks left empty are dropped. Never fetches anything: images and
-/// style sheets the HTML names are not loaded. Every returned block has a fresh id.
+/// kind (a story body has no soft line breaks); blocks left empty are dropped. Never fetches anything: images
+/// and style sheets the HTML names are not loaded. Every returned block has a fresh id.
 QList<Block> sanitizedBlocksFromHtml(const QString &html);
 
 /// The same clean blocks as a fragment ready for QTextCursor::insertFragment(), formatted the way

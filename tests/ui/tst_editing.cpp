@@ -153,10 +153,11 @@ private Q_SLOTS:
         QTest::newRow("https") << u"https://example.org/a"_qs << u"https://example.org/a"_qs << true;
         QTest::newRow("http") << u" http://example.org "_qs << u"http://example.org"_qs << true;
         QTest::newRow("mailto") << u"mailto:desk@example.org"_qs << u"mailto:desk@example.org"_qs << true;
-        QTest::newRow("bare host and path") << u"example.org/page"_qs << u"https://example.org/page"_qs << true;
+        QTest::newRow("bare host and path")
+            << u"example.org/page"_qs << u"https://example.org/page"_qs << true;
         QTest::newRow("www") << u"www.example.org"_qs << u"https://www.example.org"_qs << true;
-        QTest::newRow("host with port") << u"news.example.org:8080/x?y=1"_qs
-                                        << u"https://news.example.org:8080/x?y=1"_qs << true;
+        QTest::newRow("host with port")
+            << u"news.example.org:8080/x?y=1"_qs << u"https://news.example.org:8080/x?y=1"_qs << true;
         QTest::newRow("empty removes") << u"  "_qs << QString() << true;
         QTest::newRow("javascript") << u"javascript:alert(1)"_qs << u"javascript:alert(1)"_qs << false;
         QTest::newRow("data") << u"data:text/html,<b>x</b>"_qs << u"data:text/html,<b>x</b>"_qs << false;
@@ -299,7 +300,8 @@ private Q_SLOTS:
     void pasteLineBreakMakesParagraphs() {
         typeBody(u"Closures: "_qs);
         paste(u"<p>Harbour Road<br>Quay Street</p>"_qs);
-        QCOMPARE(describe(m_editor->story().body), u"paragraph:Closures: Harbour Road\nparagraph:Quay Street"_qs);
+        QCOMPARE(describe(m_editor->story().body),
+                 u"paragraph:Closures: Harbour Road\nparagraph:Quay Street"_qs);
     }
 
     // 5. A whole story pasted into an empty one goes through the import review and fills it.

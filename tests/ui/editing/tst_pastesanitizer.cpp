@@ -94,7 +94,8 @@ private Q_SLOTS:
         QTest::newRow("html heading and paragraph")
             << u"<h1>Quay market</h1><p>It moves.</p>"_qs << QString() << true;
         QTest::newRow("html one paragraph") << u"<p>Just <b>one</b> line.</p>"_qs << u"x\n\ny"_qs << false;
-        QTest::newRow("html only styling") << u"<span style=\"color:red\">word</span>"_qs << QString() << false;
+        QTest::newRow("html only styling")
+            << u"<span style=\"color:red\">word</span>"_qs << QString() << false;
         QTest::newRow("text two paragraphs") << QString() << u"Headline\n \nFirst paragraph."_qs << true;
         QTest::newRow("text three lines") << QString() << u"Headline\nOne.\nTwo.\n"_qs << true;
         QTest::newRow("text two lines") << QString() << u"Headline\nOne.\n\n"_qs << false;
