@@ -171,6 +171,7 @@ private:
         const QString text = content ? QString::fromUtf8(reinterpret_cast<const char *>(content)) : QString();
         xmlFree(content);
         const int first = lineOf(node);
+        const qsizetype firstIndex = out.size();
         int offset = 0;
         bool reported = false;
         for (const QString &raw : text.split(u'\n')) {
@@ -184,6 +185,8 @@ private:
             }
             ++offset;
         }
+        if (reported)
+            out[firstIndex].notes.last().result = preLines(text);
     }
 
     void text(xmlNode *node) {

@@ -165,6 +165,7 @@ void readTable(QXmlStreamReader &xml, NitfState &state) {
 void readPre(QXmlStreamReader &xml, NitfState &state) {
     const int first = int(xml.lineNumber());
     const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+    const qsizetype firstIndex = state.out.size();
     bool reported = false;
     int offset = 0;
     for (const QString &raw : text.split(u'\n')) {
@@ -179,6 +180,8 @@ void readPre(QXmlStreamReader &xml, NitfState &state) {
         }
         ++offset;
     }
+    if (reported)
+        state.out[firstIndex].notes.last().result = preLines(text);
 }
 
 /// An editor's note or a tagline: kept as a paragraph at the end of the story.

@@ -86,6 +86,16 @@ InlineText collapseWhitespace(const InlineText &text) {
     return out;
 }
 
+QString preLines(const QString &text) {
+    QStringList lines;
+    for (const QString &raw : text.split(u'\n')) {
+        const QString line = raw.simplified();
+        if (!line.isEmpty())
+            lines << line;
+    }
+    return lines.join(u" / "_qs);
+}
+
 QList<Segment> readPlainText(const QString &text) {
     QList<Segment> out;
     QList<Line> block;

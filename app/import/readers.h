@@ -13,6 +13,10 @@ namespace galley {
 /// breaks become one space, none at either end; empty runs are dropped.
 InlineText collapseWhitespace(const InlineText &text);
 
+/// What preformatted @p text becomes, for the report: its non-blank lines, spaces collapsed, joined
+/// by " / " ("Ward Turnout / Saltmarsh 61%").
+QString preLines(const QString &text);
+
 /// Plain text to segments. A blank line always ends a paragraph. Within a block of lines, a line
 /// continues the previous one only when that one is hard-wrapped (at least 3/4 as long as the
 /// block's longest line, which is 50 to 100 characters); otherwise each line is its own segment,
