@@ -276,6 +276,18 @@ private:
                 flush();
                 picture(node);
                 placePicture(out.size(), lineOf(node));
+            } else if (!m_context.chrome && attribute(node, "width") != u"1" &&
+                       attribute(node, "height") != u"1") {
+                // A picture from the web outside a figure: reported, not made an image entry, since
+                // pages hold icons and logos this way too.
+                const QString src = attribute(node, "src").trimmed();
+                const QString file = src.section(u'/', -1).section(u'?', 0, 0);
+                const QString alt = attribute(node, "alt").simplified();
+                if (!file.isEmpty() || !alt.isEmpty())
+                    m_notes.append(ReaderNote{
+                        ImportChangeKind::RemovedElement, file.isEmpty() ? alt : file, alt,
+                        u"A picture on the web outside a figure is not in the file; it is left out."_qs,
+                        lineOf(node)});
             }
             return;
         }

@@ -363,6 +363,16 @@ private Q_SLOTS:
             ImportFormat::Html);
         QCOMPARE(changesOf(result.report(), ImportChangeKind::RemovedElement),
                  QStringList{u"<iframe> Pier video https://video.example.org/pier>"_qs});
+        const ImportResult pictures = importText(
+            u"<h1>Ferry pier reopens after repairs</h1><p>The ferry pier reopened on Monday after six weeks "
+            u"of "
+            "repairs to its deck and railings.</p><p><img src=\"https://example.org/img/pier.jpg?w=800\" "
+            "alt=\"The pier\"><img src=\"https://example.org/pixel.gif\" width=\"1\" height=\"1\"></p>"
+            "<footer><img src=\"https://example.org/logo.png\"></footer>"_qs,
+            ImportFormat::Html);
+        QCOMPARE(changesOf(pictures.report(), ImportChangeKind::RemovedElement),
+                 QStringList{u"pier.jpg>The pier"_qs});
+        QCOMPARE(pictures.story().images.size(), 0);
     }
 
     void reportWording() {
