@@ -14,6 +14,21 @@ namespace galley {
 
 namespace {
 
+/// True when @p slug is what the headline gives by itself: empty, slugify(headline), or that with
+/// the "-2", "-3" ... the library adds to keep it unique ("story-2" for an untitled story).
+bool isHeadlineSlug(const QString &slug, const QString &headline) {
+    if (slug.isEmpty())
+        return true;
+    const QString base = slugify(headline);
+    if (slug == base)
+        return true;
+    const qsizetype dash = slug.lastIndexOf(u'-');
+    bool number = false;
+    if (dash > 0)
+        slug.mid(dash + 1).toInt(&number);
+    return number && slug.left(dash) == base;
+}
+
 // Past this many characters a headline rarely fits a front-page slot; the count turns amber.
 constexpr int LongHeadline = 90;
 
@@ -142,10 +157,8 @@ void StoryForm::setStory(const Story &story) {
     m_dateline->setText(story.dateline);
     m_section->setCurrentText(story.section);
     m_slug->setText(story.slug);
-    // A story the library holds with a headline may already be published at its slug; one saved
-    // without a headline only has the placeholder slug the library gave it ("story", "story-2").
-    m_slugFixed = !story.slug.isEmpty() && !story.headline.trimmed().isEmpty();
-    m_slugByHand = false;
+    // A slug that is not the headline's own was chosen by someone: it stays until changed by hand.
+    m_slugByHand = !isHeadlineSlug(story.slug, story.headline);
     m_status->setCurrentIndex(m_status->findData(static_cast<int>(story.status)));
     for (QLineEdit *edit : {m_headline, m_byline, m_dateline, m_slug})
         edit->setCursorPosition(0);
@@ -171,7 +184,6 @@ void StoryForm::applyTo(Story &story) const {
 }
 
 void StoryForm::showSavedSlug(const QString &slug) {
-    m_slugFixed = m_slugFixed || (!slug.isEmpty() && !m_headline->text().trimmed().isEmpty());
     if (m_slug->text() == slug)
         return;
     m_loading = true;
@@ -188,7 +200,10 @@ void StoryForm::onHeadlineChanged() {
     updateCount();
     if (m_loading)
         return;
-    if (!m_slugByHand && !m_slugFixed) {
+    // The slug follows the headline only while the story is a draft: from copy edit on, the desk
+    // and the web address may already use it, so only an explicit edit changes it.
+    const bool draft = static_cast<StoryStatus>(m_status->currentData().toInt()) == StoryStatus::Draft;
+    if (!m_slugByHand && draft) {
         const QString headline = m_headline->text().trimmed();
         QString slug;
         if (!headline.isEmpty()) {
@@ -202,10 +217,12 @@ void StoryForm::onHeadlineChanged() {
 
 void StoryForm::onSlugEdited() {
     m_slugByHand = !m_slug->text().isEmpty();
-    // Clearing the slug by hand asks for one made from the headline again, even for a saved story.
+    // Clearing the slug by hand asks for one made from the headline again, whatever the status.
     if (!m_slugByHand) {
-        m_slugFixed = false;
-        onHeadlineChanged();
+        const QString headline = m_headline->text().trimmed();
+        m_slug->setText(headline.isEmpty() ? QString()
+                        : m_isTaken        ? uniqueSlug(slugify(headline), m_isTaken)
+                                           : slugify(headline));
     }
     validateSlug();
     Q_EMIT edited();

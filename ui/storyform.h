@@ -63,7 +63,6 @@ private:
     QComboBox *m_status;
     std::function<bool(const QString &)> m_isTaken;
     bool m_slugByHand = false;
-    bool m_slugFixed = false; ///< the library holds the story with a headline and this slug
     bool m_loading = false;
 };
 

@@ -20,6 +20,7 @@
 #include <QImage>
 #include <QImageWriter>
 #include <QLabel>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSettings>
@@ -194,11 +195,13 @@ private Q_SLOTS:
         QCOMPARE(m_editor->story().bylines, story.bylines);
     }
 
-    // 3. A story the library holds with a slug keeps it while the headline changes.
-    void savedSlugStaysPut() {
+    // 3. The slug follows the headline while the story is a draft; past draft, or chosen by hand, it
+    // stays put, because the desk and the web address may already use it.
+    void slugStaysPastDraft() {
         Story story = Story::create();
         story.headline = u"Ferry fares rise"_qs;
         story.slug = u"ferry-fares-rise"_qs;
+        story.status = StoryStatus::CopyEdit;
         m_editor->setStory(story);
         typeHeadline(u" in spring"_qs);
         QCOMPARE(m_editor->story().headline, u"Ferry fares rise in spring"_qs);
@@ -206,13 +209,22 @@ private Q_SLOTS:
         QCOMPARE(m_editor->story().slug, u"ferry-fares-rise"_qs);
     }
 
-    void newStorySlugFollowsUntilSaved_data() {
+    void slugChosenByHandStays() {
+        Story story = Story::create();
+        story.headline = u"Ferry fares rise"_qs;
+        story.slug = u"ferry-fares"_qs;
+        m_editor->setStory(story);
+        typeHeadline(u" in spring"_qs);
+        QCOMPARE(m_editor->story().slug, u"ferry-fares"_qs);
+    }
+
+    void draftSlugFollowsHeadline_data() {
         QTest::addColumn<QString>("storedSlug");
         QTest::newRow("never saved") << QString();
         QTest::newRow("saved untitled") << u"story-2"_qs; // the library's placeholder
     }
 
-    void newStorySlugFollowsUntilSaved() {
+    void draftSlugFollowsHeadline() {
         QFETCH(QString, storedSlug);
         Story story = Story::create();
         story.slug = storedSlug;
@@ -222,19 +234,25 @@ private Q_SLOTS:
         QCOMPARE(slug->text(), u"pier"_qs);
         typeHeadline(u" reopens"_qs);
         QCOMPARE(slug->text(), u"pier-reopens"_qs);
+        // An autosave halfway through the headline does not freeze a half-made slug.
         Story saved = m_editor->story();
         m_editor->markSaved(saved);
         typeHeadline(u" to walkers"_qs);
-        QCOMPARE(slug->text(), u"pier-reopens"_qs);
-        QCOMPARE(m_editor->story().slug, u"pier-reopens"_qs);
+        QCOMPARE(slug->text(), u"pier-reopens-to-walkers"_qs);
+        // Sent to the copy desk, the slug stays.
+        auto *status = child<QComboBox>(u"statusCombo"_qs);
+        status->setCurrentIndex(status->findText(u"Copy edit"_qs));
+        typeHeadline(u" daily"_qs);
+        QCOMPARE(slug->text(), u"pier-reopens-to-walkers"_qs);
+        QCOMPARE(m_editor->story().slug, u"pier-reopens-to-walkers"_qs);
         // By hand it still changes; clearing it asks for the headline's slug again.
         slug->selectAll();
         QTest::keyClicks(slug, u"pier-walkers"_qs);
         QCOMPARE(m_editor->story().slug, u"pier-walkers"_qs);
         slug->selectAll();
         QTest::keyClick(slug, Qt::Key_Backspace);
-        QCOMPARE(slug->text(), u"pier-reopens-to-walkers"_qs);
-        QCOMPARE(m_editor->story().slug, u"pier-reopens-to-walkers"_qs);
+        QCOMPARE(slug->text(), u"pier-reopens-to-walkers-daily"_qs);
+        QCOMPARE(m_editor->story().slug, u"pier-reopens-to-walkers-daily"_qs);
     }
 
     // 4. A cut-off JPEG is refused like any other damaged file.
