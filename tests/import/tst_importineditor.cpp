@@ -6,6 +6,7 @@
 #include "preview/previewscheme.h"
 #include "storage/storylibrary.h"
 #include "storyeditor.h"
+#include "guitestsupport.h"
 
 #include <QApplication>
 #include <QDeadlineTimer>
@@ -31,10 +32,8 @@ class TestImportInEditor final : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(u"settings"_qs));
+        testsupport::useTestSettings(m_dir);
     }
 
     void importedStoryOpensWithPreview() {
@@ -72,19 +71,7 @@ private Q_SLOTS:
 
 private:
     QVariant js(const QString &script) {
-        QWebEngineView *view = m_window ? m_window->previewPane()->view() : nullptr;
-        if (!view)
-            return {};
-        QVariant result;
-        bool done = false;
-        view->page()->runJavaScript(script, [&](const QVariant &value) {
-            result = value;
-            done = true;
-        });
-        QDeadlineTimer deadline(5000);
-        while (!done && !deadline.hasExpired())
-            QTest::qWait(10);
-        return result;
+        return testsupport::runPageScript(m_window ? m_window->previewPane()->view() : nullptr, script);
     }
 
     QTemporaryDir m_dir;

@@ -10,6 +10,7 @@
 #include "preview/previewscheme.h"
 #include "storage/storylibrary.h"
 #include "storyeditor.h"
+#include "guitestsupport.h"
 
 #include <QAbstractScrollArea>
 #include <QApplication>
@@ -75,10 +76,8 @@ class TestEditing final : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(u"settings"_qs));
+        testsupport::useTestSettings(m_dir);
     }
 
     void init() {
@@ -484,35 +483,15 @@ private:
     }
 
     // The review dialogs are modal: accept each as it shows up, counting them in @p seen.
-    void acceptDialogs(QTimer &timer, int &seen) {
-        connect(&timer, &QTimer::timeout, this, [&seen] {
-            if (auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget())) {
-                ++seen;
-                dialog->accept();
-            }
-        });
-        timer.start(50);
-    }
+    void acceptDialogs(QTimer &timer, int &seen) { testsupport::acceptModalDialogs(timer, this, &seen); }
 
     template <typename T> T *child(const QString &name) const {
-        T *found = m_editor->findChild<T *>(name);
-        if (!found)
-            qFatal("no child %s", qPrintable(name));
-        return found;
+        return testsupport::requireChild<T>(m_editor.get(), name);
     }
 
-    void typeHeadline(const QString &text) {
-        auto *headline = child<QLineEdit>(u"headlineEdit"_qs);
-        headline->setFocus();
-        headline->end(false);
-        QTest::keyClicks(headline, text);
-    }
+    void typeHeadline(const QString &text) { testsupport::typeAtEnd(child<QLineEdit>(u"headlineEdit"_qs), text); }
 
-    void typeBody(const QString &text) {
-        BodyEditor *body = m_editor->bodyEditor();
-        body->setFocus();
-        QTest::keyClicks(body, text);
-    }
+    void typeBody(const QString &text) { testsupport::typeInto(m_editor->bodyEditor(), text); }
 
     void paste(const QString &html, const QString &text = QString()) {
         auto *mime = new QMimeData;

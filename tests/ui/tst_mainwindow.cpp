@@ -12,6 +12,7 @@
 #include "storage/samplelibrary.h"
 #include "storage/storylibrary.h"
 #include "storyeditor.h"
+#include "guitestsupport.h"
 #include "storylistpanel.h"
 
 #include <QAbstractButton>
@@ -64,10 +65,8 @@ class TestMainWindow final : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(u"settings"_qs));
+        testsupport::useTestSettings(m_dir);
     }
 
     void init() {
@@ -474,11 +473,7 @@ private Q_SLOTS:
 
         // The review dialog is modal: accept it whenever it shows up.
         QTimer acceptor;
-        connect(&acceptor, &QTimer::timeout, this, [] {
-            if (auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget()))
-                dialog->accept();
-        });
-        acceptor.start(50);
+        testsupport::acceptModalDialogs(acceptor, this);
         // QTest cannot drive a real drag; the panel's drop handler only forwards the data.
         auto *panel = m_window->findChild<StoryListPanel *>();
         QMimeData mime;
@@ -521,24 +516,14 @@ private Q_SLOTS:
 
 private:
     template <typename T> T *findChild(const QString &name) const {
-        T *child = m_window->findChild<T *>(name);
-        if (!child)
-            qFatal("no child %s", qPrintable(name));
-        return child;
+        return testsupport::requireChild<T>(m_window.get(), name);
     }
 
     void typeHeadline(const QString &text) {
-        auto *headline = findChild<QLineEdit>(u"headlineEdit"_qs);
-        headline->setFocus();
-        headline->end(false);
-        QTest::keyClicks(headline, text);
+        testsupport::typeAtEnd(findChild<QLineEdit>(u"headlineEdit"_qs), text);
     }
 
-    void typeBody(const QString &text) {
-        BodyEditor *body = m_window->storyEditor()->bodyEditor();
-        body->setFocus();
-        QTest::keyClicks(body, text);
-    }
+    void typeBody(const QString &text) { testsupport::typeInto(m_window->storyEditor()->bodyEditor(), text); }
 
     void useSampleLibrary() {
         cleanup();
@@ -556,19 +541,7 @@ private:
 
     // Runs @p script in the preview page and waits for its result; invalid while the page is not up.
     QVariant js(const QString &script) {
-        QWebEngineView *view = m_window->previewPane()->view();
-        if (!view)
-            return {};
-        QVariant result;
-        bool done = false;
-        view->page()->runJavaScript(script, [&](const QVariant &value) {
-            result = value;
-            done = true;
-        });
-        QDeadlineTimer deadline(5000);
-        while (!done && !deadline.hasExpired())
-            QTest::qWait(10);
-        return result;
+        return testsupport::runPageScript(m_window->previewPane()->view(), script);
     }
 
     QTemporaryDir m_dir;

@@ -12,6 +12,7 @@
 #include "render/articlerenderer.h"
 #include "storage/storylibrary.h"
 #include "storyeditor.h"
+#include "guitestsupport.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -129,10 +130,8 @@ class TestPreview final : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(u"settings"_qs));
+        testsupport::useTestSettings(m_dir);
     }
 
     void cleanup() {
@@ -406,19 +405,7 @@ private:
     }
 
     QVariant js(const QString &script) {
-        QWebEngineView *view = m_window->previewPane()->view();
-        if (!view)
-            return {};
-        QVariant result;
-        bool finished = false;
-        view->page()->runJavaScript(script, [&](const QVariant &value) {
-            result = value;
-            finished = true;
-        });
-        QDeadlineTimer deadline(10000);
-        while (!finished && !deadline.hasExpired())
-            QTest::qWait(2);
-        return result;
+        return testsupport::runPageScript(m_window->previewPane()->view(), script, 10000);
     }
 
     QTemporaryDir m_dir;
