@@ -71,22 +71,12 @@ ImagePanel::ImagePanel(QWidget *parent)
     auto *add = new QPushButton(themedIcon(u"insert-image"_qs, u"+"_qs), tr("Add &picture…"), this);
     add->setObjectName(u"addImageButton"_qs);
     connect(add, &QPushButton::clicked, this, &ImagePanel::chooseFiles);
-    m_empty->setWordWrap(true);
-    m_empty->setStyleSheet(u"color: #5f6368;"_qs);
     m_error->setObjectName(u"imageErrorLabel"_qs);
     m_error->setWordWrap(true);
     m_error->setStyleSheet(u"background: #fce8e6; color: #8c1d18; padding: 6px; border-radius: 4px;"_qs);
     m_error->setVisible(false);
 
-    auto *inner = new QWidget;
-    auto *innerLayout = new QVBoxLayout(inner);
-    innerLayout->addWidget(m_empty);
-    innerLayout->addLayout(m_rows);
-    innerLayout->addStretch();
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(inner);
+    QScrollArea *scroll = PanelRow::listArea(m_empty, m_rows, this);
 
     auto *top = new QHBoxLayout;
     top->addWidget(add);
@@ -168,15 +158,7 @@ void ImagePanel::dropEvent(QDropEvent *event) {
 }
 
 void ImagePanel::rebuild() {
-    // Rows go later, not now: this may run inside a click on one of their buttons.
-    while (QLayoutItem *item = m_rows->takeAt(0)) {
-        if (QWidget *widget = item->widget()) {
-            widget->hide();
-            widget->setParent(nullptr);
-            widget->deleteLater();
-        }
-        delete item;
-    }
+    PanelRow::clearRows(m_rows);
     m_empty->setVisible(m_images.isEmpty());
     const int count = int(m_images.size());
     for (int i = 0; i < count; ++i) {
@@ -220,19 +202,14 @@ void ImagePanel::rebuild() {
             m_images[i].placement = where;
             Q_EMIT imagesChanged();
         });
-        connect(row, &PanelRow::moveUpRequested, this, [this, i] { move(i, -1); });
-        connect(row, &PanelRow::moveDownRequested, this, [this, i] { move(i, +1); });
-        connect(row, &PanelRow::removeRequested, this, [this, i] { remove(i); });
+        row->onActions(
+            this, m_images, i,
+            [this] {
+                rebuild();
+                Q_EMIT imagesChanged();
+            },
+            [this, i] { remove(i); });
     }
-}
-
-void ImagePanel::move(int index, int delta) {
-    const int target = index + delta;
-    if (target < 0 || target >= m_images.size())
-        return;
-    m_images.swapItemsAt(index, target);
-    rebuild();
-    Q_EMIT imagesChanged();
 }
 
 void ImagePanel::remove(int index) {

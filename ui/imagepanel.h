@@ -39,7 +39,6 @@ protected:
 private:
     void chooseFiles();
     void rebuild();
-    void move(int index, int delta);
     void remove(int index);
 
     QList<StoryImage> m_images;

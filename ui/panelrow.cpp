@@ -3,6 +3,8 @@
 #include "icons.h"
 
 #include <QHBoxLayout>
+#include <QLabel>
+#include <QScrollArea>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -44,6 +46,32 @@ PanelRow::PanelRow(int index, int count, const QString &what, QWidget *parent)
     layout->setContentsMargins(8, 8, 4, 8);
     layout->addLayout(m_content, 1);
     layout->addLayout(buttons);
+}
+
+QScrollArea *PanelRow::listArea(QLabel *empty, QVBoxLayout *rows, QWidget *parent) {
+    empty->setWordWrap(true);
+    empty->setStyleSheet(u"color: #5f6368;"_qs);
+    auto *inner = new QWidget;
+    auto *innerLayout = new QVBoxLayout(inner);
+    innerLayout->addWidget(empty);
+    innerLayout->addLayout(rows);
+    innerLayout->addStretch();
+    auto *scroll = new QScrollArea(parent);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(inner);
+    return scroll;
+}
+
+void PanelRow::clearRows(QVBoxLayout *rows) {
+    while (QLayoutItem *item = rows->takeAt(0)) {
+        if (QWidget *widget = item->widget()) {
+            widget->hide();
+            widget->setParent(nullptr);
+            widget->deleteLater();
+        }
+        delete item;
+    }
 }
 
 } // namespace galley

@@ -25,18 +25,8 @@ PullQuotePanel::PullQuotePanel(QWidget *parent)
     auto *add = new QPushButton(themedIcon(u"list-add"_qs, u"+"_qs), tr("&Add pull quote"), this);
     add->setObjectName(u"addPullQuoteButton"_qs);
     connect(add, &QPushButton::clicked, this, &PullQuotePanel::addQuote);
-    m_empty->setWordWrap(true);
-    m_empty->setStyleSheet(u"color: #5f6368;"_qs);
 
-    auto *inner = new QWidget;
-    auto *innerLayout = new QVBoxLayout(inner);
-    innerLayout->addWidget(m_empty);
-    innerLayout->addLayout(m_rows);
-    innerLayout->addStretch();
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(inner);
+    QScrollArea *scroll = PanelRow::listArea(m_empty, m_rows, this);
 
     auto *top = new QHBoxLayout;
     top->addWidget(add);
@@ -77,15 +67,7 @@ void PullQuotePanel::addQuote() {
 }
 
 void PullQuotePanel::rebuild() {
-    // Rows go later, not now: this may run inside a click on one of their buttons.
-    while (QLayoutItem *item = m_rows->takeAt(0)) {
-        if (QWidget *widget = item->widget()) {
-            widget->hide();
-            widget->setParent(nullptr);
-            widget->deleteLater();
-        }
-        delete item;
-    }
+    PanelRow::clearRows(m_rows);
     m_empty->setVisible(m_quotes.isEmpty());
     const int count = int(m_quotes.size());
     for (int i = 0; i < count; ++i) {
@@ -123,19 +105,14 @@ void PullQuotePanel::rebuild() {
             m_quotes[i].placement = where;
             Q_EMIT quotesChanged();
         });
-        connect(row, &PanelRow::moveUpRequested, this, [this, i] { move(i, -1); });
-        connect(row, &PanelRow::moveDownRequested, this, [this, i] { move(i, +1); });
-        connect(row, &PanelRow::removeRequested, this, [this, i] { remove(i); });
+        row->onActions(
+            this, m_quotes, i,
+            [this] {
+                rebuild();
+                Q_EMIT quotesChanged();
+            },
+            [this, i] { remove(i); });
     }
-}
-
-void PullQuotePanel::move(int index, int delta) {
-    const int target = index + delta;
-    if (target < 0 || target >= m_quotes.size())
-        return;
-    m_quotes.swapItemsAt(index, target);
-    rebuild();
-    Q_EMIT quotesChanged();
 }
 
 void PullQuotePanel::remove(int index) {

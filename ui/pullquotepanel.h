@@ -32,7 +32,6 @@ Q_SIGNALS:
 
 private:
     void rebuild();
-    void move(int index, int delta);
     void remove(int index);
 
     QList<PullQuote> m_quotes;

@@ -7,6 +7,8 @@
 #include "imagepanel.h"
 #include "linkdialog.h"
 #include "mainwindow.h"
+#include "panelrow.h"
+#include "pullquotepanel.h"
 #include "preview/previewscheme.h"
 #include "storage/storylibrary.h"
 #include "storyeditor.h"
@@ -23,6 +25,7 @@
 #include <QLabel>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
 #include <QSqlDatabase>
@@ -33,6 +36,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 
 #include <memory>
 
@@ -464,6 +468,66 @@ private Q_SLOTS:
         QVERIFY(!m_window->isWindowModified());
         QString error;
         QCOMPARE(m_library->load(m_window->currentStoryId(), &error)->headline, u"Lifeboat day"_qs);
+    }
+
+    // Up / Down / Remove on the list panels: order changes, the ends are disabled, pictures ask first.
+    void panelRowsMoveAndRemove() {
+        PullQuotePanel quotes;
+        quotes.setQuotes({{u"q1"_qs, u"One"_qs, QString(), Placement::lead()},
+                          {u"q2"_qs, u"Two"_qs, QString(), Placement::lead()},
+                          {u"q3"_qs, u"Three"_qs, QString(), Placement::lead()}},
+                         {});
+        int quoteChanges = 0;
+        connect(&quotes, &PullQuotePanel::quotesChanged, this, [&quoteChanges] { ++quoteChanges; });
+        auto button = [](QWidget *panel, int row, const QString &name) {
+            return testsupport::requireChild<PanelRow>(panel, u"panelRow%1"_qs.arg(row))
+                ->findChild<QToolButton *>(name);
+        };
+        auto quoteIds = [&quotes] {
+            QStringList ids;
+            for (const PullQuote &quote : quotes.quotes())
+                ids.append(quote.id);
+            return ids.join(u',');
+        };
+        QVERIFY(!button(&quotes, 0, u"moveUpButton"_qs)->isEnabled());
+        QVERIFY(!button(&quotes, 2, u"moveDownButton"_qs)->isEnabled());
+        button(&quotes, 0, u"moveDownButton"_qs)->click();
+        QCOMPARE(quoteIds(), u"q2,q1,q3"_qs);
+        button(&quotes, 2, u"moveUpButton"_qs)->click();
+        QCOMPARE(quoteIds(), u"q2,q3,q1"_qs);
+        button(&quotes, 1, u"removeButton"_qs)->click();
+        QCOMPARE(quoteIds(), u"q2,q1"_qs);
+        QCOMPARE(quoteChanges, 3);
+
+        ImagePanel images;
+        QList<StoryImage> list(2);
+        list[0].id = u"i1"_qs;
+        list[0].fileName = u"quay.jpg"_qs;
+        list[1].id = u"i2"_qs;
+        images.setImages(list, {});
+        int imageChanges = 0;
+        connect(&images, &ImagePanel::imagesChanged, this, [&imageChanges] { ++imageChanges; });
+        QString asked;
+        auto answer = [this, &asked](QMessageBox::StandardButton choice) {
+            QTimer::singleShot(0, this, [&asked, choice] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                asked = box->text();
+                box->button(choice)->click();
+            });
+        };
+        answer(QMessageBox::No);
+        button(&images, 0, u"removeButton"_qs)->click();
+        QCOMPARE(asked, u"Remove “quay.jpg” from the story?"_qs);
+        QCOMPARE(images.images().size(), 2);
+        button(&images, 0, u"moveDownButton"_qs)->click();
+        QCOMPARE(images.images()[0].id, u"i2"_qs);
+        answer(QMessageBox::Yes);
+        button(&images, 0, u"removeButton"_qs)->click();
+        QCOMPARE(asked, u"Remove this picture from the story?"_qs);
+        QCOMPARE(images.images().size(), 1);
+        QCOMPARE(images.images()[0].id, u"i1"_qs);
+        QCOMPARE(imageChanges, 2);
     }
 
 private:
