@@ -134,6 +134,21 @@ private Q_SLOTS:
         testsupport::useTestSettings(m_dir);
     }
 
+    // A picture replaced under the same id gets a new address, so the page does not show the old
+    // one from WebEngine's cache; the same bytes keep the same address, so typing reloads nothing.
+    void pictureAddressFollowsItsBytes() {
+        StoryImage image;
+        image.id = u"a1/b2"_qs;
+        image.data = QByteArray(10000, 'x');
+        const QString first = previewImageUrl(image);
+        QVERIFY(first.startsWith(u"galley://image/a1%2Fb2?v="_qs));
+        QCOMPARE(previewImageUrl(StoryImage(image)), first);
+        image.data[9999] = 'y';
+        QVERIFY(previewImageUrl(image) != first);
+        image.data = QByteArray(10001, 'x');
+        QVERIFY(previewImageUrl(image) != first);
+    }
+
     void cleanup() {
         m_window.reset();
         m_library.reset();

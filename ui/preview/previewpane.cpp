@@ -139,7 +139,7 @@ PreviewPane::~PreviewPane() {
 
 RenderOptions PreviewPane::renderOptions() {
     RenderOptions options;
-    options.imageUrl = [](const Story &, const StoryImage &image) { return previewImageUrl(image.id); };
+    options.imageUrl = [](const Story &, const StoryImage &image) { return previewImageUrl(image); };
     return options;
 }
 

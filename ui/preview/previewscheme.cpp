@@ -16,8 +16,14 @@ QUrl previewShellUrl() {
     return QUrl(u"galley://preview/index.html"_qs);
 }
 
-QString previewImageUrl(const QString &imageId) {
-    return u"galley://image/"_qs + QString::fromLatin1(QUrl::toPercentEncoding(imageId));
+QString previewImageUrl(const StoryImage &image) {
+    // Size plus both ends of the file tell pictures apart without hashing megabytes per keystroke.
+    constexpr qsizetype Sample = 4096;
+    const QByteArrayView bytes(image.data);
+    const size_t version = qHashMulti(0, bytes.size(), bytes.first(qMin(Sample, bytes.size())),
+                                      bytes.last(qMin(Sample, bytes.size())));
+    return u"galley://image/"_qs + QString::fromLatin1(QUrl::toPercentEncoding(image.id)) + u"?v="_qs +
+           QString::number(version, 16);
 }
 
 } // namespace galley

@@ -4,6 +4,8 @@
 #include <QString>
 #include <QUrl>
 
+#include "model/story.h"
+
 namespace galley {
 
 /// The preview's own URL scheme. galley://preview/<file> serves the page shell and its script and
@@ -17,7 +19,9 @@ void registerPreviewScheme();
 /// galley://preview/index.html, the page shell loaded once per preview.
 QUrl previewShellUrl();
 
-/// galley://image/<imageId>, how the preview's article refers to a picture.
-QString previewImageUrl(const QString &imageId);
+/// galley://image/<image id>?v=<version>, how the preview's article refers to a picture. The version
+/// changes when the picture's bytes do, so a picture replaced under the same id is fetched again
+/// instead of coming from WebEngine's cache. Cheap enough for every render: it reads at most 8 KiB.
+QString previewImageUrl(const StoryImage &image);
 
 } // namespace galley

@@ -178,7 +178,7 @@ bool typeInto(const Story &generated, int keys, Figures *out, QString *error) {
             u"requestAnimationFrame(function(){document.title='p'+(performance.timeOrigin+performance.now());})"_qs);
     });
     RenderOptions options;
-    options.imageUrl = [](const Story &, const StoryImage &image) { return previewImageUrl(image.id); };
+    options.imageUrl = [](const Story &, const StoryImage &image) { return previewImageUrl(image); };
     const Story current = window.storyEditor()->story();
     for (int i = 0; i < 12; ++i) {
         titleTime = 0;
