@@ -58,6 +58,10 @@ public:
     /// Writes the story on screen (saved or not) as a page folder named after its slug inside
     /// @p parentFolder; returns that folder, or empty with @p error set.
     QString exportToFolder(const QString &parentFolder, QString *error);
+    /// Exports as exportToFolder() and tells the user in a message box: where the page is, and
+    /// each exportWarnings() problem (empty headline, missing picture, no alt text) to fix before
+    /// it is published; or why nothing was exported.
+    void exportCurrentTo(const QString &parentFolder);
 
     /// Saves each story in @p stories (slugs made unique by the library) and opens the last one.
     /// Returns how many were saved; a failure is shown in a message box.

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "editing/startfolder.h"
+#include "export/exportwarnings.h"
 #include "export/storyexporter.h"
 #include "settings.h"
 #include "storyeditor.h"
@@ -29,14 +30,24 @@ void MainWindow::exportCurrent() {
     if (parent.isEmpty())
         return;
     m_settings->setValue(Settings::Key::LastExportFolder, parent);
+    exportCurrentTo(parent);
+}
+
+void MainWindow::exportCurrentTo(const QString &parentFolder) {
     QString error;
-    const QString folder = exportToFolder(parent, &error);
+    const QString folder = exportToFolder(parentFolder, &error);
     if (folder.isEmpty()) {
         QMessageBox::warning(this, tr("Story not exported"), error);
         return;
     }
-    QMessageBox done(QMessageBox::Information, tr("Story exported"),
-                     tr("The page is in %1.").arg(QDir::toNativeSeparators(folder)), QMessageBox::Ok, this);
+    // The page is written either way; what is unfinished is said before anyone publishes it.
+    const QStringList warnings = exportWarnings(m_editor->story());
+    QString text = tr("The page is in %1.").arg(QDir::toNativeSeparators(folder));
+    if (!warnings.isEmpty())
+        text += u"\n\n"_qs + tr("Before it is published:") + u"\n• "_qs + warnings.join(u"\n• "_qs);
+    QMessageBox done(warnings.isEmpty() ? QMessageBox::Information : QMessageBox::Warning, tr("Story exported"),
+                     text, QMessageBox::Ok, this);
+    done.setObjectName(u"exportDoneBox"_qs);
     QPushButton *open = done.addButton(tr("Open folder"), QMessageBox::ActionRole);
     done.exec();
     if (done.clickedButton() == open)

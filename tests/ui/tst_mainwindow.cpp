@@ -4,6 +4,7 @@
 #include "bodyeditor.h"
 #include "icons.h"
 #include "imagepanel.h"
+#include "export/exportwarnings.h"
 #include "mainwindow.h"
 #include "preview/previewpane.h"
 #include "preview/previewscheme.h"
@@ -346,6 +347,24 @@ private Q_SLOTS:
         const QString html = QString::fromUtf8(page.readAll());
         QVERIFY(html.contains(u">Pier lights go up</h1>"_qs));
         QVERIFY(html.contains(u"The lights went up on Friday."_qs));
+    }
+
+    void exportSaysWhatIsUnfinished() {
+        typeBody(u"The lights went up on Friday."_qs);
+        QTemporaryDir out;
+        QString shown;
+        QTimer::singleShot(0, this, [&] {
+            QTRY_VERIFY(QApplication::activeModalWidget());
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            shown = box->text();
+            box->button(QMessageBox::Ok)->click();
+        });
+        m_window->exportCurrentTo(out.path());
+        QCOMPARE(shown, u"The page is in %1.\n\nBefore it is published:\n"
+                        u"• The headline is empty: the page is titled “Untitled story”."_qs.arg(
+                            QDir::toNativeSeparators(out.filePath(u"story"_qs))));
+        QVERIFY(QFile::exists(out.filePath(u"story/index.html"_qs)));
     }
 
     void searchAndDelete() {
