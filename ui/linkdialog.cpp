@@ -73,7 +73,7 @@ QString LinkDialog::completedUrl(const QString &typed) {
 
 void LinkDialog::accept() {
     const QString address = url();
-    if (!address.isEmpty() && !isAllowedPastedLink(address)) {
+    if (!address.isEmpty() && !isSafeLinkUrl(address)) {
         m_note->setText(refusal());
         m_url->setFocus();
         return;
@@ -90,7 +90,7 @@ void LinkDialog::updateNote() {
     const QString address = url();
     if (address.isEmpty())
         m_note->setText(tr("Leave the address empty to remove the link."));
-    else if (isAllowedPastedLink(address) || !hasForeignScheme(address))
+    else if (isSafeLinkUrl(address) || !hasForeignScheme(address))
         m_note->clear(); // half-typed "http" or "example" are not worth a warning yet
     else
         m_note->setText(refusal());

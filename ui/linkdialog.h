@@ -9,7 +9,7 @@ namespace galley {
 
 /// Asks for a link's text and address. Only addresses that will be live in the published page
 /// are taken: absolute http, https and mailto URLs (the same rule as pasted links,
-/// isAllowedPastedLink()). A bare web address ("www.example.org", "example.org/page") gets
+/// isSafeLinkUrl()). A bare web address ("www.example.org", "example.org/page") gets
 /// "https://"; anything else (javascript:, file:, data:, relative paths) keeps the dialog open with
 /// a plain sentence saying why.
 class LinkDialog final : public QDialog {

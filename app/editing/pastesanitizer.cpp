@@ -64,16 +64,6 @@ void splitAtLineBreaks(QTextDocument *document) {
 
 } // namespace
 
-bool isAllowedPastedLink(const QString &href) {
-    const QUrl url(href.trimmed(), QUrl::StrictMode);
-    if (!url.isValid() || url.isRelative())
-        return false;
-    const QString scheme = url.scheme().toLower();
-    if (scheme == u"mailto")
-        return !url.path().isEmpty();
-    return (scheme == u"http" || scheme == u"https") && !url.host().isEmpty();
-}
-
 QList<Block> sanitizedBlocksFromHtml(const QString &html) {
     ScratchDocument scratch;
     scratch.setHtml(withoutScriptsAndStyles(html));
@@ -83,7 +73,7 @@ QList<Block> sanitizedBlocksFromHtml(const QString &html) {
     for (Block &block : blocks) {
         for (InlineText &line : block.lines) {
             for (InlineRun &run : line.runs) {
-                if (!run.href.isEmpty() && !isAllowedPastedLink(run.href))
+                if (!run.href.isEmpty() && !isSafeLinkUrl(run.href))
                     run.href.clear();
                 else
                     run.href = run.href.trimmed();

@@ -1,14 +1,11 @@
 #pragma once
 
+#include "model/linkpolicy.h"
 #include "model/story.h"
 
 #include <QTextDocumentFragment>
 
 namespace galley {
-
-/// True when @p href may stay a link in pasted text: an absolute http, https or mailto URL.
-/// Pasted links with any other scheme (javascript:, data:, file:, relative) keep only their text.
-bool isAllowedPastedLink(const QString &href);
 
 /// Reduces rich text from the clipboard (@p html, any HTML a browser or word processor puts there)
 /// to the structure a story body allows: paragraphs, subheads (h1-h6 all become subheads), bold,

@@ -1,5 +1,7 @@
 #include "acceptance.h"
 
+#include "model/linkpolicy.h"
+
 #include <QBuffer>
 #include <QImageReader>
 #include <QUrl>
@@ -20,7 +22,10 @@ CheckedLink checkLink(const QString &href) {
         return {{},
                 u"The link address “%1” is a %2: link, which is not safe to publish; only http, https "
                 "and mailto links are kept."_qs.arg(trimmed.left(80), scheme)};
-    return {url.toString(QUrl::FullyEncoded), {}};
+    const QString encoded = url.toString(QUrl::FullyEncoded);
+    if (!isSafeLinkUrl(encoded)) // the renderer's rule: a link kept here is a live link on the page
+        return {{}, u"The link address “%1” is not a complete web or mail address."_qs.arg(trimmed.left(80))};
+    return {encoded, {}};
 }
 
 CheckedPicture checkPicture(const QByteArray &bytes, const QString &declaredMime) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/linkpolicy.h"
 #include "model/story.h"
 
 #include <QIODevice>
@@ -26,12 +27,6 @@ struct RenderOptions {
 /// Galley: the page template's {{variables}} go through it too.
 QString escapeHtml(const QString &text);
 
-/// True when @p url may be a live link in published HTML: an absolute http, https or mailto URL.
-/// Everything else (javascript:, data:, file:, relative paths) is rendered as plain text.
-/// Surrounding white space is ignored (the renderer writes the trimmed URL); http and https need a
-/// host, mailto an address; URLs with white space or control characters inside are refused
-/// because browsers silently drop those characters before reading the scheme.
-bool isSafeLinkUrl(const QString &url);
 
 /// One top-level element of the article as renderArticle() writes it: a body block, a picture or a
 /// pull quote, by its index in Story::body, Story::images or Story::pullQuotes.

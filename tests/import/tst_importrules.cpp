@@ -145,6 +145,9 @@ private Q_SLOTS:
         QTest::newRow("data") << u"data:text/html,<b>x</b>"_qs << QString() << true;
         QTest::newRow("relative") << u"/news/today"_qs << QString() << true;
         QTest::newRow("empty") << QString() << QString() << false;
+        // Kept links are exactly the ones the renderer makes live: a web link needs a host.
+        QTest::newRow("http without host") << u"http:news/today"_qs << QString() << true;
+        QTest::newRow("mailto without address") << u"mailto:"_qs << QString() << true;
     }
 
     void links() {

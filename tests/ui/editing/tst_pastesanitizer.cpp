@@ -133,7 +133,7 @@ private Q_SLOTS:
     void allowedLinks() {
         QFETCH(QString, href);
         QFETCH(bool, allowed);
-        QCOMPARE(isAllowedPastedLink(href), allowed);
+        QCOMPARE(isSafeLinkUrl(href), allowed);
     }
 };
 
