@@ -9,6 +9,8 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QStorageInfo>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 
 #include <cerrno>
@@ -199,6 +201,27 @@ bool moveIntoExistingFolder(const QString &staging, const QString &backup, const
             return false;
         }
         done.append({staged, target});
+    }
+    // Pictures an earlier export of this page wrote and this one no longer has are set aside too,
+    // or the folder would go on publishing photos the story dropped. Only names this exporter
+    // writes ("<n>-<slug>.<ext>") are touched; anything else in images/ is the producer's.
+    static const QRegularExpression ours(u"^[0-9]+-[a-z0-9-]*\\.(jpg|png|webp|gif|bin)$"_qs);
+    QSet<QString> current;
+    for (const PageFile &file : files)
+        current.insert(file.relativePath);
+    const QFileInfoList existing = QDir(root % u"/images"_qs).entryInfoList(QDir::Files | QDir::Hidden);
+    for (const QFileInfo &info : existing) {
+        const QString relative = u"images/"_qs % info.fileName();
+        if (current.contains(relative) || !ours.match(info.fileName()).hasMatch())
+            continue;
+        const QString aside = backup % u'/' % relative;
+        const int errnum = QDir().mkpath(backup % u"/images"_qs) ? move(info.filePath(), aside) : EACCES;
+        if (errnum) {
+            undo();
+            *error = writeProblem(info.filePath(), errnum, QString(), 0, root);
+            return false;
+        }
+        done.append({info.filePath(), aside});
     }
     return true;
 }

@@ -8,7 +8,8 @@ namespace galley {
 
 /// Writes a story as a finished page folder: DIR/index.html (HTML5, UTF-8, from ArticleRenderer)
 /// and DIR/images/<n>-<slug>.<ext> for each picture that is present. DIR and its parents are
-/// created when missing; files of an earlier export in DIR are replaced, other files left alone.
+/// created when missing; files of an earlier export in DIR are replaced (pictures the story no
+/// longer has are removed), other files left alone.
 ///
 /// All or nothing: the page is written into a hidden folder beside DIR and moved into place only
 /// when every file is written, so on failure DIR is exactly as it was before (or absent).

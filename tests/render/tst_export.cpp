@@ -199,6 +199,24 @@ void TestExport::exportAgainOverwrites() {
              (QStringList{u"images/"_qs, u"images/1-harbour-cranes.jpg"_qs, u"images/2-ferry-dock.jpg"_qs,
                           u"index.html"_qs, u"notes.txt"_qs}));
     QCOMPARE(readAll(tmp.filePath(u"notes.txt"_qs)), QByteArray("keep me"));
+
+    // A picture the story dropped leaves the page folder; the producer's own pictures stay.
+    QFile logo(tmp.filePath(u"images/masthead-logo.png"_qs));
+    QVERIFY(logo.open(QIODevice::WriteOnly));
+    logo.write("mine");
+    logo.close();
+    m_story.images.removeFirst();
+    QVERIFY2(exportStory(m_story, tmp.path(), &error), qPrintable(error));
+    QCOMPARE(tree(tmp.path()),
+             (QStringList{u"images/"_qs, u"images/1-ferry-dock.jpg"_qs, u"images/masthead-logo.png"_qs,
+                          u"index.html"_qs, u"notes.txt"_qs}));
+    QCOMPARE(readAll(tmp.filePath(u"images/1-ferry-dock.jpg"_qs)), m_story.images.at(0).data);
+
+    // And a story with no pictures left keeps none of them.
+    m_story.images.clear();
+    QVERIFY2(exportStory(m_story, tmp.path(), &error), qPrintable(error));
+    QCOMPARE(tree(tmp.path()), (QStringList{u"images/"_qs, u"images/masthead-logo.png"_qs, u"index.html"_qs,
+                                            u"notes.txt"_qs}));
 }
 
 void TestExport::folderBlockedByFile() {
