@@ -79,14 +79,8 @@ private:
 };
 
 int main(int argc, char **argv) {
-    registerPreviewScheme();
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
-    QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(u"GalleyTest"_qs);
-    QCoreApplication::setApplicationName(u"tst_importineditor"_qs);
-    TestImportInEditor test;
     QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
+    return galley::testsupport::runGuiTest<TestImportInEditor>(argc, argv, u"tst_importineditor"_qs);
 }
 
 #include "tst_importineditor.moc"

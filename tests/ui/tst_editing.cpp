@@ -577,15 +577,8 @@ private:
 };
 
 int main(int argc, char **argv) {
-    registerPreviewScheme();
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
-    QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(u"GalleyTest"_qs);
-    QCoreApplication::setApplicationName(u"tst_editing"_qs);
-    setUpIconTheme();
-    TestEditing test;
     QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
+    return galley::testsupport::runGuiTest<TestEditing>(argc, argv, u"tst_editing"_qs);
 }
 
 #include "tst_editing.moc"

@@ -572,15 +572,8 @@ private:
 };
 
 int main(int argc, char **argv) {
-    registerPreviewScheme();
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
-    QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(u"GalleyTest"_qs);
-    QCoreApplication::setApplicationName(u"tst_mainwindow"_qs);
-    setUpIconTheme();
-    TestMainWindow test;
     QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
+    return galley::testsupport::runGuiTest<TestMainWindow>(argc, argv, u"tst_mainwindow"_qs);
 }
 
 #include "tst_mainwindow.moc"

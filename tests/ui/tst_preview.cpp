@@ -430,14 +430,8 @@ private:
 };
 
 int main(int argc, char **argv) {
-    registerPreviewScheme();
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
-    QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(u"GalleyTest"_qs);
-    QCoreApplication::setApplicationName(u"tst_preview"_qs);
-    TestPreview test;
     QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
+    return galley::testsupport::runGuiTest<TestPreview>(argc, argv, u"tst_preview"_qs);
 }
 
 #include "tst_preview.moc"

@@ -1,5 +1,8 @@
 #include "guitestsupport.h"
 
+#include "icons.h"
+#include "preview/previewscheme.h"
+
 #include <QApplication>
 #include <QDeadlineTimer>
 #include <QDialog>
@@ -56,6 +59,17 @@ void acceptModalDialogs(QTimer &timer, QObject *context, int *seen) {
         }
     });
     timer.start(50);
+}
+
+void prepareGuiTestApplication() {
+    registerPreviewScheme();
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+}
+
+void nameGuiTestApplication(const QString &name) {
+    QCoreApplication::setOrganizationName(u"GalleyTest"_qs);
+    QCoreApplication::setApplicationName(name);
+    setUpIconTheme();
 }
 
 } // namespace galley::testsupport

@@ -2,7 +2,9 @@
 // Small helpers shared by the GUI tests (tests/ui and tests/import): hermetic settings, the preview
 // page's JavaScript, typing into fields and answering modal dialogs. Test-only; never linked into Galley.
 
+#include <QApplication>
 #include <QObject>
+#include <QTest>
 #include <QString>
 #include <QVariant>
 
@@ -41,6 +43,24 @@ template <typename T> T *requireChild(const QObject *parent, const QString &name
     if (!child)
         qFatal("no child %s", qPrintable(name));
     return child;
+}
+
+/// What a GUI test needs before its QApplication exists: Galley's galley: scheme registered (WebEngine
+/// refuses schemes registered later) and shared GL contexts (WebEngine needs them).
+void prepareGuiTestApplication();
+
+/// Names the running application @p name under the "GalleyTest" organisation and sets Galley's
+/// icon theme, as main() does for the real window.
+void nameGuiTestApplication(const QString &name);
+
+/// The body of a GUI test's main(): the QApplication set up as above, then every test of
+/// @p TestClass; returns QTest's exit code.
+template <typename TestClass> int runGuiTest(int argc, char **argv, const QString &name) {
+    prepareGuiTestApplication();
+    QApplication app(argc, argv);
+    nameGuiTestApplication(name);
+    TestClass test;
+    return QTest::qExec(&test, argc, argv);
 }
 
 } // namespace galley::testsupport
