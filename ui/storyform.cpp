@@ -153,7 +153,7 @@ void StoryForm::setStory(const Story &story) {
     m_loading = true;
     m_headline->setText(story.headline);
     m_deck->setPlainText(story.deck);
-    m_byline->setText(story.bylines.join(u"; "_qs));
+    m_byline->setText(bylinesText(story.bylines));
     m_dateline->setText(story.dateline);
     m_section->setCurrentText(story.section);
     m_slug->setText(story.slug);
@@ -171,12 +171,8 @@ void StoryForm::applyTo(Story &story) const {
     story.headline = m_headline->text().trimmed();
     // A deck is one paragraph: line breaks typed into it become spaces.
     story.deck = m_deck->toPlainText().simplified();
-    story.bylines.clear();
-    // Semicolons separate people; a comma stays inside one entry ("Jane Example, Staff Writer").
-    for (const QString &name : m_byline->text().split(u';')) {
-        if (!name.trimmed().isEmpty())
-            story.bylines.append(name.trimmed());
-    }
+    // Semicolons separate people; a comma parts a name from its title ("Jane Example, Staff Writer").
+    story.bylines = bylinesFromText(m_byline->text());
     story.dateline = m_dateline->text().trimmed();
     story.section = m_section->currentText().trimmed();
     story.slug = m_slug->text().trimmed();

@@ -439,7 +439,8 @@ ImportDraft analyseSegments(const QList<Segment> &segments) {
                                                      note.line > 0 ? note.line : segment.line, 0, note.note});
         const bool picture = segment.markupRole == SegmentRole::Caption &&
                              (!segment.imageFileName.isEmpty() || !segment.pictureRefused.isEmpty());
-        if (segment.text.isEmpty() && segment.imageData.isEmpty() && segment.credit.isEmpty() && !picture)
+        if (segment.text.isEmpty() && segment.imageData.isEmpty() && segment.credit.isEmpty() && !picture &&
+            !segment.isStructure())
             continue;
         draft.segments.append(DraftSegment{segment, newId()});
     }

@@ -31,6 +31,9 @@ struct ImportDraft {
     QDateTime created;
     QByteArray source;
     QString sourceFormat;
+    /// Copied to the story as read: not part of any change.
+    StoryMetadata metadata;
+    QList<EditorNote> notes;
 };
 
 /// Runs the cleanup steps over @p segments in order (chrome, head, teaser, duplicates, split words,

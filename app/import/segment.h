@@ -34,9 +34,19 @@ struct Segment {
     std::optional<SegmentRole> markupRole;
     /// Inside a page's navigation, header menu, footer, aside or form: site chrome by markup.
     bool markupChrome = false;
-    /// List item or block quote from markup; consecutive items with the same @c listGroup form one block.
+    /// List item, block quote, table or section break from markup; consecutive items with the same
+    /// @c listGroup form one block (a list's first item gives the block its kind; each item keeps its
+    /// own numbering and @c listLevel). A table or section break has no @c text.
     BlockKind blockKind = BlockKind::Paragraph;
     int listGroup = 0;
+    /// List items: nesting level, 0 for the top level (clamped to MaxListLevel).
+    int listLevel = 0;
+    /// Tables: the rows of cells, and whether the source marks the first row as a header.
+    QList<TableRow> rows;
+    bool headerRow = false;
+    /// A byline's job title given by markup (NITF byttl, a wire's "AP Business Writer" line); empty
+    /// to read "Name, Title" from the text.
+    QString bylineTitle;
     /// Credit and speaker given by markup (NITF media-producer, HTML cite); empty to parse them from text.
     QString credit;
     QString attribution;
@@ -54,6 +64,20 @@ struct Segment {
     /// Changes the reader made while reading this segment, reported before the cleanup steps' changes.
     /// A segment with notes and no text only carries them.
     QList<ReaderNote> notes;
+
+    /// A table or section break: structure without text of its own, kept whatever cleanup decides.
+    bool isStructure() const { return blockKind == BlockKind::Table || blockKind == BlockKind::SectionBreak; }
+};
+
+/// One story as a reader found it: its segments and what the file says about it beyond its text.
+/// Internal to the importer.
+struct ReadStory {
+    QList<Segment> segments;
+    StoryMetadata metadata;
+    /// Editor's notes from the source (wire ednotes, "Eds:" lines, NITF ed-msg), the agency as author.
+    QList<EditorNote> notes;
+    /// Plain sentences for the report about the story as a whole ("The agency marked this item withheld.").
+    QStringList reportNotes;
 };
 
 } // namespace galley

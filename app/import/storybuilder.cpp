@@ -93,19 +93,46 @@ Story buildStory(const ImportDraft &draft, const QList<bool> &accepted) {
     story.updated = draft.created;
     story.originalSource = draft.source;
     story.originalFormat = draft.sourceFormat;
+    story.metadata = draft.metadata;
+    story.notes = draft.notes;
 
     QString lastBlock;
     int lastGroup = 0;
     QList<qsizetype> unplaced;
     auto addParagraph = [&](const DraftSegment &s, const InlineText &text) {
         const BlockKind kind = s.segment.blockKind;
-        const bool list = kind == BlockKind::BulletList || kind == BlockKind::NumberedList;
-        if (list && !story.body.isEmpty() && story.body.last().id == lastBlock &&
-            story.body.last().kind == kind && lastGroup == s.segment.listGroup) {
-            story.body.last().lines.append(text);
+        if (s.segment.isStructure()) {
+            Block block{s.blockId, kind};
+            block.rows = s.segment.rows;
+            block.headerRow = kind == BlockKind::Table && s.segment.headerRow;
+            story.body.append(block);
+            lastBlock = s.blockId;
+            lastGroup = 0;
             return;
         }
-        story.body.append(Block{s.blockId, kind, {text}});
+        const bool list = kind == BlockKind::BulletList || kind == BlockKind::NumberedList;
+        const ListItem item{std::clamp(s.segment.listLevel, 0, MaxListLevel),
+                            kind == BlockKind::NumberedList};
+        if (list && !story.body.isEmpty() && story.body.last().id == lastBlock &&
+            story.body.last().isList() && lastGroup == s.segment.listGroup) {
+            Block &block = story.body.last();
+            if (block.items.isEmpty())
+                for (qsizetype line = 0; line < block.lines.size(); ++line)
+                    block.items.append(block.item(line));
+            block.lines.append(text);
+            block.items.append(item);
+            // Items only need spelling out once the list mixes levels or numbering.
+            bool plain = true;
+            for (const ListItem &shape : std::as_const(block.items))
+                plain = plain && shape == ListItem{0, block.kind == BlockKind::NumberedList};
+            if (plain)
+                block.items.clear();
+            return;
+        }
+        Block block{s.blockId, kind, {text}};
+        if (list && item.level > 0)
+            block.items = {item};
+        story.body.append(block);
         lastBlock = s.blockId;
         lastGroup = s.segment.listGroup;
     };
@@ -132,7 +159,13 @@ Story buildStory(const ImportDraft &draft, const QList<bool> &accepted) {
             story.deck = plain;
             break;
         case SegmentRole::Byline:
-            story.bylines.append(lineshape::bylineNames(plain));
+            for (const QString &name : lineshape::bylineNames(plain)) {
+                Byline byline =
+                    s.segment.bylineTitle.isEmpty() ? Byline::fromText(name) : Byline{name.trimmed()};
+                if (!s.segment.bylineTitle.isEmpty())
+                    byline.title = s.segment.bylineTitle;
+                story.bylines.append(byline);
+            }
             break;
         case SegmentRole::Dateline:
             story.dateline = plain;

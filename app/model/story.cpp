@@ -27,94 +27,85 @@ struct KindInfo {
 };
 
 constexpr KindInfo kindTable[] = {
-    {BlockKind::Paragraph, u"paragraph"},   {BlockKind::Subhead, u"subhead"},
-    {BlockKind::BulletList, u"bullet-list"}, {BlockKind::NumberedList, u"numbered-list"},
-    {BlockKind::BlockQuote, u"block-quote"},
+    {BlockKind::Paragraph, u"paragraph"},        {BlockKind::Subhead, u"subhead"},
+    {BlockKind::BulletList, u"bullet-list"},     {BlockKind::NumberedList, u"numbered-list"},
+    {BlockKind::BlockQuote, u"block-quote"},     {BlockKind::Table, u"table"},
+    {BlockKind::SectionBreak, u"section-break"},
 };
 
 } // namespace
 
-QString statusName(StoryStatus status)
-{
+QString statusName(StoryStatus status) {
     for (const auto &info : statusTable)
         if (info.status == status)
             return QString::fromUtf16(info.name);
     return {};
 }
 
-QString statusKey(StoryStatus status)
-{
+QString statusKey(StoryStatus status) {
     for (const auto &info : statusTable)
         if (info.status == status)
             return QString::fromUtf16(info.key);
     return {};
 }
 
-std::optional<StoryStatus> statusFromString(const QString &text)
-{
+std::optional<StoryStatus> statusFromString(const QString &text) {
     const QString wanted = text.trimmed();
     for (const auto &info : statusTable) {
-        if (wanted.compare(QString::fromUtf16(info.key), Qt::CaseInsensitive) == 0
-            || wanted.compare(QString::fromUtf16(info.name), Qt::CaseInsensitive) == 0)
+        if (wanted.compare(QString::fromUtf16(info.key), Qt::CaseInsensitive) == 0 ||
+            wanted.compare(QString::fromUtf16(info.name), Qt::CaseInsensitive) == 0)
             return info.status;
     }
     return std::nullopt;
 }
 
-QList<StoryStatus> allStatuses()
-{
+QList<StoryStatus> allStatuses() {
     QList<StoryStatus> out;
     for (const auto &info : statusTable)
         out.append(info.status);
     return out;
 }
 
-QString blockKindKey(BlockKind kind)
-{
+QString blockKindKey(BlockKind kind) {
     for (const auto &info : kindTable)
         if (info.kind == kind)
             return QString::fromUtf16(info.key);
     return {};
 }
 
-std::optional<BlockKind> blockKindFromKey(const QString &key)
-{
+std::optional<BlockKind> blockKindFromKey(const QString &key) {
     for (const auto &info : kindTable)
         if (key == QString::fromUtf16(info.key))
             return info.kind;
     return std::nullopt;
 }
 
-QString newId()
-{
+QString newId() {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-QString InlineText::plainText() const
-{
+QString InlineText::plainText() const {
     QString out;
     for (const auto &run : runs)
         out += run.text;
     return out;
 }
 
-bool InlineText::isEmpty() const
-{
+bool InlineText::isEmpty() const {
     for (const auto &run : runs)
         if (!run.text.isEmpty())
             return false;
     return true;
 }
 
-InlineText InlineText::normalized() const
-{
+InlineText InlineText::normalized() const {
     InlineText out;
     for (const auto &run : runs) {
         if (run.text.isEmpty())
             continue;
         if (!out.runs.isEmpty()) {
             InlineRun &last = out.runs.last();
-            if (last.bold == run.bold && last.italic == run.italic && last.href == run.href) {
+            if (last.sameStyle(run)) {
                 last.text += run.text;
                 continue;
             }
@@ -124,29 +115,77 @@ InlineText InlineText::normalized() const
     return out;
 }
 
-InlineText InlineText::plain(const QString &text)
-{
+InlineText InlineText::plain(const QString &text) {
     InlineText out;
     if (!text.isEmpty())
         out.runs.append(InlineRun{text});
     return out;
 }
 
-QString Block::plainText() const
-{
+bool InlineRun::sameStyle(const InlineRun &other) const {
+    return bold == other.bold && italic == other.italic && href == other.href && strike == other.strike &&
+           baseline == other.baseline;
+}
+
+QString Block::plainText() const {
     QStringList parts;
+    if (kind == BlockKind::Table) {
+        for (const auto &row : rows) {
+            QStringList cells;
+            for (const auto &cell : row)
+                cells.append(cell.plainText());
+            parts.append(cells.join(u'\t'));
+        }
+        return parts.join(u'\n');
+    }
     for (const auto &line : lines)
         parts.append(line.plainText());
     return parts.join(u'\n');
 }
 
-Block Block::make(BlockKind kind, const QString &text)
-{
+ListItem Block::item(qsizetype line) const {
+    if (line >= 0 && line < items.size())
+        return items.at(line);
+    return ListItem{0, kind == BlockKind::NumberedList};
+}
+
+QString Byline::text() const {
+    return title.isEmpty() ? name : name % QStringLiteral(", ") % title;
+}
+
+Byline Byline::fromText(const QString &text) {
+    const qsizetype comma = text.indexOf(u',');
+    if (comma < 0)
+        return Byline{text.trimmed(), {}};
+    return Byline{text.left(comma).trimmed(), text.mid(comma + 1).trimmed()};
+}
+
+QString bylinesText(const QList<Byline> &bylines) {
+    QStringList parts;
+    for (const auto &byline : bylines)
+        parts.append(byline.text());
+    return parts.join(QStringLiteral("; "));
+}
+
+QList<Byline> bylinesFromText(const QString &text) {
+    QList<Byline> out;
+    for (const QString &part : text.split(u';')) {
+        const Byline byline = Byline::fromText(part);
+        if (!byline.name.isEmpty() || !byline.title.isEmpty())
+            out.append(byline);
+    }
+    return out;
+}
+
+bool StoryMetadata::isEmpty() const {
+    return *this == StoryMetadata{};
+}
+
+Block Block::make(BlockKind kind, const QString &text) {
     return Block{newId(), kind, {InlineText::plain(text)}};
 }
 
-QString StoryImage::fileExtension() const
-{
+QString StoryImage::fileExtension() const {
     static const QHash<QString, QString> extensions = {
         {QStringLiteral("image/jpeg"), QStringLiteral("jpg")},
         {QStringLiteral("image/png"), QStringLiteral("png")},
@@ -156,8 +195,7 @@ QString StoryImage::fileExtension() const
     return extensions.value(mimeType, QStringLiteral("bin"));
 }
 
-Story Story::create()
-{
+Story Story::create() {
     Story story;
     story.id = newId();
     story.created = QDateTime::currentDateTimeUtc();
@@ -165,24 +203,21 @@ Story Story::create()
     return story;
 }
 
-qsizetype Story::blockIndex(const QString &blockId) const
-{
+qsizetype Story::blockIndex(const QString &blockId) const {
     for (qsizetype i = 0; i < body.size(); ++i)
         if (body.at(i).id == blockId)
             return i;
     return -1;
 }
 
-QString Story::bodyPlainText() const
-{
+QString Story::bodyPlainText() const {
     QStringList parts;
     for (const auto &block : body)
         parts.append(block.plainText());
     return parts.join(QStringLiteral("\n\n"));
 }
 
-int Story::wordCount() const
-{
+int Story::wordCount() const {
     int words = 0;
     for (const auto &block : body) {
         bool inWord = false;
@@ -196,16 +231,14 @@ int Story::wordCount() const
     return words;
 }
 
-const StoryImage *Story::leadImage() const
-{
+const StoryImage *Story::leadImage() const {
     for (const auto &image : images)
         if (image.placement.isLead())
             return &image;
     return nullptr;
 }
 
-void Story::replaceBody(const QList<Block> &newBody)
-{
+void Story::replaceBody(const QList<Block> &newBody) {
     QSet<QString> surviving;
     for (const auto &block : newBody)
         surviving.insert(block.id);

@@ -22,6 +22,9 @@ std::optional<StoryStatus> statusFromString(const QString &text);
 /// All statuses in workflow order.
 QList<StoryStatus> allStatuses();
 
+/// Where a run sits against the line: normal text, superscript (1st, m²) or subscript (CO₂).
+enum class Baseline { Normal, Superscript, Subscript };
+
 /// A run of body text sharing one style. @c href is empty for plain text; when set it is the link
 /// target exactly as typed (the renderer decides whether its scheme may be live).
 struct InlineRun {
@@ -29,6 +32,11 @@ struct InlineRun {
     bool bold = false;
     bool italic = false;
     QString href;
+    bool strike = false; ///< struck through (<s>): kept by the desk, shown as deleted text
+    Baseline baseline = Baseline::Normal;
+
+    /// True when @p other has the same style (everything but the text).
+    bool sameStyle(const InlineRun &other) const;
 
     friend bool operator==(const InlineRun &, const InlineRun &) = default;
 };
@@ -48,23 +56,51 @@ struct InlineText {
     friend bool operator==(const InlineText &, const InlineText &) = default;
 };
 
-enum class BlockKind { Paragraph, Subhead, BulletList, NumberedList, BlockQuote };
+enum class BlockKind { Paragraph, Subhead, BulletList, NumberedList, BlockQuote, Table, SectionBreak };
 
-/// Storage key of a block kind: "paragraph", "subhead", "bullet-list", "numbered-list", "block-quote".
+/// Storage key of a block kind: "paragraph", "subhead", "bullet-list", "numbered-list", "block-quote",
+/// "table", "section-break".
 QString blockKindKey(BlockKind kind);
 std::optional<BlockKind> blockKindFromKey(const QString &key);
 
+/// Shape of one list item: how deep it is nested (0 is the top level, at most MaxListLevel) and
+/// whether it is numbered (else bulleted), so a numbered list can hold bulleted sub-items.
+struct ListItem {
+    int level = 0;
+    bool numbered = false;
+
+    friend bool operator==(const ListItem &, const ListItem &) = default;
+};
+
+/// Deepest list nesting a story keeps (0-based); deeper items are shown at this level.
+inline constexpr int MaxListLevel = 7;
+
+/// One row of a table: its cells in reading order, each one line of styled text.
+using TableRow = QList<InlineText>;
+
 /// One block of the story body. A paragraph or subhead holds exactly one line in @c lines; a list
-/// holds one line per item; a block quote holds one line per quoted paragraph. @c id is a stable
-/// identifier (a UUID without braces) that pull quotes and images use as their anchor.
+/// holds one line per item; a block quote holds one line per quoted paragraph; a table holds its
+/// cells in @c rows and no lines; a section break (a thematic break, <hr>) holds nothing. @c id is a
+/// stable identifier (a UUID without braces) that pull quotes and images use as their anchor.
 struct Block {
     QString id;
     BlockKind kind = BlockKind::Paragraph;
     QList<InlineText> lines;
+    /// Lists: the shape of each line, same length as @c lines. Empty means every item is at the top
+    /// level and numbered as @c kind says; use item() rather than reading it directly.
+    QList<ListItem> items;
+    /// Tables: rows of cells (rows may differ in length; the renderer pads them).
+    QList<TableRow> rows;
+    /// Tables: the first row is a header row (<th> cells).
+    bool headerRow = false;
 
-    /// Plain text of all lines joined by "\n".
+    /// Plain text of all lines joined by "\n"; for a table, rows joined by "\n" with cells joined by
+    /// "\t"; empty for a section break.
     QString plainText() const;
     bool isList() const { return kind == BlockKind::BulletList || kind == BlockKind::NumberedList; }
+    /// Shape of list line @p line: items[line] when given, else top level, numbered when @c kind is
+    /// NumberedList.
+    ListItem item(qsizetype line) const;
 
     /// A block of @p kind holding @p text as its single unstyled line, with a fresh id.
     static Block make(BlockKind kind, const QString &text);
@@ -115,6 +151,58 @@ struct StoryImage {
     friend bool operator==(const StoryImage &, const StoryImage &) = default;
 };
 
+/// One byline: the name as printed and an optional job title kept apart ("Business Writer",
+/// NITF <byttl>), so the page can print the name alone and the metadata carry the title.
+struct Byline {
+    QString name;
+    QString title;
+
+    /// "Name, Title" as the form shows it, or the name alone.
+    QString text() const;
+    /// Reads "Name, Title" (split at the first comma) or a bare name; spaces trimmed.
+    static Byline fromText(const QString &text);
+
+    friend bool operator==(const Byline &, const Byline &) = default;
+};
+
+/// Bylines as the form shows them: each byline's text() joined by "; ".
+QString bylinesText(const QList<Byline> &bylines);
+/// Reads the form's text: bylines separated by semicolons, each "Name, Title" or a name; blank
+/// entries are skipped.
+QList<Byline> bylinesFromText(const QString &text);
+
+/// An editor's note on a story: a message for the desk (a wire "Eds:" line, an agency ednote, a copy
+/// editor's query), never exported or published. @c replyTo names the note it answers, empty for a
+/// new thread.
+struct EditorNote {
+    QString id;
+    QString author;
+    QDateTime time; ///< UTC; invalid when the source gave none
+    QString text;
+    QString replyTo;
+
+    friend bool operator==(const EditorNote &, const EditorNote &) = default;
+};
+
+/// What the source says about a story beyond its text, as IPTC's formats carry it (ninjs,
+/// NewsML-G2 itemMeta/contentMeta, NITF docdata): kept so the desk can see where copy came from and
+/// recognise a later version of it. Times are UTC; an invalid time means the source gave none.
+struct StoryMetadata {
+    QString sourceAgency; ///< "Example Wire"; empty for stories written in-house
+    QString originalId;   ///< the agency's id: ninjs uri/guid, NewsML-G2 guid, NITF doc-id
+    int priority = 0;     ///< IPTC urgency, 1 (flash) to 9 (lowest); 0 when not given
+    QString slugline;     ///< the wire's keyword or slug line ("BC-Harbour-Ferry-Strike")
+    QStringList keywords;
+    QString language; ///< BCP 47 tag ("en", "en-GB", "nb"); empty for the house default
+    QDateTime firstCreated;
+    QDateTime versionCreated;
+    QDateTime embargo; ///< not to be published before this time
+
+    bool isEmpty() const;
+
+    friend bool operator==(const StoryMetadata &, const StoryMetadata &) = default;
+};
+
 /// A news story as a reporter drafts it and a producer publishes it. Times are UTC. The story is a
 /// plain value: copying it copies pictures too (QByteArray shares the bytes until written).
 struct Story {
@@ -123,7 +211,7 @@ struct Story {
     QString section;
     QString headline;
     QString deck;
-    QStringList bylines;
+    QList<Byline> bylines;
     QString dateline;
     StoryStatus status = StoryStatus::Draft;
     QList<Block> body;
@@ -137,6 +225,9 @@ struct Story {
     /// What @c originalSource holds, as a MIME type with its charset
     /// ("text/plain; charset=windows-1252", "text/html; charset=UTF-8", "application/nitf+xml; ...").
     QString originalFormat;
+    StoryMetadata metadata;
+    /// The desk's notes on the story, oldest first; never exported.
+    QList<EditorNote> notes;
 
     /// A new empty draft with a fresh id and both times set to now (UTC).
     static Story create();

@@ -17,12 +17,16 @@ QString attr(const char16_t *name, const QString &value) {
     return u' ' % QString::fromUtf16(name) % u"=\"" % escapeHtml(value) % u'"';
 }
 
-QString renderByline(const QStringList &bylines) {
+QString renderByline(const QList<Byline> &bylines) {
     QStringList names;
-    for (const QString &typed : bylines) {
-        const QString name = bylineName(typed);
-        if (!name.isEmpty())
-            names.append(u"<span class=\"author\">" % escapeHtml(name) % u"</span>");
+    for (const Byline &byline : bylines) {
+        const QString name = bylineName(byline.name);
+        if (name.isEmpty())
+            continue;
+        QString html = u"<span class=\"author\">" % escapeHtml(name) % u"</span>";
+        if (!byline.title.trimmed().isEmpty())
+            html += u", <span class=\"author-title\">" % escapeHtml(byline.title.trimmed()) % u"</span>";
+        names.append(html);
     }
     if (names.isEmpty())
         return {};
@@ -63,6 +67,75 @@ QString renderLines(const QList<InlineText> &lines, const char16_t *tag) {
     return html;
 }
 
+/// A list with its nested sub-lists: each item opens at its level inside the item above it, so
+/// "<ul><li>a<ol><li>b</li></ol></li></ul>". The top level always takes the block's own kind (one
+/// element per block, which the preview patches by id); deeper levels follow each item's numbering.
+/// An item more than one level deeper than the one before gets empty items to stand in, as HTML
+/// allows a list only inside an item.
+QString renderList(const Block &block, const QString &idAttribute) {
+    const auto tagOf = [&](qsizetype line, qsizetype depth) {
+        const bool numbered = depth == 0 ? block.kind == BlockKind::NumberedList : block.item(line).numbered;
+        return numbered ? u"ol"_qs : u"ul"_qs;
+    };
+    QString html;
+    QStringList open; // tags of the lists open now, outermost first; each has an unclosed <li>
+    for (qsizetype line = 0; line < block.lines.size(); ++line) {
+        const qsizetype level = std::clamp<qsizetype>(block.item(line).level, 0, MaxListLevel);
+        while (open.size() > level + 1) {
+            html += u"</li></" % open.takeLast() % u'>';
+        }
+        if (open.size() == level + 1) {
+            if (open.size() > 1 && open.last() != tagOf(line, level)) {
+                html += u"</li></" % open.takeLast() % u'>';
+            } else {
+                html += u"</li>"_qs;
+            }
+        }
+        while (open.size() < level + 1) {
+            const QString tag = tagOf(line, open.size());
+            html += u'<' % tag % (open.isEmpty() ? idAttribute : QString()) % u'>';
+            open.append(tag);
+            if (open.size() < level + 1)
+                html += u"<li>"_qs;
+        }
+        html += u"<li>" % renderInline(block.lines.at(line));
+    }
+    if (open.isEmpty())
+        return u'<' % tagOf(0, 0) % idAttribute % u"></" % tagOf(0, 0) % u">\n";
+    while (!open.isEmpty())
+        html += u"</li></" % open.takeLast() % u'>';
+    return html % u'\n';
+}
+
+/// A table inside a scrolling wrapper (phones are narrower than most tables); rows are padded to
+/// the widest so every row has the same cells.
+QString renderTable(const Block &block, const QString &idAttribute) {
+    qsizetype columns = 0;
+    for (const TableRow &row : block.rows)
+        columns = std::max(columns, row.size());
+    auto renderRow = [columns](const TableRow &row, const char16_t *cellTag) {
+        QString html = u"<tr>"_qs;
+        const QString tag = QString::fromUtf16(cellTag);
+        for (qsizetype c = 0; c < columns; ++c)
+            html += u'<' % tag % u'>' % (c < row.size() ? renderInline(row.at(c)) : QString()) % u"</" % tag %
+                    u'>';
+        return html % u"</tr>";
+    };
+    QString html = u"<div class=\"story-table\"" % idAttribute % u"><table>";
+    qsizetype first = 0;
+    if (block.headerRow && !block.rows.isEmpty()) {
+        html += u"<thead>" % renderRow(block.rows.first(), u"th") % u"</thead>";
+        first = 1;
+    }
+    if (first < block.rows.size()) {
+        html += u"<tbody>"_qs;
+        for (qsizetype r = first; r < block.rows.size(); ++r)
+            html += renderRow(block.rows.at(r), u"td");
+        html += u"</tbody>"_qs;
+    }
+    return html % u"</table></div>\n";
+}
+
 QString renderBlockAt(const Story &story, qsizetype index) {
     const Block &block = story.body.at(index);
     const QString id = attr(u"data-block", block.id);
@@ -74,11 +147,14 @@ QString renderBlockAt(const Story &story, qsizetype index) {
         return u"<h2" % id % u'>' % parts.join(u"<br>") % u"</h2>\n";
     }
     case BlockKind::BulletList:
-        return u"<ul" % id % u'>' % renderLines(block.lines, u"li") % u"</ul>\n";
     case BlockKind::NumberedList:
-        return u"<ol" % id % u'>' % renderLines(block.lines, u"li") % u"</ol>\n";
+        return renderList(block, id);
     case BlockKind::BlockQuote:
         return u"<blockquote" % id % u'>' % renderLines(block.lines, u"p") % u"</blockquote>\n";
+    case BlockKind::Table:
+        return renderTable(block, id);
+    case BlockKind::SectionBreak:
+        return u"<hr" % id % u">\n";
     case BlockKind::Paragraph:
         break;
     }

@@ -8,6 +8,12 @@ namespace {
 
 QString styledRun(const InlineRun &run) {
     QString html = escapeHtml(run.text);
+    if (run.baseline == Baseline::Superscript)
+        html = u"<sup>" % html % u"</sup>";
+    else if (run.baseline == Baseline::Subscript)
+        html = u"<sub>" % html % u"</sub>";
+    if (run.strike)
+        html = u"<s>" % html % u"</s>";
     if (run.italic)
         html = u"<em>" % html % u"</em>";
     if (run.bold)

@@ -40,9 +40,15 @@ QString newsArticleJsonLd(const Story &story) {
     if (!story.section.trimmed().isEmpty())
         article.insert(u"articleSection"_qs, story.section.trimmed());
     QJsonArray authors;
-    for (const QString &byline : story.bylines)
-        if (const QString name = detail::bylineName(byline); !name.isEmpty())
-            authors.append(QJsonObject{{u"@type"_qs, u"Person"_qs}, {u"name"_qs, name}});
+    for (const Byline &byline : story.bylines) {
+        const QString name = detail::bylineName(byline.name);
+        if (name.isEmpty())
+            continue;
+        QJsonObject person{{u"@type"_qs, u"Person"_qs}, {u"name"_qs, name}};
+        if (!byline.title.trimmed().isEmpty())
+            person.insert(u"jobTitle"_qs, byline.title.trimmed());
+        authors.append(person);
+    }
     if (!authors.isEmpty())
         article.insert(u"author"_qs, authors);
     if (story.created.isValid())

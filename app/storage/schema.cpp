@@ -17,8 +17,7 @@ struct Migration {
 };
 
 // Append new versions at the end; never edit a published one, files in the field already have it.
-const QList<Migration> &migrations()
-{
+const QList<Migration> &migrations() {
     static const QList<Migration> list = {
         {1,
          {
@@ -70,12 +69,21 @@ const QList<Migration> &migrations()
              u"UPDATE stories SET search_rowid = m.rowid"
              u" FROM (SELECT rowid, story_id FROM story_search) AS m WHERE m.story_id = stories.id"_qs,
          }},
+        // What the wire says about a story (agency, original id, priority, times, embargo) and the
+        // desk's notes; the original id is a column of its own so a later version of a wire story
+        // finds the one already in the library.
+        {4,
+         {
+             u"ALTER TABLE stories ADD COLUMN metadata TEXT NOT NULL DEFAULT '{}'"_qs, // metadataToJson()
+             u"ALTER TABLE stories ADD COLUMN notes TEXT NOT NULL DEFAULT '[]'"_qs,    // notesToJson()
+             u"ALTER TABLE stories ADD COLUMN original_id TEXT NOT NULL DEFAULT ''"_qs,
+             u"CREATE INDEX stories_by_original_id ON stories(original_id) WHERE original_id <> ''"_qs,
+         }},
     };
     return list;
 }
 
-bool exec(QSqlQuery &query, const QString &sql, QSqlError *error)
-{
+bool exec(QSqlQuery &query, const QString &sql, QSqlError *error) {
     if (query.exec(sql))
         return true;
     if (error)
@@ -85,13 +93,11 @@ bool exec(QSqlQuery &query, const QString &sql, QSqlError *error)
 
 } // namespace
 
-int currentVersion()
-{
+int currentVersion() {
     return migrations().constLast().version;
 }
 
-int readVersion(const QSqlDatabase &db, QSqlError *error)
-{
+int readVersion(const QSqlDatabase &db, QSqlError *error) {
     QSqlQuery query(db);
     if (!exec(query, u"PRAGMA user_version"_qs, error))
         return -1;
@@ -103,16 +109,14 @@ int readVersion(const QSqlDatabase &db, QSqlError *error)
     return query.value(0).toInt();
 }
 
-bool hasForeignTables(const QSqlDatabase &db, QSqlError *error)
-{
+bool hasForeignTables(const QSqlDatabase &db, QSqlError *error) {
     QSqlQuery query(db);
     if (!exec(query, u"SELECT COUNT(*) FROM sqlite_master"_qs, error) || !query.next())
         return false;
     return query.value(0).toInt() > 0;
 }
 
-bool migrate(QSqlDatabase &db, QSqlError *error)
-{
+bool migrate(QSqlDatabase &db, QSqlError *error) {
     const int startVersion = readVersion(db, error);
     if (startVersion < 0)
         return false;

@@ -89,6 +89,10 @@ public:
     /// The whole story with its pictures; nullopt with @p error when it does not exist or cannot be read.
     std::optional<Story> load(const QString &id, QString *error) const;
     std::optional<Story> loadBySlug(const QString &slug, QString *error) const;
+    /// Id of the story whose StoryMetadata::originalId is @p originalId (the most recently updated
+    /// one if several), or an empty string when none has it or the library cannot be read. Used to
+    /// offer a later wire version of a story as an update of the one already here.
+    QString idForOriginalId(const QString &originalId) const;
 
     /// True when another story than @p exceptId already has @p slug.
     bool isSlugTaken(const QString &slug, const QString &exceptId = {}) const;

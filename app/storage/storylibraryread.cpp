@@ -13,20 +13,17 @@ namespace galley {
 
 namespace {
 
-QJsonArray arrayFromText(const QString &text)
-{
+QJsonArray arrayFromText(const QString &text) {
     return QJsonDocument::fromJson(text.toUtf8()).array();
 }
 
-QString noSuchStory()
-{
+QString noSuchStory() {
     return u"That story is no longer in the library; it may have been deleted in another window."_qs;
 }
 
 } // namespace
 
-QList<StorySummary> StoryLibrary::list(const StoryFilter &filter, QString *error) const
-{
+QList<StorySummary> StoryLibrary::list(const StoryFilter &filter, QString *error) const {
     QList<StorySummary> out;
     if (!isOpen()) {
         if (error)
@@ -80,8 +77,7 @@ QList<StorySummary> StoryLibrary::list(const StoryFilter &filter, QString *error
     return out;
 }
 
-int StoryLibrary::count() const
-{
+int StoryLibrary::count() const {
     if (!isOpen())
         return 0;
     QSqlQuery query(d->db);
@@ -90,8 +86,7 @@ int StoryLibrary::count() const
     return query.value(0).toInt();
 }
 
-QStringList StoryLibrary::sections() const
-{
+QStringList StoryLibrary::sections() const {
     QStringList out;
     if (!isOpen())
         return out;
@@ -103,8 +98,7 @@ QStringList StoryLibrary::sections() const
     return out;
 }
 
-std::optional<Story> StoryLibrary::loadBySlug(const QString &slug, QString *error) const
-{
+std::optional<Story> StoryLibrary::loadBySlug(const QString &slug, QString *error) const {
     if (!isOpen()) {
         if (error)
             *error = notOpenMessage();
@@ -123,8 +117,18 @@ std::optional<Story> StoryLibrary::loadBySlug(const QString &slug, QString *erro
     return load(query.value(0).toString(), error);
 }
 
-std::optional<Story> StoryLibrary::load(const QString &id, QString *error) const
-{
+QString StoryLibrary::idForOriginalId(const QString &originalId) const {
+    if (!isOpen() || originalId.isEmpty())
+        return {};
+    QSqlQuery query(d->db);
+    query.prepare(u"SELECT id FROM stories WHERE original_id = ? ORDER BY updated DESC LIMIT 1"_qs);
+    query.addBindValue(originalId);
+    if (!query.exec() || !query.next())
+        return {};
+    return query.value(0).toString();
+}
+
+std::optional<Story> StoryLibrary::load(const QString &id, QString *error) const {
     if (!isOpen()) {
         if (error)
             *error = notOpenMessage();
@@ -138,14 +142,13 @@ std::optional<Story> StoryLibrary::load(const QString &id, QString *error) const
     return story;
 }
 
-std::optional<Story> StoryLibrary::Private::loadStory(const QString &id, QString *error) const
-{
+std::optional<Story> StoryLibrary::Private::loadStory(const QString &id, QString *error) const {
     const Private *d = this;
     QSqlQuery query(d->db);
     query.setForwardOnly(true);
     query.prepare(
         u"SELECT slug, section, headline, deck, bylines, dateline, status, body, pull_quotes, created, "
-        u"updated, original_source, original_format FROM stories WHERE id = ?"_qs);
+        u"updated, original_source, original_format, metadata, notes FROM stories WHERE id = ?"_qs);
     query.addBindValue(id);
     if (!d->exec(query, error))
         return std::nullopt;
@@ -160,8 +163,7 @@ std::optional<Story> StoryLibrary::Private::loadStory(const QString &id, QString
     story.section = query.value(1).toString();
     story.headline = query.value(2).toString();
     story.deck = query.value(3).toString();
-    for (const auto &byline : arrayFromText(query.value(4).toString()))
-        story.bylines.append(byline.toString());
+    story.bylines = bylinesFromJson(arrayFromText(query.value(4).toString()));
     story.dateline = query.value(5).toString();
     story.status = statusFromString(query.value(6).toString()).value_or(StoryStatus::Draft);
     story.body = bodyFromJson(arrayFromText(query.value(7).toString()));
@@ -170,6 +172,8 @@ std::optional<Story> StoryLibrary::Private::loadStory(const QString &id, QString
     story.updated = timeFromStored(query.value(10).toString());
     story.originalSource = query.value(11).toByteArray();
     story.originalFormat = query.value(12).toString();
+    story.metadata = metadataFromJson(QJsonDocument::fromJson(query.value(13).toString().toUtf8()).object());
+    story.notes = notesFromJson(arrayFromText(query.value(14).toString()));
     query.finish();
 
     QSqlQuery images(d->db);
@@ -194,8 +198,7 @@ std::optional<Story> StoryLibrary::Private::loadStory(const QString &id, QString
     return story;
 }
 
-bool StoryLibrary::isSlugTaken(const QString &slug, const QString &exceptId) const
-{
+bool StoryLibrary::isSlugTaken(const QString &slug, const QString &exceptId) const {
     if (!isOpen())
         return false;
     QSqlQuery query(d->db);

@@ -19,24 +19,20 @@ namespace {
 
 StoryLibrary::SaveHook saveHook = nullptr;
 
-QString jsonText(const QJsonArray &array)
-{
+QString jsonText(const QJsonArray &array) {
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
 /// Qt Sql binds a null QString as SQL NULL; the text columns are NOT NULL, so empty means ''.
-QString text(const QString &value)
-{
+QString text(const QString &value) {
     return value.isNull() ? QStringLiteral("") : value;
 }
 
-QString interruptedMessage()
-{
+QString interruptedMessage() {
     return u"The save was interrupted, so nothing was changed; the previous version of the story is kept."_qs;
 }
 
-bool reachedStep(StoryLibrary::SaveStep step, QString *error)
-{
+bool reachedStep(StoryLibrary::SaveStep step, QString *error) {
     if (!saveHook || saveHook(step))
         return true;
     if (error)
@@ -46,8 +42,7 @@ bool reachedStep(StoryLibrary::SaveStep step, QString *error)
 
 /// Fills an empty slug or checks a given one; the caller holds the write transaction, so the answer
 /// cannot change before the row is written.
-bool settleSlug(const StoryLibrary &library, Story &story, QString *error)
-{
+bool settleSlug(const StoryLibrary &library, Story &story, QString *error) {
     if (story.slug.isEmpty()) {
         const QString id = story.id;
         story.slug = uniqueSlug(slugify(story.headline),
@@ -70,13 +65,11 @@ bool settleSlug(const StoryLibrary &library, Story &story, QString *error)
 
 } // namespace
 
-void StoryLibrary::setSaveHookForTesting(SaveHook hook)
-{
+void StoryLibrary::setSaveHookForTesting(SaveHook hook) {
     saveHook = hook;
 }
 
-bool StoryLibrary::save(Story &story, QString *error)
-{
+bool StoryLibrary::save(Story &story, QString *error) {
     if (!isOpen()) {
         if (error)
             *error = notOpenMessage();
@@ -101,19 +94,20 @@ bool StoryLibrary::save(Story &story, QString *error)
     QSqlQuery row(d->db);
     row.prepare(
         u"INSERT INTO stories (id, slug, section, headline, deck, bylines, dateline, status, body, "
-        u"pull_quotes, created, updated, original_source, original_format) "
-        u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        u"pull_quotes, created, updated, original_source, original_format, metadata, notes, original_id) "
+        u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         u"ON CONFLICT(id) DO UPDATE SET slug = excluded.slug, section = excluded.section, "
         u"headline = excluded.headline, deck = excluded.deck, bylines = excluded.bylines, "
         u"dateline = excluded.dateline, status = excluded.status, body = excluded.body, "
         u"pull_quotes = excluded.pull_quotes, created = excluded.created, updated = excluded.updated, "
-        u"original_source = excluded.original_source, original_format = excluded.original_format"_qs);
+        u"original_source = excluded.original_source, original_format = excluded.original_format, "
+        u"metadata = excluded.metadata, notes = excluded.notes, original_id = excluded.original_id"_qs);
     row.addBindValue(next.id);
     row.addBindValue(text(next.slug));
     row.addBindValue(text(next.section));
     row.addBindValue(text(next.headline));
     row.addBindValue(text(next.deck));
-    row.addBindValue(jsonText(QJsonArray::fromStringList(next.bylines)));
+    row.addBindValue(jsonText(bylinesToJson(next.bylines)));
     row.addBindValue(text(next.dateline));
     row.addBindValue(statusKey(next.status));
     row.addBindValue(jsonText(bodyToJson(next.body)));
@@ -122,6 +116,10 @@ bool StoryLibrary::save(Story &story, QString *error)
     row.addBindValue(storedTime(next.updated));
     row.addBindValue(next.originalSource);
     row.addBindValue(text(next.originalFormat));
+    row.addBindValue(
+        QString::fromUtf8(QJsonDocument(metadataToJson(next.metadata)).toJson(QJsonDocument::Compact)));
+    row.addBindValue(jsonText(notesToJson(next.notes)));
+    row.addBindValue(text(next.metadata.originalId));
     if (!d->exec(row, error) || !reachedStep(SaveStep::StoryRow, error))
         return abandon();
 
@@ -196,8 +194,7 @@ bool StoryLibrary::save(Story &story, QString *error)
 }
 
 bool StoryLibrary::Private::checkUnchangedSince(const QString &storyId, const QDateTime &loaded,
-                                               QString *error) const
-{
+                                                QString *error) const {
     QSqlQuery query(db);
     query.prepare(u"SELECT updated FROM stories WHERE id = ?"_qs);
     query.addBindValue(storyId);
@@ -217,15 +214,14 @@ bool StoryLibrary::Private::checkUnchangedSince(const QString &storyId, const QD
     return false;
 }
 
-bool StoryLibrary::Private::deleteSearchRow(QSqlQuery &query, const QString &storyId, QString *error) const
-{
-    query.prepare(u"DELETE FROM story_search WHERE rowid = (SELECT search_rowid FROM stories WHERE id = ?)"_qs);
+bool StoryLibrary::Private::deleteSearchRow(QSqlQuery &query, const QString &storyId, QString *error) const {
+    query.prepare(
+        u"DELETE FROM story_search WHERE rowid = (SELECT search_rowid FROM stories WHERE id = ?)"_qs);
     query.addBindValue(storyId);
     return exec(query, error);
 }
 
-bool StoryLibrary::remove(const QString &id, QString *error)
-{
+bool StoryLibrary::remove(const QString &id, QString *error) {
     if (!isOpen()) {
         if (error)
             *error = notOpenMessage();
@@ -253,8 +249,7 @@ bool StoryLibrary::remove(const QString &id, QString *error)
     return false;
 }
 
-std::optional<Story> StoryLibrary::duplicate(const QString &id, QString *error)
-{
+std::optional<Story> StoryLibrary::duplicate(const QString &id, QString *error) {
     std::optional<Story> original = load(id, error);
     if (!original)
         return std::nullopt;

@@ -25,6 +25,13 @@ QString placement(const Story &story, const Placement &where) {
     return where.isLead() ? u"lead"_qs : u"after "_qs % QString::number(story.blockIndex(where.afterBlockId));
 }
 
+QStringList bylineTexts(const QList<Byline> &bylines) {
+    QStringList out;
+    for (const Byline &byline : bylines)
+        out << byline.text();
+    return out;
+}
+
 QJsonArray strings(const QStringList &list) {
     return QJsonArray::fromStringList(list);
 }
@@ -56,7 +63,7 @@ QJsonObject snapshot(const Story &story, const ImportReport &report) {
                        change.original % u'\t' % change.result;
     return QJsonObject{{u"format"_qs, report.format},    {u"encoding"_qs, report.encoding},
                        {u"section"_qs, story.section},   {u"headline"_qs, story.headline},
-                       {u"deck"_qs, story.deck},         {u"bylines"_qs, strings(story.bylines)},
+                       {u"deck"_qs, story.deck},         {u"bylines"_qs, strings(bylineTexts(story.bylines))},
                        {u"dateline"_qs, story.dateline}, {u"body"_qs, strings(body)},
                        {u"images"_qs, images},           {u"pullQuotes"_qs, quotes},
                        {u"changes"_qs, strings(changes)}};

@@ -36,7 +36,7 @@ std::optional<Story> loadStoryFixture(const QString &folder, QString *error) {
     story.headline = str(o, u"headline");
     story.deck = str(o, u"deck");
     for (const auto &b : o.value(u"bylines"_qs).toArray())
-        story.bylines.append(b.toString());
+        story.bylines.append(Byline::fromText(b.toString()));
     story.dateline = str(o, u"dateline");
     story.status = statusFromString(str(o, u"status")).value_or(StoryStatus::Draft);
     story.created = QDateTime::fromString(str(o, u"created"), Qt::ISODate);

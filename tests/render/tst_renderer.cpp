@@ -66,6 +66,8 @@ private Q_SLOTS:
     void bylines();
     void datelineLeadsFirstParagraph();
     void blocksMarkup();
+    void structuredBlocks_data();
+    void structuredBlocks();
     void placementsFollowTheirBlocks();
     void renderBlockMatchesArticle();
     void missingPicturePlaceholder();
@@ -194,6 +196,10 @@ void TestRenderer::bylines_data() {
     QTest::newRow("three, typed By") << QStringList{u"By Ana Ruiz"_qs, u"Bo Lindqvist"_qs, u"Cy O'Neil"_qs}
                                      << u"<p class=\"byline\">By "_qs + a + u", "_qs + b + u" and "_qs + c +
                                             u"</p>\n"_qs;
+    QTest::newRow("title kept apart")
+        << QStringList{u"Ana Ruiz, Business <Writer>"_qs, u"Bo Lindqvist"_qs}
+        << u"<p class=\"byline\">By "_qs + a +
+               u", <span class=\"author-title\">Business &lt;Writer&gt;</span> and "_qs + b + u"</p>\n"_qs;
 }
 
 void TestRenderer::bylines() {
@@ -201,10 +207,71 @@ void TestRenderer::bylines() {
     QFETCH(QString, html);
     Story story;
     story.headline = u"H"_qs;
-    story.bylines = bylines;
+    story.bylines = bylinesFromText(bylines.join(u';'));
     QCOMPARE(ArticleRenderer().renderHeader(story),
              u"<header class=\"story-header\">\n<h1 class=\"headline\">H</h1>\n"_qs + html +
                  u"</header>\n"_qs);
+}
+
+void TestRenderer::structuredBlocks_data() {
+    QTest::addColumn<Block>("block");
+    QTest::addColumn<QString>("html");
+    auto list = [](BlockKind kind, const QList<std::pair<QString, ListItem>> &items) {
+        Block block{u"b"_qs, kind};
+        for (const auto &[text, item] : items) {
+            block.lines.append(InlineText::plain(text));
+            block.items.append(item);
+        }
+        return block;
+    };
+    QTest::newRow("flat list") << list(BlockKind::BulletList, {{u"a"_qs, {0, false}}, {u"b"_qs, {0, false}}})
+                               << u"<ul data-block=\"b\"><li>a</li><li>b</li></ul>\n"_qs;
+    QTest::newRow("numbered with bulleted sub-items")
+        << list(BlockKind::NumberedList,
+                {{u"a"_qs, {0, true}}, {u"a1"_qs, {1, false}}, {u"a2"_qs, {1, false}}, {u"b"_qs, {0, true}}})
+        << u"<ol data-block=\"b\"><li>a<ul><li>a1</li><li>a2</li></ul></li><li>b</li></ol>\n"_qs;
+    QTest::newRow("two levels down, then back up")
+        << list(BlockKind::BulletList,
+                {{u"a"_qs, {0, false}}, {u"deep"_qs, {2, false}}, {u"b"_qs, {0, false}}})
+        << u"<ul data-block=\"b\"><li>a<ul><li><ul><li>deep</li></ul></li></ul></li><li>b</li></ul>\n"_qs;
+    QTest::newRow("numbering changes within a level")
+        << list(BlockKind::BulletList, {{u"a"_qs, {0, false}}, {u"1"_qs, {1, true}}, {u"x"_qs, {1, false}}})
+        << u"<ul data-block=\"b\"><li>a<ol><li>1</li></ol><ul><li>x</li></ul></li></ul>\n"_qs;
+    Block table{u"b"_qs, BlockKind::Table};
+    table.rows = {{InlineText::plain(u"Ward"_qs), InlineText::plain(u"Turnout"_qs)},
+                  {InlineText::plain(u"Saltmarsh <north>"_qs)}};
+    table.headerRow = true;
+    QTest::newRow("table, short row padded")
+        << table
+        << u"<div class=\"story-table\" data-block=\"b\"><table><thead><tr><th>Ward</th><th>Turnout</th></tr>"
+           u"</thead><tbody><tr><td>Saltmarsh &lt;north&gt;</td><td></td></tr></tbody></table></div>\n"_qs;
+    table.headerRow = false;
+    QTest::newRow("table without header")
+        << table
+        << u"<div class=\"story-table\" data-block=\"b\"><table><tbody><tr><td>Ward</td><td>Turnout</td></tr>"
+           u"<tr><td>Saltmarsh &lt;north&gt;</td><td></td></tr></tbody></table></div>\n"_qs;
+    QTest::newRow("section break") << Block{u"b"_qs, BlockKind::SectionBreak}
+                                   << u"<hr data-block=\"b\">\n"_qs;
+    InlineRun sup{u"st"_qs};
+    sup.baseline = Baseline::Superscript;
+    InlineRun sub{u"2"_qs};
+    sub.baseline = Baseline::Subscript;
+    InlineRun struck{u"was"_qs};
+    struck.strike = true;
+    QTest::newRow("superscript, subscript, struck")
+        << Block{u"b"_qs,
+                 BlockKind::Paragraph,
+                 {InlineText{
+                     {InlineRun{u"1"_qs}, sup, InlineRun{u" CO"_qs}, sub, InlineRun{u" "_qs}, struck}}}}
+        << u"<p data-block=\"b\">1<sup>st</sup> CO<sub>2</sub> <s>was</s></p>\n"_qs;
+}
+
+void TestRenderer::structuredBlocks() {
+    QFETCH(Block, block);
+    QFETCH(QString, html);
+    Story story;
+    story.body = {block};
+    QCOMPARE(ArticleRenderer().renderBlock(story, u"b"_qs), html);
 }
 
 void TestRenderer::datelineLeadsFirstParagraph() {

@@ -9,8 +9,7 @@
 namespace galley::testdata {
 
 /// Bytes that are not text: a NUL, high bytes and a CR/LF pair, so a BLOB round trip is proven.
-inline QByteArray pictureBytes(char seed)
-{
+inline QByteArray pictureBytes(char seed) {
     QByteArray bytes("\xFF\xD8\xFF\xE0", 4);
     bytes.append('\0');
     bytes.append(seed);
@@ -20,13 +19,13 @@ inline QByteArray pictureBytes(char seed)
 }
 
 /// A story with every field set: two bylines, styled body, list, quote, two pull quotes, two pictures.
-inline Story fullStory(const QString &headline)
-{
+inline Story fullStory(const QString &headline) {
     Story story = Story::create();
     story.section = QStringLiteral("Local");
     story.headline = headline;
     story.deck = QStringLiteral("Ferry timetable changes from Monday after the pier repairs");
-    story.bylines = {QStringLiteral("Ada Lindqvist"), QStringLiteral("Rafe Okonjo")};
+    story.bylines = {Byline{QStringLiteral("Ada Lindqvist"), QStringLiteral("Harbour Reporter")},
+                     Byline{QStringLiteral("Rafe Okonjo")}};
     story.dateline = QStringLiteral("PORT WENLOW");
     story.status = StoryStatus::CopyEdit;
 
@@ -65,8 +64,7 @@ inline Story fullStory(const QString &headline)
 /// A short story: one paragraph of @p body, no pictures.
 inline Story shortStory(const QString &headline, const QString &deck, const QString &body,
                         const QString &section = QStringLiteral("Local"),
-                        StoryStatus status = StoryStatus::Draft)
-{
+                        StoryStatus status = StoryStatus::Draft) {
     Story story = Story::create();
     story.headline = headline;
     story.deck = deck;

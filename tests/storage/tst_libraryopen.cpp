@@ -21,8 +21,7 @@ using namespace galley;
 
 namespace {
 
-QByteArray fileBytes(const QString &path)
-{
+QByteArray fileBytes(const QString &path) {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
@@ -54,20 +53,17 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-void TestLibraryOpen::init()
-{
+void TestLibraryOpen::init() {
     QStandardPaths::setTestModeEnabled(true);
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
 }
 
-void TestLibraryOpen::cleanup()
-{
+void TestLibraryOpen::cleanup() {
     m_dir.reset();
 }
 
-void TestLibraryOpen::openWhileAnotherWindowWritesFails()
-{
+void TestLibraryOpen::openWhileAnotherWindowWritesFails() {
     // Another Galley is creating the library (holds the write lock on a new file) as we open it.
     const QString lockName = u"creating-galley"_qs;
     {
@@ -95,8 +91,7 @@ void TestLibraryOpen::openWhileAnotherWindowWritesFails()
     QSqlDatabase::removeDatabase(lockName);
 }
 
-void TestLibraryOpen::readOnlyFileRefused()
-{
+void TestLibraryOpen::readOnlyFileRefused() {
     {
         StoryLibrary library;
         QString error;
@@ -114,8 +109,7 @@ void TestLibraryOpen::readOnlyFileRefused()
     QCOMPARE(fileBytes(libraryPath()), before);
 }
 
-void TestLibraryOpen::missingFolderRefused()
-{
+void TestLibraryOpen::missingFolderRefused() {
     const QString path = m_dir->filePath(u"no-such-folder/library.sqlite"_qs);
     StoryLibrary library;
     QString error;
@@ -126,8 +120,7 @@ void TestLibraryOpen::missingFolderRefused()
     QVERIFY(!QFile::exists(path));
 }
 
-void TestLibraryOpen::newerLibraryRefusedUntouched()
-{
+void TestLibraryOpen::newerLibraryRefusedUntouched() {
     const QString connection = u"newer-galley"_qs;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, connection);
@@ -148,7 +141,7 @@ void TestLibraryOpen::newerLibraryRefusedUntouched()
     QCOMPARE(error, newerLibraryMessage(libraryPath(), 7, StoryLibrary::currentSchemaVersion()));
     QCOMPARE(error,
              u"The library “%1” was written by a newer version of Galley (library format 7; this Galley "
-             u"reads up to 3). Update Galley to open it; the file has not been changed."_qs.arg(
+             u"reads up to 4). Update Galley to open it; the file has not been changed."_qs.arg(
                  QDir::toNativeSeparators(libraryPath())));
     QVERIFY(!library.isOpen());
     QCOMPARE(library.schemaVersion(), 0);
@@ -156,8 +149,7 @@ void TestLibraryOpen::newerLibraryRefusedUntouched()
     QVERIFY(!QFile::exists(libraryPath() + u"-wal"_qs));
 }
 
-void TestLibraryOpen::notADatabaseRefusedUntouched()
-{
+void TestLibraryOpen::notADatabaseRefusedUntouched() {
     QByteArray text;
     for (int i = 0; i < 100; ++i)
         text += "Shopping list: eggs, flour, sugar, a new sea wall.\n";
@@ -176,8 +168,7 @@ void TestLibraryOpen::notADatabaseRefusedUntouched()
     QCOMPARE(fileBytes(libraryPath()), text);
 }
 
-void TestLibraryOpen::foreignDatabaseRefusedUntouched()
-{
+void TestLibraryOpen::foreignDatabaseRefusedUntouched() {
     const QString connection = u"other-program"_qs;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, connection);
@@ -197,8 +188,7 @@ void TestLibraryOpen::foreignDatabaseRefusedUntouched()
     QCOMPARE(fileBytes(libraryPath()), before);
 }
 
-void TestLibraryOpen::folderRefused()
-{
+void TestLibraryOpen::folderRefused() {
     StoryLibrary library;
     QString error;
     QVERIFY(!library.open(m_dir->path(), &error));
@@ -208,8 +198,7 @@ void TestLibraryOpen::folderRefused()
     QCOMPARE(error, u"No library file was given."_qs);
 }
 
-void TestLibraryOpen::callsWithoutOpenLibrary()
-{
+void TestLibraryOpen::callsWithoutOpenLibrary() {
     StoryLibrary library;
     QString error;
     Story story = testdata::shortStory(u"Orphan"_qs, {}, u"Nowhere to go."_qs);
@@ -224,8 +213,7 @@ void TestLibraryOpen::callsWithoutOpenLibrary()
     QCOMPARE(library.count(), 0);
 }
 
-void TestLibraryOpen::sentences_data()
-{
+void TestLibraryOpen::sentences_data() {
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("detail");
     QTest::addColumn<QString>("sentence");
@@ -268,16 +256,14 @@ void TestLibraryOpen::sentences_data()
         << -1 << QString() << u"The library “/news/library.sqlite” could not be used."_qs;
 }
 
-void TestLibraryOpen::sentences()
-{
+void TestLibraryOpen::sentences() {
     QFETCH(int, code);
     QFETCH(QString, detail);
     QFETCH(QString, sentence);
     QCOMPARE(describeLibraryError(code, u"/news/library.sqlite"_qs, detail), sentence);
 }
 
-void TestLibraryOpen::extendedCodesReduced()
-{
+void TestLibraryOpen::extendedCodesReduced() {
     // SQLITE_BUSY_SNAPSHOT (517) and SQLITE_READONLY_DBMOVED (1032) are busy and read-only.
     QCOMPARE(sqliteCode(QSqlError(u"driver"_qs, u"database"_qs, QSqlError::StatementError, u"517"_qs)), 5);
     QCOMPARE(sqliteCode(QSqlError(u"driver"_qs, u"database"_qs, QSqlError::StatementError, u"1032"_qs)), 8);

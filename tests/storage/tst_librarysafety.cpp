@@ -27,8 +27,7 @@ namespace {
 const char crashArgument[] = "--crash-mid-save";
 constexpr int crashExitCode = 42;
 
-StoryLibrary::SaveStep stepFromName(const QString &name)
-{
+StoryLibrary::SaveStep stepFromName(const QString &name) {
     if (name == u"row"_qs)
         return StoryLibrary::SaveStep::StoryRow;
     if (name == u"images"_qs)
@@ -38,26 +37,23 @@ StoryLibrary::SaveStep stepFromName(const QString &name)
 
 StoryLibrary::SaveStep abortAt = StoryLibrary::SaveStep::StoryRow;
 
-bool abortAtStep(StoryLibrary::SaveStep step)
-{
+bool abortAtStep(StoryLibrary::SaveStep step) {
     return step != abortAt;
 }
 
-bool crashAtStep(StoryLibrary::SaveStep step)
-{
+bool crashAtStep(StoryLibrary::SaveStep step) {
     if (step == abortAt)
         _exit(crashExitCode); // no unwinding, no rollback, no close: as if the power went
     return true;
 }
 
 /// Every field of @p story changed, pictures replaced, so a half-landed save would show.
-void editEverything(Story &story)
-{
+void editEverything(Story &story) {
     story.headline = u"Zeppelin lands on village green"_qs;
     story.deck = u"Quite unexpected"_qs;
     story.section = u"Oddities"_qs;
     story.slug = u"zeppelin-lands"_qs;
-    story.bylines = {u"Someone Else"_qs};
+    story.bylines = {Byline{u"Someone Else"_qs}};
     story.status = StoryStatus::Published;
     story.replaceBody({Block::make(BlockKind::Paragraph, u"A zeppelin came down by the duck pond."_qs)});
     story.pullQuotes.clear();
@@ -67,8 +63,7 @@ void editEverything(Story &story)
 }
 
 /// Child mode: open the library, load story @p id, edit it and die at step @p stepName of the save.
-int crashMidSave(const QString &path, const QString &id, const QString &stepName)
-{
+int crashMidSave(const QString &path, const QString &id, const QString &stepName) {
     StoryLibrary library;
     QString error;
     if (!library.open(path, &error))
@@ -83,8 +78,7 @@ int crashMidSave(const QString &path, const QString &id, const QString &stepName
     return 4; // only reached if the hook did not fire
 }
 
-QStringList foundHeadlines(const StoryLibrary &library, const QString &text)
-{
+QStringList foundHeadlines(const StoryLibrary &library, const QString &text) {
     QStringList out;
     for (const auto &row : library.list({text, std::nullopt, {}}))
         out.append(row.headline);
@@ -116,25 +110,21 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-void TestLibrarySafety::initTestCase()
-{
+void TestLibrarySafety::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
 }
 
-void TestLibrarySafety::init()
-{
+void TestLibrarySafety::init() {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
 }
 
-void TestLibrarySafety::cleanup()
-{
+void TestLibrarySafety::cleanup() {
     StoryLibrary::setSaveHookForTesting(nullptr);
     m_dir.reset();
 }
 
-Story TestLibrarySafety::savedOriginal(StoryLibrary &library)
-{
+Story TestLibrarySafety::savedOriginal(StoryLibrary &library) {
     QString error;
     if (!library.open(libraryPath(), &error))
         qFatal("cannot open the test library: %s", qPrintable(error));
@@ -144,16 +134,14 @@ Story TestLibrarySafety::savedOriginal(StoryLibrary &library)
     return story;
 }
 
-void TestLibrarySafety::interruptedSaveKeepsPreviousVersion_data()
-{
+void TestLibrarySafety::interruptedSaveKeepsPreviousVersion_data() {
     QTest::addColumn<int>("step");
     QTest::newRow("after the story row") << int(StoryLibrary::SaveStep::StoryRow);
     QTest::newRow("after the pictures") << int(StoryLibrary::SaveStep::Images);
     QTest::newRow("after the search index") << int(StoryLibrary::SaveStep::SearchIndex);
 }
 
-void TestLibrarySafety::interruptedSaveKeepsPreviousVersion()
-{
+void TestLibrarySafety::interruptedSaveKeepsPreviousVersion() {
     QFETCH(int, step);
     StoryLibrary library;
     const Story original = savedOriginal(library);
@@ -184,16 +172,14 @@ void TestLibrarySafety::interruptedSaveKeepsPreviousVersion()
     QCOMPARE(foundHeadlines(library, u"zeppelin"_qs), QStringList{edited.headline});
 }
 
-void TestLibrarySafety::crashMidSaveKeepsPreviousVersion_data()
-{
+void TestLibrarySafety::crashMidSaveKeepsPreviousVersion_data() {
     QTest::addColumn<QString>("step");
     QTest::newRow("after the story row") << u"row"_qs;
     QTest::newRow("after the pictures") << u"images"_qs;
     QTest::newRow("after the search index") << u"index"_qs;
 }
 
-void TestLibrarySafety::crashMidSaveKeepsPreviousVersion()
-{
+void TestLibrarySafety::crashMidSaveKeepsPreviousVersion() {
     QFETCH(QString, step);
     StoryLibrary library;
     const Story original = savedOriginal(library);
@@ -220,8 +206,7 @@ void TestLibrarySafety::crashMidSaveKeepsPreviousVersion()
     QCOMPARE(foundHeadlines(library, u"ferry"_qs), QStringList{original.headline});
 }
 
-void TestLibrarySafety::lockedLibraryFailsWithInUseMessage()
-{
+void TestLibrarySafety::lockedLibraryFailsWithInUseMessage() {
     StoryLibrary library;
     Story story = savedOriginal(library);
     const QString lockName = u"other-galley"_qs;
@@ -256,8 +241,7 @@ void TestLibrarySafety::lockedLibraryFailsWithInUseMessage()
     QSqlDatabase::removeDatabase(lockName);
 }
 
-void TestLibrarySafety::fullDiskKeepsPreviousVersion()
-{
+void TestLibrarySafety::fullDiskKeepsPreviousVersion() {
     StoryLibrary library;
     const Story original = savedOriginal(library);
     QSqlDatabase db = QSqlDatabase::database(library.connectionNameForTesting());
@@ -294,8 +278,7 @@ void TestLibrarySafety::fullDiskKeepsPreviousVersion()
     QCOMPARE(library.load(original.id, &error)->images.size(), 3);
 }
 
-void TestLibrarySafety::readOnlyLibraryRefusesWrites()
-{
+void TestLibrarySafety::readOnlyLibraryRefusesWrites() {
     StoryLibrary library;
     const Story original = savedOriginal(library);
     QSqlQuery query(QSqlDatabase::database(library.connectionNameForTesting()));
@@ -313,8 +296,7 @@ void TestLibrarySafety::readOnlyLibraryRefusesWrites()
     QVERIFY(*loaded == original);
 }
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
     if (argc == 5 && qstrcmp(argv[1], crashArgument) == 0)
         return crashMidSave(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]),

@@ -13,16 +13,14 @@ using namespace galley;
 
 namespace {
 
-int countKind(const Story &story, BlockKind kind)
-{
+int countKind(const Story &story, BlockKind kind) {
     int n = 0;
     for (const auto &block : story.body)
         n += block.kind == kind ? 1 : 0;
     return n;
 }
 
-bool hasRun(const Story &story, bool (*test)(const InlineRun &))
-{
+bool hasRun(const Story &story, bool (*test)(const InlineRun &)) {
     for (const auto &block : story.body)
         for (const auto &line : block.lines)
             for (const auto &run : line.runs)
@@ -52,13 +50,11 @@ private:
     std::unique_ptr<StoryLibrary> m_library;
 };
 
-void TestSampleLibrary::initTestCase()
-{
+void TestSampleLibrary::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
 }
 
-void TestSampleLibrary::init()
-{
+void TestSampleLibrary::init() {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_library = std::make_unique<StoryLibrary>();
@@ -67,14 +63,12 @@ void TestSampleLibrary::init()
     QVERIFY2(fillWithSamples(*m_library, &error), qPrintable(error));
 }
 
-void TestSampleLibrary::cleanup()
-{
+void TestSampleLibrary::cleanup() {
     m_library.reset();
     m_dir.reset();
 }
 
-void TestSampleLibrary::samplesFillEmptyLibrary()
-{
+void TestSampleLibrary::samplesFillEmptyLibrary() {
     QCOMPARE(m_library->count(), 3);
     QStringList slugs;
     for (const auto &row : m_library->list())
@@ -85,15 +79,14 @@ void TestSampleLibrary::samplesFillEmptyLibrary()
     QCOMPARE(m_library->sections(), (QStringList{u"Arts"_qs, u"Local"_qs, u"Sport"_qs}));
 }
 
-void TestSampleLibrary::completeStoryUsesEveryField()
-{
+void TestSampleLibrary::completeStoryUsesEveryField() {
     QString error;
     const std::optional<Story> story = m_library->loadBySlug(u"kestrel-bay-sea-wall-vote"_qs, &error);
     QVERIFY2(story, qPrintable(error));
     QCOMPARE(story->section, u"Local"_qs);
     QCOMPARE(story->headline, u"Kestrel Bay votes to rebuild its sea wall after a winter of floods"_qs);
     QVERIFY(story->deck.size() > 40);
-    QCOMPARE(story->bylines, (QStringList{u"Maren Holt"_qs, u"Tobias Quayle"_qs}));
+    QCOMPARE(story->bylines, (QList<Byline>{{u"Maren Holt"_qs}, {u"Tobias Quayle"_qs}}));
     QCOMPARE(story->dateline, u"KESTREL BAY"_qs);
     QCOMPARE(story->status, StoryStatus::Ready);
     QCOMPARE(countKind(*story, BlockKind::Paragraph), 11);
@@ -127,8 +120,7 @@ void TestSampleLibrary::completeStoryUsesEveryField()
     }
 }
 
-void TestSampleLibrary::picturesDecode()
-{
+void TestSampleLibrary::picturesDecode() {
     QString error;
     const std::optional<Story> story = m_library->loadBySlug(u"kestrel-bay-sea-wall-vote"_qs, &error);
     QVERIFY2(story, qPrintable(error));
@@ -139,8 +131,7 @@ void TestSampleLibrary::picturesDecode()
     QCOMPARE(mid.size(), QSize(1000, 667));
 }
 
-void TestSampleLibrary::shorterStoriesDiffer()
-{
+void TestSampleLibrary::shorterStoriesDiffer() {
     QString error;
     const std::optional<Story> rowing = m_library->loadBySlug(u"rowing-club-regional-title"_qs, &error);
     const std::optional<Story> reading = m_library->loadBySlug(u"library-night-reading-room"_qs, &error);
@@ -157,8 +148,7 @@ void TestSampleLibrary::shorterStoriesDiffer()
     QVERIFY(reading->blockIndex(reading->pullQuotes.at(0).placement.afterBlockId) >= 0);
 }
 
-void TestSampleLibrary::fillingTwiceKeepsSlugsUnique()
-{
+void TestSampleLibrary::fillingTwiceKeepsSlugsUnique() {
     QString error;
     QVERIFY2(fillWithSamples(*m_library, &error), qPrintable(error));
     QCOMPARE(m_library->count(), 6);

@@ -20,8 +20,7 @@ using namespace galley;
 
 namespace {
 
-QStringList headlines(const QList<StorySummary> &rows, bool sorted = true)
-{
+QStringList headlines(const QList<StorySummary> &rows, bool sorted = true) {
     QStringList out;
     for (const auto &row : rows)
         out.append(row.headline);
@@ -31,8 +30,7 @@ QStringList headlines(const QList<StorySummary> &rows, bool sorted = true)
 }
 
 /// Scalar answer of @p sql on a connection of our own to @p path, beside the library's.
-QVariant rawValue(const QString &path, const QString &sql)
-{
+QVariant rawValue(const QString &path, const QString &sql) {
     QVariant value;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"raw"_qs);
@@ -58,6 +56,7 @@ private Q_SLOTS:
     void cleanup();
 
     void saveCloseReopenGivesEqualStory();
+    void wireMetadataTablesAndNestedListsRoundTrip();
     void openMigrates_data();
     void openMigrates();
     void migratesVersionOneKeepingStories();
@@ -89,33 +88,28 @@ private:
     std::unique_ptr<StoryLibrary> m_library;
 };
 
-void TestStoryLibrary::initTestCase()
-{
+void TestStoryLibrary::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
 }
 
-void TestStoryLibrary::init()
-{
+void TestStoryLibrary::init() {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_library = std::make_unique<StoryLibrary>();
 }
 
-void TestStoryLibrary::cleanup()
-{
+void TestStoryLibrary::cleanup() {
     m_library.reset();
     m_dir.reset();
 }
 
-void TestStoryLibrary::openLibrary()
-{
+void TestStoryLibrary::openLibrary() {
     QString error;
     QVERIFY2(m_library->open(libraryPath(), &error), qPrintable(error));
     QCOMPARE(error, QString());
 }
 
-void TestStoryLibrary::saveCloseReopenGivesEqualStory()
-{
+void TestStoryLibrary::saveCloseReopenGivesEqualStory() {
     openLibrary();
     Story story = testdata::fullStory(u"Island ferry returns to two sailings a day"_qs);
     const QDateTime before = QDateTime::currentDateTimeUtc();
@@ -145,15 +139,59 @@ void TestStoryLibrary::saveCloseReopenGivesEqualStory()
     QCOMPARE(error, u"No story in the library has the slug “no-such-slug”."_qs);
 }
 
-void TestStoryLibrary::openMigrates_data()
-{
+void TestStoryLibrary::wireMetadataTablesAndNestedListsRoundTrip() {
+    openLibrary();
+    Story story = testdata::shortStory(u"Ferry fares rise"_qs, u"Deck"_qs, u"First."_qs);
+    story.metadata.sourceAgency = u"Example Wire"_qs;
+    story.metadata.originalId = u"urn:newsml:example.invalid:20261202:ferry-fares"_qs;
+    story.metadata.priority = 3;
+    story.metadata.slugline = u"BC-Ferry-Fares"_qs;
+    story.metadata.keywords = {u"ferries"_qs, u"fares"_qs};
+    story.metadata.language = u"en-GB"_qs;
+    story.metadata.firstCreated = QDateTime(QDate(2026, 12, 1), QTime(9, 30), Qt::UTC);
+    story.metadata.versionCreated = QDateTime(QDate(2026, 12, 1), QTime(10, 5), Qt::UTC);
+    story.metadata.embargo = QDateTime(QDate(2026, 12, 2), QTime(6, 0), Qt::UTC);
+    story.notes = {EditorNote{newId(),
+                              u"Example Wire"_qs,
+                              story.metadata.versionCreated,
+                              u"Eds: corrects fare in 3rd paragraph."_qs,
+                              {}}};
+    story.bylines = {Byline{u"Ana Ruiz"_qs, u"Transport Writer"_qs}};
+    Block table{newId(), BlockKind::Table};
+    table.rows = {{InlineText::plain(u"Route"_qs), InlineText::plain(u"Fare"_qs)},
+                  {InlineText::plain(u"Wenlow–Isle"_qs), InlineText{{InlineRun{u"£4.20"_qs, true}}}}};
+    table.headerRow = true;
+    Block list = Block::make(BlockKind::NumberedList, u"Buy a ticket"_qs);
+    list.lines.append(InlineText::plain(u"at the pier"_qs));
+    list.items = {ListItem{0, true}, ListItem{1, false}};
+    InlineRun superscript{u"2"_qs};
+    superscript.baseline = Baseline::Superscript;
+    InlineRun struck{u"old fare"_qs};
+    struck.strike = true;
+    Block styled{newId(), BlockKind::Paragraph, {InlineText{{InlineRun{u"m"_qs}, superscript, struck}}}};
+    story.body += {table, Block{newId(), BlockKind::SectionBreak}, list, styled};
+    QString error;
+    QVERIFY2(m_library->save(story, &error), qPrintable(error));
+    m_library->close();
+    openLibrary();
+    const std::optional<Story> loaded = m_library->load(story.id, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(loaded->metadata, story.metadata);
+    QCOMPARE(loaded->notes, story.notes);
+    QCOMPARE(loaded->bylines, story.bylines);
+    QCOMPARE(loaded->body, story.body);
+    QCOMPARE(m_library->idForOriginalId(story.metadata.originalId), story.id);
+    QCOMPARE(m_library->idForOriginalId(u"urn:other"_qs), QString());
+    QCOMPARE(m_library->idForOriginalId(QString()), QString());
+}
+
+void TestStoryLibrary::openMigrates_data() {
     QTest::addColumn<bool>("emptyFileFirst");
     QTest::newRow("fresh path") << false;
     QTest::newRow("0-byte file") << true;
 }
 
-void TestStoryLibrary::openMigrates()
-{
+void TestStoryLibrary::openMigrates() {
     QFETCH(bool, emptyFileFirst);
     if (emptyFileFirst) {
         QFile file(libraryPath());
@@ -162,55 +200,58 @@ void TestStoryLibrary::openMigrates()
         QCOMPARE(QFileInfo(libraryPath()).size(), 0);
     }
     openLibrary();
-    QCOMPARE(StoryLibrary::currentSchemaVersion(), 3);
+    QCOMPARE(StoryLibrary::currentSchemaVersion(), 4);
     QCOMPARE(m_library->schemaVersion(), StoryLibrary::currentSchemaVersion());
     QCOMPARE(m_library->count(), 0);
     QCOMPARE(m_library->path(), libraryPath());
     m_library->close();
     QCOMPARE(m_library->schemaVersion(), 0);
-    QCOMPARE(rawValue(libraryPath(), u"PRAGMA user_version"_qs).toInt(), 3);
+    QCOMPARE(rawValue(libraryPath(), u"PRAGMA user_version"_qs).toInt(), 4);
     QCOMPARE(rawValue(libraryPath(), u"PRAGMA journal_mode"_qs).toString(), u"wal"_qs);
     QCOMPARE(
         rawValue(libraryPath(), u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'story_search'"_qs).toInt(),
         1);
     // Opening again leaves the version alone.
     openLibrary();
-    QCOMPARE(m_library->schemaVersion(), 3);
+    QCOMPARE(m_library->schemaVersion(), 4);
 }
 
-void TestStoryLibrary::migratesVersionOneKeepingStories()
-{
+void TestStoryLibrary::migratesVersionOneKeepingStories() {
     // A library as the first Galley wrote it: schema 1, no column for an import's original input.
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"v1"_qs);
         db.setDatabaseName(libraryPath());
         QVERIFY(db.open());
         QSqlQuery query(db);
-        for (const QString &sql : {
-                 u"CREATE TABLE stories (id TEXT PRIMARY KEY NOT NULL, slug TEXT NOT NULL UNIQUE, "
-                 u"section TEXT NOT NULL DEFAULT '', headline TEXT NOT NULL DEFAULT '', deck TEXT NOT NULL "
-                 u"DEFAULT '', bylines TEXT NOT NULL DEFAULT '[]', dateline TEXT NOT NULL DEFAULT '', status "
-                 u"TEXT NOT NULL DEFAULT 'draft', body TEXT NOT NULL DEFAULT '[]', pull_quotes TEXT NOT NULL "
-                 u"DEFAULT '[]', created TEXT NOT NULL, updated TEXT NOT NULL)"_qs,
-                 u"CREATE TABLE images (id TEXT PRIMARY KEY NOT NULL, story_id TEXT NOT NULL REFERENCES "
-                 u"stories(id) ON DELETE CASCADE, position INTEGER NOT NULL, data BLOB, mime_type TEXT NOT NULL "
-                 u"DEFAULT '', file_name TEXT NOT NULL DEFAULT '', caption TEXT NOT NULL DEFAULT '', credit TEXT "
-                 u"NOT NULL DEFAULT '', alt_text TEXT NOT NULL DEFAULT '', placement TEXT NOT NULL DEFAULT '')"_qs,
-                 u"CREATE VIRTUAL TABLE story_search USING fts5(story_id UNINDEXED, headline, deck, body, "
-                 u"tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"_qs,
-                 u"INSERT INTO stories (id, slug, headline, created, updated) VALUES ('0b7c3c52-5d8e-4f43-9d1c-"
-                 u"2f1e8a0c9b11', 'harbour-crane-arrives', 'Harbour crane arrives', "
-                 u"'2026-01-02T03:04:05.006Z', '2026-01-02T03:04:05.006Z')"_qs,
-                 u"INSERT INTO story_search (story_id, headline, deck, body) VALUES ('0b7c3c52-5d8e-4f43-"
-                 u"9d1c-2f1e8a0c9b11', 'Harbour crane arrives', '', '')"_qs,
-                 u"PRAGMA user_version = 1"_qs,
-             })
+        for (
+            const QString &sql : {
+                u"CREATE TABLE stories (id TEXT PRIMARY KEY NOT NULL, slug TEXT NOT NULL UNIQUE, "
+                u"section TEXT NOT NULL DEFAULT '', headline TEXT NOT NULL DEFAULT '', deck TEXT NOT NULL "
+                u"DEFAULT '', bylines TEXT NOT NULL DEFAULT '[]', dateline TEXT NOT NULL DEFAULT '', status "
+                u"TEXT NOT NULL DEFAULT 'draft', body TEXT NOT NULL DEFAULT '[]', pull_quotes TEXT NOT NULL "
+                u"DEFAULT '[]', created TEXT NOT NULL, updated TEXT NOT NULL)"_qs,
+                u"CREATE TABLE images (id TEXT PRIMARY KEY NOT NULL, story_id TEXT NOT NULL REFERENCES "
+                u"stories(id) ON DELETE CASCADE, position INTEGER NOT NULL, data BLOB, mime_type TEXT NOT "
+                u"NULL "
+                u"DEFAULT '', file_name TEXT NOT NULL DEFAULT '', caption TEXT NOT NULL DEFAULT '', credit "
+                u"TEXT "
+                u"NOT NULL DEFAULT '', alt_text TEXT NOT NULL DEFAULT '', placement TEXT NOT NULL DEFAULT '')"_qs,
+                u"CREATE VIRTUAL TABLE story_search USING fts5(story_id UNINDEXED, headline, deck, body, "
+                u"tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"_qs,
+                u"INSERT INTO stories (id, slug, headline, created, updated) VALUES "
+                u"('0b7c3c52-5d8e-4f43-9d1c-"
+                u"2f1e8a0c9b11', 'harbour-crane-arrives', 'Harbour crane arrives', "
+                u"'2026-01-02T03:04:05.006Z', '2026-01-02T03:04:05.006Z')"_qs,
+                u"INSERT INTO story_search (story_id, headline, deck, body) VALUES ('0b7c3c52-5d8e-4f43-"
+                u"9d1c-2f1e8a0c9b11', 'Harbour crane arrives', '', '')"_qs,
+                u"PRAGMA user_version = 1"_qs,
+            })
             QVERIFY2(query.exec(sql), qPrintable(query.lastError().text()));
     }
     QSqlDatabase::removeDatabase(u"v1"_qs);
 
     openLibrary();
-    QCOMPARE(m_library->schemaVersion(), 3);
+    QCOMPARE(m_library->schemaVersion(), 4);
     QString error;
     std::optional<Story> story = m_library->loadBySlug(u"harbour-crane-arrives"_qs, &error);
     QVERIFY2(story, qPrintable(error));
@@ -219,7 +260,9 @@ void TestStoryLibrary::migratesVersionOneKeepingStories()
     QVERIFY(story->originalSource.isEmpty());
 
     // The new columns keep an import's original input, byte for byte.
-    story->originalSource = QByteArray("Harbour crane \x93" "arrives\x94" "\r\n");
+    story->originalSource = QByteArray("Harbour crane \x93"
+                                       "arrives\x94"
+                                       "\r\n");
     story->originalFormat = u"text/plain; charset=windows-1252"_qs;
     QVERIFY2(m_library->save(*story, &error), qPrintable(error));
     m_library->close();
@@ -234,8 +277,7 @@ void TestStoryLibrary::migratesVersionOneKeepingStories()
     QCOMPARE(headlines(m_library->list({u"crane"_qs})), QStringList{u"Harbour crane arrives"_qs});
 }
 
-void TestStoryLibrary::relevanceRanksHeadlineFirst()
-{
+void TestStoryLibrary::relevanceRanksHeadlineFirst() {
     openLibrary();
     QString error;
     // Saved in this order, so by time alone the headline match would come last.
@@ -245,14 +287,16 @@ void TestStoryLibrary::relevanceRanksHeadlineFirst()
                                       u"The board voted on Tuesday."_qs);
     Story body = testdata::shortStory(u"Ferry timetable changes"_qs, u"Two sailings a day"_qs,
                                       u"The first boat leaves before the lighthouse switches off."_qs);
-    Story none = testdata::shortStory(u"Rowers win title"_qs, u"A third of a length"_qs, u"No lamps here."_qs);
+    Story none =
+        testdata::shortStory(u"Rowers win title"_qs, u"A third of a length"_qs, u"No lamps here."_qs);
     for (Story *story : {&headline, &deck, &body, &none})
         QVERIFY2(m_library->save(*story, &error), qPrintable(error));
 
     StoryFilter filter{u"lighthouse"_qs};
     filter.order = StoryOrder::Relevance;
     QCOMPARE(headlines(m_library->list(filter), false),
-             (QStringList{u"Lighthouse keeper retires"_qs, u"Harbour dues rise"_qs, u"Ferry timetable changes"_qs}));
+             (QStringList{u"Lighthouse keeper retires"_qs, u"Harbour dues rise"_qs,
+                          u"Ferry timetable changes"_qs}));
     filter.limit = 2;
     QCOMPARE(headlines(m_library->list(filter), false),
              (QStringList{u"Lighthouse keeper retires"_qs, u"Harbour dues rise"_qs}));
@@ -267,8 +311,7 @@ void TestStoryLibrary::relevanceRanksHeadlineFirst()
     QCOMPARE(headlines(m_library->list(all), false), QStringList{u"Rowers win title"_qs});
 }
 
-void TestStoryLibrary::loadMissingStory()
-{
+void TestStoryLibrary::loadMissingStory() {
     openLibrary();
     QString error;
     QVERIFY(!m_library->load(newId(), &error));
@@ -279,8 +322,7 @@ void TestStoryLibrary::loadMissingStory()
     QCOMPARE(error, u"No story library is open."_qs);
 }
 
-void TestStoryLibrary::matchExpression_data()
-{
+void TestStoryLibrary::matchExpression_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("expression");
     QTest::newRow("words") << u"harbour  Wall"_qs << u"\"harbour\"* \"Wall\"*"_qs;
@@ -291,15 +333,13 @@ void TestStoryLibrary::matchExpression_data()
     QTest::newRow("empty") << QString() << QString();
 }
 
-void TestStoryLibrary::matchExpression()
-{
+void TestStoryLibrary::matchExpression() {
     QFETCH(QString, text);
     QFETCH(QString, expression);
     QCOMPARE(ftsMatchExpression(text), expression);
 }
 
-void TestStoryLibrary::search_data()
-{
+void TestStoryLibrary::search_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("found");
     const QString harbour = u"Harbour wall vote passes"_qs;
@@ -326,8 +366,7 @@ void TestStoryLibrary::search_data()
     QTest::newRow("empty text") << QString() << QStringList{harbour, library, rowers};
 }
 
-void TestStoryLibrary::search()
-{
+void TestStoryLibrary::search() {
     QFETCH(QString, text);
     QFETCH(QStringList, found);
     openLibrary();
@@ -353,8 +392,7 @@ void TestStoryLibrary::search()
     QCOMPARE(headlines(rows), found);
 }
 
-void TestStoryLibrary::filters_data()
-{
+void TestStoryLibrary::filters_data() {
     QTest::addColumn<int>("status"); // -1: any
     QTest::addColumn<QString>("section");
     QTest::addColumn<QString>("text");
@@ -377,8 +415,7 @@ void TestStoryLibrary::filters_data()
     QTest::newRow("section is exact") << -1 << u"local"_qs << QString() << QStringList{};
 }
 
-void TestStoryLibrary::filters()
-{
+void TestStoryLibrary::filters() {
     QFETCH(int, status);
     QFETCH(QString, section);
     QFETCH(QString, text);
@@ -403,8 +440,7 @@ void TestStoryLibrary::filters()
     QCOMPARE(headlines(m_library->list(filter, &error)), found);
 }
 
-void TestStoryLibrary::listNewestFirst()
-{
+void TestStoryLibrary::listNewestFirst() {
     openLibrary();
     QString error;
     Story a = testdata::shortStory(u"First"_qs, {}, u"One."_qs);
@@ -426,8 +462,7 @@ void TestStoryLibrary::listNewestFirst()
     QCOMPARE(rows.first().id, a.id);
 }
 
-void TestStoryLibrary::sectionsAndCount()
-{
+void TestStoryLibrary::sectionsAndCount() {
     openLibrary();
     QString error;
     Story a = testdata::shortStory(u"A"_qs, {}, u"a"_qs, u"Sport"_qs);
@@ -440,8 +475,7 @@ void TestStoryLibrary::sectionsAndCount()
     QCOMPARE(m_library->sections(), (QStringList{u"Arts"_qs, u"Sport"_qs}));
 }
 
-void TestStoryLibrary::emptySlugFilledUniquely()
-{
+void TestStoryLibrary::emptySlugFilledUniquely() {
     openLibrary();
     QString error;
     Story first = testdata::shortStory(u"Café owner’s crème brûlée wins"_qs, {}, u"Dessert."_qs);
@@ -460,8 +494,7 @@ void TestStoryLibrary::emptySlugFilledUniquely()
     QVERIFY(!m_library->isSlugTaken(u"cafe-owners-creme-brulee-wins"_qs, first.id));
 }
 
-void TestStoryLibrary::badSlugsRefused_data()
-{
+void TestStoryLibrary::badSlugsRefused_data() {
     QTest::addColumn<QString>("slug");
     QTest::addColumn<QString>("message");
     QTest::newRow("capitals and space") << u"Harbour Wall"_qs
@@ -480,8 +513,7 @@ void TestStoryLibrary::badSlugsRefused_data()
                            << u"The slug “harbour-wall” is already used by another story; choose another."_qs;
 }
 
-void TestStoryLibrary::badSlugsRefused()
-{
+void TestStoryLibrary::badSlugsRefused() {
     QFETCH(QString, slug);
     QFETCH(QString, message);
     openLibrary();
@@ -500,8 +532,7 @@ void TestStoryLibrary::badSlugsRefused()
     QVERIFY(!m_library->load(story.id, &error));
 }
 
-void TestStoryLibrary::removeDeletesPicturesAndIndex()
-{
+void TestStoryLibrary::removeDeletesPicturesAndIndex() {
     openLibrary();
     QString error;
     Story story = testdata::fullStory(u"Island ferry returns"_qs);
@@ -518,8 +549,7 @@ void TestStoryLibrary::removeDeletesPicturesAndIndex()
     QCOMPARE(rawValue(libraryPath(), u"SELECT COUNT(*) FROM story_search"_qs).toInt(), 1);
 }
 
-void TestStoryLibrary::removeMissingStory()
-{
+void TestStoryLibrary::removeMissingStory() {
     openLibrary();
     QString error;
     QVERIFY(!m_library->remove(newId(), &error));
@@ -527,8 +557,7 @@ void TestStoryLibrary::removeMissingStory()
              u"That story is no longer in the library; it may have been deleted in another window."_qs);
 }
 
-void TestStoryLibrary::saveRefusesToOverwriteAnotherWindowsSave()
-{
+void TestStoryLibrary::saveRefusesToOverwriteAnotherWindowsSave() {
     openLibrary();
     QString error;
     Story story = testdata::shortStory(u"Harbour wall vote passes"_qs, u"Council backs flood plan"_qs,
@@ -548,8 +577,9 @@ void TestStoryLibrary::saveRefusesToOverwriteAnotherWindowsSave()
     const Story typedInA = inA;
     QVERIFY(!m_library->save(inA, &error));
     QVERIFY(error.startsWith(u"This story was saved from another Galley window at "_qs));
-    QVERIFY(error.endsWith(u", after you opened it, so your version was not saved over it. Your text is still "
-                           u"in the editor: copy what you changed, reopen the story and add it again."_qs));
+    QVERIFY(
+        error.endsWith(u", after you opened it, so your version was not saved over it. Your text is still "
+                       u"in the editor: copy what you changed, reopen the story and add it again."_qs));
     QVERIFY(inA == typedInA);
     const Story stored = *m_library->load(story.id, &error);
     QVERIFY(stored == inB);
@@ -562,8 +592,7 @@ void TestStoryLibrary::saveRefusesToOverwriteAnotherWindowsSave()
     QCOMPARE(m_library->load(story.id, &error)->body.size(), 2);
 }
 
-void TestStoryLibrary::duplicateMakesDraftCopy()
-{
+void TestStoryLibrary::duplicateMakesDraftCopy() {
     openLibrary();
     QString error;
     Story story = testdata::fullStory(u"Island ferry returns"_qs);
@@ -599,8 +628,7 @@ void TestStoryLibrary::duplicateMakesDraftCopy()
              u"That story is no longer in the library; it may have been deleted in another window."_qs);
 }
 
-void TestStoryLibrary::pictureIdsStayUnique()
-{
+void TestStoryLibrary::pictureIdsStayUnique() {
     openLibrary();
     QString error;
     Story first = testdata::fullStory(u"Island ferry returns"_qs);
@@ -622,8 +650,7 @@ void TestStoryLibrary::pictureIdsStayUnique()
     QVERIFY(*m_library->load(second.id, &error) == second);
 }
 
-void TestStoryLibrary::defaultPathIsInAppData()
-{
+void TestStoryLibrary::defaultPathIsInAppData() {
     const QString path = StoryLibrary::defaultPath();
     const QFileInfo info(path);
     QCOMPARE(info.fileName(), u"library.sqlite"_qs);

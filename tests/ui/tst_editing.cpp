@@ -3,27 +3,27 @@
 // on the window, and a save that keeps failing.
 
 #include "bodyeditor.h"
+#include "guitestsupport.h"
 #include "icons.h"
 #include "imagepanel.h"
 #include "linkdialog.h"
 #include "mainwindow.h"
 #include "panelrow.h"
-#include "pullquotepanel.h"
 #include "preview/previewscheme.h"
+#include "pullquotepanel.h"
 #include "storage/storylibrary.h"
 #include "storyeditor.h"
-#include "guitestsupport.h"
 
 #include <QAbstractScrollArea>
 #include <QApplication>
 #include <QBuffer>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDialog>
 #include <QDropEvent>
 #include <QImage>
 #include <QImageWriter>
 #include <QLabel>
-#include <QComboBox>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
@@ -189,10 +189,10 @@ private Q_SLOTS:
         byline->setFocus();
         QTest::keyClicks(byline, u"Jane Example, Staff Writer;  Tobias Quayle ;"_qs);
         QCOMPARE(m_editor->story().bylines,
-                 (QStringList{u"Jane Example, Staff Writer"_qs, u"Tobias Quayle"_qs}));
+                 (QList<Byline>{{u"Jane Example"_qs, u"Staff Writer"_qs}, {u"Tobias Quayle"_qs}}));
 
         Story story = Story::create();
-        story.bylines = {u"Maren Holt, Harbour Reporter"_qs, u"Tobias Quayle"_qs};
+        story.bylines = {{u"Maren Holt"_qs, u"Harbour Reporter"_qs}, {u"Tobias Quayle"_qs}};
         m_editor->setStory(story);
         QCOMPARE(byline->text(), u"Maren Holt, Harbour Reporter; Tobias Quayle"_qs);
         QCOMPARE(m_editor->story().bylines, story.bylines);
@@ -553,7 +553,9 @@ private:
         return testsupport::requireChild<T>(m_editor.get(), name);
     }
 
-    void typeHeadline(const QString &text) { testsupport::typeAtEnd(child<QLineEdit>(u"headlineEdit"_qs), text); }
+    void typeHeadline(const QString &text) {
+        testsupport::typeAtEnd(child<QLineEdit>(u"headlineEdit"_qs), text);
+    }
 
     void typeBody(const QString &text) { testsupport::typeInto(m_editor->bodyEditor(), text); }
 

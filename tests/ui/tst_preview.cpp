@@ -5,6 +5,7 @@
 
 #include "bodyeditor.h"
 #include "editing/documentconverter.h"
+#include "guitestsupport.h"
 #include "mainwindow.h"
 #include "placementcombo.h"
 #include "preview/previewpane.h"
@@ -12,7 +13,6 @@
 #include "render/articlerenderer.h"
 #include "storage/storylibrary.h"
 #include "storyeditor.h"
-#include "guitestsupport.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -77,7 +77,7 @@ Story sampleStory() {
     Story story = Story::create();
     story.headline = u"Quay repairs start before the winter tides"_qs;
     story.deck = u"The council voted the levy through after a long night"_qs;
-    story.bylines = {u"Ada Brightwater"_qs};
+    story.bylines = {Byline{u"Ada Brightwater"_qs}};
     story.dateline = u"PORT ELMSBY"_qs;
     for (int i = 0; i < 10; ++i)
         story.body.append(Block::make(BlockKind::Paragraph,

@@ -42,7 +42,7 @@ QString storyPreviewText(const Story &story) {
     if (!story.deck.isEmpty())
         out << story.deck;
     if (!story.bylines.isEmpty())
-        out << ImportReviewDialog::tr("By %1").arg(story.bylines.join(u", "_qs));
+        out << ImportReviewDialog::tr("By %1").arg(bylinesText(story.bylines));
     if (!story.dateline.isEmpty())
         out << story.dateline;
     auto placedAfter = [&](const QString &blockId) {

@@ -69,7 +69,7 @@ public:
                                   story.section,
                                   story.headline,
                                   story.deck,
-                                  jsonText(QJsonArray::fromStringList(story.bylines)),
+                                  jsonText(bylinesToJson(story.bylines)),
                                   story.dateline,
                                   statusKey(story.status),
                                   jsonText(bodyToJson(story.body)),

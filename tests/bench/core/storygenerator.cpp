@@ -178,7 +178,7 @@ Story StoryGenerator::longStory(int words, int pictures, int pullQuotes) {
     story.slug = u"generated-%1-words"_qs.arg(words);
     story.deck = sentenceText(20);
     for (const QString &person : m_cast.mid(0, 2))
-        story.bylines.append(person);
+        story.bylines.append(Byline{person});
     story.dateline = m_place.toUpper();
     story.status = StoryStatus::Ready;
     story.created = baseTime();
@@ -239,10 +239,10 @@ Story StoryGenerator::libraryStory() {
         m_place, m_keywords.first(), sentenceText(4 + m_random.bounded(6)).chopped(1).toLower(),
         personName().section(u' ', 1)));
     story.deck = sentenceText(14 + m_random.bounded(12));
-    story.bylines.append(personName());
+    story.bylines.append(Byline{personName()});
     if (m_random.bounded(4) == 0)
-        story.bylines.append(firstName(m_random.bounded(firstNameCount())) % u' ' %
-                             surname(m_random.bounded(surnameCount())));
+        story.bylines.append(Byline{firstName(m_random.bounded(firstNameCount())) % u' ' %
+                                    surname(m_random.bounded(surnameCount()))});
     story.dateline = m_place.toUpper();
     story.status = allStatuses().at(m_random.bounded(4));
     story.created = baseTime().addSecs(qint64(number) * 600);

@@ -50,6 +50,19 @@ QString inlineMarkdown(const InlineText &line) {
 
 QString blockMarkdown(const Block &block) {
     QStringList lines;
+    if (block.kind == BlockKind::SectionBreak)
+        return u"* * *"_qs;
+    if (block.kind == BlockKind::Table) { // pandoc's pipe table; the generator makes none yet
+        for (qsizetype r = 0; r < block.rows.size(); ++r) {
+            QStringList cells;
+            for (const InlineText &cell : block.rows.at(r))
+                cells.append(inlineMarkdown(cell));
+            lines.append(u"| "_qs % cells.join(u" | "_qs) % u" |"_qs);
+            if (r == 0)
+                lines.append(u"|"_qs % QStringList(cells.size(), u"---"_qs).join(u'|') % u'|');
+        }
+        return lines.join(u'\n');
+    }
     for (qsizetype i = 0; i < block.lines.size(); ++i) {
         const QString text = inlineMarkdown(block.lines.at(i));
         switch (block.kind) {
@@ -67,6 +80,9 @@ QString blockMarkdown(const Block &block) {
             break;
         case BlockKind::BlockQuote:
             lines.append(u"> "_qs % text % (i + 1 < block.lines.size() ? u"\n>"_qs : QString()));
+            break;
+        case BlockKind::Table:
+        case BlockKind::SectionBreak:
             break;
         }
     }
@@ -88,8 +104,8 @@ QString storyToMarkdown(const Story &story, const std::function<QString(const St
     QStringList parts;
     QString meta = u"---\ntitle: "_qs % yamlString(story.headline) % u"\nsubtitle: "_qs %
                    yamlString(story.deck) % u"\nauthor:\n"_qs;
-    for (const QString &byline : story.bylines)
-        meta += u"- "_qs % yamlString(byline) % u'\n';
+    for (const Byline &byline : story.bylines)
+        meta += u"- "_qs % yamlString(byline.text()) % u'\n';
     meta += u"date: "_qs % yamlString(story.dateline) % u"\nlang: en\n---"_qs;
     parts.append(meta);
 
