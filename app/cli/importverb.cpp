@@ -41,8 +41,8 @@ int runImport(const CliVerb &verb, const QCommandLineParser &parser, CliStreams 
     QStringList problems;
     for (const QString &file : files) {
         QString error;
-        if (auto result = importFile(file, &error))
-            results.append(*result);
+        if (auto stories = importAllFromFile(file, &error))
+            results.append(*stories);
         else
             problems.append(error);
     }

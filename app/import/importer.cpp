@@ -1,5 +1,6 @@
 #include "importer.h"
 
+#include "formatdetect.h"
 #include "importdraft.h"
 #include "logging.h"
 #include "readers.h"
@@ -22,25 +23,6 @@ QString tooLarge(qint64 size) {
            "text or split the file."_qs.arg(megabytes(size), megabytes(MaxImportBytes));
 }
 
-ImportFormat detectFormat(const QString &text, const QString &sourceName) {
-    const QString head = text.left(4096).trimmed().toLower();
-    if (head.contains(u"<nitf"_qs))
-        return ImportFormat::Nitf;
-    if (head.startsWith(u"<?xml"_qs) && !head.contains(u"<html"_qs))
-        return ImportFormat::Nitf; // the reader says plainly when it is not NITF
-    for (const auto tag : {u"<html", u"<body", u"<!doctype html", u"<p>", u"<p ", u"<div", u"<meta", u"<span",
-                           u"<h1", u"<article"}) {
-        if (head.contains(QStringView(tag)))
-            return ImportFormat::Html;
-    }
-    const QString suffix = QFileInfo(sourceName).suffix().toLower();
-    if (suffix == u"nitf" || suffix == u"xml")
-        return ImportFormat::Nitf;
-    if (suffix == u"html" || suffix == u"htm" || suffix == u"xhtml")
-        return ImportFormat::Html;
-    return ImportFormat::PlainText;
-}
-
 } // namespace
 
 ImportResult::ImportResult(std::shared_ptr<const ImportDraft> draft)
@@ -58,98 +40,162 @@ Story ImportResult::story(const QList<bool> &accepted) const {
     return buildStory(*d, accepted);
 }
 
-std::optional<ImportResult> importBytes(const QByteArray &bytes, const ImportOptions &options,
-                                        QString *error) {
-    auto fail = [error](const QString &message) -> std::optional<ImportResult> {
-        if (error)
-            *error = message;
-        qCInfo(lcImport) << "import refused:" << message;
+namespace {
+
+std::optional<ImportResult> fail(QString *error, const QString &message) {
+    if (error)
+        *error = message;
+    qCInfo(lcImport) << "import refused:" << message;
+    return std::nullopt;
+}
+
+/// A reader's single story as the one-element list every reader gives.
+std::optional<QList<ReadStory>> one(std::optional<QList<Segment>> segments) {
+    if (!segments)
         return std::nullopt;
-    };
-    if (bytes.size() > MaxImportBytes)
-        return fail(tooLarge(bytes.size()));
+    return QList<ReadStory>{ReadStory{*segments}};
+}
+
+/// The stories @p text holds, read by the reader for @p format; nullopt with @p error from the reader.
+std::optional<QList<ReadStory>> readStories(ImportFormat format, const QString &text, QString *error) {
+    switch (format) {
+    case ImportFormat::Nitf:
+        return one(readNitf(text, error));
+    case ImportFormat::Html:
+        return one(readHtml(text.toUtf8(), error));
+    case ImportFormat::Ninjs:
+    case ImportFormat::NewsMLG2:
+    case ImportFormat::WireText:
+        if (error)
+            *error = u"Galley cannot read this format yet."_qs; // readers land with issue 7
+        return std::nullopt;
+    case ImportFormat::Auto:
+    case ImportFormat::PlainText:
+        break;
+    }
+    return one(readPlainText(text));
+}
+
+/// Report key and MIME type of what @p format reads.
+std::pair<QString, QString> formatNames(ImportFormat format) {
+    switch (format) {
+    case ImportFormat::Nitf:
+        return {u"nitf"_qs, u"application/nitf+xml"_qs};
+    case ImportFormat::Html:
+        return {u"html"_qs, u"text/html"_qs};
+    case ImportFormat::Ninjs:
+        return {u"ninjs"_qs, u"application/ninjs+json"_qs};
+    case ImportFormat::NewsMLG2:
+        return {u"newsml-g2"_qs, u"application/vnd.iptc.g2.newsitem+xml"_qs};
+    case ImportFormat::WireText:
+        return {u"wire-text"_qs, u"text/vnd.iptc.anpa"_qs};
+    case ImportFormat::Auto:
+    case ImportFormat::PlainText:
+        break;
+    }
+    return {u"text"_qs, u"text/plain"_qs};
+}
+
+bool hasText(const ReadStory &story) {
+    for (const Segment &segment : story.segments)
+        if (!segment.text.plainText().trimmed().isEmpty() || segment.isStructure())
+            return true;
+    return false;
+}
+
+} // namespace
+
+std::optional<QList<ImportResult>> importAll(const QByteArray &bytes, const ImportOptions &options,
+                                             QString *error) {
+    if (bytes.size() > MaxImportBytes) {
+        fail(error, tooLarge(bytes.size()));
+        return std::nullopt;
+    }
     QElapsedTimer timer;
     timer.start();
 
     QString decodeError;
     const auto decoded = decodeText(bytes, declaredEncoding(bytes), &decodeError);
-    if (!decoded)
-        return fail(decodeError);
-
+    if (!decoded) {
+        fail(error, decodeError);
+        return std::nullopt;
+    }
     const ImportFormat format = options.format == ImportFormat::Auto
-                                    ? detectFormat(decoded->text, options.sourceName)
+                                    ? detectImportFormat(decoded->text, options.sourceName)
                                     : options.format;
-    QList<Segment> segments;
     QString readError;
-    QString formatKey;
-    QString mime;
-    switch (format) {
-    case ImportFormat::Nitf: {
-        auto read = readNitf(decoded->text, &readError);
-        if (!read)
-            return fail(readError);
-        segments = *read;
-        formatKey = u"nitf"_qs;
-        mime = u"application/nitf+xml"_qs;
-        break;
+    auto stories = readStories(format, decoded->text, &readError);
+    if (!stories) {
+        fail(error, readError);
+        return std::nullopt;
     }
-    case ImportFormat::Html: {
-        auto read = readHtml(decoded->text.toUtf8(), &readError);
-        if (!read)
-            return fail(readError);
-        segments = *read;
-        formatKey = u"html"_qs;
-        mime = u"text/html"_qs;
-        break;
+    QList<ReadStory> withText;
+    for (ReadStory &story : *stories)
+        if (hasText(story))
+            withText.append(std::move(story));
+    if (withText.isEmpty()) {
+        fail(error, u"The file holds no story text to import."_qs);
+        return std::nullopt;
     }
-    case ImportFormat::Auto:
-    case ImportFormat::PlainText:
-        segments = readPlainText(decoded->text);
-        formatKey = u"text"_qs;
-        mime = u"text/plain"_qs;
-        break;
-    }
-    bool anyText = false;
-    for (const Segment &segment : std::as_const(segments))
-        anyText = anyText || !segment.text.plainText().trimmed().isEmpty();
-    if (!anyText)
-        return fail(u"The file holds no story text to import."_qs);
 
-    auto draft = std::make_shared<ImportDraft>(analyseSegments(segments));
-    draft->source = bytes;
-    draft->sourceFormat = mime % u"; charset="_qs % decoded->encoding;
-    draft->report.sourceName = options.sourceName.isEmpty() ? u"input"_qs : options.sourceName;
-    draft->report.format = formatKey;
-    draft->report.encoding = decoded->encoding;
-    qCDebug(lcImport) << "imported" << draft->report.sourceName << "as" << formatKey << decoded->encoding
-                      << "with" << draft->report.changes.size() << "changes in" << timer.elapsed() << "ms";
-    return ImportResult(std::move(draft));
+    const auto [formatKey, mime] = formatNames(format);
+    QList<ImportResult> results;
+    for (const ReadStory &story : std::as_const(withText)) {
+        auto draft = std::make_shared<ImportDraft>(analyseSegments(story.segments));
+        draft->source = bytes;
+        draft->sourceFormat = mime % u"; charset="_qs % decoded->encoding;
+        draft->metadata = story.metadata;
+        draft->notes = story.notes;
+        draft->report.sourceName = options.sourceName.isEmpty() ? u"input"_qs : options.sourceName;
+        draft->report.format = formatKey;
+        draft->report.encoding = decoded->encoding;
+        draft->report.notes += story.reportNotes;
+        results.append(ImportResult(std::move(draft)));
+    }
+    qCDebug(lcImport) << "imported" << options.sourceName << "as" << formatKey << decoded->encoding
+                      << "giving" << results.size() << "stories in" << timer.elapsed() << "ms";
+    return results;
 }
 
-std::optional<ImportResult> importFile(const QString &path, QString *error) {
+std::optional<ImportResult> importBytes(const QByteArray &bytes, const ImportOptions &options,
+                                        QString *error) {
+    auto all = importAll(bytes, options, error);
+    if (!all)
+        return std::nullopt;
+    return all->constFirst();
+}
+
+std::optional<QList<ImportResult>> importAllFromFile(const QString &path, QString *error) {
     const QFileInfo info(path);
-    auto fail = [error](const QString &message) -> std::optional<ImportResult> {
+    auto refuse = [error](const QString &message) -> std::optional<QList<ImportResult>> {
         if (error)
             *error = message;
         return std::nullopt;
     };
     if (!info.exists())
-        return fail(u"There is no file “%1”."_qs.arg(path));
+        return refuse(u"There is no file “%1”."_qs.arg(path));
     if (info.isDir())
-        return fail(u"“%1” is a folder, not a file."_qs.arg(path));
+        return refuse(u"“%1” is a folder, not a file."_qs.arg(path));
     if (info.size() > MaxImportBytes)
-        return fail(u"“%1”: "_qs.arg(info.fileName()) % tooLarge(info.size()));
+        return refuse(u"“%1”: "_qs.arg(info.fileName()) % tooLarge(info.size()));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(u"Galley could not open “%1”: %2."_qs.arg(path, file.errorString()));
+        return refuse(u"Galley could not open “%1”: %2."_qs.arg(path, file.errorString()));
     const QByteArray bytes = file.read(MaxImportBytes + 1);
     if (file.error() != QFileDevice::NoError)
-        return fail(u"Galley could not read “%1”: %2."_qs.arg(path, file.errorString()));
+        return refuse(u"Galley could not read “%1”: %2."_qs.arg(path, file.errorString()));
     QString message;
-    auto result = importBytes(bytes, ImportOptions{info.fileName(), ImportFormat::Auto}, &message);
-    if (!result)
-        return fail(u"“%1”: "_qs.arg(info.fileName()) % message);
-    return result;
+    auto results = importAll(bytes, ImportOptions{info.fileName(), ImportFormat::Auto}, &message);
+    if (!results)
+        return refuse(u"“%1”: "_qs.arg(info.fileName()) % message);
+    return results;
+}
+
+std::optional<ImportResult> importFile(const QString &path, QString *error) {
+    auto all = importAllFromFile(path, error);
+    if (!all)
+        return std::nullopt;
+    return all->constFirst();
 }
 
 } // namespace galley

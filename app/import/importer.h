@@ -15,9 +15,17 @@ namespace galley {
 /// Largest input the importer reads, in bytes (16 MiB): a story is a few hundred kilobytes at most.
 inline constexpr qint64 MaxImportBytes = 16 * 1024 * 1024;
 
-/// What kind of input the bytes are. Auto looks at the content (an <nitf> element, HTML tags) and
-/// then at the file name's extension.
-enum class ImportFormat { Auto, PlainText, Html, Nitf };
+/// What kind of input the bytes are. Auto looks at the content (detectImportFormat()), never at the
+/// file name alone.
+enum class ImportFormat {
+    Auto,
+    PlainText,
+    Html,
+    Nitf,     ///< NITF 3.x XML
+    Ninjs,    ///< IPTC ninjs 1.x-3.x JSON
+    NewsMLG2, ///< IPTC NewsML-G2 newsItem or newsMessage XML
+    WireText, ///< agency wire text: IPTC 7901 or ANPA-1312 framing
+};
 
 struct ImportOptions {
     /// Shown in the report and used for the format guess: a file name, or "clipboard".
@@ -69,5 +77,13 @@ std::optional<ImportResult> importBytes(const QByteArray &bytes, const ImportOpt
 /// Reads the file at @p path (refusing it before reading when it is larger than MaxImportBytes)
 /// and imports it as importBytes() does, with its file name as the source name.
 std::optional<ImportResult> importFile(const QString &path, QString *error);
+
+/// Like importBytes(), but keeps every story the input holds, in input order: a NewsML-G2
+/// newsMessage carries several text items, each one story. Other formats give exactly one.
+std::optional<QList<ImportResult>> importAll(const QByteArray &bytes, const ImportOptions &options,
+                                             QString *error);
+
+/// Like importFile(), every story the file holds (see importAll()).
+std::optional<QList<ImportResult>> importAllFromFile(const QString &path, QString *error);
 
 } // namespace galley

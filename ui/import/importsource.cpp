@@ -41,8 +41,14 @@ QList<ImportAttempt> importPaths(const QStringList &paths) {
     QList<ImportAttempt> out;
     for (const QString &path : paths) {
         QString error;
-        auto result = importFile(path, &error);
-        out.append(attempt(path, std::move(result), error));
+        auto results = importAllFromFile(path, &error);
+        if (!results) {
+            out.append(attempt(path, std::nullopt, error));
+            continue;
+        }
+        // A news message holds several stories: each is reviewed on its own.
+        for (const ImportResult &result : std::as_const(*results))
+            out.append(attempt(path, result, {}));
     }
     return out;
 }
