@@ -27,8 +27,11 @@ struct CheckedPicture {
 
 /// Checks the bytes of a picture found inside an imported file. The format is sniffed from the
 /// bytes with QImageReader (never taken from the label @p declaredMime, which only appears in the
-/// reason), must be JPEG, PNG, WebP or GIF, and the picture must decode. SVG (which can hold
-/// scripts), HTML and anything else is refused.
+/// reason), must be JPEG, PNG, WebP or GIF, and the picture must decode (PNG with libpng's
+/// simplified API, which never prints; the others with Qt under a message handler that keeps the
+/// image libraries' own lines off the terminal). SVG (which can hold scripts), HTML and anything
+/// else is refused, and so is a picture of more than 100 million pixels. Every refusal is a
+/// sentence of Galley's own.
 CheckedPicture checkPicture(const QByteArray &bytes, const QString &declaredMime);
 
 } // namespace galley

@@ -1,18 +1,30 @@
 #include "chromefilter.h"
 
 #include <QRegularExpression>
+
 #include <QSet>
+#include <algorithm>
 
 namespace galley {
 
 namespace {
 
-int wordCount(const QString &line) {
-    return int(line.split(u' ', Qt::SkipEmptyParts).size());
+int wordCount(QStringView line) {
+    int words = 0;
+    bool inWord = false;
+    for (const QChar c : line) {
+        const bool space = c == u' ';
+        words += !space && !inWord;
+        inWord = !space;
+    }
+    return words;
 }
 
 bool isNavigationBar(const QString &line) {
     // "Home | Mail | Register or Login": three or more short items between bars or bullets.
+    static const QString bars = u"|•·»"_qs;
+    if (std::none_of(line.cbegin(), line.cend(), [](QChar c) { return bars.contains(c); }))
+        return false;
     static const QRegularExpression separators(uR"(\s*[|•·»]\s*)"_qs);
     const QStringList items = line.split(separators, Qt::SkipEmptyParts);
     if (items.size() < 3)
@@ -25,34 +37,63 @@ bool isNavigationBar(const QString &line) {
 
 } // namespace
 
+bool isEndOfStoryMark(const QString &raw) {
+    // -30-, ###, ENDS, (END), NNNN (the teleprinter's end), with the spacing and dashes pastes give.
+    static const QRegularExpression endMark(
+        uR"(^(?:[-\x{2013}\x{2014}=]? ?(?:ENDS?|ENDIT|30|0) ?[-\x{2013}\x{2014}=]?|#{3,}|# # #|\((?:END|ENDS)\)|\[(?:END|ENDS)\]|NNNN|XXX)$)"_qs,
+        QRegularExpression::CaseInsensitiveOption);
+    if (raw.size() > 40)
+        return false;
+    const QString line = raw.simplified();
+    if (line.size() > 12)
+        return false;
+    const auto match = endMark.match(line);
+    // "30" and "0" alone are numbers: only with their dashes ("-30-", "— 30 —") are they marks.
+    return match.hasMatch() && (line.contains(u'-') || line.contains(u'\u2013') || line.contains(u'\u2014') ||
+                                line.contains(u'=') || !line.front().isDigit());
+}
+
+bool isContinuationMark(const QString &raw) {
+    static const QRegularExpression more(uR"(^(?:MORE|\(MORE\)|-MORE-|- MORE -)$)"_qs);
+    return raw.size() <= 40 && more.match(raw.simplified()).hasMatch();
+}
+
 QString chromeReason(const QString &raw) {
+    // Chrome is a short line or a notice: a long paragraph is story text, and the patterns below
+    // need not look at it whole.
+    if (raw.size() > 4000)
+        return {};
     const QString line = raw.simplified();
     if (line.isEmpty())
         return {};
+    const int words = wordCount(line);
     // Wire copy's header and end lines are transmission chrome, never a section or a headline.
     static const QRegularExpression priority(
         uR"(^(?:(?:URGENT|FLASH|BULLETIN|ROUTINE|PRIORITY|ADVISORY)!?|PRIORITY: ?[A-Z]+)$)"_qs);
-    if (priority.match(line).hasMatch())
+    if (words <= 2 && priority.match(line).hasMatch())
         return u"wire priority line"_qs;
     static const QRegularExpression slug(uR"(^[A-Z]{2,4}-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?: ?/ ?\S.*)?$)"_qs);
-    if (!line.contains(u' ') || line.contains(u'/')) {
+    if (line.size() <= 200 && line.at(0).isUpper() && (words == 1 || line.contains(u'/'))) {
         const auto match = slug.match(line);
         if (match.hasMatch() && (line.contains(u'/') || line.count(u'-') >= 2))
             return u"wire slug line"_qs;
     }
-    static const QRegularExpression endMark(
-        uR"(^(?:ENDS?|-30-|-0-|#{3}|\((?:END|ENDS|MORE)\)|XXX|MORE)$)"_qs);
-    if (endMark.match(line).hasMatch())
+    if (line.size() <= 12 && (isEndOfStoryMark(line) || isContinuationMark(line)))
         return u"wire end mark"_qs;
+    static const QRegularExpression separator(uR"(^(?:_{3,}|={3,})$)"_qs);
+    if (words == 1 && separator.match(line).hasMatch())
+        return u"wire separator line"_qs;
     if (isNavigationBar(line))
         return u"navigation bar"_qs;
+    if (words > 80)
+        return {};
 
     const QString lower = line.toLower();
     static const QRegularExpression cookie(
         uR"(\bcookies?\b.*\b(use|uses|accept|consent|settings|policy|preferences)\b|\b(use|uses|using|accept|consent)\b.*\bcookies?\b)"_qs);
-    if (wordCount(line) <= 80 && cookie.match(lower).hasMatch())
+    if (lower.contains(u"cookie"_qs) && cookie.match(lower).hasMatch())
         return u"cookie notice"_qs;
-    if (wordCount(line) > 12)
+    if (words > 12)
         return {};
 
     static const QRegularExpression account(

@@ -1,10 +1,13 @@
 #include "importdraft.h"
 
 #include "chromefilter.h"
+#include "joinedwords.h"
 #include "lineshapes.h"
-#include "speller.h"
-#include "wordsplitter.h"
+#include "quotedopenings.h"
 
+#include "logging.h"
+
+#include <QElapsedTimer>
 #include <QHash>
 
 namespace galley {
@@ -13,8 +16,11 @@ namespace {
 
 using namespace lineshape;
 
-/// Candidate joins in the body from which a text counts as having lost its line breaks.
-constexpr int MinJoinsToSplit = 3;
+/// A paragraph repeated whole is removed only from this length on: shorter lines (labels, list
+/// entries, headings, "Signature: ____") repeat on purpose.
+constexpr int MinDuplicateWords = 12;
+/// Lines after a wire end mark this short are the transmission's trailer (times, codes, routing).
+constexpr int MaxTrailerWords = 12;
 
 /// Two copies of a paragraph match when their letters and digits match: spacing, words run
 /// together and quote styles do not matter.
@@ -29,20 +35,36 @@ QString duplicateKey(const QString &text) {
 
 class Cleanup final {
 public:
-    explicit Cleanup(ImportDraft &draft)
-        : d(draft) {}
+    Cleanup(ImportDraft &draft, const QString &language)
+        : d(draft)
+        , m_language(language) {}
 
     void run() {
+        QElapsedTimer timer;
+        timer.start();
+        QList<std::pair<const char *, qint64>> steps;
+        auto step = [&](const char *name) { steps.append({name, timer.restart()}); };
         removeChrome();
+        step("chrome");
         const int headline = findHead();
         if (headline >= 0)
             removeTeaser(headline);
         removeDuplicates();
+        step("head and duplicates");
         const int bodyStart = assignHeadRoles(headline);
         splitWords();
+        step("split words");
         assignBodyRoles(bodyStart);
+        step("body roles");
         findWireDateline();
         reportRoles();
+        step("report");
+        if (lcImport().isDebugEnabled()) {
+            QStringList parts;
+            for (const auto &[name, ms] : std::as_const(steps))
+                parts << u"%1 %2 ms"_qs.arg(QString::fromLatin1(name)).arg(ms);
+            qCDebug(lcImport) << "cleanup of" << d.segments.size() << "segments:" << parts.join(u", "_qs);
+        }
     }
 
 private:
@@ -68,16 +90,43 @@ private:
     }
 
     void removeChrome() {
+        int end = -1;
         for (int i = 0; i < d.segments.size(); ++i) {
             if (seg(i).verbatim)
                 continue;
-            QString reason = chromeReason(plain(i));
+            const QString text = plain(i);
+            QString reason = chromeReason(text);
             if (seg(i).markupChrome && reason.isEmpty())
                 reason = u"page navigation, footer or form"_qs;
             if (!reason.isEmpty())
                 d.segments[i].removal =
                     addChange(ImportChangeKind::RemovedChrome, i, {}, u"Site chrome: %1."_qs.arg(reason));
+            if (isEndOfStoryMark(text))
+                end = i;
         }
+        removeTrailer(end);
+    }
+
+    /// Short lines after the last end mark ("-30-", "ENDS") are the wire's trailer: times, codes and
+    /// routing ("AP-NY-05-02-24 1532EDT", "NNNN"). Longer text after it stays in the story.
+    void removeTrailer(int end) {
+        if (end < 0)
+            return;
+        for (int i = end + 1; i < d.segments.size(); ++i) {
+            if (!kept(i) || seg(i).verbatim || seg(i).markupRole || seg(i).isStructure() ||
+                seg(i).blockKind != BlockKind::Paragraph || wordCount(plain(i)) > MaxTrailerWords)
+                continue;
+            d.segments[i].removal = addChange(ImportChangeKind::RemovedChrome, i, {},
+                                              u"Site chrome: wire trailer after the end mark."_qs);
+        }
+    }
+
+    /// A paragraph that may be removed as a repeat: long (MinDuplicateWords), plain story text. Never
+    /// a list item, table row, quote, heading or any line whose markup gives it a role.
+    bool isRepeatable(int i) const {
+        return kept(i) && d.segments.at(i).role == SegmentRole::Paragraph && !seg(i).markupRole &&
+               !seg(i).verbatim && !seg(i).markupChrome && seg(i).blockKind == BlockKind::Paragraph &&
+               wordCount(plain(i)) >= MinDuplicateWords;
     }
 
     void setRole(int i, SegmentRole role) { d.segments[i].role = role; }
@@ -153,6 +202,9 @@ private:
             const int i = k.at(pos);
             if (seg(i).markupRole && seg(i).markupRole != SegmentRole::Deck)
                 continue;
+            if (seg(i).verbatim || seg(i).blockKind != BlockKind::Paragraph ||
+                wordCount(plain(i)) < MinDuplicateWords)
+                continue;
             const QString key = duplicateKey(plain(i));
             if (key.isEmpty())
                 continue;
@@ -172,10 +224,12 @@ private:
         }
     }
 
+    /// A web page repeats its lede (or another long paragraph) whole: the later copies go. Short
+    /// lines, list items, table rows and headings repeat on purpose and stay (isRepeatable()).
     void removeDuplicates() {
         QHash<QString, int> first;
         for (int i = 0; i < d.segments.size(); ++i) {
-            if (!kept(i) || d.segments.at(i).role != SegmentRole::Paragraph)
+            if (!isRepeatable(i))
                 continue;
             const QString key = duplicateKey(plain(i));
             if (key.isEmpty())
@@ -196,46 +250,18 @@ private:
         return role == SegmentRole::Headline || role == SegmentRole::Deck || role == SegmentRole::Section;
     }
 
-    /// Repairs words run together only when the document shows it lost line breaks: at least
-    /// MinJoinsToSplit candidate joins in the body of which one at least is a run-on no clean copy
-    /// has (WordSplit::runOn: "vote.Several", "1,200residents", "ofNorthgate", "tothecity"), or a
-    /// joined word that the same text also has split ("livestream" beside "live stream"). A clean
-    /// text keeps its compounds ("livestream", "townhall", "userinfo") whole, and the headline,
-    /// deck and section are never split.
+    /// Repairs words run together (findJoinedWords(): English text that lost its line breaks
+    /// only). The headline, deck and section are never split.
     void splitWords() {
-        const Speller &speller = Speller::shared();
-        if (!speller.isAvailable()) {
-            d.report.notes.append(speller.errorString());
-            return;
-        }
-        QHash<QString, int> counts;
-        QString everything = u" "_qs;
-        for (const auto &s : std::as_const(d.segments)) {
-            if (s.segment.markupChrome)
-                continue;
-            const QString text = s.segment.text.plainText();
-            WordSplitter::countWords(text, counts);
-            everything += text.toLower() % u' ';
-        }
-        const WordSplitter splitter(speller, counts);
-        QList<QList<WordSplit>> found(d.segments.size());
-        int joins = 0;
-        bool runOn = false;
-        bool shownSplit = false;
+        QList<JoinedWordsParagraph> paragraphs;
+        paragraphs.reserve(d.segments.size());
+        for (int i = 0; i < d.segments.size(); ++i)
+            paragraphs.append(
+                JoinedWordsParagraph{plain(i), seg(i).line, kept(i) && !isHeadRole(i), !seg(i).markupChrome});
+        const JoinedWords found = findJoinedWords(paragraphs, m_language);
+        d.report.notes.append(found.notes);
         for (int i = 0; i < d.segments.size(); ++i) {
-            if (!kept(i) || isHeadRole(i))
-                continue;
-            found[i] = splitter.find(plain(i));
-            joins += int(found.at(i).size());
-            for (const WordSplit &split : std::as_const(found.at(i))) {
-                runOn = runOn || split.runOn;
-                shownSplit = shownSplit || everything.contains(u' ' % split.result.toLower() % u' ');
-            }
-        }
-        if (!(joins >= MinJoinsToSplit && runOn) && !shownSplit)
-            return;
-        for (int i = 0; i < d.segments.size(); ++i) {
-            for (const WordSplit &split : std::as_const(found.at(i))) {
+            for (const WordSplit &split : std::as_const(found.splits.at(i))) {
                 d.report.changes.append(ImportChange{ImportChangeKind::SplitWords,
                                                      split.original,
                                                      split.result,
@@ -308,6 +334,15 @@ private:
     /// Roles of the body lines: subheads, captions, pull quotes; the lead picture.
     void assignBodyRoles(int pos) {
         const QList<int> k = keptIndexes();
+        QuotedOpenings quoted;
+        for (qsizetype p = pos; p < k.size(); ++p)
+            if (seg(k.at(p)).blockKind == BlockKind::Paragraph ||
+                seg(k.at(p)).blockKind == BlockKind::BlockQuote)
+                quoted.add(cleanText(k.at(p)), k.at(p));
+        auto isPullQuote = [&](int i, const QString &text) {
+            const auto quote = parsePullQuote(text);
+            return quote && (!quote->needsEvidence || quoted.repeats(quote->text, i));
+        };
         bool deckDone = anyRole(SegmentRole::Deck);
         bool bodySeen = false;
         bool leadTaken = false;
@@ -327,7 +362,7 @@ private:
             } else if (parseCaption(text)) {
                 role = SegmentRole::Caption;
             } else if (seg(i).blockKind != BlockKind::BulletList &&
-                       seg(i).blockKind != BlockKind::NumberedList && parsePullQuote(text)) {
+                       seg(i).blockKind != BlockKind::NumberedList && isPullQuote(i, text)) {
                 role = SegmentRole::PullQuote;
             } else if (seg(i).blockKind == BlockKind::Paragraph && isSubhead(text) && pos + 1 < k.size()) {
                 const QString next = cleanText(k.at(pos + 1));
@@ -424,11 +459,12 @@ private:
     }
 
     ImportDraft &d;
+    QString m_language;
 };
 
 } // namespace
 
-ImportDraft analyseSegments(const QList<Segment> &segments) {
+ImportDraft analyseSegments(const QList<Segment> &segments, const QString &language) {
     ImportDraft draft;
     draft.storyId = newId();
     draft.created = QDateTime::currentDateTimeUtc();
@@ -444,7 +480,7 @@ ImportDraft analyseSegments(const QList<Segment> &segments) {
             continue;
         draft.segments.append(DraftSegment{segment, newId()});
     }
-    Cleanup(draft).run();
+    Cleanup(draft, language).run();
     return draft;
 }
 

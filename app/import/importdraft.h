@@ -36,9 +36,11 @@ struct ImportDraft {
     QList<EditorNote> notes;
 };
 
-/// Runs the cleanup steps over @p segments in order (chrome, head, teaser, duplicates, split words,
-/// roles), each adding its changes to the report. Fills segments and report.changes of the result.
-ImportDraft analyseSegments(const QList<Segment> &segments);
+/// Runs the cleanup steps over @p segments in order (chrome and wire trailer, head, teaser,
+/// duplicates, split words, roles), each adding its changes to the report. @p language is the
+/// story's language as the file gives it (BCP 47, may be empty): words are split only in English.
+/// Fills segments, report.changes and report.notes of the result.
+ImportDraft analyseSegments(const QList<Segment> &segments, const QString &language = {});
 
 /// @p text with the spaces of the split-words changes listed in @p splits inserted, skipping those
 /// @p accepted refuses (a missing entry counts as accepted). Styles of the runs are kept.

@@ -10,6 +10,13 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace galley {
 
 namespace {
@@ -141,7 +148,7 @@ std::optional<QList<ImportResult>> importAll(const QByteArray &bytes, const Impo
     const auto [formatKey, mime] = formatNames(format);
     QList<ImportResult> results;
     for (const ReadStory &story : std::as_const(withText)) {
-        auto draft = std::make_shared<ImportDraft>(analyseSegments(story.segments));
+        auto draft = std::make_shared<ImportDraft>(analyseSegments(story.segments, story.metadata.language));
         draft->source = bytes;
         draft->sourceFormat = mime % u"; charset="_qs % decoded->encoding;
         draft->metadata = story.metadata;
@@ -149,7 +156,7 @@ std::optional<QList<ImportResult>> importAll(const QByteArray &bytes, const Impo
         draft->report.sourceName = options.sourceName.isEmpty() ? u"input"_qs : options.sourceName;
         draft->report.format = formatKey;
         draft->report.encoding = decoded->encoding;
-        draft->report.notes += story.reportNotes;
+        draft->report.notes = decoded->notes + draft->report.notes + story.reportNotes;
         results.append(ImportResult(std::move(draft)));
     }
     qCDebug(lcImport) << "imported" << options.sourceName << "as" << formatKey << decoded->encoding
@@ -165,29 +172,70 @@ std::optional<ImportResult> importBytes(const QByteArray &bytes, const ImportOpt
     return all->constFirst();
 }
 
+namespace {
+
+/// What a path that is not a regular file is, for the refusal; empty for a regular file.
+QString notAFile(mode_t mode) {
+    if (S_ISREG(mode))
+        return {};
+    if (S_ISDIR(mode))
+        return u"a folder"_qs;
+    if (S_ISFIFO(mode))
+        return u"a named pipe"_qs;
+    if (S_ISSOCK(mode))
+        return u"a socket"_qs;
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return u"a device"_qs;
+    return u"not a regular file"_qs;
+}
+
+} // namespace
+
 std::optional<QList<ImportResult>> importAllFromFile(const QString &path, QString *error) {
-    const QFileInfo info(path);
+    const QString name = QFileInfo(path).fileName();
     auto refuse = [error](const QString &message) -> std::optional<QList<ImportResult>> {
         if (error)
             *error = message;
         return std::nullopt;
     };
-    if (!info.exists())
-        return refuse(u"There is no file “%1”."_qs.arg(path));
-    if (info.isDir())
-        return refuse(u"“%1” is a folder, not a file."_qs.arg(path));
-    if (info.size() > MaxImportBytes)
-        return refuse(u"“%1”: "_qs.arg(info.fileName()) % tooLarge(info.size()));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    auto refuseKind = [&](const QString &kind) {
+        return refuse(u"“%1” is %2, not a file: Galley imports only regular files."_qs.arg(path, kind));
+    };
+    const QByteArray native = QFile::encodeName(path);
+    // Look before opening: opening a named pipe waits for a writer, and a device may never end.
+    struct stat before {};
+    if (::stat(native.constData(), &before) != 0) {
+        if (errno == ENOENT || errno == ENOTDIR)
+            return refuse(u"There is no file “%1”."_qs.arg(path));
+        return refuse(
+            u"Galley could not open “%1”: %2."_qs.arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+    }
+    if (const QString kind = notAFile(before.st_mode); !kind.isEmpty())
+        return refuseKind(kind);
+    if (before.st_size > MaxImportBytes)
+        return refuse(u"“%1”: "_qs.arg(name) % tooLarge(before.st_size));
+    // Non-blocking, and checked again once open: the path may have been replaced meanwhile.
+    const int fd = ::open(native.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0)
+        return refuse(
+            u"Galley could not open “%1”: %2."_qs.arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+    QFile file;
+    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
         return refuse(u"Galley could not open “%1”: %2."_qs.arg(path, file.errorString()));
+    }
+    struct stat opened {};
+    if (::fstat(fd, &opened) != 0 || !S_ISREG(opened.st_mode))
+        return refuseKind(notAFile(opened.st_mode));
     const QByteArray bytes = file.read(MaxImportBytes + 1);
     if (file.error() != QFileDevice::NoError)
         return refuse(u"Galley could not read “%1”: %2."_qs.arg(path, file.errorString()));
+    if (bytes.size() > MaxImportBytes)
+        return refuse(u"“%1”: "_qs.arg(name) % tooLarge(bytes.size()));
     QString message;
-    auto results = importAll(bytes, ImportOptions{info.fileName(), ImportFormat::Auto}, &message);
+    auto results = importAll(bytes, ImportOptions{name, ImportFormat::Auto}, &message);
     if (!results)
-        return refuse(u"“%1”: "_qs.arg(info.fileName()) % message);
+        return refuse(u"“%1”: "_qs.arg(name) % message);
     return results;
 }
 

@@ -83,7 +83,9 @@ std::optional<ImportResult> importFile(const QString &path, QString *error);
 std::optional<QList<ImportResult>> importAll(const QByteArray &bytes, const ImportOptions &options,
                                              QString *error);
 
-/// Like importFile(), every story the file holds (see importAll()).
+/// Like importFile(), every story the file holds (see importAll()). Only regular files are read:
+/// a folder, named pipe (FIFO), socket or device is refused with a sentence before it is opened
+/// (opening a pipe would wait for a writer), and checked again once open.
 std::optional<QList<ImportResult>> importAllFromFile(const QString &path, QString *error);
 
 } // namespace galley

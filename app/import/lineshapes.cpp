@@ -1,5 +1,7 @@
 #include "lineshapes.h"
 
+#include "importlimits.h"
+
 #include <QRegularExpression>
 #include <QSet>
 #include <QStringList>
@@ -12,7 +14,7 @@ bool isClosingMark(QChar c) {
     return c == u'"' || c == u'\'' || c == u'\u201D' || c == u'\u2019' || c == u')';
 }
 
-bool endsWithAny(const QString &line, QStringView chars) {
+bool endsWithAny(QStringView line, QStringView chars) {
     return !line.isEmpty() && chars.contains(line.back());
 }
 
@@ -95,10 +97,17 @@ bool isJobTitle(const QString &text) {
 } // namespace
 
 int wordCount(const QString &line) {
-    return int(line.split(u' ', Qt::SkipEmptyParts).size());
+    int words = 0;
+    bool inWord = false;
+    for (const QChar c : line) {
+        const bool space = c == u' ';
+        words += !space && !inWord;
+        inWord = !space;
+    }
+    return words;
 }
 
-bool endsSentence(const QString &line) {
+bool endsSentence(QStringView line) {
     qsizetype end = line.size();
     while (end > 0 && isClosingMark(line.at(end - 1)) && line.at(end - 1) != u')')
         --end;
@@ -208,36 +217,106 @@ std::optional<Caption> parseCaption(const QString &line) {
     return Caption{caption, credit};
 }
 
-std::optional<Quote> parsePullQuote(const QString &line) {
-    // The speaker follows the last sentence end: find ". Name" from the right.
-    for (qsizetype i = line.size() - 2; i > 0; --i) {
-        if (line.at(i) != u' ')
-            continue;
-        const QString head = line.left(i).trimmed();
-        if (!endsSentence(head))
-            continue;
-        const QString tail = line.mid(i + 1).trimmed();
-        if (endsWithAny(tail, u".,;:!?\"\u201D)"))
-            return std::nullopt;
-        const qsizetype comma = tail.indexOf(u',');
-        const QString name = comma < 0 ? tail : tail.left(comma);
-        const QString title = comma < 0 ? QString() : tail.mid(comma + 1).trimmed();
-        const QStringList nameWords = name.split(u' ', Qt::SkipEmptyParts);
-        if (nameWords.size() < 2 || nameWords.size() > 6 || wordCount(title) > 8 ||
-            (comma >= 0 && title.isEmpty()))
-            return std::nullopt;
+namespace {
+
+/// The speaker after a pull quote. Strict: 2 to 6 name words, optionally a comma and a title of up
+/// to 8 words. Loose: up to 14 words holding two capitalised name words side by side, the rest
+/// lowercase role words ("harbourmaster Ines Varga", "Ines Varga, the harbourmaster"). Neither
+/// ends with punctuation.
+bool isSpeaker(QStringView tail, bool loose) {
+    if (tail.isEmpty() || endsWithAny(tail, u".,;:!?\"\u201D)"))
+        return false;
+    const qsizetype comma = tail.indexOf(u',');
+    const QStringView name = comma < 0 ? tail : tail.left(comma).trimmed();
+    const QStringView title = comma < 0 ? QStringView() : tail.mid(comma + 1).trimmed();
+    if (comma >= 0 && title.isEmpty())
+        return false;
+    const QStringList nameWords = name.toString().split(u' ', Qt::SkipEmptyParts);
+    const int titleWords = wordCount(title.toString());
+    if (!loose) {
+        if (nameWords.size() < 2 || nameWords.size() > 6 || titleWords > 8 ||
+            !nameWords.front().front().isUpper())
+            return false;
         for (const QString &word : nameWords)
             if (!isNameWord(word))
-                return std::nullopt;
-        if (!nameWords.front().front().isUpper())
+                return false;
+        return true;
+    }
+    if (nameWords.size() + titleWords > 14 || titleWords > 10)
+        return false;
+    // "…," said Ines Varga is reported speech in the body, not a pull quote's credit.
+    static const QSet<QString> speech = {u"said"_qs,  u"says"_qs,      u"told"_qs,      u"added"_qs,
+                                         u"asked"_qs, u"according"_qs, u"explained"_qs, u"insisted"_qs};
+    for (const QString &word : tail.toString().split(u' ', Qt::SkipEmptyParts))
+        if (speech.contains(word.toLower()))
+            return false;
+    int run = 0;
+    int longestRun = 0;
+    for (const QString &word : nameWords) {
+        const bool capital = isNameWord(word) && word.front().isUpper();
+        run = capital ? run + 1 : 0;
+        longestRun = std::max(longestRun, run);
+        if (!capital && !isNameWord(word)) {
+            for (const QChar c : word)
+                if (!c.isLower() && c != u'-')
+                    return false;
+        }
+    }
+    return longestRun >= 2;
+}
+
+/// @p head ends a quote: sentence punctuation, or (loose) a whole quotation in quote marks.
+bool endsQuote(QStringView head, bool loose) {
+    if (endsSentence(head))
+        return true;
+    if (!loose || head.size() < 2)
+        return false;
+    static const QString open = u"\"\u201C\u2018\u00AB"_qs;
+    static const QString close = u"\"\u201D\u2019\u00BB"_qs;
+    return open.contains(head.front()) && close.contains(head.back());
+}
+
+std::optional<Quote> parseQuoteShape(QStringView line, bool loose) {
+    // The speaker follows the last sentence end: find ". Name" from the right, within the longest
+    // speaker a pull quote has.
+    constexpr int MaxSpeakerWords = 16;
+    int tailWords = 0;
+    for (qsizetype i = line.size() - 2; i > 0 && tailWords <= MaxSpeakerWords; --i) {
+        if (line.at(i) != u' ')
+            continue;
+        ++tailWords;
+        QStringView head = line.left(i).trimmed();
+        QStringView tail = line.mid(i + 1).trimmed();
+        if (loose) {
+            // "… pier.” — Ines Varga": a dash between the quote and the speaker.
+            static const QString dashes = u"-\u2013\u2014"_qs;
+            while (!head.isEmpty() && dashes.contains(head.back()))
+                head = head.chopped(1).trimmed();
+            while (!tail.isEmpty() && dashes.contains(tail.front()))
+                tail = tail.mid(1).trimmed();
+        }
+        if (!endsQuote(head, loose))
+            continue;
+        if (!isSpeaker(tail, loose))
             return std::nullopt;
-        const QString text = stripOuterQuotes(head);
+        const QString text = stripOuterQuotes(head.toString());
         const int words = wordCount(text);
         if (words < 3 || words > 40)
             return std::nullopt;
-        return Quote{text, tail};
+        return Quote{text, tail.toString(), loose};
     }
     return std::nullopt;
+}
+
+} // namespace
+
+std::optional<Quote> parsePullQuote(const QString &line) {
+    // A pull quote is short: a long paragraph is never one, and the search stays linear.
+    if (line.size() > importlimits::MaxPullQuoteChars)
+        return std::nullopt;
+    if (auto strict = parseQuoteShape(line, false))
+        return strict;
+    return parseQuoteShape(line, true);
 }
 
 } // namespace galley::lineshape

@@ -14,7 +14,7 @@ namespace lineshape {
 /// Number of space-separated words in @p line.
 int wordCount(const QString &line);
 /// Ends with sentence punctuation (. ! ? or … possibly followed by a closing quote).
-bool endsSentence(const QString &line);
+bool endsSentence(QStringView line);
 /// A section label: one to three words, at most 30 characters, no digits, no end punctuation.
 bool isSectionLabel(const QString &line);
 /// A headline: 3 to 35 words and at most 200 characters, not ending with . , ; : or 。, not a byline
@@ -60,11 +60,20 @@ std::optional<Caption> parseCaption(const QString &line);
 struct Quote {
     QString text;
     QString attribution;
+    /// The loose shape: taken as a pull quote only when the body has the same quote (see
+    /// QuotedOpenings), since on its own it could be a line of the story.
+    bool needsEvidence = false;
 };
 /// A pull quote: one or two sentences (3 to 40 words, outer quotation marks dropped) followed by
-/// the speaker: 2 to 6 capitalised words (particles like "of", "de", "van" allowed), optionally a
-/// comma and a title of up to 8 words, without end punctuation.
-/// "We waited twenty years. Councillor Jane Roe" -> {"We waited twenty years.", "Councillor Jane Roe"}.
+/// the speaker, on one line of at most importlimits::MaxPullQuoteChars characters.
+/// Strict shape: the quote ends a sentence and the speaker is 2 to 6 capitalised words (particles
+/// like "of", "de", "van" allowed), optionally a comma and a title of up to 8 words, without end
+/// punctuation: "We waited twenty years. Councillor Jane Roe" -> {"We waited twenty years.",
+/// "Councillor Jane Roe"}.
+/// Loose shape (@c needsEvidence): a dash may stand between quote and speaker, a quotation in
+/// quote marks needs no full stop, and the speaker may hold lowercase role words around two
+/// capitalised name words ("“We will not close the pier” — harbourmaster Ines Varga"), but no
+/// verb of speech ("said").
 std::optional<Quote> parsePullQuote(const QString &line);
 
 } // namespace lineshape

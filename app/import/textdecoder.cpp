@@ -37,6 +37,68 @@ std::optional<QString> strictUtf8(const QByteArray &bytes) {
     return text;
 }
 
+/// What a UTF-8 validation of the bytes found (RFC 3629: no overlong forms, no surrogates, nothing
+/// past U+10FFFF).
+struct Utf8Scan {
+    qsizetype firstInvalid = -1;    ///< 0-based offset of the first byte of the first damaged sequence
+    qsizetype invalid = 0;          ///< damaged sequences (each becomes one U+FFFD)
+    qsizetype multiByte = 0;        ///< valid characters of two bytes or more
+    qsizetype replacementChars = 0; ///< valid U+FFFD already in the text
+};
+
+Utf8Scan scanUtf8(const QByteArray &bytes, qsizetype from) {
+    Utf8Scan scan;
+    const auto *b = reinterpret_cast<const unsigned char *>(bytes.constData());
+    const qsizetype n = bytes.size();
+    auto bad = [&](qsizetype at) {
+        if (scan.firstInvalid < 0)
+            scan.firstInvalid = at;
+        ++scan.invalid;
+    };
+    for (qsizetype i = from; i < n;) {
+        const unsigned char c = b[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int length = 0;
+        unsigned char low = 0x80;
+        unsigned char high = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            length = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            length = 3;
+            low = c == 0xE0 ? 0xA0 : 0x80;  // no overlong forms
+            high = c == 0xED ? 0x9F : 0xBF; // no surrogates
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            length = 4;
+            low = c == 0xF0 ? 0x90 : 0x80;
+            high = c == 0xF4 ? 0x8F : 0xBF; // nothing past U+10FFFF
+        }
+        if (length == 0) {
+            bad(i);
+            ++i;
+            continue;
+        }
+        qsizetype k = 1;
+        for (; k < length && i + k < n; ++k) {
+            const unsigned char next = b[i + k];
+            if (next < (k == 1 ? low : 0x80) || next > (k == 1 ? high : 0xBF))
+                break;
+        }
+        if (k < length) {
+            // The maximal valid prefix is one damaged sequence (Unicode's U+FFFD practice).
+            bad(i);
+            i += k;
+            continue;
+        }
+        ++scan.multiByte;
+        scan.replacementChars += c == 0xEF && b[i + 1] == 0xBF && b[i + 2] == 0xBD;
+        i += length;
+    }
+    return scan;
+}
+
 bool hasC1Bytes(const QByteArray &bytes) {
     for (const char ch : bytes) {
         const auto c = static_cast<unsigned char>(ch);
@@ -99,8 +161,33 @@ std::optional<DecodedText> decodeText(const QByteArray &bytes, const QByteArray 
     if (bytes.trimmed().isEmpty())
         return fail(u"The file is empty: there is nothing to import."_qs);
 
+    const bool utf8Bom = bytes.startsWith("\xEF\xBB\xBF");
+    const QString declaredName = canonical(declared);
+    const bool saysUtf8 = utf8Bom || declaredName == u"UTF-8";
+    // Damaged UTF-8: read with U+FFFD and say where, so the desk sees the marks rather than a refusal.
+    auto damagedUtf8 = [&](const Utf8Scan &scan) {
+        const qsizetype at = scan.firstInvalid;
+        const qsizetype line = bytes.left(at).count('\n') + 1;
+        QString text = QString::fromUtf8(utf8Bom ? bytes.mid(3) : bytes);
+        const qsizetype marks = text.count(QChar::ReplacementCharacter) - scan.replacementChars;
+        const QString where = u"byte %1 is not valid UTF-8 (line %2)"_qs.arg(at + 1).arg(line);
+        const QString first = saysUtf8 ? u"The file says it is UTF-8 but %1."_qs.arg(where)
+                                       : u"The file is UTF-8 but %1."_qs.arg(where);
+        const QString replaced =
+            marks == 1
+                ? u"It was imported with “\uFFFD” in its place: check the story there."_qs
+                : u"It was imported with “\uFFFD” in the %1 places that are not valid UTF-8: check the story "
+                  "there."_qs.arg(marks);
+        return DecodedText{text, u"UTF-8"_qs, {first % u' ' % replaced}};
+    };
+
     if (const auto bom = QStringConverter::encodingForData(bytes)) {
         const auto encoding = *bom;
+        if (utf8Bom) {
+            const Utf8Scan scan = scanUtf8(bytes, 3);
+            if (scan.invalid > 0)
+                return damagedUtf8(scan);
+        }
         QStringDecoder decoder(encoding, QStringDecoder::Flag::Stateless);
         QString text = decoder.decode(bytes);
         if (text.startsWith(QChar(0xFEFF)))
@@ -118,7 +205,19 @@ std::optional<DecodedText> decodeText(const QByteArray &bytes, const QByteArray 
     if (auto utf8 = strictUtf8(bytes))
         return DecodedText{*utf8, u"UTF-8"_qs};
 
+    // Not valid UTF-8. Damaged UTF-8 (some bytes lost or cut mid-character) keeps most of its
+    // multi-byte characters; another encoding mislabelled or undeclared has none or few.
+    const Utf8Scan scan = scanUtf8(bytes, 0);
+    if ((saysUtf8 && scan.multiByte >= scan.invalid) || scan.multiByte >= 2 * scan.invalid)
+        return damagedUtf8(scan);
+    QStringList notes;
     QByteArray charset = declared.trimmed();
+    if (saysUtf8) {
+        notes << u"The file says it is UTF-8 but byte %1 is not valid UTF-8 (line %2), and few of its "
+                 "characters are: it was read in the encoding Galley detected."_qs.arg(scan.firstInvalid + 1)
+                     .arg(bytes.left(scan.firstInvalid).count('\n') + 1);
+        charset.clear();
+    }
     const bool wasDeclared = !charset.isEmpty();
     if (!wasDeclared) {
         std::unique_ptr<std::remove_pointer_t<uchardet_t>, decltype(&uchardet_delete)> detector(
@@ -137,7 +236,7 @@ std::optional<DecodedText> decodeText(const QByteArray &bytes, const QByteArray 
     if ((name == u"ISO-8859-1" || name == u"ASCII" || name == u"US-ASCII") && hasC1Bytes(bytes))
         name = u"WINDOWS-1252"_qs;
     if (auto text = convertWithIconv(bytes, name.toLatin1()))
-        return DecodedText{*text, name};
+        return DecodedText{*text, name, notes};
     if (wasDeclared)
         return fail(u"The file says its text is in the “%1” encoding, which Galley cannot read. Save "
                     "it as UTF-8 and import it again."_qs.arg(QString::fromLatin1(charset)));

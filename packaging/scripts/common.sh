@@ -11,7 +11,7 @@ GALLEY_PACKAGES=(
     qt6-base-dev qt6-webengine-dev qt6-webchannel-dev qt6-tools-dev qt6-tools-dev-tools
     libqt6sql6-sqlite libqt6webenginecore6-bin qt6-image-formats-plugins libgl-dev
     libkainjow-mustache-dev libdtl-dev libnuspell-dev hunspell-en-us
-    libuchardet-dev libxml2-dev
+    libuchardet-dev libxml2-dev libpng-dev
     fonts-dejavu-core tidy xvfb xauth pandoc
 )
 

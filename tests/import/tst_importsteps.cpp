@@ -97,11 +97,11 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(QStringList, storyText);
         QFETCH(QStringList, repairs);
-        QHash<QString, int> counts;
-        WordSplitter::countWords(text, counts);
+        StoryWords words;
+        words.add(text);
         for (const QString &other : storyText)
-            WordSplitter::countWords(other, counts);
-        const WordSplitter splitter(Speller::shared(), counts);
+            words.add(other);
+        const WordSplitter splitter(Speller::shared(), words, 100000);
         QStringList got;
         for (const WordSplit &split : splitter.find(text)) {
             QCOMPARE(text.mid(split.offset, split.original.size()), split.original);
