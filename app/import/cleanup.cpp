@@ -89,44 +89,45 @@ private:
         return int(d.report.changes.size() - 1);
     }
 
+    /// Site chrome by its words or markup, and the wire's trailer: short lines after the story's
+    /// end mark ("-30-", "ENDS"): times, codes and routing ("EW-NP-0502 1532GMT", "NNNN"). Longer
+    /// text after the mark stays in the story. Changes in input order.
     void removeChrome() {
-        int end = -1;
+        QStringList reasons;
+        reasons.reserve(d.segments.size());
+        int end = -1; // the first end-of-story mark
         for (int i = 0; i < d.segments.size(); ++i) {
-            if (seg(i).verbatim)
-                continue;
-            const QString text = plain(i);
-            QString reason = chromeReason(text);
-            if (seg(i).markupChrome && reason.isEmpty())
-                reason = u"page navigation, footer or form"_qs;
-            if (!reason.isEmpty())
-                d.segments[i].removal =
-                    addChange(ImportChangeKind::RemovedChrome, i, {}, u"Site chrome: %1."_qs.arg(reason));
-            if (isEndOfStoryMark(text))
-                end = i;
+            QString reason;
+            if (!seg(i).verbatim) {
+                const QString text = plain(i);
+                reason = chromeReason(text);
+                if (seg(i).markupChrome && reason.isEmpty())
+                    reason = u"page navigation, footer or form"_qs;
+                if (end < 0 && isEndOfStoryMark(text))
+                    end = i;
+                else if (end >= 0 && reason.isEmpty() && isTrailerLine(i))
+                    reason = u"wire trailer after the end mark"_qs;
+            }
+            reasons.append(reason);
         }
-        removeTrailer(end);
+        for (int i = 0; i < d.segments.size(); ++i)
+            if (!reasons.at(i).isEmpty())
+                d.segments[i].removal = addChange(ImportChangeKind::RemovedChrome, i, {},
+                                                  u"Site chrome: %1."_qs.arg(reasons.at(i)));
     }
 
-    /// Short lines after the last end mark ("-30-", "ENDS") are the wire's trailer: times, codes and
-    /// routing ("AP-NY-05-02-24 1532EDT", "NNNN"). Longer text after it stays in the story.
-    void removeTrailer(int end) {
-        if (end < 0)
-            return;
-        for (int i = end + 1; i < d.segments.size(); ++i) {
-            if (!kept(i) || seg(i).verbatim || seg(i).markupRole || seg(i).isStructure() ||
-                seg(i).blockKind != BlockKind::Paragraph || wordCount(plain(i)) > MaxTrailerWords)
-                continue;
-            d.segments[i].removal = addChange(ImportChangeKind::RemovedChrome, i, {},
-                                              u"Site chrome: wire trailer after the end mark."_qs);
-        }
+    bool isTrailerLine(int i) const {
+        return !seg(i).markupRole && !seg(i).isStructure() && seg(i).blockKind == BlockKind::Paragraph &&
+               wordCount(plain(i)) <= MaxTrailerWords;
     }
 
     /// A paragraph that may be removed as a repeat: long (MinDuplicateWords), plain story text. Never
-    /// a list item, table row, quote, heading or any line whose markup gives it a role.
+    /// a list item, table row (also "a | b" in plain text), quote, heading or any line whose markup
+    /// gives it a role.
     bool isRepeatable(int i) const {
         return kept(i) && d.segments.at(i).role == SegmentRole::Paragraph && !seg(i).markupRole &&
                !seg(i).verbatim && !seg(i).markupChrome && seg(i).blockKind == BlockKind::Paragraph &&
-               wordCount(plain(i)) >= MinDuplicateWords;
+               wordCount(plain(i)) >= MinDuplicateWords && !plain(i).contains(u" | "_qs);
     }
 
     void setRole(int i, SegmentRole role) { d.segments[i].role = role; }
@@ -299,7 +300,7 @@ private:
         auto isBareDeck = [&](int i) {
             const QString text = cleanText(i);
             return !seg(i).markupRole && seg(i).blockKind == BlockKind::Paragraph && isDeck(text) &&
-                   !endsSentence(text) && !parseCaption(text);
+                   !endsSentence(text) && !parseCaption(text) && !parsePullQuote(text);
         };
         // Bylines, datelines and the deck sit right under the headline.
         for (int taken = 0; headline >= 0 && pos < k.size() && taken < 4; ++taken) {
@@ -316,6 +317,7 @@ private:
             } else if (!deckDone &&
                        (markup == SegmentRole::Deck ||
                         (!markup && !markupDeck && isDeck(text) && !parseCaption(text) &&
+                         !parsePullQuote(text) &&
                          (!endsSentence(text) || (pos + 1 < k.size() && isCaptionAt(k.at(pos + 1))))))) {
                 setRole(i, SegmentRole::Deck);
                 deckDone = true;

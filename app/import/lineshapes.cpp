@@ -147,12 +147,24 @@ bool isBodyText(const QString &line) {
 
 bool isDeck(const QString &line) {
     const int words = wordCount(line);
-    return words >= 4 && words <= 45;
+    // "What to bring:" introduces a list; a form's blank ("Date: ____") is no deck either.
+    return words >= 4 && words <= 45 && !line.endsWith(u':') && !line.contains(u"__"_qs);
 }
 
 bool isSubhead(const QString &line) {
     const int words = wordCount(line);
-    return words >= 1 && words <= 10 && line.front().isUpper() && !endsWithAny(line, u".,;:!\"\u201D)");
+    if (words < 1 || words > 10 || !line.front().isUpper() || endsWithAny(line, u".,;:!\"\u201D)") ||
+        line.contains(u"__"_qs))
+        return false;
+    // "Northgate 1 Quarry Lane 1": a results line, not a heading.
+    int numbers = 0;
+    for (const QString &word : line.split(u' ', Qt::SkipEmptyParts)) {
+        bool digits = !word.isEmpty();
+        for (const QChar c : word)
+            digits = digits && c.isDigit();
+        numbers += digits;
+    }
+    return numbers < 2;
 }
 
 bool isByline(const QString &line) {

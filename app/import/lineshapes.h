@@ -26,9 +26,10 @@ bool isHeadline(const QString &line);
 bool isShortHeadline(const QString &line);
 /// Story text: a sentence of ten words or more (20 characters or more in a script without spaces).
 bool isBodyText(const QString &line);
-/// A deck: 4 to 45 words.
+/// A deck: 4 to 45 words, not ending with ":" (a list's introduction) and without a form's blank ("__").
 bool isDeck(const QString &line);
-/// A subhead: 1 to 10 words, capitalised, no end punctuation except "?".
+/// A subhead: 1 to 10 words, capitalised, no end punctuation except "?", no form blank ("__") and
+/// not a results line with two numbers ("Northgate 1 Quarry Lane 1").
 bool isSubhead(const QString &line);
 /// A byline: "By Name ..." in at most 10 words.
 bool isByline(const QString &line);

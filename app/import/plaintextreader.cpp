@@ -1,5 +1,7 @@
 #include "readers.h"
 
+#include <optional>
+
 namespace galley {
 
 namespace {
@@ -27,7 +29,42 @@ struct Line {
     bool indented = false;
 };
 
-void flushBlock(const QList<Line> &block, QList<Segment> &out) {
+/// A list item line: its kind and where its text starts after the marker ("• ", "- ", "1. ",
+/// "2) "); nullopt for other lines. A line that is only marks ("- 30 -", "* * *") is no item.
+struct ListMarker {
+    BlockKind kind;
+    qsizetype textStart;
+};
+std::optional<ListMarker> listMarker(const QString &line) {
+    static const QString bullets = u"•◦▪‣·*-–"_qs;
+    qsizetype start = 0;
+    BlockKind kind = BlockKind::BulletList;
+    if (line.size() > 2 && bullets.contains(line.at(0)) && line.at(1) == u' ') {
+        start = 2;
+    } else {
+        qsizetype digits = 0;
+        while (digits < line.size() && digits < 3 && line.at(digits).isDigit())
+            ++digits;
+        if (digits == 0 || digits + 1 >= line.size() ||
+            !(line.at(digits) == u'.' || line.at(digits) == u')') || line.at(digits + 1) != u' ')
+            return std::nullopt;
+        start = digits + 2;
+        kind = BlockKind::NumberedList;
+    }
+    bool letters = false;
+    for (qsizetype i = start; i < line.size() && !letters; ++i)
+        letters = line.at(i).isLetterOrNumber();
+    if (!letters)
+        return std::nullopt;
+    return ListMarker{kind, start};
+}
+
+/// "* * *", "***" or "⁂" alone on a line: the writer's section break.
+bool isSectionBreakLine(const QString &line) {
+    return line == u"* * *" || line == u"***" || line == u"\u2042" || line == u"*  *  *";
+}
+
+void flushBlock(const QList<Line> &block, QList<Segment> &out, int &listGroup) {
     qsizetype longest = 0;
     for (const auto &line : block)
         longest = std::max(longest, line.text.size());
@@ -42,15 +79,43 @@ void flushBlock(const QList<Line> &block, QList<Segment> &out) {
     };
     for (qsizetype i = 0; i < block.size(); ++i) {
         const Line &line = block.at(i);
+        const auto marker = listMarker(line.text);
+        if (isSectionBreakLine(line.text)) {
+            finish();
+            Segment rule;
+            rule.line = line.number;
+            rule.blockKind = BlockKind::SectionBreak;
+            out.append(rule);
+            current = Segment{};
+            continue;
+        }
         // Hard-wrapped copy (wire, e-mail) wraps at 60 to 80 characters; longer lines are whole
-        // paragraphs that merely lack a blank line between them.
-        const bool continues = i > 0 && longest >= 50 && longest <= 100 &&
+        // paragraphs that merely lack a blank line between them. A list item always starts anew.
+        const bool continues = i > 0 && !marker && longest >= 50 && longest <= 100 &&
                                block.at(i - 1).text.size() * 4 >= longest * 3 && !line.indented;
         if (!continues) {
             finish();
             current = Segment{};
             current.line = line.number;
             text = line.text;
+            if (marker) {
+                // Consecutive items of one kind (blank lines between them or not) are one list; the
+                // marker is the list's, not the item's text.
+                const bool numbered = marker->kind == BlockKind::NumberedList;
+                if (out.isEmpty() || out.last().blockKind != marker->kind) {
+                    ++listGroup;
+                    current.notes.append(ReaderNote{
+                        ImportChangeKind::KeptAsText, line.text, line.text.mid(marker->textStart),
+                        numbered
+                            ? u"Lines starting with a number and “.” or “)” are kept as a numbered list."_qs
+                            : u"Lines starting with “%1” are kept as a bulleted list."_qs.arg(
+                                  line.text.at(0)),
+                        line.number});
+                }
+                current.blockKind = marker->kind;
+                current.listGroup = listGroup;
+                text = line.text.mid(marker->textStart);
+            }
         } else {
             text += u' ' % line.text;
         }
@@ -100,20 +165,21 @@ QList<Segment> readPlainText(const QString &text) {
     QList<Segment> out;
     QList<Line> block;
     int number = 0;
+    int listGroup = 0;
     for (QStringView raw : QStringView(text).split(u'\n')) {
         ++number;
         if (raw.endsWith(u'\r'))
             raw.chop(1);
         const QString line = collapseSpaces(raw.toString()).trimmed();
         if (line.isEmpty()) {
-            flushBlock(block, out);
+            flushBlock(block, out, listGroup);
             block.clear();
             continue;
         }
         const bool indented = !raw.isEmpty() && (raw.front() == u' ' || raw.front() == u'\t');
         block.append(Line{line, number, indented});
     }
-    flushBlock(block, out);
+    flushBlock(block, out, listGroup);
     return out;
 }
 

@@ -7,7 +7,7 @@ namespace galley {
 namespace {
 
 /// Words compared: the first MinWords to MaxWords of an opening.
-constexpr int MinWords = 4;
+constexpr int MinWords = 3;
 constexpr int MaxWords = 6;
 /// How far after an opening its words are looked for, so the scan stays linear.
 constexpr qsizetype MaxOpeningChars = 160;

@@ -16,7 +16,7 @@ public:
     /// Adds the quoted sentence openings of @p paragraph, the paragraph numbered @p index.
     void add(const QString &paragraph, int index);
 
-    /// True when the first words of @p quote (at least four) open a quoted sentence in a paragraph
+    /// True when the first words of @p quote (at least three) open a quoted sentence in a paragraph
     /// other than @p index.
     bool repeats(const QString &quote, int index) const;
 

@@ -20,7 +20,10 @@ QString preLines(const QString &text);
 /// Plain text to segments. A blank line always ends a paragraph. Within a block of lines, a line
 /// continues the previous one only when that one is hard-wrapped (at least 3/4 as long as the
 /// block's longest line, which is 50 to 100 characters); otherwise each line is its own segment,
-/// as in web-page dumps. Runs of spaces and tabs become one space.
+/// as in web-page dumps. Runs of spaces and tabs become one space. Lines starting with a bullet
+/// ("• ", "- ", "* ", "–") or a number ("1. ", "2) ") are list items, consecutive ones of a kind
+/// one list, the marker dropped (reported once per list as kept-as-text); "* * *", "***" and "⁂"
+/// alone on a line are section breaks.
 QList<Segment> readPlainText(const QString &text);
 
 /// HTML (a saved web page, or clipboard HTML from Word, LibreOffice or Google Docs) to segments,

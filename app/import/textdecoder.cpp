@@ -44,16 +44,18 @@ struct Utf8Scan {
     qsizetype invalid = 0;          ///< damaged sequences (each becomes one U+FFFD)
     qsizetype multiByte = 0;        ///< valid characters of two bytes or more
     qsizetype replacementChars = 0; ///< valid U+FFFD already in the text
+    QList<std::pair<qsizetype, qsizetype>> damaged; ///< offset and length of each damaged sequence
 };
 
 Utf8Scan scanUtf8(const QByteArray &bytes, qsizetype from) {
     Utf8Scan scan;
     const auto *b = reinterpret_cast<const unsigned char *>(bytes.constData());
     const qsizetype n = bytes.size();
-    auto bad = [&](qsizetype at) {
+    auto bad = [&](qsizetype at, qsizetype length) {
         if (scan.firstInvalid < 0)
             scan.firstInvalid = at;
         ++scan.invalid;
+        scan.damaged.append({at, length});
     };
     for (qsizetype i = from; i < n;) {
         const unsigned char c = b[i];
@@ -76,7 +78,7 @@ Utf8Scan scanUtf8(const QByteArray &bytes, qsizetype from) {
             high = c == 0xF4 ? 0x8F : 0xBF; // nothing past U+10FFFF
         }
         if (length == 0) {
-            bad(i);
+            bad(i, 1);
             ++i;
             continue;
         }
@@ -88,7 +90,7 @@ Utf8Scan scanUtf8(const QByteArray &bytes, qsizetype from) {
         }
         if (k < length) {
             // The maximal valid prefix is one damaged sequence (Unicode's U+FFFD practice).
-            bad(i);
+            bad(i, k);
             i += k;
             continue;
         }
@@ -168,8 +170,18 @@ std::optional<DecodedText> decodeText(const QByteArray &bytes, const QByteArray 
     auto damagedUtf8 = [&](const Utf8Scan &scan) {
         const qsizetype at = scan.firstInvalid;
         const qsizetype line = bytes.left(at).count('\n') + 1;
-        QString text = QString::fromUtf8(utf8Bom ? bytes.mid(3) : bytes);
-        const qsizetype marks = text.count(QChar::ReplacementCharacter) - scan.replacementChars;
+        // One U+FFFD per damaged sequence (Unicode's "maximal subpart" practice), so the marks in
+        // the story are the places the note counts.
+        QString text;
+        text.reserve(bytes.size());
+        qsizetype from = utf8Bom ? 3 : 0;
+        for (const auto &[offset, length] : scan.damaged) {
+            text += QString::fromUtf8(bytes.constData() + from, offset - from);
+            text += QChar::ReplacementCharacter;
+            from = offset + length;
+        }
+        text += QString::fromUtf8(bytes.constData() + from, bytes.size() - from);
+        const qsizetype marks = scan.invalid;
         const QString where = u"byte %1 is not valid UTF-8 (line %2)"_qs.arg(at + 1).arg(line);
         const QString first = saysUtf8 ? u"The file says it is UTF-8 but %1."_qs.arg(where)
                                        : u"The file is UTF-8 but %1."_qs.arg(where);
