@@ -6,13 +6,19 @@ namespace galley {
 
 namespace {
 
-QString collapseSpaces(const QString &line) {
+/// @p line with runs of spaces, tabs, form feeds and no-break spaces made one space, and other
+/// control characters (a wire's SOH, STX, ETX, SYN...) dropped and counted in @p controls.
+QString collapseSpaces(QStringView line, qsizetype &controls) {
     QString out;
     out.reserve(line.size());
     bool space = false;
     for (const QChar c : line) {
-        if (c == u' ' || c == u'\t' || c == u'\u00A0') {
+        if (c == u' ' || c == u'\t' || c == u'\u00A0' || c == u'\f' || c == u'\v') {
             space = true;
+            continue;
+        }
+        if (c.category() == QChar::Other_Control) {
+            ++controls;
             continue;
         }
         if (space && !out.isEmpty())
@@ -166,11 +172,21 @@ QList<Segment> readPlainText(const QString &text) {
     QList<Line> block;
     int number = 0;
     int listGroup = 0;
-    for (QStringView raw : QStringView(text).split(u'\n')) {
+    qsizetype controls = 0;
+    int firstControlLine = 0;
+    // Lines end with LF, CRLF or a lone CR (old Mac and some wire systems).
+    qsizetype start = 0;
+    while (start <= text.size()) {
+        qsizetype end = start;
+        while (end < text.size() && text.at(end) != u'\n' && text.at(end) != u'\r')
+            ++end;
+        const QStringView raw = QStringView(text).mid(start, end - start);
+        start = end + (end + 1 < text.size() && text.at(end) == u'\r' && text.at(end + 1) == u'\n' ? 2 : 1);
         ++number;
-        if (raw.endsWith(u'\r'))
-            raw.chop(1);
-        const QString line = collapseSpaces(raw.toString()).trimmed();
+        const qsizetype before = controls;
+        const QString line = collapseSpaces(raw, controls).trimmed();
+        if (controls > before && firstControlLine == 0)
+            firstControlLine = number;
         if (line.isEmpty()) {
             flushBlock(block, out, listGroup);
             block.clear();
@@ -180,6 +196,16 @@ QList<Segment> readPlainText(const QString &text) {
         block.append(Line{line, number, indented});
     }
     flushBlock(block, out, listGroup);
+    if (controls > 0 && !out.isEmpty()) {
+        out.first().notes.prepend(ReaderNote{
+            ImportChangeKind::RemovedElement,
+            u"%1 control characters"_qs.arg(controls),
+            {},
+            u"Control characters (transmission codes such as SOH, STX and ETX) are not text and were "
+            "removed: %1 of them, the first on line %2."_qs.arg(controls)
+                .arg(firstControlLine),
+            firstControlLine});
+    }
     return out;
 }
 

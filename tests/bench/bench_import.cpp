@@ -1,22 +1,33 @@
-// Times the import of a generated 5,000-word web-page dump (chrome, section, headline, teaser, deck,
-// captions, pull quotes, subheads, a repeated lede and words run together), as `galley import`
-// does it: decode, read, clean up, build the story. Prints the figures and writes them as JSON
-// (to the path given as the first argument, else bench_import.json in the working folder).
-// The budget is 200 ms per import; this program reports, it does not fail on time.
+// Import benchmarks (issue 7), as `galley import` does it: decode, read, clean up, build the story.
+//   import.webpage-dump   a generated 5,000-word web-page dump as text (chrome, section, headline,
+//                         teaser, deck, captions, pull quotes, subheads, a repeated lede and words
+//                         run together): goal median <= 50 ms
+//   import.webpage-html   the same story as a saved HTML page (nav, article, figures, footer): goal
+//                         median <= 50 ms
+//   import.text-10mb      a generated 10 MB text file that lost its line breaks, from disk: goal
+//                         median <= 2,000 ms
+//   import.peak-memory    the process's peak resident memory after the 10 MB imports (getrusage
+//                         ru_maxrss, so it includes Qt, the dictionary and the inputs): goal <= 500 MB
+//   import.dictionary-load  loading the English dictionary once, no goal
+// Figures go to the shared results file (--results, see tests/bench/core/README.md). Another
+// measurement is one more recordTimes() call in main().
+#include "benchoptions.h"
+#include "benchreport.h"
+
 #include "import/importer.h"
 #include "import/speller.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTextStream>
 
-#include <algorithm>
+#include <sys/resource.h>
 
 using namespace galley;
+using namespace galley::bench;
 
 namespace {
 
@@ -31,108 +42,197 @@ const QStringList vocabulary = {
 };
 const QStringList names = {u"Ambervale"_qs, u"Quillfeather"_qs, u"Osei-Brandt"_qs, u"Tamsworth"_qs};
 
-QString sentence(QRandomGenerator &random, int words) {
+/// A sentence of @p words; about one word in @p joinEvery runs into the next (lost line breaks).
+QString sentence(QRandomGenerator &random, int words, int joinEvery = 40) {
     QString out;
     for (int i = 0; i < words; ++i) {
         QString word = random.bounded(12) == 0 ? names.at(random.bounded(names.size()))
                                                : vocabulary.at(random.bounded(vocabulary.size()));
         if (i == 0)
             word[0] = word.at(0).toUpper();
-        // About one word in forty runs into the next, as when line breaks are lost.
-        const bool join = i + 1 < words && random.bounded(40) == 0;
+        const bool join = i + 1 < words && random.bounded(joinEvery) == 0;
         out += word % (join ? QString() : u" "_qs);
     }
     return out.trimmed() % u'.';
 }
 
-QByteArray makeDump(int targetWords) {
+/// The story's blocks in order: kind ("p", "h2", "caption", "quote", "chrome") and text.
+QList<std::pair<QString, QString>> makeStory(int targetWords) {
     QRandomGenerator random(20260301);
-    QStringList lines = {u"Home | News | Sport | Register or Login"_qs, u"Sign Up"_qs,
-                         u"Already have an account? Login here."_qs, u"Local"_qs,
-                         u"Council approves a new transit plan after a long vote"_qs};
+    QList<std::pair<QString, QString>> blocks = {
+        {u"chrome"_qs, u"Home | News | Sport | Register or Login"_qs},
+        {u"chrome"_qs, u"Sign Up"_qs},
+        {u"chrome"_qs, u"Already have an account? Login here."_qs},
+        {u"section"_qs, u"Local"_qs},
+        {u"h1"_qs, u"Council approves a new transit plan after a long vote"_qs}};
     const QString lede = sentence(random, 30);
-    lines << lede << u"Supporters call the plan overdue while critics question its cost"_qs
-          << u"Councillor Ada Quillfeather speaks after the vote on Tuesday. (Ines Marlo/Example Ledger)"_qs
-          << lede;
+    blocks
+        << std::pair{u"p"_qs, lede}
+        << std::pair{u"deck"_qs, u"Supporters call the plan overdue while critics question its cost"_qs}
+        << std::
+               pair{u"caption"_qs,
+                    u"Councillor Ada Quillfeather speaks after the vote on Tuesday. (Ines Marlo/Example Ledger)"_qs}
+        << std::pair{u"p"_qs, lede};
     int words = 60;
     int paragraph = 0;
     while (words < targetWords) {
         const int length = 25 + int(random.bounded(30));
-        lines << sentence(random, length / 2) % u' ' % sentence(random, length - length / 2);
+        blocks << std::pair{u"p"_qs,
+                            sentence(random, length / 2) % u' ' % sentence(random, length - length / 2)};
         words += length;
         ++paragraph;
         if (paragraph % 9 == 0)
-            lines << u"What the plan means for riders"_qs;
+            blocks << std::pair{u"h2"_qs, u"What the plan means for riders"_qs};
         if (paragraph % 13 == 0)
-            lines << u"We have waited long enough for this. Councillor Ada Quillfeather"_qs;
+            blocks << std::pair{u"quote"_qs,
+                                u"We have waited long enough for this. Councillor Ada Quillfeather"_qs};
         if (paragraph % 17 == 0)
-            lines << u"Workers survey the route near the river on Monday. (City of Ambervale)"_qs;
+            blocks << std::pair{u"caption"_qs,
+                                u"Workers survey the route near the river on Monday. (City of Ambervale)"_qs};
     }
-    lines << lede << u"Share this article"_qs << u"Advertisement"_qs;
+    blocks << std::pair{u"p"_qs, lede} << std::pair{u"chrome"_qs, u"Share this article"_qs}
+           << std::pair{u"chrome"_qs, u"Advertisement"_qs};
+    return blocks;
+}
+
+QByteArray asDump(const QList<std::pair<QString, QString>> &blocks) {
+    QStringList lines;
+    for (const auto &[kind, text] : blocks)
+        lines << text;
     return lines.join(u"\n\n"_qs).toUtf8();
 }
 
-int countWords(const QByteArray &bytes) {
+QByteArray asHtml(const QList<std::pair<QString, QString>> &blocks) {
+    QString html =
+        u"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Council approves a "
+        "new transit plan - Example Ledger</title></head><body><nav><a href=\"https://example.org/\">Home"
+        "</a> | <a href=\"https://example.org/news\">News</a></nav><article>"_qs;
+    for (const auto &[kind, text] : blocks) {
+        const QString escaped = text.toHtmlEscaped();
+        if (kind == u"chrome")
+            html += u"<div class=\"share\">"_qs % escaped % u"</div>"_qs;
+        else if (kind == u"section")
+            html += u"<p class=\"section\">"_qs % escaped % u"</p>"_qs;
+        else if (kind == u"h1" || kind == u"h2")
+            html += u'<' % kind % u'>' % escaped % u"</"_qs % kind % u'>';
+        else if (kind == u"deck")
+            html += u"<p class=\"standfirst\">"_qs % escaped % u"</p>"_qs;
+        else if (kind == u"caption")
+            html += u"<figure><img src=\"https://example.org/pictures/a.jpg\" alt=\"\"><figcaption>"_qs %
+                    escaped % u"</figcaption></figure>"_qs;
+        else if (kind == u"quote")
+            html += u"<blockquote><p>"_qs % escaped % u"</p></blockquote>"_qs;
+        else
+            html += u"<p>"_qs % escaped % u"</p>"_qs;
+    }
+    html += u"</article><footer>All rights reserved.</footer></body></html>"_qs;
+    return html.toUtf8();
+}
+
+/// About @p bytes of text that lost its line breaks (one word in twelve joined), in paragraphs.
+QByteArray bigText(qsizetype bytes) {
+    QRandomGenerator random(20260302);
+    QByteArray out = "Council approves a new transit plan after a long vote\n\n";
+    while (out.size() < bytes)
+        out += (sentence(random, 20 + int(random.bounded(40)), 12) % u"\n\n"_qs).toUtf8();
+    return out;
+}
+
+int wordsIn(const QByteArray &bytes) {
     return int(QString::fromUtf8(bytes).split(QChar(u' '), Qt::SkipEmptyParts).size());
+}
+
+double peakMegabytes() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_maxrss) / 1024.0;
+}
+
+bool recordTimes(const BenchOptions &options, const QString &name, const QList<double> &samples,
+                 double goalMs, const QString &note) {
+    QString error;
+    if (!recordMeasurement(options.results,
+                           {name, u"ms"_qs, samples,
+                            Goal{u"median <= %1 ms"_qs.arg(goalMs), Statistic::Median, goalMs}, note},
+                           &error)) {
+        QTextStream(stderr) << error << '\n';
+        return false;
+    }
+    return true;
 }
 
 } // namespace
 
 int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
-    const QByteArray dump = makeDump(5000);
-    const int words = countWords(dump);
-    QTextStream out(stdout);
+    const BenchOptions options = parseBenchOptions();
+    QTextStream err(stderr);
+    bool ok = true;
 
     QElapsedTimer timer;
     timer.start();
     const bool dictionary = Speller::shared().isAvailable();
-    const double dictionaryMs = double(timer.nsecsElapsed()) / 1e6;
+    QString error;
+    ok = recordMeasurement(options.results,
+                           {u"import.dictionary-load"_qs,
+                            u"ms"_qs,
+                            {double(timer.nsecsElapsed()) / 1e6},
+                            {},
+                            dictionary ? u"en_US loaded once per process"_qs : u"no dictionary"_qs},
+                           &error) &&
+         ok;
 
-    QList<double> runs;
-    int changes = 0;
-    int paragraphs = 0;
-    for (int i = 0; i < 25; ++i) {
-        timer.restart();
-        QString error;
-        const auto result = importBytes(dump, ImportOptions{u"bench.txt"_qs, ImportFormat::Auto}, &error);
-        if (!result) {
-            out << "import failed: " << error << '\n';
+    const auto story = makeStory(5000);
+    const QByteArray dump = asDump(story);
+    const QByteArray html = asHtml(story);
+    auto importOnce = [&](const QByteArray &bytes, ImportFormat format) {
+        QString why;
+        const auto result = importBytes(bytes, ImportOptions{u"bench"_qs, format}, &why);
+        if (!result)
+            qFatal("import failed: %s", qPrintable(why));
+        (void)result->story();
+    };
+    ok = recordTimes(
+             options, u"import.webpage-dump"_qs,
+             timeRuns([&] { importOnce(dump, ImportFormat::Auto); }, 20, 200, 3000), 50,
+             u"%1-word web-page dump as text, %2 KB: decode, read, clean up, build"_qs.arg(wordsIn(dump))
+                 .arg(dump.size() / 1024)) &&
+         ok;
+    ok = recordTimes(options, u"import.webpage-html"_qs,
+                     timeRuns([&] { importOnce(html, ImportFormat::Auto); }, 20, 200, 3000), 50,
+                     u"the same story as a saved HTML page, %1 KB"_qs.arg(html.size() / 1024)) &&
+         ok;
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"big.txt"_qs);
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bigText(10 * 1024 * 1024)) < 0) {
+            err << "could not write " << path << '\n';
             return 1;
         }
-        const Story story = result->story();
-        runs.append(double(timer.nsecsElapsed()) / 1e6);
-        changes = int(result->report().changes.size());
-        paragraphs = int(story.body.size());
     }
-    std::sort(runs.begin(), runs.end());
-    const double median = runs.at(runs.size() / 2);
-    const QJsonObject figures{
-        {u"benchmark"_qs, u"import of a generated web-page dump"_qs},
-        {u"words"_qs, words},
-        {u"bytes"_qs, int(dump.size())},
-        {u"runs"_qs, int(runs.size())},
-        {u"median_ms"_qs, median},
-        {u"min_ms"_qs, runs.first()},
-        {u"max_ms"_qs, runs.last()},
-        {u"dictionary_load_ms"_qs, dictionaryMs},
-        {u"dictionary_available"_qs, dictionary},
-        {u"report_changes"_qs, changes},
-        {u"body_blocks"_qs, paragraphs},
-        {u"budget_ms"_qs, 200},
-    };
-    out << "import of a " << words << "-word web-page dump: median " << QString::number(median, 'f', 1)
-        << " ms, min " << QString::number(runs.first(), 'f', 1) << " ms, max "
-        << QString::number(runs.last(), 'f', 1) << " ms over " << runs.size()
-        << " runs (dictionary load once: " << QString::number(dictionaryMs, 'f', 1) << " ms); " << changes
-        << " report changes, " << paragraphs << " body blocks\n";
-    const QString path = argc > 1 ? QString::fromLocal8Bit(argv[1]) : u"bench_import.json"_qs;
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        out << "could not write " << path << ": " << file.errorString() << '\n';
-        return 1;
-    }
-    file.write(QJsonDocument(figures).toJson());
-    out << "figures written to " << path << '\n';
-    return 0;
+    const QList<double> big = timeRuns(
+        [&] {
+            QString why;
+            const auto results = importAllFromFile(path, &why);
+            if (!results)
+                qFatal("import failed: %s", qPrintable(why));
+            (void)results->first().story();
+        },
+        3, 5, 10000);
+    ok = recordTimes(options, u"import.text-10mb"_qs, big, 2000,
+                     u"10 MB text file that lost its line breaks, read from disk and imported"_qs) &&
+         ok;
+    ok = recordMeasurement(options.results,
+                           {u"import.peak-memory"_qs,
+                            u"MB"_qs,
+                            {peakMegabytes()},
+                            Goal{u"<= 500 MB"_qs, Statistic::Max, 500},
+                            u"peak resident memory of the process after the 10 MB imports (ru_maxrss)"_qs},
+                           &error) &&
+         ok;
+    if (!error.isEmpty())
+        err << error << '\n';
+    return ok ? 0 : 1;
 }
