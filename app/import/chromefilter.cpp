@@ -3,6 +3,7 @@
 #include <QRegularExpression>
 
 #include <QSet>
+#include <QStringMatcher>
 #include <algorithm>
 
 namespace galley {
@@ -22,8 +23,8 @@ int wordCount(QStringView line) {
 
 bool isNavigationBar(const QString &line) {
     // "Home | Mail | Register or Login": three or more short items between bars or bullets.
-    static const QString bars = u"|•·»"_qs;
-    if (std::none_of(line.cbegin(), line.cend(), [](QChar c) { return bars.contains(c); }))
+    if (std::none_of(line.cbegin(), line.cend(),
+                     [](QChar c) { return c == u'|' || c == u'\u2022' || c == u'\u00B7' || c == u'\u00BB'; }))
         return false;
     static const QRegularExpression separators(uR"(\s*[|•·»]\s*)"_qs);
     const QStringList items = line.split(separators, Qt::SkipEmptyParts);
@@ -63,7 +64,11 @@ QString chromeReason(const QString &raw) {
     // need not look at it whole.
     if (raw.size() > 4000)
         return {};
-    const QString line = raw.simplified();
+    // Readers give collapsed text already; simplify only when needed.
+    bool simple = !raw.isEmpty() && !raw.front().isSpace() && !raw.back().isSpace();
+    for (qsizetype i = 1; simple && i < raw.size(); ++i)
+        simple = !(raw.at(i).isSpace() && (raw.at(i) != u' ' || raw.at(i - 1).isSpace()));
+    const QString line = simple ? raw : raw.simplified();
     if (line.isEmpty())
         return {};
     const int words = wordCount(line);
@@ -87,11 +92,15 @@ QString chromeReason(const QString &raw) {
         return u"navigation bar"_qs;
     if (words > 80)
         return {};
+    static const QStringMatcher cookieWord(u"cookie"_qs, Qt::CaseInsensitive);
+    const bool cookies = cookieWord.indexIn(line) >= 0;
+    if (words > 12 && !cookies)
+        return {};
 
     const QString lower = line.toLower();
     static const QRegularExpression cookie(
         uR"(\bcookies?\b.*\b(use|uses|accept|consent|settings|policy|preferences)\b|\b(use|uses|using|accept|consent)\b.*\bcookies?\b)"_qs);
-    if (lower.contains(u"cookie"_qs) && cookie.match(lower).hasMatch())
+    if (cookies && cookie.match(lower).hasMatch())
         return u"cookie notice"_qs;
     if (words > 12)
         return {};

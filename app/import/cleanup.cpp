@@ -25,11 +25,12 @@ constexpr int MaxTrailerWords = 12;
 /// Two copies of a paragraph match when their letters and digits match: spacing, words run
 /// together and quote styles do not matter.
 QString duplicateKey(const QString &text) {
-    QString key;
-    key.reserve(text.size());
+    QString key(text.size(), Qt::Uninitialized);
+    QChar *out = key.data();
     for (const QChar c : text)
         if (c.isLetterOrNumber())
-            key += c.toLower();
+            *out++ = c.toLower();
+    key.truncate(out - key.constData());
     return key;
 }
 
@@ -37,7 +38,11 @@ class Cleanup final {
 public:
     Cleanup(ImportDraft &draft, const QString &language)
         : d(draft)
-        , m_language(language) {}
+        , m_language(language) {
+        m_plain.reserve(d.segments.size());
+        for (const DraftSegment &s : std::as_const(d.segments))
+            m_plain.append(s.segment.text.plainText());
+    }
 
     void run() {
         QElapsedTimer timer;
@@ -68,8 +73,12 @@ public:
     }
 
 private:
-    QString plain(int i) const { return d.segments.at(i).segment.text.plainText(); }
+    /// The segment's text as read (computed once: every step looks at it).
+    const QString &plain(int i) const { return m_plain.at(i); }
+    /// With its accepted word splits; the text as read when it has none.
     QString cleanText(int i) const {
+        if (d.segments.at(i).splits.isEmpty())
+            return plain(i);
         const auto &s = d.segments.at(i);
         return applySplits(s.segment.text, s.splits, d.report.changes, {}).plainText();
     }
@@ -228,18 +237,22 @@ private:
     /// A web page repeats its lede (or another long paragraph) whole: the later copies go. Short
     /// lines, list items, table rows and headings repeat on purpose and stay (isRepeatable()).
     void removeDuplicates() {
-        QHash<QString, int> first;
+        // By the key's hash, so no copy of the text is kept; a hit is confirmed on the keys.
+        QHash<size_t, int> first;
         for (int i = 0; i < d.segments.size(); ++i) {
             if (!isRepeatable(i))
                 continue;
             const QString key = duplicateKey(plain(i));
             if (key.isEmpty())
                 continue;
-            const auto it = first.constFind(key);
+            const size_t hash = qHash(key);
+            const auto it = first.constFind(hash);
             if (it == first.constEnd()) {
-                first.insert(key, i);
+                first.insert(hash, i);
                 continue;
             }
+            if (duplicateKey(plain(*it)) != key)
+                continue;
             d.segments[i].removal = addChange(ImportChangeKind::RemovedDuplicate, i, {},
                                               u"Repeats the paragraph at line %1."_qs.arg(seg(*it).line));
         }
@@ -462,6 +475,7 @@ private:
 
     ImportDraft &d;
     QString m_language;
+    QStringList m_plain;
 };
 
 } // namespace

@@ -107,11 +107,15 @@ JoinedWords findJoinedWords(const QList<JoinedWordsParagraph> &paragraphs, const
         const JoinedWordsParagraph &paragraph = paragraphs.at(i);
         if (!paragraph.eligible)
             continue;
-        WordSplitter::Share own;
-        splitter.measureEnglish(paragraph.text, own, MaxParagraphWordsToJudge);
-        if (own.measured >= MinParagraphWordsToJudge && own.known < MinParagraphEnglishShare * own.measured)
-            continue;
-        out.splits[i] = splitter.find(paragraph.text);
+        QList<WordSplit> found = splitter.find(paragraph.text);
+        if (!found.isEmpty()) {
+            WordSplitter::Share own;
+            splitter.measureEnglish(paragraph.text, own, MaxParagraphWordsToJudge);
+            if (own.measured >= MinParagraphWordsToJudge &&
+                own.known < MinParagraphEnglishShare * own.measured)
+                found.clear();
+        }
+        out.splits[i] = std::move(found);
         joins += int(out.splits.at(i).size());
         for (const WordSplit &split : std::as_const(out.splits.at(i)))
             runOn = runOn || split.runOn;

@@ -9,23 +9,27 @@ namespace {
 /// @p line with runs of spaces, tabs, form feeds and no-break spaces made one space, and other
 /// control characters (a wire's SOH, STX, ETX, SYN...) dropped and counted in @p controls.
 QString collapseSpaces(QStringView line, qsizetype &controls) {
-    QString out;
-    out.reserve(line.size());
+    QString out(line.size(), Qt::Uninitialized);
+    QChar *end = out.data();
+    const QChar *const begin = end;
     bool space = false;
     for (const QChar c : line) {
-        if (c == u' ' || c == u'\t' || c == u'\u00A0' || c == u'\f' || c == u'\v') {
+        const char16_t u = c.unicode();
+        if (u == u' ' || u == u'\t' || u == u'\u00A0' || u == u'\f' || u == u'\v') {
             space = true;
             continue;
         }
-        if (c.category() == QChar::Other_Control) {
+        // Control characters are C0 (below a space), DEL and C1 (U+0080 to U+009F).
+        if (u < 0x20 || (u >= 0x7F && u <= 0x9F)) {
             ++controls;
             continue;
         }
-        if (space && !out.isEmpty())
-            out += u' ';
+        if (space && end != begin)
+            *end++ = u' ';
         space = false;
-        out += c;
+        *end++ = c;
     }
+    out.truncate(end - begin);
     return out;
 }
 
