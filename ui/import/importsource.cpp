@@ -74,7 +74,8 @@ QList<ImportAttempt> importMimeData(const QMimeData *mime) {
     return {};
 }
 
-QList<Story> reviewImportAttempts(const QList<ImportAttempt> &attempts, QWidget *parent) {
+QList<Story> reviewImportAttempts(const QList<ImportAttempt> &attempts, QWidget *parent,
+                                  const EarlierVersionFinder &findEarlier) {
     QList<Story> accepted;
     for (const ImportAttempt &attempt : attempts) {
         if (!attempt.result) {
@@ -85,7 +86,9 @@ QList<Story> reviewImportAttempts(const QList<ImportAttempt> &attempts, QWidget 
             box.exec();
             continue;
         }
-        if (auto story = reviewImport(*attempt.result, parent))
+        const std::optional<Story> earlier =
+            findEarlier ? findEarlier(attempt.result->story()) : std::optional<Story>();
+        if (auto story = reviewImport(*attempt.result, parent, earlier))
             accepted.append(*story);
     }
     return accepted;
