@@ -177,6 +177,10 @@ public:
                                      reason);
             return std::nullopt;
         }
+        if (!m_limitError.isEmpty()) {
+            *error = m_limitError;
+            return std::nullopt;
+        }
         if (document.root.isEmpty()) {
             *error = u"The file holds no XML element."_qs;
             return std::nullopt;
@@ -360,18 +364,21 @@ private:
         out.line = int(xml.lineNumber());
         const qint64 start = xml.characterOffset();
         int depth = 1;
+        int deepest = 0;
         while (depth > 0 && !xml.atEnd()) {
             const auto token = xml.readNext();
             if (token == QXmlStreamReader::StartElement) {
                 if (depth == 1 && out.root.isEmpty())
                     out.root = xml.name().toString();
-                ++depth;
+                deepest = std::max(deepest, depth++);
             } else if (token == QXmlStreamReader::EndElement) {
                 --depth;
             }
         }
         if (xml.hasError())
             return out;
+        if (deepest > structured::MaxNesting && m_limitError.isEmpty())
+            m_limitError = structured::tooDeep(u"The text of the item at line %1"_qs.arg(out.line), deepest);
         const qsizetype end = m_text.lastIndexOf(u"</"_qs, qsizetype(xml.characterOffset()) - 1);
         if (end > start)
             out.raw = m_text.mid(qsizetype(start), end - qsizetype(start));
@@ -396,6 +403,7 @@ private:
 
     const QString &m_text;
     QXmlStreamReader xml;
+    QString m_limitError;
 };
 
 } // namespace

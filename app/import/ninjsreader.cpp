@@ -43,6 +43,10 @@ bool readBody(const Item &item, StoryParts &parts, QStringList *reportNotes, QSt
         }
         parts.body = *segments;
     } else if (body.kind == ninjs::BodyKind::Nitf) {
+        if (const int depth = xmlDepth(body.value); depth > MaxNesting) {
+            *error = tooDeep(u"The ninjs body (%1)"_qs.arg(body.member), depth);
+            return false;
+        }
         QString nitfError;
         auto segments = readNitf(body.value, &nitfError);
         if (!segments) {

@@ -5,6 +5,7 @@
 
 #include <QRegularExpression>
 #include <QUrl>
+#include <QXmlStreamReader>
 
 namespace galley::structured {
 
@@ -60,6 +61,25 @@ int renditionRank(const Rendition &rendition) {
 }
 
 } // namespace
+
+int xmlDepth(const QString &xml) {
+    QXmlStreamReader reader(xml);
+    int depth = 0;
+    int deepest = 0;
+    while (!reader.atEnd()) {
+        const auto token = reader.readNext();
+        if (token == QXmlStreamReader::StartElement)
+            deepest = std::max(deepest, ++depth);
+        else if (token == QXmlStreamReader::EndElement)
+            --depth;
+    }
+    return deepest;
+}
+
+QString tooDeep(const QString &where, int depth) {
+    return u"%1 nests its markup %2 levels deep; Galley reads at most %3 levels, so the file is not "
+           "imported."_qs.arg(where, QString::number(depth), QString::number(MaxNesting));
+}
 
 QString oneLine(const QString &text) {
     return withoutControls(text).simplified();

@@ -14,6 +14,18 @@ namespace galley::structured {
 // given by metadata, a body in HTML, NITF or plain text, pictures the agency offers at an address.
 // Internal to the importer.
 
+/// Deepest markup nesting the structured readers pass on to the NITF and HTML readers: no news text
+/// nests deeper, and deeper input is an attack on recursive readers. (To move to importlimits.h,
+/// the importer's one place for limits, when it lands.)
+inline constexpr int MaxNesting = 200;
+
+/// The deepest element nesting of the XML in @p xml, read with QXmlStreamReader up to the first
+/// error (0 for no elements). Linear in the input; used before handing markup to readNitf().
+int xmlDepth(const QString &xml);
+
+/// The report's sentence for markup nested deeper than MaxNesting at @p where ("the ninjs body").
+QString tooDeep(const QString &where, int depth);
+
 /// @p text as one line of a field (a headline, a byline, a name): control characters dropped,
 /// runs of white space (also U+2028/U+2029 and no-break spaces) made one space, trimmed.
 QString oneLine(const QString &text);

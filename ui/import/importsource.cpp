@@ -28,9 +28,10 @@ ImportAttempt attempt(const QString &sourceName, std::optional<ImportResult> res
 } // namespace
 
 QStringList importFileFilters() {
-    return {QObject::tr("Stories (*.txt *.text *.html *.htm *.nitf *.xml)"),
+    return {QObject::tr("Stories (*.txt *.text *.html *.htm *.nitf *.xml *.json)"),
             QObject::tr("Text (*.txt *.text)"), QObject::tr("Web pages and pasted documents (*.html *.htm)"),
-            QObject::tr("NITF (*.nitf *.xml)"), QObject::tr("All files (*)")};
+            QObject::tr("NITF (*.nitf *.xml)"), QObject::tr("Agency wire: NewsML-G2 and ninjs (*.xml *.json)"),
+            QObject::tr("All files (*)")};
 }
 
 bool canImportMimeData(const QMimeData *mime) {

@@ -21,7 +21,7 @@ struct ImportAttempt {
     QString error;
 };
 
-/// Name filters for File > Import's file dialog ("Stories (*.txt *.html *.htm *.nitf *.xml)", ...).
+/// Name filters for File > Import's file dialog ("Stories (*.txt ... *.xml *.json)", ...).
 QStringList importFileFilters();
 
 /// True when @p mime holds something the importer reads: local files (a drop from a file manager),
