@@ -124,6 +124,9 @@ std::optional<ImportFormat> detectStructured(const QString &text) {
             const QChar c = text.at(next);
             if ((first == u'{' && (c == u'"' || c == u'}')) || (first == u'[' && (c == u'{' || c == u'[')))
                 return ImportFormat::Ninjs;
+            // ["a", "b"] is JSON too; ["Quoted" headline] is not.
+            if (first == u'[' && c == u'"' && text.trimmed().endsWith(u']'))
+                return ImportFormat::Ninjs;
         }
         return std::nullopt;
     }

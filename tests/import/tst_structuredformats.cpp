@@ -23,6 +23,9 @@ private Q_SLOTS:
         QTest::newRow("ninjs") << u"\uFEFF\n  {\"uri\": \"urn:x\", \"headline\": \"H\"}"_qs << u"a.txt"_qs
                                << ImportFormat::Ninjs;
         QTest::newRow("json list") << u"[ {\"uri\": \"urn:x\"} ]"_qs << QString() << ImportFormat::Ninjs;
+        QTest::newRow("list of strings") << u"[\"a\", \"b\"]\n"_qs << QString() << ImportFormat::Ninjs;
+        QTest::newRow("quoted headline")
+            << u"[\"Quoted\" says the mayor] Ferry"_qs << QString() << ImportFormat::PlainText;
         QTest::newRow("any json object") << u"{\"rows\": []}"_qs << QString() << ImportFormat::Ninjs;
         QTest::newRow("bracketed text")
             << u"[Updated 5 pm] Ferry crews return"_qs << u"a.json"_qs << ImportFormat::PlainText;
