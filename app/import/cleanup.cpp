@@ -5,9 +5,6 @@
 #include "lineshapes.h"
 #include "quotedopenings.h"
 
-#include "logging.h"
-
-#include <QElapsedTimer>
 #include <QHash>
 
 namespace galley {
@@ -45,31 +42,16 @@ public:
     }
 
     void run() {
-        QElapsedTimer timer;
-        timer.start();
-        QList<std::pair<const char *, qint64>> steps;
-        auto step = [&](const char *name) { steps.append({name, timer.restart()}); };
         removeChrome();
-        step("chrome");
         const int headline = findHead();
         if (headline >= 0)
             removeTeaser(headline);
         removeDuplicates();
-        step("head and duplicates");
         const int bodyStart = assignHeadRoles(headline);
         splitWords();
-        step("split words");
         assignBodyRoles(bodyStart);
-        step("body roles");
         findWireDateline();
         reportRoles();
-        step("report");
-        if (lcImport().isDebugEnabled()) {
-            QStringList parts;
-            for (const auto &[name, ms] : std::as_const(steps))
-                parts << u"%1 %2 ms"_qs.arg(QString::fromLatin1(name)).arg(ms);
-            qCDebug(lcImport) << "cleanup of" << d.segments.size() << "segments:" << parts.join(u", "_qs);
-        }
     }
 
 private:
@@ -173,8 +155,12 @@ private:
         }
         // No markup headline: judge the first lines by their shape. Lines with a markup role
         // (an HTML subhead, a NITF paragraph) are never guessed to be the headline.
+        // List items and quotes are never guessed to be the headline either.
         auto plainAt = [&](int pos) {
-            return pos < k.size() && !seg(k.at(pos)).markupRole ? plain(k.at(pos)) : QString();
+            return pos < k.size() && !seg(k.at(pos)).markupRole &&
+                           seg(k.at(pos)).blockKind == BlockKind::Paragraph
+                       ? plain(k.at(pos))
+                       : QString();
         };
         // "Section / Headline / long paragraph" a few lines down, past a stray site name or date.
         for (int pos = 0; pos < 4 && pos + 2 < k.size(); ++pos) {
