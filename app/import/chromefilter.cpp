@@ -110,9 +110,14 @@ QString chromeReason(const QString &raw) {
     if (account.match(lower).hasMatch())
         return u"sign-up or login prompt"_qs;
     static const QRegularExpression promo(
-        uR"(\b(advertisement|advertise with us|sponsored content|share (this|on|via)|follow us|skip to (main )?content|all rights reserved|click here|read more|most popular|related (stories|articles))\b)"_qs);
+        uR"(\b(advertisement|advertise with us|sponsored( content)?|share (this|on|via)|follow us|skip to (main )?content|all rights reserved|click here|read more|most (popular|read|viewed|shared|watched)|related (stories|articles|topics|content|coverage|links)|more on this story|you (may|might) also like|recommended (for you|stories|articles|reading)|top stories|around the web|(view|show|hide) comments|leave a comment)\b)"_qs);
     if (promo.match(lower).hasMatch())
         return u"share or advertising line"_qs;
+    // "Published 2 hours ago", "Updated: 14 May 2024, 09:12": the page's own time stamps.
+    static const QRegularExpression stamp(
+        uR"(^(published|updated|posted|last updated|first published|modified)( on| at)?:? .{0,50}(\d|\bago\b|\byesterday\b|\btoday\b)[^.!?]*$)"_qs);
+    if (words <= 10 && stamp.match(lower).hasMatch())
+        return u"publication time line"_qs;
     static const QSet<QString> single = {
         u"share"_qs,    u"tweet"_qs,       u"email"_qs,    u"print"_qs,     u"ad"_qs,        u"comments"_qs,
         u"menu"_qs,     u"search"_qs,      u"home"_qs,     u"subscribe"_qs, u"register"_qs,  u"close"_qs,

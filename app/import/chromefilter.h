@@ -6,7 +6,9 @@ namespace galley {
 
 /// Why @p line (one line or paragraph of a web page, as plain text) is site chrome rather than
 /// story, as a short phrase for the import report ("navigation bar", "sign-up or login prompt",
-/// "share or advertising line", "cookie notice", and for wire copy "wire priority line" (URGENT,
+/// "share or advertising line" (also "Related topics", "More on this story", "Most read"),
+/// "publication time line" ("Published 2 hours ago", "Updated: 14 May 2024"), "cookie notice", and
+/// for wire copy "wire priority line" (URGENT,
 /// FLASH, BULLETIN, ROUTINE, "PRIORITY: ROUTINE"), "wire slug line" ("BC-Harbour-Dredging/ 1st
 /// Ld-Writethru"), "wire end mark" (isEndOfStoryMark(), isContinuationMark()) and "wire separator
 /// line" (a line of only underscores or equals signs: "___"; "* * *" is a section break and stays); empty

@@ -342,6 +342,15 @@ private Q_SLOTS:
         QTest::newRow("section break") << u"* * *"_qs << QString() << false;
         QTest::newRow("label with blank") << u"Signature: ____"_qs << QString() << false;
         QTest::newRow("sentence") << u"The end of the pier is closed."_qs << QString() << false;
+        QTest::newRow("related topics") << u"Related Topics"_qs << u"share or advertising line"_qs << false;
+        QTest::newRow("more on this story")
+            << u"More on this story"_qs << u"share or advertising line"_qs << false;
+        QTest::newRow("most read") << u"Most read"_qs << u"share or advertising line"_qs << false;
+        QTest::newRow("published ago") << u"Published 2 hours ago"_qs << u"publication time line"_qs << false;
+        QTest::newRow("updated date")
+            << u"Updated: 14 May 2024, 09:12 BST"_qs << u"publication time line"_qs << false;
+        QTest::newRow("published in a sentence")
+            << u"Published figures show 2,000 more riders."_qs << QString() << false;
     }
 
     void endMarks() {
