@@ -2,6 +2,7 @@
 
 #include "formatdetect.h"
 #include "importdraft.h"
+#include "importlimits.h"
 #include "logging.h"
 #include "readers.h"
 #include "textdecoder.h"
@@ -82,6 +83,11 @@ std::optional<QList<ReadStory>> readStories(ImportFormat format, const QString &
     case ImportFormat::PlainText:
         break;
     }
+    if (const QString tooLong = plainTextTooLong(text); !tooLong.isEmpty()) {
+        if (error)
+            *error = tooLong;
+        return std::nullopt;
+    }
     return one(readPlainText(text));
 }
 
@@ -136,6 +142,13 @@ std::optional<QList<ImportResult>> importAll(const QByteArray &bytes, const Impo
     auto stories = readStories(format, decoded->text, &readError);
     if (!stories) {
         fail(error, readError);
+        return std::nullopt;
+    }
+    qsizetype paragraphs = 0;
+    for (const ReadStory &story : std::as_const(*stories))
+        paragraphs += story.segments.size();
+    if (paragraphs > importlimits::MaxImportParagraphs) {
+        fail(error, tooManyParagraphs());
         return std::nullopt;
     }
     QList<ReadStory> withText;

@@ -21,6 +21,11 @@ inline constexpr int MaxAttributesPerElement = 256;
 /// expanded (a 94 KB file can otherwise expand to hundreds of megabytes). No constant needed: the
 /// limit is zero.
 
+/// Most paragraphs (lines of text, HTML blocks, NITF elements) one import reads. A story has a few
+/// hundred; a file of millions of one-word lines would take gigabytes of memory to analyse, so it
+/// is refused with a sentence before it is read (plain text) or once read (other formats).
+inline constexpr int MaxImportParagraphs = 50000;
+
 /// Longest run of letters the word splitter looks into. Longer runs are never words run together
 /// (a pasted hash, a URL fragment, noise): they are left as they are, and the splitter's work per
 /// token stays bounded.

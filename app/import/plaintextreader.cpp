@@ -1,5 +1,7 @@
 #include "readers.h"
 
+#include "importlimits.h"
+
 #include <optional>
 
 namespace galley {
@@ -169,6 +171,26 @@ QString preLines(const QString &text) {
             lines << line;
     }
     return lines.join(u" / "_qs);
+}
+
+QString plainTextTooLong(const QString &text) {
+    qsizetype lines = 0;
+    bool blank = true;
+    for (const QChar c : text) {
+        if (c == u'\n' || c == u'\r') {
+            blank = true;
+        } else if (blank && !c.isSpace()) {
+            blank = false;
+            if (++lines > importlimits::MaxImportParagraphs)
+                return tooManyParagraphs();
+        }
+    }
+    return {};
+}
+
+QString tooManyParagraphs() {
+    return u"The file has more than %1 lines of text, far more than a story: Galley imports one story at a "
+           "time. Import the story's own text or split the file."_qs.arg(importlimits::MaxImportParagraphs);
 }
 
 QList<Segment> readPlainText(const QString &text) {

@@ -26,6 +26,12 @@ QString preLines(const QString &text);
 /// alone on a line are section breaks.
 QList<Segment> readPlainText(const QString &text);
 
+/// The refusal for plain @p text with more non-blank lines than importlimits::MaxImportParagraphs
+/// (checked before reading, which would take memory for each); empty when it is within the limit.
+QString plainTextTooLong(const QString &text);
+/// The sentence refusing any input of more than importlimits::MaxImportParagraphs paragraphs.
+QString tooManyParagraphs();
+
 /// HTML (a saved web page, or clipboard HTML from Word, LibreOffice or Google Docs) to segments,
 /// parsed with libxml2's HTML parser (recovering from broken markup, no network). Headings,
 /// paragraphs, list items, block quotes and figure captions become segments with their bold,

@@ -141,6 +141,13 @@ private Q_SLOTS:
         QTest::newRow("4 MB of joined words") << joinedText(4 * 1024 * 1024, 3);
         QTest::newRow("16 MB of joined words") << joinedText(16 * 1024 * 1024 - 1024, 4);
         QTest::newRow("one 4 MB line of quotes") << QByteArray(4 * 1024 * 1024, '"');
+        // Millions of one-letter lines would take gigabytes as paragraphs: refused before reading.
+        QTest::newRow("16 MB of one-letter lines") << QByteArray("x\n").repeated(8 * 1024 * 1024 - 8);
+        // Just under the paragraph limit: imported, within time and memory.
+        QByteArray lines = "Many short paragraphs\n\n";
+        for (int i = 0; i < 49000; ++i)
+            lines += "Line " + QByteArray::number(i) + " of the list.\n\n";
+        QTest::newRow("49,000 short paragraphs") << lines;
     }
 
     void generated() {
