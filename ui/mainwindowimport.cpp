@@ -116,6 +116,13 @@ int MainWindow::addImportedStories(const QList<Story> &stories) {
     return saved;
 }
 
+void MainWindow::reviewFiles(const QStringList &paths) {
+    // Read once the window is up, so it shows before a large file is read.
+    QTimer::singleShot(0, this, [this, paths] {
+        addImportedStories(reviewImportAttempts(importPaths(paths), this, earlierVersions(this, m_library)));
+    });
+}
+
 void MainWindow::reviewLater(const QList<ImportAttempt> &attempts) {
     // A modal dialog inside a drop or paste handler would run while the drag or the clipboard
     // still waits for an answer; the attempts already hold everything that was read.
