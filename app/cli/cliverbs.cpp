@@ -73,7 +73,7 @@ int runHelp(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &i
     }
     io.out << generalUsageLine()
            << u"\n       galley [--db PATH] FILE...\n"
-              u"       galley --version\n\n"
+              u"       galley --help | --version\n\n"
               u"Without a verb, Galley opens the editor; files named instead of a verb open in its import "
               u"review. Verbs:\n"_qs;
     // One column for the summaries, as wide as the longest verb with its arguments.

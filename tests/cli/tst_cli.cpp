@@ -395,7 +395,7 @@ void TestCli::help() {
     QCOMPARE(run.err, QString());
     QVERIFY(run.out.startsWith(u"Usage: galley [--db PATH] [VERB [ARGUMENTS]]\n"
                                u"       galley [--db PATH] FILE...\n"
-                               u"       galley --version\n\n"_qs));
+                               u"       galley --help | --version\n\n"_qs));
     // The summaries share one column, two spaces after the longest verb line (import's).
     QVERIFY(run.out.contains(u"\n  list [--db PATH]                               Print every story"_qs));
     QVERIFY(run.out.contains(u"\n  export SLUG --out DIR [--db PATH]              Write story SLUG"_qs));
