@@ -6,6 +6,7 @@
 #include "imagepanel.h"
 #include "import/importsource.h"
 #include "model/slug.h"
+#include "preview/previewpane.h"
 #include "storage/storylibrary.h"
 #include "storage/storyversions.h"
 #include "storyeditor.h"
@@ -117,6 +118,9 @@ int MainWindow::addImportedStories(const QList<Story> &stories) {
 }
 
 void MainWindow::reviewFiles(const QStringList &paths) {
+    // The preview starts first: starting WebEngine gives this window a new native window, which
+    // would cover a review already on screen where no window manager keeps dialogs above.
+    m_preview->start();
     // Read once the window is up, so it shows before a large file is read.
     QTimer::singleShot(0, this, [this, paths] {
         addImportedStories(reviewImportAttempts(importPaths(paths), this, earlierVersions(this, m_library)));
