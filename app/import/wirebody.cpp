@@ -301,8 +301,7 @@ bool isCapitals(const QString &text) {
 bool isSubheadShape(const QString &text) {
     static const QString endings = u".,;:!?\"\u201D\u2019)"_qs;
     const int words = lineshape::wordCount(text);
-    return words >= 1 && words <= 6 && text.size() <= 50 && text.front().isUpper() &&
-           !endings.contains(text.back()) && !lineshape::parseWireDateline(text + u" - x"_qs);
+    return words >= 1 && words <= 6 && text.size() <= 50 && text.front().isUpper() && !endings.contains(text.back());
 }
 
 /// Line-by-line reading of a notebook or of what follows "not for publication": "## Heading"
@@ -615,9 +614,13 @@ Body readBody(const QList<Line> &lines, Typography &typography) {
         } else {
             inList = false;
             const QString next = k + 1 < items.size() ? items.at(k + 1).text : QString();
-            if (item.single && isSubheadShape(text) &&
-                (isCapitals(text) || lineshape::wordCount(text) <= 4) && lineshape::wordCount(next) >= 8 &&
-                lineshape::endsSentence(next))
+            // AP sets subheads in capitals ("UP NEXT") over short items; others need a sentence below.
+            const bool subhead = item.single && isSubheadShape(text) &&
+                                 (isCapitals(text) ? lineshape::wordCount(next) >= 3
+                                                   : lineshape::wordCount(text) <= 4 &&
+                                                         lineshape::wordCount(next) >= 8 &&
+                                                         lineshape::endsSentence(next));
+            if (subhead)
                 segment.markupRole = SegmentRole::Subhead;
         }
         segment.text = InlineText::plain(shown);

@@ -175,6 +175,7 @@ bool looksLikeKeywordLine(const QString &raw) {
 struct CaretItem {
     QString text;
     int line = 0;
+    bool code = false; ///< a line without caret among them ("code:2<"): an internal code
 };
 
 QString withoutEndMarks(QString text) {
@@ -185,9 +186,12 @@ QString withoutEndMarks(QString text) {
     return text.trimmed();
 }
 
-bool isBylineText(const QString &text) {
+/// "By NAME", "Von Name": a byline line. @p anyCase also takes "By dpa correspondents", as a
+/// 7901 heading writes it.
+bool isBylineText(const QString &text, bool anyCase = false) {
     static const QRegularExpression byline(uR"(^(?:By|BY|Von|Par|Por|Door|Av) \p{Lu})"_qs);
-    return byline.match(text).hasMatch() && lineshape::wordCount(text) <= 14 &&
+    static const QRegularExpression lower(uR"(^(?:By|BY|Von|Par|Por|Door|Av) \p{L})"_qs);
+    return (anyCase ? lower : byline).match(text).hasMatch() && lineshape::wordCount(text) <= 14 &&
            !lineshape::endsSentence(text);
 }
 
@@ -213,6 +217,7 @@ public:
             readBodyByline(text);
         const Body body = readBody(text, typography);
         story.segments << body.segments;
+        headlineFromAlert();
         notes << body.notes;
         if (body.time.isValid() && !time.isValid()) {
             time = body.time;
@@ -361,6 +366,8 @@ private:
         static const QRegularExpression foreign(uR"(^(?:BY|Von|Par|Por|Door|Av) )"_qs);
         if (text.startsWith(u"BY "_qs))
             text = u"By "_qs + text.mid(3);
+        if (text.startsWith(u"By "_qs) && text.size() > 3 && text.at(3).isLower())
+            text = text.mid(3); // "By dpa correspondents": the cleanup reads "By" only before a capital
         else if (const auto match = foreign.match(text); match.hasMatch())
             text = text.mid(match.capturedLength());
         Segment segment = headSegment(text, line, SegmentRole::Byline);
@@ -388,7 +395,7 @@ private:
             if (!text.startsWith(u'^')) {
                 // Codes between header lines ("code:2<") end in "<" too.
                 if (text.endsWith(u'<') && lineshape::wordCount(text) <= 2 && !items.isEmpty()) {
-                    drop(line, u"Internal wire code among the header lines."_qs);
+                    items << CaretItem{withoutEndMarks(text), line.number, true};
                     lines.removeFirst();
                     continue;
                 }
@@ -409,7 +416,7 @@ private:
                     item.remove(0, 1);
                 item = withoutEndMarks(item);
                 if (!item.isEmpty())
-                    items << CaretItem{item, line.number};
+                    items << CaretItem{item, line.number, false};
             }
         }
         bool headline = false;
@@ -431,7 +438,9 @@ private:
             static const QRegularExpression visuals(
                 uR"(^(?:With )?(?:AP |Example |)(?:Photos?|Video|Graphics?|Audio|Interactive)\b)"_qs);
             static const QRegularExpression field(uR"(^([A-Za-z]{2,12}) ?: ?(\S.*)$)"_qs);
-            if (isTakeLine(text)) {
+            if (item.code) {
+                story.segments << removal(item.line, text, u"Internal wire code among the header lines."_qs);
+            } else if (isTakeLine(text) && !text.contains(u':')) {
                 takes << text;
                 story.segments << removal(item.line, text,
                                           u"Take key: how this item relates to earlier ones."_qs);
@@ -516,7 +525,7 @@ private:
         qsizetype i = 0;
         for (; i <= end; ++i) {
             const QString text = withoutEndMarks(lines.at(i).text);
-            if (isBylineText(text))
+            if (i > 0 && isBylineText(text, true))
                 break;
             if (!text.isEmpty())
                 headline << text;
@@ -531,6 +540,41 @@ private:
             addByline(byline, lines.at(i).number, title.join(u' ').trimmed());
         }
         lines.remove(0, end + 1);
+    }
+
+    /// An alert or bulletin may come without a headline line: its one paragraph, dateline and final
+    /// full stop taken off, serves as the headline too.
+    void headlineFromAlert() {
+        qsizetype at = -1;
+        for (qsizetype i = 0; i < story.segments.size(); ++i) {
+            const Segment &segment = story.segments.at(i);
+            if (segment.markupRole == SegmentRole::Headline)
+                return;
+            if (segment.markupRole != SegmentRole::Paragraph || segment.blockKind != BlockKind::Paragraph ||
+                segment.text.isEmpty())
+                continue;
+            if (at >= 0)
+                return;
+            at = i;
+        }
+        if (at < 0)
+            return;
+        const QString paragraph = story.segments.at(at).text.plainText();
+        QString text = paragraph;
+        if (const auto dateline = lineshape::parseWireDateline(text))
+            text = text.mid(dateline->length).trimmed();
+        if (text.endsWith(u'.') && !text.endsWith(u"..."_qs))
+            text.chop(1);
+        if (text.isEmpty() || lineshape::wordCount(text) > 40)
+            return;
+        Segment headline = story.segments.at(at);
+        headline.text = InlineText::plain(text);
+        headline.markupRole = SegmentRole::Headline;
+        headline.notes = {ReaderNote{ImportChangeKind::KeptAsText, paragraph, text,
+                                     u"The item has no headline line: its only paragraph serves as the headline "
+                                     "too."_qs,
+                                     0}};
+        story.segments.insert(at, headline);
     }
 
     /// Older copy puts the byline and its title at the top of the body as paragraphs of their own

@@ -1,9 +1,13 @@
 // The wire header-line parser, trailer times, take keys and framing detection (IPTC 7901 and
 // ANPA-1312), with invented lines shaped like real feeds; exact values.
 #include "import/formatdetect.h"
+#include "import/importer.h"
+#include "import/lineshapes.h"
+#include "import/textdecoder.h"
 #include "import/wirebody.h"
 #include "import/wireformat.h"
 
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace galley;
@@ -26,6 +30,8 @@ class TestWireFormat final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void iptc7901Header() {
         const auto header = parseIptc7901Header(controls("\x01"
                                                          "ewn0412 3 pl 386  EXW 1130\r"));
@@ -290,6 +296,105 @@ private Q_SLOTS:
         QCOMPARE(titleCaseCapitals(u"By ADA MCBRIDE AND TOM O'NEIL III"_qs),
                  u"By Ada McBride and Tom O'Neil III"_qs);
         QCOMPARE(titleCaseCapitals(u"AP Business Writer"_qs), u"AP Business Writer"_qs);
+    }
+
+    void datelines_data() {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QString>("place");
+        QTest::addColumn<QString>("rest");
+        QTest::newRow("AP typed dash") << u"CHATHAM, Mass. (AP) _ A lobster died."_qs << u"CHATHAM"_qs
+                                       << u"A lobster died."_qs;
+        QTest::newRow("mixed case with agency") << u"Geneva (dpa) - Ferry crews stayed off."_qs << u"Geneva"_qs
+                                                << u"Ferry crews stayed off."_qs;
+        QTest::newRow("two agencies") << u"San Diego (tca/dpa) - History says no."_qs << u"San Diego"_qs
+                                      << u"History says no."_qs;
+        QTest::newRow("umlaut") << u"M\u00f6wenhaven (dpa) - Ein Streik."_qs << u"M\u00f6wenhaven"_qs
+                                << u"Ein Streik."_qs;
+        QTest::newRow("mixed case without agency") << u"Geneva - Ferry crews stayed off."_qs << QString()
+                                                   << QString();
+        QTest::newRow("sentence with parentheses") << u"Jane (our reporter) said so."_qs << QString() << QString();
+    }
+
+    void datelines() {
+        QFETCH(QString, line);
+        QFETCH(QString, place);
+        QFETCH(QString, rest);
+        const auto parsed = lineshape::parseWireDateline(line);
+        QCOMPARE(parsed.has_value(), !place.isEmpty());
+        if (parsed) {
+            QCOMPARE(parsed->place, place);
+            QCOMPARE(line.mid(parsed->length), rest);
+        }
+    }
+
+    void paddedWireIsText() {
+        // NULs pad the link and the framing is control characters: text all the same.
+        const QByteArray padded = bytes("\0\0\0\x01" "ewn1 4 pl 3\r\n\x02Hi =\r\n   Ferries sail.\r\n\x03\x04\0\0");
+        QString error;
+        const auto decoded = decodeText(padded, {}, &error);
+        QVERIFY2(decoded, qPrintable(error));
+        QCOMPARE(decoded->text, u"\x01" "ewn1 4 pl 3\r\n\x02Hi =\r\n   Ferries sail.\r\n\x03\x04"_qs);
+        // A picture that happens to start with SOH is still refused.
+        QByteArray binary("\x01\x02");
+        for (int i = 0; i < 4000; ++i)
+            binary.append(char((i * 37) % 256));
+        QVERIFY(!decodeText(binary, {}, &error));
+    }
+
+    void everyMessageIsAStory() {
+        const QByteArray file = "\x01" "ewn0001 4 pl 9  EXW 1130\r\n\r\nEastport/budget/\r\n\x02"
+                                "Council meets on Monday =\r\n\r\n   Eastport (Example Wire) - The council will "
+                                "meet on Monday.\r\n\x03\r\n151130 Mar 26\r\n\x04\r\n"
+                                "\x01" "ewn0002 2 pl 7  EXW 1215\r\n\r\nEastport/budget/\r\nURGENT\r\n\x02"
+                                "Council delays harbour vote =\r\n\r\n   Eastport (Example Wire) - The council "
+                                "delayed its vote.\r\n\x03\r\n151215 Mar 26\r\n\x04";
+        QString error;
+        const auto results = importAll(file, ImportOptions{u"feed.txt"_qs, ImportFormat::Auto}, &error);
+        QVERIFY2(results, qPrintable(error));
+        QCOMPARE(results->size(), 2);
+        const Story first = results->at(0).story();
+        const Story second = results->at(1).story();
+        QCOMPARE(results->at(0).report().format, u"wire-text"_qs);
+        QCOMPARE(first.headline, u"Council meets on Monday"_qs);
+        QCOMPARE(second.headline, u"Council delays harbour vote"_qs);
+        QCOMPARE(second.body.size(), 1);
+        QCOMPARE(second.body.first().plainText(), u"The council delayed its vote."_qs);
+        QCOMPARE(second.metadata.priority, 2);
+        QCOMPARE(second.metadata.slugline, u"Eastport/budget"_qs);
+        QCOMPARE(second.metadata.versionCreated.toString(Qt::ISODate), u"2026-03-15T12:15:00Z"_qs);
+        QCOMPARE(first.metadata.slugline, second.metadata.slugline);
+    }
+
+    void alertWithoutHeadline() {
+        const QByteArray file = "\x16\x16\x01" "w1645\x1f-----\nb a\x13\x11 BC-Harbor-Alert     06-29 0012\n"
+                                "\x02^BC-Harbor-Alert,12<\n\t   EASTPORT, Maine (AP) _ Ferry crews vote to end "
+                                "strike, union says.\n\x03" "AP-NY-06-29-26 1950EDT<\n\x04";
+        QString error;
+        const auto result = importBytes(file, ImportOptions{u"alert"_qs, ImportFormat::Auto}, &error);
+        QVERIFY2(result, qPrintable(error));
+        const Story story = result->story();
+        QCOMPARE(story.headline, u"Ferry crews vote to end strike, union says"_qs);
+        QCOMPARE(story.dateline, u"EASTPORT"_qs);
+        QCOMPARE(story.body.size(), 1);
+        QCOMPARE(story.body.first().plainText(), u"Ferry crews vote to end strike, union says."_qs);
+        QCOMPARE(story.metadata.priority, 2);
+        QCOMPARE(story.metadata.sourceAgency, u"AP"_qs);
+    }
+
+    void controlCharactersNeverReachTheStory() {
+        // Stray controls, a replacement character left by another program, and framing in odd places.
+        const QString text = u"\x01" "ewn7 4 pl 5\r\n\x02" "Ferries \x07sail again =\r\n\r\n   Eastport "
+                             "(Example Wire) - Ferries \x05sail\ufffd again.\x03\r\n\x04"_qs;
+        QString error;
+        const auto result = importBytes(text.toUtf8(), ImportOptions{u"wire"_qs, ImportFormat::WireText}, &error);
+        QVERIFY2(result, qPrintable(error));
+        const Story story = result->story();
+        QCOMPARE(story.headline, u"Ferries sail again"_qs);
+        QCOMPARE(story.body.first().plainText(), u"Ferries sail again."_qs);
+        for (const QString &field : {story.headline, story.bodyPlainText(), story.dateline})
+            for (const QChar c : field)
+                QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0xfffd, qPrintable(field));
+        QVERIFY(result->report().notes.contains(u"1 stray control characters were dropped."_qs));
     }
 };
 
