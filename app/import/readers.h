@@ -57,7 +57,8 @@ std::optional<QList<Segment>> readNitf(const QString &xml, QString *error);
 /// is the text up to " =" (7901) or the "^...<" lines (ANPA: keyword line, headline, "Eds:" notes,
 /// summary as deck, byline with its title apart); the dateline's agency ("(AP)") is the source
 /// agency; the trailer's time is the version time. Paragraphs are read as wirebody.h says.
-/// Everything dropped or moved to the notes is reported. Never fails: @p error is unused.
+/// Everything dropped or moved to the notes is reported. Fails (nullopt, @p error a sentence) only
+/// for a file of more than wire::MaxWireMessages messages.
 std::optional<QList<ReadStory>> readWireText(const QString &text, QString *error);
 
 } // namespace galley

@@ -301,7 +301,8 @@ bool isCapitals(const QString &text) {
 bool isSubheadShape(const QString &text) {
     static const QString endings = u".,;:!?\"\u201D\u2019)"_qs;
     const int words = lineshape::wordCount(text);
-    return words >= 1 && words <= 6 && text.size() <= 50 && text.front().isUpper() && !endings.contains(text.back());
+    return words >= 1 && words <= 6 && text.size() <= 50 && text.front().isUpper() &&
+           !endings.contains(text.back());
 }
 
 /// Line-by-line reading of a notebook or of what follows "not for publication": "## Heading"
@@ -378,10 +379,13 @@ QString typeset(const QString &source, Typography &counts) {
         text.replace(u"``"_qs, u"\u201C"_qs);
         text.replace(u"''"_qs, u"\u201D"_qs);
         // `…' inside a quote: the next ' that is not an apostrophe closes it.
+        // The search for closing marks only moves forward, so a run of unclosed marks stays linear.
+        qsizetype searched = 0;
         for (qsizetype i = text.indexOf(u'`'); i >= 0; i = text.indexOf(u'`', i + 1)) {
             text[i] = QChar(0x2018);
             ++counts.quotes;
-            for (qsizetype j = i + 1; j < text.size(); ++j) {
+            for (qsizetype j = std::max(i + 1, searched); j < text.size(); ++j) {
+                searched = j + 1;
                 if (text.at(j) == u'\'' && (j + 1 == text.size() || !text.at(j + 1).isLetter())) {
                     text[j] = QChar(0x2019);
                     break;
@@ -615,11 +619,11 @@ Body readBody(const QList<Line> &lines, Typography &typography) {
             inList = false;
             const QString next = k + 1 < items.size() ? items.at(k + 1).text : QString();
             // AP sets subheads in capitals ("UP NEXT") over short items; others need a sentence below.
-            const bool subhead = item.single && isSubheadShape(text) &&
-                                 (isCapitals(text) ? lineshape::wordCount(next) >= 3
-                                                   : lineshape::wordCount(text) <= 4 &&
-                                                         lineshape::wordCount(next) >= 8 &&
-                                                         lineshape::endsSentence(next));
+            const bool subhead =
+                item.single && isSubheadShape(text) &&
+                (isCapitals(text) ? lineshape::wordCount(next) >= 3
+                                  : lineshape::wordCount(text) <= 4 && lineshape::wordCount(next) >= 8 &&
+                                        lineshape::endsSentence(next));
             if (subhead)
                 segment.markupRole = SegmentRole::Subhead;
         }

@@ -383,8 +383,9 @@ bool looksLikeWireText(const QString &text) {
     const qsizetype stx = head.indexOf(QChar(Stx));
     if (soh >= 0 && stx > soh)
         return true;
-    if (start < head.size() && head.at(start) == QChar(Stx) &&
-        (head.indexOf(QChar(Etx)) > start || text.indexOf(QChar(Eot)) > start))
+    // As hasWireFraming() judged the bytes: SOH or STX first, the end of text or transmission later.
+    if (start < head.size() && (head.at(start) == QChar(Stx) || head.at(start) == QChar(Soh)) &&
+        (text.indexOf(QChar(Etx), start) > start || text.indexOf(QChar(Eot), start) > start))
         return true;
 
     // Framing lost (saved as text, pasted from a terminal): the header lines still show.

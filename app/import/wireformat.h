@@ -19,6 +19,9 @@ inline constexpr char16_t Syn = 0x16;
 /// ANPA's unit separator between the story number and the selector code.
 inline constexpr char16_t Us = 0x1f;
 
+/// Most wire messages one file may hold: a day's feed saved whole is split before it is imported.
+inline constexpr int MaxWireMessages = 1000;
+
 enum class Standard { Iptc7901, Anpa1312 };
 
 /// What a wire message's header says. IPTC 7901 (1995) has one header line after SOH:

@@ -86,6 +86,9 @@ QList<Message> splitMessages(const QString &input) {
                 if (hasContent()) {
                     messages << current;
                     current = Message{};
+                    // Past the limit the caller refuses the file: reading on would only cost memory.
+                    if (messages.size() > MaxWireMessages)
+                        return messages;
                 }
                 current.soh = true;
                 part = Part::Header;
@@ -212,6 +215,9 @@ public:
         } else {
             readHeader(text, false);
         }
+        // Header lines the parsers did not take are text now: their format codes go.
+        for (Line &line : text)
+            line.text.removeIf([](QChar c) { return c.unicode() < 0x20 && c != u'\t'; });
         readHead(text);
         if (!hasByline)
             readBodyByline(text);
@@ -500,6 +506,10 @@ private:
             drop(lines.first(), u"Take key: how this item relates to earlier ones."_qs);
             lines.removeFirst();
         }
+        while (!lines.isEmpty() && isBlank(lines.first().text))
+            lines.removeFirst();
+        if (lines.isEmpty())
+            return;
         qsizetype end = -1;
         for (qsizetype i = 0; i < lines.size() && i < 8; ++i) {
             const QString text = lines.at(i).text.trimmed();
@@ -570,10 +580,11 @@ private:
         Segment headline = story.segments.at(at);
         headline.text = InlineText::plain(text);
         headline.markupRole = SegmentRole::Headline;
-        headline.notes = {ReaderNote{ImportChangeKind::KeptAsText, paragraph, text,
-                                     u"The item has no headline line: its only paragraph serves as the headline "
-                                     "too."_qs,
-                                     0}};
+        headline.notes = {
+            ReaderNote{ImportChangeKind::KeptAsText, paragraph, text,
+                       u"The item has no headline line: its only paragraph serves as the headline "
+                       "too."_qs,
+                       0}};
         story.segments.insert(at, headline);
     }
 
@@ -750,9 +761,17 @@ private:
 
 } // namespace
 
-std::optional<QList<ReadStory>> readWireText(const QString &text, QString *) {
+std::optional<QList<ReadStory>> readWireText(const QString &text, QString *error) {
+    QList<Message> messages = splitMessages(text);
+    if (messages.size() > MaxWireMessages) {
+        if (error)
+            *error = u"The file holds %1 wire messages; Galley imports at most %2 at once. Split the file "
+                     "and import the parts."_qs.arg(messages.size())
+                         .arg(MaxWireMessages);
+        return std::nullopt;
+    }
     QList<ReadStory> stories;
-    for (Message &message : splitMessages(text))
+    for (Message &message : messages)
         stories << MessageReader(std::move(message)).read();
     return stories;
 }

@@ -7,6 +7,10 @@
 #include "import/wirebody.h"
 #include "import/wireformat.h"
 
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -302,17 +306,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("line");
         QTest::addColumn<QString>("place");
         QTest::addColumn<QString>("rest");
-        QTest::newRow("AP typed dash") << u"CHATHAM, Mass. (AP) _ A lobster died."_qs << u"CHATHAM"_qs
-                                       << u"A lobster died."_qs;
-        QTest::newRow("mixed case with agency") << u"Geneva (dpa) - Ferry crews stayed off."_qs << u"Geneva"_qs
-                                                << u"Ferry crews stayed off."_qs;
-        QTest::newRow("two agencies") << u"San Diego (tca/dpa) - History says no."_qs << u"San Diego"_qs
-                                      << u"History says no."_qs;
+        QTest::newRow("AP typed dash")
+            << u"CHATHAM, Mass. (AP) _ A lobster died."_qs << u"CHATHAM"_qs << u"A lobster died."_qs;
+        QTest::newRow("mixed case with agency")
+            << u"Geneva (dpa) - Ferry crews stayed off."_qs << u"Geneva"_qs << u"Ferry crews stayed off."_qs;
+        QTest::newRow("two agencies")
+            << u"San Diego (tca/dpa) - History says no."_qs << u"San Diego"_qs << u"History says no."_qs;
         QTest::newRow("umlaut") << u"M\u00f6wenhaven (dpa) - Ein Streik."_qs << u"M\u00f6wenhaven"_qs
                                 << u"Ein Streik."_qs;
-        QTest::newRow("mixed case without agency") << u"Geneva - Ferry crews stayed off."_qs << QString()
-                                                   << QString();
-        QTest::newRow("sentence with parentheses") << u"Jane (our reporter) said so."_qs << QString() << QString();
+        QTest::newRow("mixed case without agency")
+            << u"Geneva - Ferry crews stayed off."_qs << QString() << QString();
+        QTest::newRow("sentence with parentheses")
+            << u"Jane (our reporter) said so."_qs << QString() << QString();
     }
 
     void datelines() {
@@ -329,11 +334,13 @@ private Q_SLOTS:
 
     void paddedWireIsText() {
         // NULs pad the link and the framing is control characters: text all the same.
-        const QByteArray padded = bytes("\0\0\0\x01" "ewn1 4 pl 3\r\n\x02Hi =\r\n   Ferries sail.\r\n\x03\x04\0\0");
+        const QByteArray padded = bytes("\0\0\0\x01"
+                                        "ewn1 4 pl 3\r\n\x02Hi =\r\n   Ferries sail.\r\n\x03\x04\0\0");
         QString error;
         const auto decoded = decodeText(padded, {}, &error);
         QVERIFY2(decoded, qPrintable(error));
-        QCOMPARE(decoded->text, u"\x01" "ewn1 4 pl 3\r\n\x02Hi =\r\n   Ferries sail.\r\n\x03\x04"_qs);
+        QCOMPARE(decoded->text, u"\x01"
+                                "ewn1 4 pl 3\r\n\x02Hi =\r\n   Ferries sail.\r\n\x03\x04"_qs);
         // A picture that happens to start with SOH is still refused.
         QByteArray binary("\x01\x02");
         for (int i = 0; i < 4000; ++i)
@@ -342,12 +349,15 @@ private Q_SLOTS:
     }
 
     void everyMessageIsAStory() {
-        const QByteArray file = "\x01" "ewn0001 4 pl 9  EXW 1130\r\n\r\nEastport/budget/\r\n\x02"
-                                "Council meets on Monday =\r\n\r\n   Eastport (Example Wire) - The council will "
-                                "meet on Monday.\r\n\x03\r\n151130 Mar 26\r\n\x04\r\n"
-                                "\x01" "ewn0002 2 pl 7  EXW 1215\r\n\r\nEastport/budget/\r\nURGENT\r\n\x02"
-                                "Council delays harbour vote =\r\n\r\n   Eastport (Example Wire) - The council "
-                                "delayed its vote.\r\n\x03\r\n151215 Mar 26\r\n\x04";
+        const QByteArray file =
+            "\x01"
+            "ewn0001 4 pl 9  EXW 1130\r\n\r\nEastport/budget/\r\n\x02"
+            "Council meets on Monday =\r\n\r\n   Eastport (Example Wire) - The council will "
+            "meet on Monday.\r\n\x03\r\n151130 Mar 26\r\n\x04\r\n"
+            "\x01"
+            "ewn0002 2 pl 7  EXW 1215\r\n\r\nEastport/budget/\r\nURGENT\r\n\x02"
+            "Council delays harbour vote =\r\n\r\n   Eastport (Example Wire) - The council "
+            "delayed its vote.\r\n\x03\r\n151215 Mar 26\r\n\x04";
         QString error;
         const auto results = importAll(file, ImportOptions{u"feed.txt"_qs, ImportFormat::Auto}, &error);
         QVERIFY2(results, qPrintable(error));
@@ -366,9 +376,12 @@ private Q_SLOTS:
     }
 
     void alertWithoutHeadline() {
-        const QByteArray file = "\x16\x16\x01" "w1645\x1f-----\nb a\x13\x11 BC-Harbor-Alert     06-29 0012\n"
-                                "\x02^BC-Harbor-Alert,12<\n\t   EASTPORT, Maine (AP) _ Ferry crews vote to end "
-                                "strike, union says.\n\x03" "AP-NY-06-29-26 1950EDT<\n\x04";
+        const QByteArray file =
+            "\x16\x16\x01"
+            "w1645\x1f-----\nb a\x13\x11 BC-Harbor-Alert     06-29 0012\n"
+            "\x02^BC-Harbor-Alert,12<\n\t   EASTPORT, Maine (AP) _ Ferry crews vote to end "
+            "strike, union says.\n\x03"
+            "AP-NY-06-29-26 1950EDT<\n\x04";
         QString error;
         const auto result = importBytes(file, ImportOptions{u"alert"_qs, ImportFormat::Auto}, &error);
         QVERIFY2(result, qPrintable(error));
@@ -383,10 +396,13 @@ private Q_SLOTS:
 
     void controlCharactersNeverReachTheStory() {
         // Stray controls, a replacement character left by another program, and framing in odd places.
-        const QString text = u"\x01" "ewn7 4 pl 5\r\n\x02" "Ferries \x07sail again =\r\n\r\n   Eastport "
+        const QString text = u"\x01"
+                             "ewn7 4 pl 5\r\n\x02"
+                             "Ferries \x07sail again =\r\n\r\n   Eastport "
                              "(Example Wire) - Ferries \x05sail\ufffd again.\x03\r\n\x04"_qs;
         QString error;
-        const auto result = importBytes(text.toUtf8(), ImportOptions{u"wire"_qs, ImportFormat::WireText}, &error);
+        const auto result =
+            importBytes(text.toUtf8(), ImportOptions{u"wire"_qs, ImportFormat::WireText}, &error);
         QVERIFY2(result, qPrintable(error));
         const Story story = result->story();
         QCOMPARE(story.headline, u"Ferries sail again"_qs);
@@ -395,6 +411,89 @@ private Q_SLOTS:
             for (const QChar c : field)
                 QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0xfffd, qPrintable(field));
         QVERIFY(result->report().notes.contains(u"1 stray control characters were dropped."_qs));
+    }
+
+    /// Inputs that once crashed or misled the reader (found by damagedCopiesNeverCrash()); the shared
+    /// regression test imports them too.
+    void regressions() {
+        const QDir dir(QStringLiteral(GALLEY_TEST_DATA "/import/regressions/wiretext"));
+        const QStringList names = dir.entryList(QDir::Files);
+        QVERIFY(names.size() >= 2);
+        for (const QString &name : names) {
+            QString error;
+            const auto results = importAllFromFile(dir.filePath(name), &error);
+            QVERIFY2(results || !error.isEmpty(), qPrintable(name));
+        }
+    }
+
+    void tooManyMessagesRefused() {
+        QByteArray file;
+        for (int i = 0; i <= MaxWireMessages; ++i)
+            file += "\x01\x02"
+                    "a\r\n\x03\x04";
+        QString error;
+        QVERIFY(!importAll(file, ImportOptions{u"feed"_qs, ImportFormat::Auto}, &error));
+        QCOMPARE(
+            error,
+            u"The file holds 1001 wire messages; Galley imports at most 1000 at once. Split the file and "
+            "import the parts."_qs);
+    }
+
+    /// Damaged copies of every wire fixture (bytes flipped, framing characters inserted, cut short)
+    /// import or are refused with a sentence, quickly; never a crash or a hang.
+    void damagedCopiesNeverCrash() {
+        const QDir cases(QStringLiteral(GALLEY_TEST_DATA "/import/cases"));
+        QRandomGenerator random(7901);
+        static const char framing[] = {'\x01', '\x02', '\x03', '\x04', '\x16', '\x1f', '\x08', '\x00',
+                                       '^',    '<',    '=',    '\n',   '\t',   '_',    '`',    '\''};
+        int imported = 0;
+        for (const QString &name : cases.entryList({u"wire-*"_qs}, QDir::Dirs)) {
+            QFile file(cases.filePath(name + u"/input.txt"_qs));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray original = file.readAll();
+            for (int round = 0; round < 150; ++round) {
+                QByteArray bytes = original;
+                const int edits = 1 + int(random.bounded(8));
+                for (int e = 0; e < edits && !bytes.isEmpty(); ++e) {
+                    const qsizetype at = random.bounded(int(bytes.size()));
+                    switch (random.bounded(4)) {
+                    case 0:
+                        bytes[at] = framing[random.bounded(int(sizeof framing))];
+                        break;
+                    case 1:
+                        bytes.insert(at, framing[random.bounded(int(sizeof framing))]);
+                        break;
+                    case 2:
+                        bytes.truncate(at);
+                        break;
+                    default:
+                        bytes.insert(at, bytes.mid(at, random.bounded(200)));
+                        break;
+                    }
+                }
+                QElapsedTimer timer;
+                timer.start();
+                QString error;
+                const auto results = importAll(bytes, ImportOptions{name, ImportFormat::Auto}, &error);
+                QVERIFY2(timer.elapsed() < 2000, qPrintable(name));
+                if (results) {
+                    ++imported;
+                    for (const ImportResult &result : *results) {
+                        if (result.report().format != u"wire-text")
+                            continue; // damaged past recognition: the plain-text reader's business
+                        const Story story = result.story();
+                        const QString text = story.headline + story.bodyPlainText();
+                        for (const QChar c : text)
+                            QVERIFY2(c.unicode() >= 0x20 || c == u'\n' || c == u'\t',
+                                     qPrintable(name + u' ' + result.report().format + u' ' +
+                                                QString::number(c.unicode(), 16) + u' ' + text.left(300)));
+                    }
+                } else {
+                    QVERIFY(!error.isEmpty());
+                }
+            }
+        }
+        QVERIFY(imported > 500);
     }
 };
 
