@@ -46,6 +46,10 @@ QString editorsNote(const QString &text);
 /// its notes) for the reason @p note.
 Segment removal(int line, const QString &original, const QString &note);
 
+/// Adds a removal() of @p line (shown without its control characters) to @p segments, unless the
+/// line is blank.
+void dropLine(QList<Segment> &segments, const Line &line, const QString &note);
+
 /// What a line after the text (or at its very end) is: a transmission time, the agency's
 /// copyright, the editors' initials signing off, an end mark; nullopt for anything else.
 enum class TrailerKind { Time, Copyright, SignOff, EndMark };
