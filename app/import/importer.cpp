@@ -66,10 +66,9 @@ std::optional<QList<ReadStory>> readStories(ImportFormat format, const QString &
     case ImportFormat::WireText:
         return readWireText(text, error);
     case ImportFormat::Ninjs:
+        return readNinjs(text, error);
     case ImportFormat::NewsMLG2:
-        if (error)
-            *error = u"Galley cannot read this format yet."_qs; // readers land with issue 7
-        return std::nullopt;
+        return readNewsMl(text, error);
     case ImportFormat::Auto:
     case ImportFormat::PlainText:
         break;
