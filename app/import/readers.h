@@ -57,6 +57,19 @@ std::optional<QList<Segment>> readHtml(const QByteArray &utf8, QString *error);
 /// XML and for XML that is not NITF.
 std::optional<QList<Segment>> readNitf(const QString &xml, QString *error);
 
+/// Agency wire copy, IPTC 7901 (IPTC Recommended Message Format, 1995) or ANPA-1312, to one story
+/// per message (SOH starts each). The framing characters split header, text and trailer, and
+/// never reach the story; when they are missing (a file saved as text), the header and trailer
+/// lines are recognised by their shape. The header line gives priority (as IPTC urgency),
+/// category and word count, the keyword line the slugline and keywords, take keys ("1st
+/// Ld-Writethru", "EXTRA") the report and whether this updates an earlier version; the headline
+/// is the text up to " =" (7901) or the "^...<" lines (ANPA: keyword line, headline, "Eds:" notes,
+/// summary as deck, byline with its title apart); the dateline's agency ("(AP)") is the source
+/// agency; the trailer's time is the version time. Paragraphs are read as wirebody.h says.
+/// Everything dropped or moved to the notes is reported. Fails (nullopt, @p error a sentence) only
+/// for a file of more than wire::MaxWireMessages messages.
+std::optional<QList<ReadStory>> readWireText(const QString &text, QString *error);
+
 /// IPTC ninjs 1.x, 2.x and 3.x JSON (one item, a list of items, or an item in an API's envelope)
 /// to stories, one per text or picture item. Head fields come from the metadata (headline(s),
 /// byline / by / bylines / authors, located, summary as deck); the body from body_html or an HTML

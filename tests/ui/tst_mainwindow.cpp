@@ -504,6 +504,26 @@ private Q_SLOTS:
         QVERIFY(m_window->storyEditor()->story().bodyPlainText().contains(u"net shed from November."_qs));
     }
 
+    void filesNamedAtStartAreReviewed() {
+        // `galley FILE...` (a wire file opened from a file manager) calls reviewFiles().
+        const QString path = m_dir.filePath(u"opened-story.txt"_qs);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Ferry timetable changes at Easter\n\nThe first crossing will leave at six from "
+                   "April.\n\nThe harbour board agreed the change on Monday.\n");
+        file.close();
+        const int before = m_library->count();
+
+        QTimer acceptor;
+        int reviews = 0;
+        testsupport::acceptModalDialogs(acceptor, this, &reviews);
+        m_window->reviewFiles({path});
+        QTRY_COMPARE(m_library->count(), before + 1);
+        acceptor.stop();
+        QCOMPARE(reviews, 1);
+        QVERIFY(m_window->storyEditor()->story().bodyPlainText().contains(u"leave at six from April."_qs));
+    }
+
     void settingsDefaults() {
         QSettings().clear();
         Settings settings;
