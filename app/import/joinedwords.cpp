@@ -64,6 +64,22 @@ bool storyHasApart(const QList<JoinedWordsParagraph> &paragraphs, const QSet<QSt
     return false;
 }
 
+/// A sentence run into the next ("møtet.Flere", "vote.Several") in any language: the sign that
+/// the text lost line breaks, and so that the editor should hear why no words were split.
+bool showsLostBreaks(const QList<JoinedWordsParagraph> &paragraphs) {
+    for (const JoinedWordsParagraph &paragraph : paragraphs) {
+        if (!paragraph.eligible)
+            continue;
+        const QString &t = paragraph.text;
+        for (qsizetype i = 2; i + 2 < t.size(); ++i) {
+            if ((t.at(i) == u'.' || t.at(i) == u'!' || t.at(i) == u'?') && t.at(i - 1).isLower() &&
+                t.at(i - 2).isLower() && t.at(i + 1).isUpper() && t.at(i + 2).isLower())
+                return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 JoinedWords findJoinedWords(const QList<JoinedWordsParagraph> &paragraphs, const QString &language) {
@@ -75,8 +91,10 @@ JoinedWords findJoinedWords(const QList<JoinedWordsParagraph> &paragraphs, const
         return out;
     }
     if (!isEnglishTag(language)) {
-        out.notes.append(u"Words run together were not looked for: the file says the story is in “%1”, and "
-                         "Galley splits words only in English."_qs.arg(language.trimmed()));
+        if (showsLostBreaks(paragraphs))
+            out.notes.append(
+                u"Words run together were not looked for: the file says the story is in “%1”, and "
+                "Galley splits words only in English."_qs.arg(language.trimmed()));
         return out;
     }
     StoryWords words;
@@ -95,9 +113,11 @@ JoinedWords findJoinedWords(const QList<JoinedWordsParagraph> &paragraphs, const
         if (paragraph.eligible && share.measured < MaxWordsToJudge)
             splitter.measureEnglish(paragraph.text, share, MaxWordsToJudge);
     if (share.measured >= MinWordsToJudge && share.known < MinEnglishShare * share.measured) {
-        out.notes.append(u"Words run together were not looked for: the text does not read as English (only "
-                         "%1% of its words are in the English dictionary)."_qs.arg(
-                             qRound(100.0 * share.known / share.measured)));
+        if (showsLostBreaks(paragraphs))
+            out.notes.append(
+                u"Words run together were not looked for: the text does not read as English (only "
+                "%1% of its words are in the English dictionary)."_qs.arg(
+                    qRound(100.0 * share.known / share.measured)));
         return out;
     }
 

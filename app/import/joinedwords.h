@@ -18,7 +18,8 @@ struct JoinedWordsParagraph {
     bool storyText = false;
 };
 
-/// The words run together in a story, and the notes that say why none were looked for.
+/// The words run together in a story, and the notes that say why none were looked for (only when
+/// the text shows it lost line breaks, "møtet.Flere": a clean text in another language needs none).
 struct JoinedWords {
     QList<QList<WordSplit>> splits; ///< per paragraph, in input order; empty when none
     QStringList notes;              ///< plain sentences for the import report

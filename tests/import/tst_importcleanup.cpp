@@ -211,6 +211,17 @@ private Q_SLOTS:
                 "its words are in the English dictionary)."_qs});
     }
 
+    void cleanForeignTextNeedsNoNote() {
+        const ImportResult result =
+            importText(u"Hafen bleibt für Fischerboote geöffnet\n\nDer Hafenrat hat am Dienstag beschlossen, "
+                       u"den alten Pier "
+                       "für weitere fünf Jahre für Fischerboote offen zu halten.\n\nDie Reparaturen beginnen "
+                       "im September "
+                       "und sollen etwa sechs Wochen dauern, sagte die Hafenmeisterin.\n"_qs);
+        QVERIFY(result.report().indexesOf(ImportChangeKind::SplitWords).isEmpty());
+        QCOMPARE(result.report().notes, QStringList());
+    }
+
     void languageFromTheFile() {
         const QList<JoinedWordsParagraph> paragraphs = {
             {u"The boardvoted on Monday.Several residents walked tothecity hall."_qs, 1, true, true}};
