@@ -5,6 +5,7 @@
 #include "documentformat_p.h"
 
 #include <QFont>
+#include <QHash>
 #include <QSet>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -105,6 +106,10 @@ struct Unit {
     bool content = false;         // has text (a section break always counts)
     QList<QTextBlock> textBlocks; // paragraph, subhead, quote lines, section break
     QList<QTextList *> lists;     // every QTextList of a list block
+    // List items whose QTextList an earlier block owns (a list interrupted by a paragraph goes on
+    // after it): they must move to a list of this block's own before it can carry an id.
+    QList<QTextBlock> movedItems;
+    QSet<QTextList *> borrowed;
     QTextTable *table = nullptr;
     QString id; // settled id
 };
@@ -274,6 +279,13 @@ private:
         Unit &unit = units[m_openList];
         if (!unit.lists.contains(list))
             unit.lists.append(list);
+        const qsizetype owner = m_listOwner.value(list, -1);
+        if (owner >= 0 && owner != m_openList) {
+            unit.borrowed.insert(list);
+            unit.movedItems.append(block);
+        } else {
+            m_listOwner.insert(list, m_openList);
+        }
         const InlineText line = readLine(block, false);
         if (hasText(line)) {
             unit.lines.append(line);
@@ -284,6 +296,7 @@ private:
 
     qsizetype m_openList = -1;
     bool m_quoteOpen = false;
+    QHash<QTextList *, qsizetype> m_listOwner; // unit that met each list first
 };
 
 QList<Unit> collectUnits(const QTextDocument *document) {
@@ -347,7 +360,22 @@ void writeBackIds(QTextDocument *document, const QList<Unit> &units) {
             continue;
         }
         if (!unit.lists.isEmpty()) {
+            // Items of another block's list move to lists of their own, one per list they leave.
+            QHash<QTextList *, QTextList *> replacement;
+            for (const QTextBlock &item : unit.movedItems) {
+                begin();
+                QTextList *old = item.textList();
+                if (QTextList *own = replacement.value(old)) {
+                    own->add(item);
+                    continue;
+                }
+                QTextListFormat format = old->format();
+                format.setProperty(BlockIdProperty, unit.id);
+                replacement.insert(old, QTextCursor(item).createList(format));
+            }
             for (QTextList *list : unit.lists) {
+                if (unit.borrowed.contains(list))
+                    continue;
                 if (listId(list) == unit.id && list->format().hasProperty(BlockIdProperty))
                     continue;
                 begin();

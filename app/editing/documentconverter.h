@@ -44,6 +44,9 @@ QTextBlockFormat sectionBreakFormat(const QString &id);
 /// and numbers decimal, lower-alpha, lower-roman, round again below that, as browsers draw them.
 QTextListFormat::Style listStyle(int level, bool numbered);
 
+/// True for the list styles that number their items (decimal, letters, roman), false for bullets.
+bool isNumberedListStyle(QTextListFormat::Style style);
+
 /// Fills @p document (cleared first) with @p blocks: one text block per paragraph, subhead, quoted
 /// paragraph and section break; one QTextList per run of list items at one level (indent = level
 /// + 1, styled by listStyle()), all carrying the list block's id; one QTextTable per table (header
@@ -130,9 +133,28 @@ bool changeListLevel(QTextCursor &cursor, bool deeper);
 /// @p cursor in the first cell. Inside a table it goes after that table. One undo step.
 void insertTable(QTextCursor &cursor, int rows, int columns, bool headerRow);
 
+/// What editTable() does to the table the cursor is in.
+enum class TableEdit { AddRowBelow, AddColumnRight, DeleteRow, DeleteColumn, DeleteTable };
+
+/// Changes the table @p cursor is in: a row below or a column right of the cursor's cell (new
+/// cells look like their row's: tinted and bold in a header row), or deletes the cursor's row,
+/// column or the whole table (deleting the last row or column deletes the table). The paragraphs
+/// around a deleted table keep their text, formats and ids; @p cursor ends where the table was.
+/// One undo step; false when the cursor is in no table.
+bool editTable(QTextCursor &cursor, TableEdit edit);
+
 /// Inserts a section break with a fresh id before the block the cursor is in when the cursor is at
 /// the start of a paragraph holding text, else after its body block, and leaves @p cursor in the
 /// paragraph after the break (a new empty one unless one is there). One undo step.
 void insertSectionBreak(QTextCursor &cursor);
+
+/// Removes section break @p breakBlock: the paragraph after it keeps its text, formats and id (a
+/// break right before a table, or last, becomes an empty paragraph instead). Leaves @p cursor
+/// where the break was. One undo step.
+void removeSectionBreak(QTextCursor &cursor, const QTextBlock &breakBlock);
+
+/// Puts @p cursor in the paragraph after section break @p breakBlock, starting an empty one there
+/// unless the block after already is one: a break holds no text.
+void moveOffSectionBreak(QTextCursor &cursor, const QTextBlock &breakBlock);
 
 } // namespace galley

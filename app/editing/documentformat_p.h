@@ -41,4 +41,10 @@ QTextTableFormat tableFormat(int columns, bool headerRow, const QString &id);
 /// marked as padding when @p padding.
 void formatCell(QTextTable *table, int row, int column, bool header, bool padding);
 
+/// The last text block of the body block @p block belongs to: the last of a run of list items or
+/// of one quote's lines; for a table cell, the text block Qt keeps after the table.
+QTextBlock unitEnd(const QTextBlock &block);
+/// True for an empty plain paragraph outside lists, quotes and tables: a place a new block can take.
+bool isFreeParagraph(const QTextBlock &block);
+
 } // namespace galley::detail

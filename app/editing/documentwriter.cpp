@@ -75,17 +75,17 @@ QTextTableFormat tableFormat(int columns, bool headerRow, const QString &id) {
 
 void formatCell(QTextTable *table, int row, int column, bool header, bool padding) {
     QTextTableCell cell = table->cellAt(row, column);
-    QTextTableCellFormat format = cell.format().toTableCellFormat();
-    if (header)
+    // A fresh format (Qt keeps the cell's spans): a cell copied from a header keeps no tint. The
+    // cell's format is also the character format of its first line when empty, so a header cell
+    // types bold.
+    QTextTableCellFormat format;
+    if (header) {
         format.setBackground(QColor(128, 128, 128, 48));
+        format.setFontWeight(QFont::Bold);
+    }
     if (padding)
         format.setProperty(PaddingCellProperty, true);
     cell.setFormat(format);
-    if (header) {
-        QTextCharFormat bold;
-        bold.setFontWeight(QFont::Bold);
-        cell.firstCursorPosition().setBlockCharFormat(bold);
-    }
 }
 
 } // namespace detail
@@ -125,9 +125,9 @@ void fillTable(QTextTable *table, const Block &block, int columns) {
     }
 }
 
-// The last text block of the body block @p block belongs to: the last of a run of list items or
-// of one quote's lines; for a table cell, the text block Qt keeps after the table.
-QTextBlock unitEnd(const QTextBlock &block) {
+} // namespace
+
+QTextBlock detail::unitEnd(const QTextBlock &block) {
     if (QTextTable *table = tableAt(block))
         return table->lastCursorPosition().block().next();
     QTextBlock end = block;
@@ -144,15 +144,12 @@ QTextBlock unitEnd(const QTextBlock &block) {
     return end;
 }
 
-// True for an empty plain paragraph outside lists, quotes and tables: a place a new block can take.
-bool isFreeParagraph(const QTextBlock &block) {
+bool detail::isFreeParagraph(const QTextBlock &block) {
     const QTextBlockFormat format = block.blockFormat();
     return block.isValid() && block.length() <= 1 && !block.textList() && !tableAt(block) &&
            format.headingLevel() == 0 && format.intProperty(QTextFormat::BlockQuoteLevel) == 0 &&
            !format.hasProperty(QTextFormat::BlockTrailingHorizontalRulerWidth);
 }
-
-} // namespace
 
 QTextBlockFormat bodyParagraphFormat() {
     QTextBlockFormat format;
@@ -178,6 +175,10 @@ QTextListFormat::Style listStyle(int level, bool numbered) {
         QTextListFormat::ListDecimal, QTextListFormat::ListLowerAlpha, QTextListFormat::ListLowerRoman};
     const int index = std::max(0, level) % 3;
     return numbered ? numbers[index] : bullets[index];
+}
+
+bool isNumberedListStyle(QTextListFormat::Style style) {
+    return isNumberedStyle(style);
 }
 
 void blocksToDocument(const QList<Block> &blocks, QTextDocument *document) {
@@ -288,34 +289,6 @@ void blocksToDocument(const QList<Block> &blocks, QTextDocument *document) {
     cursor.endEditBlock();
 }
 
-void insertTable(QTextCursor &cursor, int rows, int columns, bool headerRow) {
-    rows = std::max(1, rows);
-    columns = std::max(1, columns);
-    cursor.beginEditBlock();
-    cursor.clearSelection();
-    QTextBlock at = cursor.block();
-    if (!isFreeParagraph(at))
-        at = unitEnd(at);
-    if (isFreeParagraph(at) && at.previous().isValid() && !tableAt(at.previous())) {
-        // The empty line goes: the table takes its place after the block above.
-        cursor.setPosition(at.position());
-        cursor.deletePreviousChar();
-    } else if (isFreeParagraph(at)) {
-        cursor.setPosition(at.position());
-    } else {
-        cursor.setPosition(at.position() + at.length() - 1);
-    }
-    QTextTable *table = cursor.insertTable(rows, columns, tableFormat(columns, headerRow, newId()));
-    for (int r = 0; r < rows; ++r)
-        for (int c = 0; c < columns; ++c)
-            formatCell(table, r, c, headerRow && r == 0, false);
-    // The block Qt adds after the table is unformatted: make it a body paragraph to type on in.
-    QTextCursor after(table->lastCursorPosition().block().next());
-    after.setBlockFormat(bodyParagraphFormat());
-    cursor = table->cellAt(0, 0).firstCursorPosition();
-    cursor.endEditBlock();
-}
-
 void insertSectionBreak(QTextCursor &cursor) {
     cursor.beginEditBlock();
     cursor.clearSelection();
@@ -351,6 +324,30 @@ void insertSectionBreak(QTextCursor &cursor) {
         cursor.insertBlock(bodyParagraphFormat(), QTextCharFormat());
     }
     cursor.endEditBlock();
+}
+
+void removeSectionBreak(QTextCursor &cursor, const QTextBlock &breakBlock) {
+    const QTextBlock next = breakBlock.next();
+    cursor.beginEditBlock();
+    cursor.setPosition(breakBlock.position());
+    if (next.isValid() && tableAt(next) == tableAt(breakBlock)) {
+        // Removing from the start of one block to the start of the next keeps the next one's format.
+        cursor.setPosition(next.position(), QTextCursor::KeepAnchor);
+        cursor.removeSelectedText();
+    } else {
+        cursor.setBlockFormat(bodyParagraphFormat());
+    }
+    cursor.endEditBlock();
+}
+
+void moveOffSectionBreak(QTextCursor &cursor, const QTextBlock &breakBlock) {
+    const QTextBlock next = breakBlock.next();
+    if (isFreeParagraph(next)) {
+        cursor.setPosition(next.position());
+        return;
+    }
+    cursor.setPosition(breakBlock.position() + breakBlock.length() - 1);
+    cursor.insertBlock(bodyParagraphFormat(), QTextCharFormat());
 }
 
 } // namespace galley

@@ -97,6 +97,15 @@ Story sampleStory() {
     return story;
 }
 
+// Kind, id and text of each block, one a line, for failure messages.
+QString shape(const QList<Block> &blocks) {
+    QStringList lines;
+    for (const Block &block : blocks)
+        lines.append(blockKindKey(block.kind) + u' ' + block.id.left(8) + u' ' +
+                     block.plainText().replace(u'\n', u'|').left(60));
+    return lines.join(u'\n');
+}
+
 QString jsString(const QString &text) {
     const QByteArray json = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
     return QString::fromUtf8(json.mid(1, json.size() - 2));
@@ -235,7 +244,10 @@ private Q_SLOTS:
             }
             const QString context = done.join(u", "_qs);
             // The editor's story is what a whole-document read gives.
-            QCOMPARE(editor->story().body, readBlocks(document));
+            if (editor->story().body != readBlocks(document))
+                qWarning().noquote() << shape(editor->story().body) << "\n--- read whole:\n"
+                                     << shape(readBlocks(document));
+            QVERIFY2(editor->story().body == readBlocks(document), qPrintable(u"after "_qs + context));
             QCOMPARE(editor->wordCount(), editor->story().wordCount());
             QTRY_VERIFY_WITH_TIMEOUT(m_window->previewPane()->isUpToDate(), PreviewTimeoutMs);
             const QString fresh =

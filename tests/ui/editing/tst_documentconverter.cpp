@@ -368,6 +368,28 @@ private Q_SLOTS:
         QCOMPARE(documentToBlocks(&document), blocks);
     }
 
+    void listInterruptedByAParagraphBecomesTwoLists() {
+        QTextDocument document;
+        blocksToDocument({Block{u"l"_qs,
+                                BlockKind::NumberedList,
+                                {plain(u"one"_qs), plain(u"two"_qs), plain(u"three"_qs)}}},
+                         &document);
+        const QTextBlock two = blockWithText(document, u"two"_qs);
+        two.textList()->remove(two);
+        const QList<Block> blocks = documentToBlocks(&document);
+        QCOMPARE(blocks.size(), 3);
+        QCOMPARE(blocks[0], (Block{u"l"_qs, BlockKind::NumberedList, {plain(u"one"_qs)}}));
+        QCOMPARE(blocks[1].kind, BlockKind::Paragraph);
+        QCOMPARE(blocks[2].kind, BlockKind::NumberedList);
+        QCOMPARE(blocks[2].lines, QList<InlineText>{plain(u"three"_qs)});
+        QVERIFY(blocks[2].id != u"l"_qs);
+        // The second list got a QTextList of its own: its id stays, and "three" numbers from one.
+        QVERIFY(blockWithText(document, u"one"_qs).textList() !=
+                blockWithText(document, u"three"_qs).textList());
+        QCOMPARE(documentToBlocks(&document), blocks);
+        QCOMPARE(readBlocks(&document), blocks);
+    }
+
     void emptyLinesAreDropped() {
         QTextDocument document;
         QTextCursor cursor(&document);

@@ -224,6 +224,60 @@ private Q_SLOTS:
                  (QList<BlockKind>{BlockKind::Paragraph, BlockKind::Table, BlockKind::Table}));
     }
 
+    void tableRowsAndColumns() {
+        QTextDocument document;
+        Block table{u"t"_qs, BlockKind::Table};
+        table.headerRow = true;
+        table.rows = {{plain(u"Ward"_qs), plain(u"Votes"_qs)}, {plain(u"North"_qs), plain(u"12"_qs)}};
+        blocksToDocument({paragraph(u"p1"_qs, u"Before"_qs), table, paragraph(u"p2"_qs, u"After"_qs)},
+                         &document);
+        QTextCursor cursor = cursorIn(document, u"Ward"_qs);
+        QVERIFY(editTable(cursor, TableEdit::AddRowBelow));
+        // The new row under the header is a body row: typed text is not bold, the cell not tinted.
+        cursor.insertText(u"South"_qs);
+        QCOMPARE(cursor.charFormat().fontWeight(), int(QFont::Normal));
+        QVERIFY(editTable(cursor, TableEdit::AddColumnRight));
+        cursor.insertText(u"new"_qs);
+        table.rows = {{plain(u"Ward"_qs), InlineText(), plain(u"Votes"_qs)},
+                      {plain(u"South"_qs), plain(u"new"_qs), InlineText()},
+                      {plain(u"North"_qs), InlineText(), plain(u"12"_qs)}};
+        QCOMPARE(documentToBlocks(&document).at(1), table);
+        QTextCursor header = cursorIn(document, u"Ward"_qs);
+        QVERIFY(editTable(header, TableEdit::DeleteRow));
+        QVERIFY(editTable(header, TableEdit::DeleteColumn));
+        // The row under a deleted header row is the header now.
+        table.rows = {{plain(u"new"_qs), InlineText()}, {InlineText(), plain(u"12"_qs)}};
+        QCOMPARE(documentToBlocks(&document).at(1), table);
+        QVERIFY(editTable(header, TableEdit::DeleteTable));
+        // The paragraphs around it keep their text and ids: they do not run together.
+        QCOMPARE(documentToBlocks(&document),
+                 (QList<Block>{paragraph(u"p1"_qs, u"Before"_qs), paragraph(u"p2"_qs, u"After"_qs)}));
+        QVERIFY(!editTable(header, TableEdit::AddRowBelow));
+    }
+
+    void sectionBreakRemovedOrSteppedOver() {
+        QTextDocument document;
+        blocksToDocument({paragraph(u"p1"_qs, u"One"_qs), Block{u"hr"_qs, BlockKind::SectionBreak},
+                          paragraph(u"p2"_qs, u"Two"_qs)},
+                         &document);
+        QTextBlock rule = blockWithText(document, u"One"_qs).next();
+        QVERIFY(isSectionBreak(rule));
+        QTextCursor cursor(&document);
+        moveOffSectionBreak(cursor, rule);
+        // The block after is no empty paragraph: a new one comes between.
+        QCOMPARE(cursor.block().text(), QString());
+        QCOMPARE(cursor.block().previous().position(), rule.position());
+        cursor.insertText(u"Typed"_qs);
+        QCOMPARE(documentToBlocks(&document).size(), 4);
+        rule = blockWithText(document, u"One"_qs).next();
+        removeSectionBreak(cursor, rule);
+        const QList<Block> blocks = documentToBlocks(&document);
+        QCOMPARE(blocks.size(), 3);
+        QCOMPARE(blocks[0], paragraph(u"p1"_qs, u"One"_qs));
+        QCOMPARE(blocks[1].plainText(), u"Typed"_qs);
+        QCOMPARE(blocks[2], paragraph(u"p2"_qs, u"Two"_qs));
+    }
+
     void sectionBreakPlacement_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<int>("offset");
