@@ -55,7 +55,7 @@ void BodyEditor::createActions() {
     m_deleteRow = makeAction(u"deleteRowAction"_qs, tr("&Delete row"), QIcon(), K(), false);
     m_deleteColumn = makeAction(u"deleteColumnAction"_qs, tr("D&elete column"), QIcon(), K(), false);
     m_deleteTable = makeAction(u"deleteTableAction"_qs, tr("Delete &table"), QIcon(), K(), false);
-    auto *tableMenu = new QMenu(tr("Ta&ble"), this);
+    auto *tableMenu = new QMenu(tr("Table ro&ws and columns"), this);
     tableMenu->addActions(tableActions());
     m_tableMenu = tableMenu->menuAction();
     const auto separator = [this] {

@@ -308,9 +308,6 @@ private Q_SLOTS:
                 qsizetype at = 0;
                 while (at < live.size() && at < expected.size() && live.at(at) == expected.at(at))
                     ++at;
-                for (const Block &b : editor->story().body)
-                    if (b.kind == BlockKind::Table)
-                        qWarning().noquote() << "table:" << ArticleRenderer().renderBlock(editor->story(), b.id);
                 qWarning().noquote() << "live:    " << live.mid(std::max<qsizetype>(0, at - 200), 400)
                                      << "\nexpected:" << expected.mid(std::max<qsizetype>(0, at - 200), 400);
             }

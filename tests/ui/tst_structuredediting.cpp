@@ -25,7 +25,7 @@
 #include <QTextBlock>
 #include <QTextTable>
 #include <QTimer>
-#include <QTreeWidget>
+#include <QToolButton>
 
 #include <memory>
 
@@ -196,6 +196,8 @@ private Q_SLOTS:
         testsupport::requireChild<QDateTimeEdit>(panel, u"embargoEdit"_qs)->setDateTime(embargo);
         QVERIFY(warning->isVisible());
         QVERIFY(warning->text().startsWith(u"Embargoed until "_qs));
+        if (const QString folder = qEnvironmentVariable("GALLEY_SCREENSHOT_DIR"); !folder.isEmpty())
+            QVERIFY(m_window->grab().save(folder + u"/embargo.png"_qs));
 
         StoryMetadata expected = wire.metadata;
         expected.slugline = u"BC-Ferry-Strike"_qs;
@@ -226,36 +228,41 @@ private Q_SLOTS:
         openWindow(story);
         selectTab(u"Notes (1)"_qs);
         NotesPanel *panel = m_window->storyEditor()->notesPanel();
-        auto *tree = testsupport::requireChild<QTreeWidget>(panel, u"notesTree"_qs);
         auto *text = testsupport::requireChild<QPlainTextEdit>(panel, u"noteTextEdit"_qs);
-        auto *add = testsupport::requireChild<QPushButton>(panel, u"addNoteButton"_qs);
-        auto *reply = testsupport::requireChild<QPushButton>(panel, u"replyNoteButton"_qs);
-        auto *remove = testsupport::requireChild<QPushButton>(panel, u"deleteNoteButton"_qs);
-        QCOMPARE(tree->topLevelItemCount(), 1);
+        auto *send = testsupport::requireChild<QPushButton>(panel, u"addNoteButton"_qs);
+        QVERIFY(!send->isEnabled());
+        // The night desk's note is theirs to delete: it offers only Reply.
+        QVERIFY(card(u"n1"_qs)->findChild<QToolButton *>(u"replyNoteButton"_qs));
+        QVERIFY(!card(u"n1"_qs)->findChild<QToolButton *>(u"deleteNoteButton"_qs));
 
         testsupport::typeInto(text, u"Who took the photo?"_qs);
-        QTest::mouseClick(add, Qt::LeftButton);
-        tree->setCurrentItem(tree->topLevelItem(0));
-        QVERIFY(!remove->isEnabled()); // the night desk's note is theirs to delete
+        QTest::mouseClick(send, Qt::LeftButton);
+        QTest::mouseClick(card(u"n1"_qs)->findChild<QToolButton *>(u"replyNoteButton"_qs), Qt::LeftButton);
+        QCOMPARE(testsupport::requireChild<QLabel>(panel, u"replyingLabel"_qs)->text(),
+                 u"Replying to Night desk"_qs);
+        QCOMPARE(send->text(), u"Send &reply"_qs);
         testsupport::typeInto(text, u"Union says 212"_qs);
-        QTest::mouseClick(reply, Qt::LeftButton);
+        QTest::mouseClick(send, Qt::LeftButton);
         QList<EditorNote> notes = this->story().notes;
         QCOMPARE(notes.size(), 3);
         QCOMPARE(notes[0], story.notes[0]);
         QCOMPARE(notes[1].author, u"Cleo Marsh"_qs);
         QCOMPARE(notes[1].text, u"Who took the photo?"_qs);
         QCOMPARE(notes[1].replyTo, QString());
+        QCOMPARE(notes[2].author, u"Cleo Marsh"_qs);
         QCOMPARE(notes[2].text, u"Union says 212"_qs);
         QCOMPARE(notes[2].replyTo, u"n1"_qs);
         QVERIFY(qAbs(notes[2].time.secsTo(QDateTime::currentDateTimeUtc())) < 60);
-        // The reply sits under the note it answers.
-        QCOMPARE(tree->topLevelItemCount(), 2);
-        QCOMPARE(tree->topLevelItem(0)->childCount(), 1);
-        QCOMPARE(tree->topLevelItem(0)->child(0)->text(0), u"Union says 212"_qs);
+        // The reply is shown under the note it answers, before the later thread.
+        QStringList order;
+        for (const QFrame *frame : panel->findChildren<QFrame *>())
+            if (frame->objectName().startsWith(u"note:"_qs))
+                order.append(frame->findChild<QLabel *>(u"noteText"_qs)->text());
+        QCOMPARE(order, (QStringList{u"Check the crew numbers"_qs, u"Union says 212"_qs,
+                                     u"Who took the photo?"_qs}));
 
-        tree->setCurrentItem(tree->topLevelItem(1));
-        QVERIFY(remove->isEnabled());
-        QTest::mouseClick(remove, Qt::LeftButton);
+        QTest::mouseClick(card(notes[1].id)->findChild<QToolButton *>(u"deleteNoteButton"_qs),
+                          Qt::LeftButton);
         notes.removeAt(1);
         QCOMPARE(this->story().notes, notes);
         QCOMPARE(tabText(u"Notes"_qs), u"Notes (2)"_qs);
@@ -280,6 +287,10 @@ private:
     }
 
     const Story &story() const { return m_window->storyEditor()->story(); }
+
+    QFrame *card(const QString &noteId) const {
+        return testsupport::requireChild<QFrame>(m_window->storyEditor()->notesPanel(), u"note:"_qs + noteId);
+    }
 
     QAction *action(const QString &name) const {
         return testsupport::requireChild<QAction>(m_window->storyEditor()->bodyEditor(), name);

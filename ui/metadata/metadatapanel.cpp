@@ -29,7 +29,7 @@ const QRegularExpression &languagePattern() {
 }
 
 QString timeText(const QDateTime &time) {
-    return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::LongFormat) : QString();
+    return time.isValid() ? QLocale().toString(time.toLocalTime(), u"ddd d MMM yyyy, HH:mm"_qs) : QString();
 }
 
 // Urgency as IPTC numbers it: 1 is a flash, 9 the least urgent.
@@ -61,7 +61,7 @@ MetadataPanel::MetadataPanel(QWidget *parent)
     , m_languageNote(new QLabel(this))
     , m_firstCreated(new QLabel(this))
     , m_versionCreated(new QLabel(this))
-    , m_embargoOn(new QCheckBox(tr("&Embargoed until"), this))
+    , m_embargoOn(new QCheckBox(tr("Embar&goed until"), this))
     , m_embargo(new QDateTimeEdit(this)) {
     setObjectName(u"metadataPanel"_qs);
     m_agency->setObjectName(u"agencyEdit"_qs);
@@ -133,6 +133,13 @@ MetadataPanel::MetadataPanel(QWidget *parent)
     for (QLineEdit *edit : {m_agency, m_slugline, m_keywords})
         connect(edit, &QLineEdit::textEdited, this, &MetadataPanel::changed);
     connect(m_language, &QLineEdit::textEdited, this, &MetadataPanel::onLanguageEdited);
+    // Once typed, fields show what the story keeps: "en-gb" reads "en-GB", stray commas go.
+    connect(m_language, &QLineEdit::editingFinished, this, [this] {
+        if (isLanguageTag(m_language->text().trimmed()))
+            m_language->setText(canonicalLanguageTag(m_language->text().trimmed()));
+    });
+    connect(m_keywords, &QLineEdit::editingFinished, this,
+            [this] { m_keywords->setText(metadata().keywords.join(u", ")); });
     connect(m_priority, &QComboBox::currentIndexChanged, this, &MetadataPanel::changed);
     connect(m_embargoOn, &QCheckBox::toggled, this, &MetadataPanel::onEmbargoToggled);
     connect(m_embargo, &QDateTimeEdit::dateTimeChanged, this, &MetadataPanel::changed);

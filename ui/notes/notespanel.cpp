@@ -1,101 +1,107 @@
 #include "notespanel.h"
 
+#include "panelrow.h"
+
 #include <QHBoxLayout>
 #include <QHash>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QTreeWidget>
+#include <QScrollArea>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace galley {
 
 namespace {
 
-constexpr int NoteIdRole = Qt::UserRole + 1;
+// Indent of each reply level, in pixels; deeper threads stop indenting so text keeps its width.
+constexpr int ReplyIndent = 22;
+constexpr int MaxIndentDepth = 4;
 
 QString timeText(const QDateTime &time) {
     return time.isValid() ? QLocale().toString(time.toLocalTime(), u"d MMM, HH:mm"_qs) : QString();
+}
+
+QToolButton *linkButton(const QString &text, const QString &name, QWidget *parent) {
+    auto *button = new QToolButton(parent);
+    button->setObjectName(name);
+    button->setText(text);
+    button->setAutoRaise(true);
+    button->setCursor(Qt::PointingHandCursor);
+    return button;
 }
 
 } // namespace
 
 NotesPanel::NotesPanel(QWidget *parent)
     : QWidget(parent)
-    , m_tree(new QTreeWidget(this))
+    , m_cards(new QVBoxLayout)
     , m_empty(
           new QLabel(tr("No notes yet. Notes are for the desk: they are never published or exported."), this))
-    , m_signature(new QLabel(this))
+    , m_replying(new QLabel(this))
+    , m_cancelReply(linkButton(tr("Cancel reply"), u"cancelReplyButton"_qs, this))
     , m_text(new QPlainTextEdit(this))
-    , m_add(new QPushButton(tr("&Add note"), this))
-    , m_reply(new QPushButton(tr("&Reply"), this))
-    , m_delete(new QPushButton(tr("Dele&te"), this)) {
+    , m_send(new QPushButton(tr("&Add note"), this))
+    , m_signature(new QLabel(this)) {
     setObjectName(u"notesPanel"_qs);
-    m_tree->setObjectName(u"notesTree"_qs);
-    m_tree->setColumnCount(3);
-    m_tree->setHeaderLabels({tr("Note"), tr("By"), tr("When")});
-    m_tree->setWordWrap(true);
-    m_tree->setUniformRowHeights(false);
-    m_tree->setRootIsDecorated(false);
-    m_tree->setIndentation(24);
-    m_tree->setItemsExpandable(false);
-    m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    m_tree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_empty->setObjectName(u"notesEmptyLabel"_qs);
-    m_empty->setWordWrap(true);
-    m_empty->setStyleSheet(u"color: #5f6368;"_qs);
+    m_replying->setObjectName(u"replyingLabel"_qs);
+    m_replying->setStyleSheet(u"color: #5f6368;"_qs);
     m_text->setObjectName(u"noteTextEdit"_qs);
     m_text->setPlaceholderText(tr("A note for the desk: a query, a source to check, a legal flag…"));
     m_text->setTabChangesFocus(true);
     m_text->setFixedHeight(m_text->fontMetrics().lineSpacing() * 3 + 14);
+    m_send->setObjectName(u"addNoteButton"_qs);
     m_signature->setObjectName(u"noteSignatureLabel"_qs);
     m_signature->setStyleSheet(u"color: #5f6368;"_qs);
-    m_add->setObjectName(u"addNoteButton"_qs);
-    m_reply->setObjectName(u"replyNoteButton"_qs);
-    m_delete->setObjectName(u"deleteNoteButton"_qs);
-    m_reply->setToolTip(tr("Answer the selected note"));
-    m_delete->setToolTip(tr("Delete the selected note (only your own)"));
 
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_add);
-    buttons->addWidget(m_reply);
-    buttons->addWidget(m_signature);
-    buttons->addStretch(1);
-    buttons->addWidget(m_delete);
+    auto *replyRow = new QHBoxLayout;
+    replyRow->addWidget(m_replying, 1);
+    replyRow->addWidget(m_cancelReply);
+    auto *sendRow = new QHBoxLayout;
+    sendRow->addWidget(m_send);
+    sendRow->addWidget(m_signature, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 8, 0, 0);
-    layout->addWidget(m_tree, 1);
-    layout->addWidget(m_empty);
+    layout->addWidget(PanelRow::listArea(m_empty, m_cards, this), 1);
+    layout->addLayout(replyRow);
     layout->addWidget(m_text);
-    layout->addLayout(buttons);
+    layout->addLayout(sendRow);
 
-    connect(m_add, &QPushButton::clicked, this, [this] { addNote(false); });
-    connect(m_reply, &QPushButton::clicked, this, [this] { addNote(true); });
-    connect(m_delete, &QPushButton::clicked, this, &NotesPanel::deleteSelected);
-    connect(m_text, &QPlainTextEdit::textChanged, this, &NotesPanel::updateButtons);
-    connect(m_tree, &QTreeWidget::currentItemChanged, this, &NotesPanel::updateButtons);
-    rebuild({});
+    connect(m_send, &QPushButton::clicked, this, &NotesPanel::addNote);
+    connect(m_cancelReply, &QToolButton::clicked, this, &NotesPanel::cancelReply);
+    connect(m_text, &QPlainTextEdit::textChanged, this, &NotesPanel::updateComposer);
+    rebuild();
 }
 
 void NotesPanel::setNotes(const QList<EditorNote> &notes) {
     m_notes = notes;
+    m_replyTo.clear();
     m_text->clear();
-    rebuild({});
+    rebuild();
 }
 
 void NotesPanel::setUserName(const QString &name) {
     m_user = name.trimmed();
-    m_signature->setText(m_user.isEmpty() ? QString() : tr("as %1").arg(m_user));
-    updateButtons();
+    rebuild();
 }
 
-void NotesPanel::addNote(bool reply) {
+void NotesPanel::startReply(const QString &id) {
+    m_replyTo = id;
+    updateComposer();
+    m_text->setFocus(Qt::OtherFocusReason);
+}
+
+void NotesPanel::cancelReply() {
+    m_replyTo.clear();
+    updateComposer();
+}
+
+void NotesPanel::addNote() {
     const QString text = m_text->toPlainText().trimmed();
-    if (text.isEmpty() || (reply && selectedId().isEmpty()))
+    if (text.isEmpty())
         return;
     EditorNote note;
     note.id = newId();
@@ -104,88 +110,122 @@ void NotesPanel::addNote(bool reply) {
     note.time =
         QDateTime(now.date(), QTime(now.time().hour(), now.time().minute(), now.time().second()), Qt::UTC);
     note.text = text;
-    note.replyTo = reply ? selectedId() : QString();
+    note.replyTo = m_replyTo;
     m_notes.append(note);
+    m_replyTo.clear();
     m_text->clear();
-    rebuild(note.id);
+    rebuild();
     Q_EMIT notesChanged();
 }
 
-void NotesPanel::deleteSelected() {
-    const QString id = selectedId();
+void NotesPanel::deleteNote(const QString &id) {
     for (qsizetype i = 0; i < m_notes.size(); ++i) {
         if (m_notes.at(i).id != id)
             continue;
-        if (m_notes.at(i).author != m_user || m_user.isEmpty())
+        if (m_user.isEmpty() || m_notes.at(i).author != m_user)
             return;
         const EditorNote gone = m_notes.takeAt(i);
         for (EditorNote &note : m_notes)
             if (note.replyTo == gone.id)
                 note.replyTo = gone.replyTo;
-        rebuild(gone.replyTo);
+        if (m_replyTo == gone.id)
+            m_replyTo.clear();
+        rebuild();
         Q_EMIT notesChanged();
         return;
     }
 }
 
-void NotesPanel::rebuild(const QString &selectId) {
-    m_tree->clear();
-    QHash<QString, QTreeWidgetItem *> items;
+QWidget *NotesPanel::makeCard(const EditorNote &note, int depth) {
+    auto *card = new QFrame;
+    card->setObjectName(u"note:"_qs + note.id);
+    card->setFrameShape(QFrame::NoFrame);
+    auto *author = new QLabel(u"<b>%1</b>&nbsp;&nbsp;<span style=\"color:#5f6368\">%2</span>"_qs.arg(
+                                  (note.author.isEmpty() ? tr("Unknown") : note.author).toHtmlEscaped(),
+                                  timeText(note.time).toHtmlEscaped()),
+                              card);
+    author->setObjectName(u"noteAuthor"_qs);
+    auto *text = new QLabel(note.text, card);
+    text->setObjectName(u"noteText"_qs);
+    text->setTextFormat(Qt::PlainText);
+    text->setWordWrap(true);
+    text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *reply = linkButton(tr("Reply"), u"replyNoteButton"_qs, card);
+    connect(reply, &QToolButton::clicked, this, [this, id = note.id] { startReply(id); });
+    auto *header = new QHBoxLayout;
+    header->addWidget(author, 1);
+    header->addWidget(reply);
+    if (!m_user.isEmpty() && note.author == m_user) {
+        auto *remove = linkButton(tr("Delete"), u"deleteNoteButton"_qs, card);
+        connect(remove, &QToolButton::clicked, this, [this, id = note.id] { deleteNote(id); });
+        header->addWidget(remove);
+    }
+    auto *layout = new QVBoxLayout(card);
+    layout->setContentsMargins(2, 2, 2, 6);
+    layout->setSpacing(0);
+    layout->addLayout(header);
+    layout->addWidget(text);
+
+    auto *indented = new QWidget;
+    auto *row = new QHBoxLayout(indented);
+    row->setContentsMargins(std::min(depth, MaxIndentDepth) * ReplyIndent, 0, 0, 0);
+    // Replies hang under their note behind a thin rule, as mail clients thread them.
+    if (depth > 0) {
+        auto *rule = new QFrame(indented);
+        rule->setFrameShape(QFrame::VLine);
+        rule->setFrameShadow(QFrame::Plain);
+        rule->setStyleSheet(u"color: #c4c7c5;"_qs);
+        row->addWidget(rule);
+    }
+    row->addWidget(card);
+    return indented;
+}
+
+void NotesPanel::rebuild() {
+    PanelRow::clearRows(m_cards);
+    QHash<QString, QList<qsizetype>> replies;
+    QList<qsizetype> threads;
     QHash<QString, qsizetype> index;
     for (qsizetype i = 0; i < m_notes.size(); ++i)
         index.insert(m_notes.at(i).id, i);
-    // A reply is shown under the note it answers; a note answering nothing known starts a thread.
-    // Notes come oldest first, so a parent is placed before its replies unless the list is odd;
-    // placing in passes until nothing moves keeps any order working, and a loop of replies ends up
-    // at the top level.
-    QList<qsizetype> pending;
-    for (qsizetype i = 0; i < m_notes.size(); ++i)
-        pending.append(i);
-    bool stuck = false;
-    while (!pending.isEmpty()) {
-        QList<qsizetype> later;
-        for (qsizetype i : std::as_const(pending)) {
-            const EditorNote &note = m_notes.at(i);
-            QTreeWidgetItem *parent = items.value(note.replyTo);
-            const bool known = index.contains(note.replyTo) && note.replyTo != note.id;
-            if (known && !parent && !stuck) {
-                later.append(i);
-                continue;
-            }
-            auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_tree);
-            item->setText(0, note.text);
-            item->setText(1, note.author.isEmpty() ? tr("Unknown") : note.author);
-            item->setText(2, timeText(note.time));
-            item->setData(0, NoteIdRole, note.id);
-            item->setToolTip(0, note.text);
-            items.insert(note.id, item);
-        }
-        stuck = later.size() == pending.size();
-        pending = later;
+    for (qsizetype i = 0; i < m_notes.size(); ++i) {
+        const QString &to = m_notes.at(i).replyTo;
+        // A reply to a note that is not there (or to itself) starts a thread of its own.
+        if (to.isEmpty() || to == m_notes.at(i).id || !index.contains(to))
+            threads.append(i);
+        else
+            replies[to].append(i);
     }
-    m_tree->expandAll();
-    if (QTreeWidgetItem *item = items.value(selectId))
-        m_tree->setCurrentItem(item);
-    m_tree->setVisible(!m_notes.isEmpty());
+    QList<bool> shown(m_notes.size(), false);
+    const auto show = [&](auto &&self, qsizetype i, int depth) -> void {
+        if (shown[i])
+            return; // a loop of replies: each note once
+        shown[i] = true;
+        m_cards->addWidget(makeCard(m_notes.at(i), depth));
+        for (qsizetype reply : replies.value(m_notes.at(i).id))
+            self(self, reply, depth + 1);
+    };
+    for (qsizetype i : std::as_const(threads))
+        show(show, i, 0);
+    for (qsizetype i = 0; i < m_notes.size(); ++i)
+        show(show, i, 0);
     m_empty->setVisible(m_notes.isEmpty());
-    updateButtons();
+    m_signature->setText(m_user.isEmpty() ? QString() : tr("signed %1").arg(m_user));
+    updateComposer();
 }
 
-QString NotesPanel::selectedId() const {
-    const QTreeWidgetItem *item = m_tree->currentItem();
-    return item ? item->data(0, NoteIdRole).toString() : QString();
-}
-
-void NotesPanel::updateButtons() {
-    const bool text = !m_text->toPlainText().trimmed().isEmpty();
-    const QString id = selectedId();
-    m_add->setEnabled(text);
-    m_reply->setEnabled(text && !id.isEmpty());
-    bool own = false;
+void NotesPanel::updateComposer() {
+    QString to;
     for (const EditorNote &note : std::as_const(m_notes))
-        if (note.id == id)
-            own = !m_user.isEmpty() && note.author == m_user;
-    m_delete->setEnabled(own);
+        if (note.id == m_replyTo)
+            to = note.author.isEmpty() ? tr("Unknown") : note.author;
+    if (to.isEmpty())
+        m_replyTo.clear();
+    m_replying->setText(to.isEmpty() ? QString() : tr("Replying to %1").arg(to));
+    m_replying->setVisible(!m_replyTo.isEmpty());
+    m_cancelReply->setVisible(!m_replyTo.isEmpty());
+    m_send->setText(m_replyTo.isEmpty() ? tr("&Add note") : tr("Send &reply"));
+    m_send->setEnabled(!m_text->toPlainText().trimmed().isEmpty());
 }
 
 } // namespace galley

@@ -7,16 +7,16 @@
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
-class QTreeWidget;
-class QTreeWidgetItem;
+class QToolButton;
+class QVBoxLayout;
 
 namespace galley {
 
-/// The story's editor's notes: messages for the desk, never exported. Each thread is a note with
-/// its replies indented under it, oldest first; each note shows its author, time (local) and text.
-/// Anyone can add a note or reply to the selected one (as the user's name, see
-/// Settings::Key::UserName); only the author of a note may delete it. Replies to a deleted note stay,
-/// moved up to answer what it answered: nobody's note goes with someone else's.
+/// The story's editor's notes: messages for the desk, never exported. Threads read top to bottom,
+/// oldest first; each note shows its author, local time and text, and its replies indented under
+/// it. Anyone can add a note or answer one (Reply on the note, then Send), signed with the user's
+/// name (Settings::Key::UserName); only a note's author sees Delete on it. Replies to a deleted
+/// note stay, moved up to answer what it answered: nobody's note goes with someone else's.
 class NotesPanel final : public QWidget {
     Q_OBJECT
 
@@ -31,30 +31,34 @@ public:
     void setUserName(const QString &name);
     QString userName() const { return m_user; }
 
-    /// Adds the text in the box as a new note (a reply to the selected note when @p reply), signed
-    /// with the user's name and the current time; nothing when the box is empty.
-    void addNote(bool reply);
-    /// Deletes the selected note when the user wrote it.
-    void deleteSelected();
+    /// Makes the next note a reply to note @p id (the box says so until sent or cancelled).
+    void startReply(const QString &id);
+    void cancelReply();
+    /// Adds the text in the box as a note (a reply when startReply() was called), signed with the
+    /// user's name and the current time; nothing when the box is empty.
+    void addNote();
+    /// Deletes note @p id when the user wrote it.
+    void deleteNote(const QString &id);
 
 Q_SIGNALS:
     /// A note was added or deleted.
     void notesChanged();
 
 private:
-    void rebuild(const QString &selectId);
-    QString selectedId() const;
-    void updateButtons();
+    void rebuild();
+    QWidget *makeCard(const EditorNote &note, int depth);
+    void updateComposer();
 
-    QTreeWidget *m_tree;
+    QVBoxLayout *m_cards;
     QLabel *m_empty;
-    QLabel *m_signature;
+    QLabel *m_replying;
+    QToolButton *m_cancelReply;
     QPlainTextEdit *m_text;
-    QPushButton *m_add;
-    QPushButton *m_reply;
-    QPushButton *m_delete;
+    QPushButton *m_send;
+    QLabel *m_signature;
     QList<EditorNote> m_notes;
     QString m_user;
+    QString m_replyTo;
 };
 
 } // namespace galley
