@@ -63,12 +63,12 @@ std::optional<QList<ReadStory>> readStories(ImportFormat format, const QString &
         return one(readNitf(text, error));
     case ImportFormat::Html:
         return one(readHtml(text.toUtf8(), error));
-    case ImportFormat::Ninjs:
-    case ImportFormat::NewsMLG2:
     case ImportFormat::WireText:
-        if (error)
-            *error = u"Galley cannot read this format yet."_qs; // readers land with issue 7
-        return std::nullopt;
+        return readWireText(text, error);
+    case ImportFormat::Ninjs:
+        return readNinjs(text, error);
+    case ImportFormat::NewsMLG2:
+        return readNewsMl(text, error);
     case ImportFormat::Auto:
     case ImportFormat::PlainText:
         break;
