@@ -56,28 +56,38 @@ qsizetype firstParagraph(const QList<Segment> &body) {
     return -1;
 }
 
-/// Takes a dateline repeated at the start of the first paragraph off it; with no dateline element,
-/// an agency dateline opening the paragraph becomes the dateline.
-void takeRepeatedDateline(State &state, QList<Segment> &head) {
+/// Takes a dateline repeated at the start of the first paragraph off it. An agency dateline opening
+/// the paragraph ("Tegucigalpa, Jan 2 (EFE).- ") becomes the dateline when the file gives none, or one
+/// naming another place: the paragraph is what the agency wrote for print.
+void takeRepeatedDateline(State &state) {
     const qsizetype index = firstParagraph(state.body);
     if (index < 0)
         return;
     Segment &paragraph = state.body[index];
     const QString plain = paragraph.text.plainText();
-    qsizetype length = 0;
+    qsizetype length = state.datelines.isEmpty() ? 0 : repeatedDateline(plain, state.datelinePlace);
     QString why = u"The dateline is repeated at the start of the first paragraph; the page prints it once, "
                   "from the dateline."_qs;
-    if (!state.datelines.isEmpty()) {
-        length = repeatedDateline(plain, state.datelinePlace);
-    } else if (const auto found = agencyDateline(plain)) {
+    if (length == 0) {
+        const auto found = agencyDateline(plain);
+        if (!found)
+            return;
         length = found->second;
-        head.append(make(InlineText::plain(found->first), paragraph.line, SegmentRole::Dateline));
         why =
             u"The wire dateline opening the first paragraph becomes the story's dateline; the page prints it "
             "once."_qs;
+        if (!state.datelines.isEmpty()) {
+            const Segment other = state.datelines.takeFirst();
+            state.headCarriers.append(carrier(
+                other.line, ReaderNote{ImportChangeKind::RemovedElement,
+                                       other.text.plainText(),
+                                       {},
+                                       u"The dateline names another place than the one opening the first "
+                                       "paragraph, which the story keeps."_qs,
+                                       other.line}));
+        }
+        state.datelines.prepend(make(InlineText::plain(found->first), paragraph.line, SegmentRole::Dateline));
     }
-    if (length <= 0)
-        return;
     paragraph.notes.append(ReaderNote{
         ImportChangeKind::RemovedDuplicate, plain.left(length).trimmed(), {}, why, paragraph.line});
     paragraph.text = dropLeading(paragraph.text, length);
@@ -152,9 +162,9 @@ ReadStory assemble(State &state) {
         }
     }
     out.append(state.bylines);
+    takeRepeatedDateline(state);
     if (!state.datelines.isEmpty())
         out.append(state.datelines.first());
-    takeRepeatedDateline(state, out);
     out.append(state.headCarriers);
     // Deck, bylines and dateline in the order the file gives them, so the report follows the file.
     std::stable_sort(out.begin() + headStart, out.end(),

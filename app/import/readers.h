@@ -47,7 +47,9 @@ std::optional<QList<Segment>> readHtml(const QByteArray &utf8, QString *error);
 /// Text: hl1 (else head/title) the headline; an hl2 the deck only when it is no copy of hl1 and reads
 /// as a sentence, else the abstract; bylines with byttl kept apart (bylineTitle; capitals set as a
 /// name is written; editors' initials dropped); dateline (one holding only a date is the story's
-/// date); a dateline repeated at the start of the first paragraph is taken off it. Body: p, hl2
+/// date); a dateline repeated at the start of the first paragraph is taken off it, and an agency
+/// dateline opening it ("Tegucigalpa, Jan 2 (EFE).- ") becomes the dateline when the file gives none
+/// or another place. Body: p, hl2
 /// (subhead), block, bq (credit as its last line), pq, tables as table blocks (th or thead give the
 /// header row), nested ul/ol/li as list items with levels, hr as a section break, dl as paragraphs,
 /// pre one paragraph per line, media as missing-picture image entries (caption, producer as credit,

@@ -344,6 +344,23 @@ private Q_SLOTS:
         QVERIFY(!nitf::agencyDateline(u"Residents - and their dogs - came."_qs));
     }
 
+    void datelineOfAnotherPlace() {
+        const Outcome out = importNitf(
+            "<nitf><body><body.head><hedline><hl1>Man released after arrest near school</hl1></hedline>"
+            "<dateline>Stockholm</dateline></body.head><body.content><p>Kobenhavn /nordwire/: A man "
+            "arrested on Wednesday has been released, the police said.</p></body.content></body></nitf>");
+        QVERIFY2(out.result, qPrintable(out.error));
+        const Story story = out.result->story();
+        QCOMPARE(story.dateline, u"Kobenhavn"_qs);
+        QCOMPARE(story.body.at(0).plainText(),
+                 u"A man arrested on Wednesday has been released, the police said."_qs);
+        const ImportChange &other = out.result->report().changes.at(0);
+        QCOMPARE(other.original, u"Stockholm"_qs);
+        QCOMPARE(other.note,
+                 u"The dateline names another place than the one opening the first paragraph, which "
+                 "the story keeps."_qs);
+    }
+
     void languages() {
         QCOMPARE(nitf::languageTag(u"nb_NO"), u"nb-NO"_qs);
         QCOMPARE(nitf::languageTag(u"EN"), u"en"_qs);
