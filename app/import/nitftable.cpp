@@ -19,7 +19,8 @@ QString fileNameOf(const QString &source) {
 } // namespace
 
 /// A picture (media-type image, photo or graphic): an image entry marked missing, since pictures are
-/// never fetched; the largest media-reference names the file. Video and audio are reported.
+/// never fetched; the largest media-reference names the file, and an http(s) source is kept as the
+/// picture's address with its stated size. Video and audio are reported.
 void readMedia(QXmlStreamReader &xml, State &state) {
     const int line = int(xml.lineNumber());
     const QString type = xml.attributes().value(u"media-type"_qs).toString().trimmed().toLower();
@@ -36,6 +37,8 @@ void readMedia(QXmlStreamReader &xml, State &state) {
                 attrs.value(u"width"_qs).toLongLong() * attrs.value(u"height"_qs).toLongLong();
             if (area > bestArea && !attrs.value(u"source"_qs).trimmed().isEmpty()) {
                 bestArea = area;
+                segment.imageWidth = std::max(attrs.value(u"width"_qs).toInt(), 0);
+                segment.imageHeight = std::max(attrs.value(u"height"_qs).toInt(), 0);
                 source = attrs.value(u"source"_qs).toString().trimmed();
                 segment.imageMimeType = attrs.value(u"mime-type"_qs).toString().trimmed();
                 if (!attrs.value(u"alternate-text"_qs).trimmed().isEmpty())
@@ -69,6 +72,13 @@ void readMedia(QXmlStreamReader &xml, State &state) {
         return;
     }
     segment.imageFileName = fileNameOf(source);
+    const QUrl url(source);
+    if (url.scheme() == u"http" || url.scheme() == u"https") {
+        // Kept as the agency gave it, so the desk can fetch the picture; Galley never does.
+        segment.imageHref = source;
+        segment.pictureRefused =
+            u"The agency offers the picture at %1; Galley never fetches it."_qs.arg(url.host());
+    }
     segment.notes = notes;
     if (!segment.text.isEmpty() || !segment.credit.isEmpty() || !segment.imageFileName.isEmpty())
         state.body.append(segment);
