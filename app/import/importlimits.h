@@ -14,6 +14,11 @@ inline constexpr int MaxNestingDepth = 200;
 /// them would take minutes. Such input is refused before it is parsed.
 inline constexpr int MaxAttributesPerElement = 64;
 
+/// Most XML namespace declarations in scope at once (on an element and those around it). Real files
+/// declare a handful; QXmlStreamReader looks every prefix up through all of them, so thousands in
+/// scope make a 16 MB file take minutes.
+inline constexpr int MaxNamespacesInScope = 64;
+
 /// Most body blocks (paragraphs, list items, table rows, pictures, notes) one imported story may
 /// hold. The longest real stories have a few hundred paragraphs and agate tables a few thousand
 /// rows; millions of tiny blocks would take gigabytes to build and store.

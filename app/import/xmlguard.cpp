@@ -42,6 +42,17 @@ public:
 
     std::optional<GuardedXml> run(QString *error) {
         const qsizetype n = m_in.size();
+        // Feeds often send a blank line before the XML declaration, which the parser refuses; the
+        // declaration says nothing once the text is decoded, so it goes (its line stays).
+        qsizetype first = 0;
+        while (first < n && m_in.at(first).isSpace())
+            ++first;
+        if (first > 0 && QStringView(m_in).mid(first).startsWith(u"<?xml")) {
+            while (m_i < first)
+                put(m_in.at(m_i));
+            const qsizetype end = m_in.indexOf(u"?>"_qs, first);
+            blank(end < 0 ? n : end + 2);
+        }
         while (m_i < n && m_error.isEmpty()) {
             const QChar c = m_in.at(m_i);
             if (c == u'<')
@@ -89,6 +100,8 @@ private:
             return doctype();
         if (at(u"</")) {
             m_depth = std::max(0, m_depth - 1);
+            if (!m_scopes.isEmpty())
+                m_namespaces -= m_scopes.takeLast();
             return copyThrough(u">");
         }
         if (m_i + 1 < m_in.size() && isNameStart(m_in.at(m_i + 1)))
@@ -100,6 +113,7 @@ private:
     void startTag() {
         const int line = m_line;
         int attributes = 0;
+        int namespaces = 0;
         QChar quote;
         QChar last;
         put(m_in.at(m_i));
@@ -120,6 +134,10 @@ private:
                 quote = c;
             else if (c == u'=')
                 ++attributes;
+            else if (c.isSpace() && QStringView(m_in).mid(m_i + 1, 6).startsWith(u"xmlns") &&
+                     m_i + 6 < m_in.size() &&
+                     (m_in.at(m_i + 6) == u'=' || m_in.at(m_i + 6) == u':' || m_in.at(m_i + 6).isSpace()))
+                ++namespaces;
             if (attributes > MaxAttributesPerElement) {
                 m_error = u"The %1 file has an element with more than %2 attributes (line %3): Galley does "
                           "not read files shaped like that."_qs.arg(m_format)
@@ -129,10 +147,19 @@ private:
             }
             put(c);
             if (c == u'>') {
-                if (last != u'/' && ++m_depth > MaxNestingDepth)
+                if (last == u'/')
+                    return;
+                m_scopes.append(namespaces);
+                m_namespaces += namespaces;
+                if (++m_depth > MaxNestingDepth)
                     m_error = u"The %1 file nests elements more than %2 deep (line %3): Galley does not "
                               "read files shaped like that."_qs.arg(m_format)
                                   .arg(MaxNestingDepth)
+                                  .arg(line);
+                else if (m_namespaces > MaxNamespacesInScope)
+                    m_error = u"The %1 file declares more than %2 namespaces at once (line %3): Galley does "
+                              "not read files shaped like that."_qs.arg(m_format)
+                                  .arg(MaxNamespacesInScope)
                                   .arg(line);
                 return;
             }
@@ -281,6 +308,10 @@ private:
     qsizetype m_i = 0;
     int m_line = 1;
     int m_depth = 0;
+    /// Namespace declarations of each open element, and their sum: the parser looks a prefix up
+    /// through all of them, so many in scope make every element slow.
+    QList<int> m_scopes;
+    int m_namespaces = 0;
     QString m_error;
     QSet<QString> m_declared;
     QHash<QString, int> m_dropped;

@@ -16,8 +16,9 @@ struct GuardedXml {
 };
 
 /// Prepares @p text (a whole XML document, already decoded) for QXmlStreamReader in one linear pass:
-/// - refuses an element nested deeper than MaxNestingDepth or a start tag with more than
-///   MaxAttributesPerElement attributes (importlimits.h), naming the line, before any parsing;
+/// - refuses an element nested deeper than MaxNestingDepth, a start tag with more than
+///   MaxAttributesPerElement attributes, or more than MaxNamespacesInScope namespace declarations in
+///   scope (importlimits.h), naming the line, before any parsing;
 /// - blanks the DOCTYPE's internal subset (line breaks kept, so line numbers stay right): entities
 ///   the file declares itself are never expanded (XML 1.0 section 4; no "billion laughs");
 /// - rewrites entity references other than XML's five: HTML 4 names (&nbsp;, &eacute;, ...) become
