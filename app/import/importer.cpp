@@ -59,8 +59,12 @@ std::optional<QList<ReadStory>> one(std::optional<QList<Segment>> segments) {
 /// The stories @p text holds, read by the reader for @p format; nullopt with @p error from the reader.
 std::optional<QList<ReadStory>> readStories(ImportFormat format, const QString &text, QString *error) {
     switch (format) {
-    case ImportFormat::Nitf:
-        return one(readNitf(text, error));
+    case ImportFormat::Nitf: {
+        auto story = readNitf(text, error);
+        if (!story)
+            return std::nullopt;
+        return QList<ReadStory>{std::move(*story)};
+    }
     case ImportFormat::Html:
         return one(readHtml(text.toUtf8(), error));
     case ImportFormat::WireText:
