@@ -67,8 +67,12 @@ std::optional<QList<ReadStory>> one(std::optional<QList<Segment>> segments) {
 /// The stories @p text holds, read by the reader for @p format; nullopt with @p error from the reader.
 std::optional<QList<ReadStory>> readStories(ImportFormat format, const QString &text, QString *error) {
     switch (format) {
-    case ImportFormat::Nitf:
-        return one(readNitf(text, error));
+    case ImportFormat::Nitf: {
+        auto story = readNitf(text, error);
+        if (!story)
+            return std::nullopt;
+        return QList<ReadStory>{std::move(*story)};
+    }
     case ImportFormat::Html:
         return one(readHtml(text.toUtf8(), error));
     case ImportFormat::WireText:
@@ -145,8 +149,8 @@ std::optional<QList<ImportResult>> importAll(const QByteArray &bytes, const Impo
     qsizetype paragraphs = 0;
     for (const ReadStory &story : std::as_const(*stories))
         paragraphs += story.segments.size();
-    if (paragraphs > importlimits::MaxImportParagraphs) {
-        fail(error, tooManyParagraphs());
+    if (paragraphs > MaxImportParagraphs) {
+        fail(error, tooManyParagraphs(MaxImportParagraphs));
         return std::nullopt;
     }
     QList<ReadStory> withText;

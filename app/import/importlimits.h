@@ -1,29 +1,46 @@
 #pragma once
 
-#include <QtGlobal>
+// Limits every import reader keeps, in one place, so that no input up to MaxImportBytes can crash,
+// hang or blow up an import. Each limit hit is refused or reported with a plain sentence.
 
-/// The importer's limits in one place, so that every reader refuses or stops at the same sizes and
-/// says so in a plain sentence. A file that meets a limit is either refused (exit 1, library
-/// unchanged) or imported with a report note saying what was not done; it never crashes, hangs or
-/// loses text silently. Readers may add their own constant here.
-namespace galley::importlimits {
+namespace galley {
 
-/// Deepest element nesting any reader follows (HTML, NITF, NewsML-G2, XHTML in ninjs). Real
-/// stories nest a few dozen levels at most; recursion past this would exhaust the stack.
+/// Deepest element nesting a structured reader (NITF, NewsML-G2, HTML) follows. Real stories nest a
+/// dozen levels at most; deeper input is refused before it is parsed.
 inline constexpr int MaxNestingDepth = 200;
 
-/// Most attributes one element may carry. Real markup uses a handful; hundreds of thousands make
-/// XML and HTML parsers quadratic.
-inline constexpr int MaxAttributesPerElement = 256;
+/// Most attributes one XML start tag may carry. Real NITF and NewsML-G2 elements have fewer than 20;
+/// the XML parser checks attributes for duplicates pairwise, so a tag with hundreds of thousands of
+/// them would take minutes. Such input is refused before it is parsed.
+inline constexpr int MaxAttributesPerElement = 64;
+
+/// Most XML namespace declarations in scope at once (on an element and those around it). Real files
+/// declare a handful; QXmlStreamReader looks every prefix up through all of them, so thousands in
+/// scope make a 16 MB file take minutes.
+inline constexpr int MaxNamespacesInScope = 64;
+
+/// Most body blocks (paragraphs, list items, table rows, pictures, notes) one imported story may
+/// hold. The longest real stories have a few hundred paragraphs and agate tables a few thousand
+/// rows; millions of tiny blocks would take gigabytes to build and store.
+inline constexpr int MaxStoryBlocks = 20000;
+
+/// Widest table row an importer keeps; cells past it are left out and reported.
+inline constexpr int MaxTableColumns = 100;
+
+/// Most table cells one imported story may hold (a season's agate tables have a few tens of thousands).
+inline constexpr int MaxTableCells = 100000;
+
+/// Most changes of one kind a reader lists one by one (refused links, say); past it they are counted
+/// in one sentence, so that a file of nothing but bad links cannot fill memory with its report.
+inline constexpr int MaxListedReaderNotes = 200;
 
 /// Entities: only the five XML predefines (&amp; &lt; &gt; &quot; &apos;) and character references
 /// are ever expanded. Entities a file declares in its own DTD are refused or reported, never
-/// expanded (a 94 KB file can otherwise expand to hundreds of megabytes). No constant needed: the
-/// limit is zero.
+/// expanded (a 94 KB file can otherwise expand to hundreds of megabytes).
 
-/// Most paragraphs (lines of text, HTML blocks, NITF elements) one import reads. A story has a few
-/// hundred; a file of millions of one-word lines would take gigabytes of memory to analyse, so it
-/// is refused with a sentence before it is read (plain text) or once read (other formats).
+/// Most paragraphs (segments: lines, blocks, elements) any reader may hand to the cleanup steps,
+/// a safety net above MaxStoryBlocks for readers that count their own way. Plain text is held to
+/// MaxStoryBlocks lines before it is read, since reading each line costs memory.
 inline constexpr int MaxImportParagraphs = 50000;
 
 /// Longest run of letters the word splitter looks into. Longer runs are never words run together
@@ -45,4 +62,4 @@ inline constexpr int MaxStoryWords = 200000;
 /// dozen of name and role. Longer lines are never parsed as one, which keeps the check linear.
 inline constexpr int MaxPullQuoteChars = 500;
 
-} // namespace galley::importlimits
+} // namespace galley

@@ -105,8 +105,7 @@ JoinedWords findJoinedWords(const QList<JoinedWordsParagraph> &paragraphs, const
         words.add(paragraph.text);
         characters += paragraph.text.size();
     }
-    const WordSplitter splitter(
-        speller, words, importlimits::SplitLookupBase + characters / importlimits::SplitCharsPerLookup);
+    const WordSplitter splitter(speller, words, SplitLookupBase + characters / SplitCharsPerLookup);
 
     WordSplitter::Share share;
     for (const JoinedWordsParagraph &paragraph : paragraphs)

@@ -35,7 +35,7 @@ struct JoinedWords {
 ///   a run-on no clean copy has ("vote.Several", "ofNorthgate"), or a joined word that the same
 ///   text also has apart ("livestream" beside "live stream"). A clean text keeps its compounds.
 /// Time and memory are linear in the text: the dictionary look-up budget is
-/// importlimits::SplitLookupBase plus one per importlimits::SplitCharsPerLookup characters; when it
+/// SplitLookupBase plus one per SplitCharsPerLookup characters; when it
 /// is spent, the rest is left as written and a note says from which line.
 JoinedWords findJoinedWords(const QList<JoinedWordsParagraph> &paragraphs, const QString &language);
 

@@ -331,7 +331,7 @@ std::optional<Quote> parseQuoteShape(QStringView line, bool loose) {
 
 std::optional<Quote> parsePullQuote(const QString &line) {
     // A pull quote is short: a long paragraph is never one, and the search stays linear.
-    if (line.size() > importlimits::MaxPullQuoteChars)
+    if (line.size() > MaxPullQuoteChars)
         return std::nullopt;
     if (auto strict = parseQuoteShape(line, false))
         return strict;

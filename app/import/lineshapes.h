@@ -68,7 +68,7 @@ struct Quote {
     bool needsEvidence = false;
 };
 /// A pull quote: one or two sentences (3 to 40 words, outer quotation marks dropped) followed by
-/// the speaker, on one line of at most importlimits::MaxPullQuoteChars characters.
+/// the speaker, on one line of at most MaxPullQuoteChars characters.
 /// Strict shape: the quote ends a sentence and the speaker is 2 to 6 capitalised words (particles
 /// like "of", "de", "van" allowed), optionally a comma and a title of up to 8 words, without end
 /// punctuation: "We waited twenty years. Councillor Jane Roe" -> {"We waited twenty years.",

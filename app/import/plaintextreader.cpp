@@ -2,6 +2,8 @@
 
 #include "importlimits.h"
 
+#include <QLocale>
+
 #include <optional>
 
 namespace galley {
@@ -181,16 +183,17 @@ QString plainTextTooLong(const QString &text) {
             blank = true;
         } else if (blank && !c.isSpace()) {
             blank = false;
-            if (++lines > importlimits::MaxImportParagraphs)
-                return tooManyParagraphs();
+            if (++lines > MaxStoryBlocks)
+                return tooManyParagraphs(MaxStoryBlocks);
         }
     }
     return {};
 }
 
-QString tooManyParagraphs() {
+QString tooManyParagraphs(int limit) {
     return u"The file has more than %1 lines of text, far more than a story: Galley imports one story at a "
-           "time. Import the story's own text or split the file."_qs.arg(importlimits::MaxImportParagraphs);
+           "time. Import the story's own text or split the file."_qs.arg(
+               QLocale(QLocale::English).toString(limit));
 }
 
 QList<Segment> readPlainText(const QString &text) {

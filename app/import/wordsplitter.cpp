@@ -149,16 +149,16 @@ void StoryWords::add(QStringView text) {
             QStringView word = text.mid(start, i - start);
             while (!word.isEmpty() && !word.back().isLetter())
                 word.chop(1);
-            if (word.size() <= importlimits::MaxSplitTokenLetters) {
+            if (word.size() <= MaxSplitTokenLetters) {
                 const size_t key = qHash(word);
                 auto it = m_counts.find(key);
                 if (it != m_counts.end())
                     ++*it;
-                else if (m_counts.size() < importlimits::MaxStoryWords)
+                else if (m_counts.size() < MaxStoryWords)
                     m_counts.insert(key, 1);
                 // Names side by side: "Ines Varga", one space apart.
                 if (previousEnd == start - 1 && text.at(previousEnd) == u' ' && isCapitalisedWord(previous) &&
-                    isCapitalisedWord(word) && m_pairs.size() < importlimits::MaxStoryWords)
+                    isCapitalisedWord(word) && m_pairs.size() < MaxStoryWords)
                     m_pairs.insert(pairHash(previous, word));
             }
             previous = word;
@@ -211,7 +211,7 @@ void WordSplitter::measureEnglish(QStringView text, Share &share, int maxMeasure
             ascii = ascii && text.at(i).unicode() <= 0x7F;
             ++i;
         }
-        if (!lower || i - start < 4 || i - start > importlimits::MaxSplitTokenLetters)
+        if (!lower || i - start < 4 || i - start > MaxSplitTokenLetters)
             continue;
         ++share.measured;
         if (ascii && dictionaryKnows(text.mid(start, i - start)))
@@ -262,13 +262,13 @@ QList<qsizetype> WordSplitter::cutsOf(QStringView token) const {
     if (it != m_tokens.constEnd())
         return *it;
     QList<qsizetype> cuts = repairToken(token.toString());
-    if (!m_exhausted && m_tokens.size() < importlimits::MaxStoryWords)
+    if (!m_exhausted && m_tokens.size() < MaxStoryWords)
         m_tokens.insert(key, cuts);
     return cuts;
 }
 
 QList<qsizetype> WordSplitter::repairToken(const QString &t) const {
-    if (!isProse(t) || letterCount(t) > importlimits::MaxSplitTokenLetters)
+    if (!isProse(t) || letterCount(t) > MaxSplitTokenLetters)
         return {};
     for (const QChar c : t)
         if (c.isDigit())

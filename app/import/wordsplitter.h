@@ -25,7 +25,7 @@ struct WordSplit {
 
 /// What a story says about its own words: how often each word occurs (a run of letters with inner
 /// apostrophes, case kept) and which two capitalised words stand side by side ("Ines Varga"). At
-/// most importlimits::MaxStoryWords distinct words are remembered; later new words count as unseen.
+/// most MaxStoryWords distinct words are remembered; later new words count as unseen.
 class StoryWords final {
 public:
     /// Adds the words of @p text.
@@ -57,7 +57,7 @@ private:
 /// Never split: tokens with digits (except a number run into a dictionary word: "1,200residents"),
 /// links, e-mail addresses, @handles, #tags, domain and file names, tokens with letters outside
 /// ASCII (another language's compounds: "kommunestyremøtet") and runs of more than
-/// importlimits::MaxSplitTokenLetters letters.
+/// MaxSplitTokenLetters letters.
 ///
 /// Work is bounded: at most @p lookupBudget dictionary look-ups (cached answers are free); once
 /// spent, find() returns nothing more and exhausted() is true. Not thread-safe (it caches

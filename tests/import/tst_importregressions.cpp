@@ -145,9 +145,9 @@ private Q_SLOTS:
         QTest::newRow("16 MB of one-letter lines") << QByteArray("x\n").repeated(8 * 1024 * 1024 - 8);
         // Just under the paragraph limit: imported, within time and memory.
         QByteArray lines = "Many short paragraphs\n\n";
-        for (int i = 0; i < 49000; ++i)
+        for (int i = 0; i < 19900; ++i)
             lines += "Line " + QByteArray::number(i) + " of the list.\n\n";
-        QTest::newRow("49,000 short paragraphs") << lines;
+        QTest::newRow("19,900 short paragraphs") << lines;
     }
 
     void generated() {
