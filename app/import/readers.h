@@ -23,19 +23,21 @@ QString preLines(const QString &text);
 /// as in web-page dumps. Runs of spaces and tabs become one space.
 QList<Segment> readPlainText(const QString &text);
 
-/// HTML (a saved web page, or clipboard HTML from Word, LibreOffice or Google Docs) to segments,
-/// parsed with libxml2's HTML parser (recovering from broken markup, no network). Headings,
-/// paragraphs, list items, block quotes and figure captions become segments with their bold,
-/// italic and links; text inside nav, footer, aside, form and button is marked as chrome; scripts,
-/// styles and Word's list bullets (mso-list:Ignore) are skipped, though a Word number ("1.", "a)",
-/// "iv.") makes the list numbered. Content the story model cannot hold is kept in another shape or
-/// reported (Segment::notes): a table is one paragraph per row with cells joined by " | ", <pre>
-/// one paragraph per line, struck text (s, strike, del) and embedded media (iframe, video, audio,
-/// object, embed) are left out; links pass checkLink(); pictures in data: URIs pass checkPicture()
-/// and stand where they are (a figure without caption gives an image entry too). @p utf8 is the
-/// decoded page.
-/// Returns nullopt with @p error when libxml2 cannot build a document.
-std::optional<QList<Segment>> readHtml(const QByteArray &utf8, QString *error);
+/// HTML (a saved web page, or clipboard HTML from Word, LibreOffice or Google Docs) to one story,
+/// parsed with libxml2's HTML parser (recovering from broken markup, no network, no depth limit; a
+/// parser that stops early refuses the file). Word processors' documents and bare fragments are
+/// read whole: headings, paragraphs, lists (nested, bulleted and numbered item by item, from ul/ol,
+/// Word's mso-list paragraphs and Google Docs' list styles and classes), block quotes, tables (rows
+/// of styled cells, a marked first row the header), section breaks (hr), pictures (Word's VML and
+/// its fallback img become image entries, never fetched) and captions; bold, italic, strike-through,
+/// superscript, subscript and links from tags and inline CSS. Web pages are read as Readability
+/// does (see findArticle()): what surrounds the story is site chrome, noise inside it is left out;
+/// their JSON-LD, Open Graph and meta tags give the headline, section, bylines, deck, lead picture
+/// and the story's metadata (see applyPageMetadata()). Everything dropped or reshaped is in the
+/// segments' notes or the story's report notes. @p utf8 is the decoded page.
+/// Errors (nullopt, @p error set to a sentence): too many elements, nesting too deep, a parser that
+/// stopped part-way, or no document.
+std::optional<ReadStory> readHtml(const QByteArray &utf8, QString *error);
 
 /// NITF 3.x XML to segments with their roles from markup: hl1 (or head/title) headline, hl2 in the
 /// body head the deck (else the abstract), byline (with byttl after a comma), dateline, body.content
