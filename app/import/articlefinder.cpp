@@ -1,6 +1,7 @@
 #include "articlefinder.h"
 
 #include "htmlnodes.h"
+#include "logging.h"
 #include "pageindex.h"
 #include "pagenoise.h"
 
@@ -63,6 +64,8 @@ public:
         int length = 0;
         for (const int i : std::as_const(content))
             length += m_index.at(i).text;
+        qCDebug(lcImport) << "article candidate" << m_index.at(top).name << m_index.at(top).hints << "score"
+                          << m_score[size_t(top)] << "siblings" << content.size() << "text" << length;
         if (length < MinArticleLength)
             return {};
         return content;
@@ -322,7 +325,7 @@ ArticleMap findArticle(xmlNode *root, const PageHints &hints) {
     index.count(std::vector<bool>(size_t(index.size()), false));
     ArticleMap map;
     if (content.isEmpty()) {
-        markPageNoise(index, map, findHeadline(index, hints.headline, {}), {}, hints);
+        markPageNoise(index, map, findHeadline(index, hints.headline, {}), {}, {}, hints);
         return map;
     }
     const int headline = findHeadline(index, hints.headline, content);
@@ -335,7 +338,7 @@ ArticleMap findArticle(xmlNode *root, const PageHints &hints) {
              a = index.at(a).parent)
             map.keepAncestors.insert(index.at(a).node);
     }
-    markPageNoise(index, map, headline, keep, hints);
+    markPageNoise(index, map, headline, keep, content, hints);
     return map;
 }
 

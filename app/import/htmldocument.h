@@ -14,9 +14,10 @@
 /// Reading HTML bytes into a libxml2 tree within Galley's limits. Internal to the importer.
 namespace galley::htmldoc {
 
-/// Most start tags a page may have: a long story with full site chrome has some 20,000; each costs
-/// libxml2 about 200 bytes, so this keeps the tree near 100 MB.
-inline constexpr int MaxElements = 500'000;
+/// Most start tags a page may have: a long story with full site chrome has some 20,000. Each costs
+/// libxml2 about 200 bytes and may become a segment of about 500 (copied again by cleanup), so this
+/// keeps an import of the largest page well under 500 MB.
+inline constexpr int MaxElements = 200'000;
 /// Attributes read per start tag; libxml2 compares each with all before it (quadratic), and real
 /// markup (Word's VML included) has a few dozen at most. The rest of the tag is dropped and reported.
 inline constexpr int MaxAttributes = 128;

@@ -77,6 +77,12 @@ QString cleanCredit(const QString &raw) {
     return credit;
 }
 
+/// The job-title part of a byline ("<span class="byline__title">Coastal reporter</span>").
+bool isBylineTitle(xmlNode *node) {
+    static const QRegularExpression title(uR"((^|[\s_-])(title|role|job|position|jobtitle|description)($|[\s_-]))"_qs);
+    return title.match(classAndId(node)).hasMatch() || attribute(node, "itemprop") == u"jobTitle";
+}
+
 /// A short label only screen readers get ("Image caption, ", "Media caption,").
 bool isScreenReaderLabel(xmlNode *node) {
     static const QRegularExpression hidden(uR"(visually-hidden|sr-only|screen-reader|off-?screen|a11y)"_qs);
@@ -248,6 +254,8 @@ bool HtmlWalker::element(xmlNode *node, const QString &name) {
     // Inline.
     if (m_state.inFigure && isCreditElement(node, name, m_state.role == SegmentRole::Caption))
         m_state.credit = true;
+    if (m_state.role == SegmentRole::Byline && isBylineTitle(node))
+        m_state.bylineTitle = true;
     m_state.style = htmlstyles::applyInline(m_state.style, name, css, attribute(node, "id"));
     if (name == u"a")
         link(node);
@@ -403,6 +411,7 @@ void HtmlWalker::leave(xmlNode *node) {
         m_state.style = frame.saved.style;
         m_state.href = frame.saved.href;
         m_state.credit = frame.saved.credit;
+        m_state.bylineTitle = frame.saved.bylineTitle;
         return;
     case FrameKind::Block:
         flush();
@@ -428,6 +437,10 @@ void HtmlWalker::text(xmlNode *node) {
     const QString content = nodeText(node);
     if (m_state.credit) {
         m_creditText += content;
+        return;
+    }
+    if (m_state.bylineTitle) {
+        m_bylineTitleText += content;
         return;
     }
     const InlineRun run{content,      m_state.style.bold,   m_state.style.italic,
@@ -500,6 +513,8 @@ void HtmlWalker::flush() {
     segment.blockKind = m_state.kind;
     segment.listGroup = m_state.listGroup;
     segment.listLevel = list ? m_state.listLevel : 0;
+    if (m_state.role == SegmentRole::Byline)
+        segment.bylineTitle = std::exchange(m_bylineTitleText, {}).simplified();
     if (m_state.role == SegmentRole::Caption) {
         if (!m_creditText.trimmed().isEmpty())
             segment.credit = cleanCredit(std::exchange(m_creditText, {}));

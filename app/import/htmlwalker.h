@@ -65,6 +65,7 @@ private:
         bool inFigure = false;
         bool inCell = false;
         bool credit = false;
+        bool bylineTitle = false; ///< inside a byline's job-title part
         QString wordList; ///< the Word list ("l0") a list paragraph belongs to
         QString docsList; ///< the Docs export list ("kix_abc") a list belongs to
         htmlstyles::InlineStyle style;
@@ -145,6 +146,7 @@ private:
     int m_currentLine = 0;
     bool m_currentChrome = false;
     QString m_creditText;
+    QString m_bylineTitleText;
     QList<ReaderNote> m_notes;
     int m_listCounter = 0;
     QString m_lastDocsList; ///< the Docs export list the last segment belongs to

@@ -139,8 +139,34 @@ private:
         m.insert(headline, made(m_meta.section, SegmentRole::Section, m_meta.sectionLine));
     }
 
+    /// "Posted by Harbour Desk" under the headline: a byline in a blog's words.
+    void postedBy(int after) {
+        static const QRegularExpression posted(
+            uR"(^(?:posted|written|words|reported|reporting|story|text|published)\s+by\s+(.{2,60})$)"_qs,
+            QRegularExpression::CaseInsensitiveOption);
+        int looked = 0;
+        for (int i = after; i < m.size() && looked < 4; ++i) {
+            Segment &segment = m[i];
+            if (!isStory(segment) || segment.markupRole == SegmentRole::Byline)
+                continue;
+            ++looked;
+            const QString text = segment.text.plainText();
+            const auto match = posted.match(text);
+            if (segment.markupRole || !match.hasMatch() || match.captured(1).split(u' ').size() > 6)
+                continue;
+            segment.notes.append(ReaderNote{ImportChangeKind::KeptAsText, text, u"By "_qs % match.captured(1),
+                                            u"A line naming who posted the story is read as its byline."_qs,
+                                            segment.line});
+            segment.text = InlineText::plain(u"By "_qs % match.captured(1));
+            segment.markupRole = SegmentRole::Byline;
+            return;
+        }
+    }
+
     /// Bylines after the headline; returns where the head continues.
     int bylines(int after) {
+        if (after > 0 && m_meta.authors.isEmpty())
+            postedBy(after);
         if (m_meta.authors.isEmpty() || after <= 0)
             return after;
         // A page line that only repeats the authors ("By Ines Marlo") goes.

@@ -316,10 +316,9 @@ QString stripSiteName(const QString &title, const QStringList &siteNames, QStrin
         kept = before;
     } else if (isSite(lead)) {
         kept = rest;
-    } else if (!last.captured(0).contains(u':') && words(after) <= 4 && words(before) >= 2 &&
-               (words(before) >= 3 || capitalised(after))) {
-        // Readability's rule: a short last part beside a headline of three words or more (or a
-        // name in capitals beside a two-word headline).
+    } else if (!last.captured(0).contains(u':') && words(after) <= 4 && words(before) >= 2 && capitalised(after)) {
+        // Readability's rule (a short last part after a separator), kept to parts written as a
+        // name: "- what we know" is part of the headline.
         kept = before;
     } else {
         return text;

@@ -6,7 +6,9 @@
 #include <QString>
 #include <QStringList>
 
-#include <libxml/tree.h>
+// libxml2's node, declared as libxml/tree.h does, so that users of this header need not see libxml2.
+struct _xmlNode;
+typedef struct _xmlNode xmlNode;
 
 namespace galley {
 

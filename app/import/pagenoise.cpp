@@ -89,11 +89,13 @@ QString unlikelyReason(const QString &hints) {
 
 class NoiseMarker final {
 public:
-    NoiseMarker(const PageIndex &index, ArticleMap &map, int headline, const PageHints &hints)
+    NoiseMarker(const PageIndex &index, ArticleMap &map, int headline, const PageHints &hints,
+                const QList<int> &content)
         : m_index(index)
         , m_map(map)
         , m_headline(headline)
-        , m_hints(hints) {}
+        , m_hints(hints)
+        , m_content(content) {}
 
     void run(const QList<int> &keep) {
         if (m_headline >= 0) {
@@ -192,6 +194,28 @@ private:
             return byline(i);
         if (small && element.text > 0 && element.text <= 80 && isDateLine(i))
             return u"The page's date line is left out; the story's times come from the page's metadata."_qs;
+        return linkBlock(i);
+    }
+
+    bool inContent(int i) const {
+        for (const int c : m_content)
+            if (m_index.contains(c, i))
+                return true;
+        return false;
+    }
+
+    /// Readability's conditional cleaning, for what is mostly links: a block of them, or (outside
+    /// the body Readability chose) a list of them.
+    QString linkBlock(int i) const {
+        const Element &element = m_index.at(i);
+        const QString &name = element.name;
+        const double density = m_index.linkDensity(i);
+        static const QString reason = u"A block of links (the site's navigation or other stories) is left out."_qs;
+        if ((name == u"div" || name == u"section" || name == u"aside" || name == u"table") && element.text >= 20 &&
+            element.weight < 25 && density > 0.5 && element.paragraphs <= 2)
+            return reason;
+        if ((name == u"ul" || name == u"ol") && element.listItems >= 2 && density > 0.8 && !inContent(i))
+            return reason;
         return {};
     }
 
@@ -282,6 +306,7 @@ private:
     ArticleMap &m_map;
     int m_headline;
     const PageHints &m_hints;
+    const QList<int> &m_content;
     int m_storyText = 0;
     bool m_bylineFound = false;
 };
@@ -289,8 +314,8 @@ private:
 } // namespace
 
 void markPageNoise(const PageIndex &index, ArticleMap &map, int headline, const QList<int> &keep,
-                   const PageHints &hints) {
-    NoiseMarker(index, map, headline, hints).run(keep);
+                   const QList<int> &content, const PageHints &hints) {
+    NoiseMarker(index, map, headline, hints, content).run(keep);
 }
 
 } // namespace galley
