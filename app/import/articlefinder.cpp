@@ -247,27 +247,50 @@ QString normalized(const QString &text) {
     return out;
 }
 
-/// The h1 the story is under: the one matching the metadata headline, else the first outside chrome
-/// before or inside the content.
+/// The heading the story is under: the one matching the metadata headline (an h1, else an h2 of a
+/// page whose h1 is its logo), else the h1 inside the body, else the last h1 before it, else the first.
 int findHeadline(const PageIndex &index, const QString &hint, const QList<int> &content) {
     const QString wanted = normalized(hint);
-    int first = -1;
-    int matching = -1;
+    const int contentStart = content.isEmpty() ? -1 : content.first();
     const int contentEnd = content.isEmpty() ? index.size() : index.at(content.last()).end;
+    int matchH1 = -1;
+    int matchH2 = -1;
+    int inContent = -1;
+    int beforeContent = -1;
+    int first = -1;
     for (int i = index.body(); i < index.size() && i < contentEnd; ++i) {
         const Element &element = index.at(i);
-        if (element.name != u"h1" || element.setAside)
+        const bool h1 = element.name == u"h1";
+        if ((!h1 && element.name != u"h2") || element.setAside || element.end - i > 200)
             continue;
         const QString text = normalized(htmlnodes::textOf(element.node));
         if (text.isEmpty())
             continue;
-        if (!wanted.isEmpty() && matching < 0 &&
-            (text == wanted || text.startsWith(wanted) || wanted.startsWith(text)))
-            matching = i;
+        const bool matches =
+            !wanted.isEmpty() &&
+            (text == wanted || (text.startsWith(wanted) && wanted.size() * 2 >= text.size()) ||
+             (wanted.startsWith(text) && text.size() * 2 >= wanted.size()));
+        if (!h1) {
+            if (matches && matchH2 < 0)
+                matchH2 = i;
+            continue;
+        }
+        if (matches && matchH1 < 0)
+            matchH1 = i;
         if (first < 0)
             first = i;
+        bool inside = false;
+        for (const int c : content)
+            inside = inside || index.contains(c, i);
+        if (inside && inContent < 0)
+            inContent = i;
+        else if (contentStart >= 0 && i < contentStart)
+            beforeContent = i;
     }
-    return matching >= 0 ? matching : first;
+    for (const int candidate : {matchH1, matchH2, inContent, beforeContent, first})
+        if (candidate >= 0)
+            return candidate;
+    return -1;
 }
 
 bool isArticleContainer(const Element &element) {

@@ -27,14 +27,18 @@ struct ArticleMap {
     QHash<const xmlNode *, QString> noise;
     /// Roles given by the page's markup: the headline (the h1 the story is under), byline elements.
     QHash<const xmlNode *, SegmentRole> roles;
-    /// The h1 taken as headline, if any.
+    /// The heading taken as headline, if any.
     const xmlNode *headline = nullptr;
+    /// The datetime of the page's date line left out (`<time datetime="…">`), when the metadata
+    /// gives no time of its own.
+    QString pageTime;
 };
 
 /// What the page's metadata already gives, so the finder knows which page elements it replaces.
 struct PageHints {
-    QString headline;     ///< the metadata headline, to pick the h1 the story is under
-    bool authors = false; ///< the metadata names the authors: the page's byline line goes
+    QString headline;       ///< the metadata headline, to pick the h1 the story is under
+    bool authors = false;   ///< the metadata names the authors: the page's byline line goes
+    bool published = false; ///< the metadata gives the time of publication
 };
 
 /// Finds the story in the page under @p root (the html element) as Mozilla Readability does

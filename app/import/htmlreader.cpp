@@ -135,7 +135,10 @@ std::optional<ReadStory> readHtml(const QByteArray &utf8, QString *error) {
                              ? stripSiteName(meta.title, {meta.siteName, meta.publisher}, nullptr)
                              : meta.headline;
         hints.authors = !meta.authors.isEmpty();
+        hints.published = meta.published.isValid();
         article = findArticle(root, hints);
+        if (!meta.published.isValid() && !article.pageTime.isEmpty())
+            meta.published = parsePageTime(article.pageTime);
         options.article = &article;
         options.leadPictureFile = pictureFileName(meta.picture.url);
         options.baseUrl = meta.baseUrl;

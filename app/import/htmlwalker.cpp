@@ -79,7 +79,8 @@ QString cleanCredit(const QString &raw) {
 
 /// The job-title part of a byline ("<span class="byline__title">Coastal reporter</span>").
 bool isBylineTitle(xmlNode *node) {
-    static const QRegularExpression title(uR"((^|[\s_-])(title|role|job|position|jobtitle|description)($|[\s_-]))"_qs);
+    static const QRegularExpression title(
+        uR"((^|[\s_-])(title|role|job|position|jobtitle|description)($|[\s_-]))"_qs);
     return title.match(classAndId(node)).hasMatch() || attribute(node, "itemprop") == u"jobTitle";
 }
 

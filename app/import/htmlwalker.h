@@ -66,8 +66,8 @@ private:
         bool inCell = false;
         bool credit = false;
         bool bylineTitle = false; ///< inside a byline's job-title part
-        QString wordList; ///< the Word list ("l0") a list paragraph belongs to
-        QString docsList; ///< the Docs export list ("kix_abc") a list belongs to
+        QString wordList;         ///< the Word list ("l0") a list paragraph belongs to
+        QString docsList;         ///< the Docs export list ("kix_abc") a list belongs to
         htmlstyles::InlineStyle style;
         QString href;
     };

@@ -261,6 +261,10 @@ struct Meta {
 
 } // namespace
 
+QDateTime parsePageTime(const QString &text) {
+    return parseTime(text);
+}
+
 QString bcp47(const QString &tag) {
     static const QRegularExpression shape(uR"(^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$)"_qs);
     const QString trimmed = tag.trimmed();
@@ -316,7 +320,8 @@ QString stripSiteName(const QString &title, const QStringList &siteNames, QStrin
         kept = before;
     } else if (isSite(lead)) {
         kept = rest;
-    } else if (!last.captured(0).contains(u':') && words(after) <= 4 && words(before) >= 2 && capitalised(after)) {
+    } else if (!last.captured(0).contains(u':') && words(after) <= 4 && words(before) >= 2 &&
+               capitalised(after)) {
         // Readability's rule (a short last part after a separator), kept to parts written as a
         // name: "- what we know" is part of the headline.
         kept = before;

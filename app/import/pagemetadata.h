@@ -78,6 +78,10 @@ QString stripSiteName(const QString &title, const QStringList &siteNames, QStrin
 /// is in the segments' notes; the lead picture's address is in the report's notes.
 void applyPageMetadata(const PageMetadata &meta, ReadStory &story);
 
+/// A page's time ("2026-03-02T09:30:00+01:00", "2026-03-02 09:30:00", "2026-03-02") in UTC; a time
+/// without a zone is taken as UTC. Invalid when it is not one.
+QDateTime parsePageTime(const QString &text);
+
 /// The file name at the end of a picture address, without query or fragment.
 QString pictureFileName(const QString &url);
 

@@ -193,7 +193,7 @@ private:
         if (small && element.text > 0 && element.text < 100 && isByline(i))
             return byline(i);
         if (small && element.text > 0 && element.text <= 80 && isDateLine(i))
-            return u"The page's date line is left out; the story's times come from the page's metadata."_qs;
+            return dateLine(i);
         return linkBlock(i);
     }
 
@@ -210,9 +210,10 @@ private:
         const Element &element = m_index.at(i);
         const QString &name = element.name;
         const double density = m_index.linkDensity(i);
-        static const QString reason = u"A block of links (the site's navigation or other stories) is left out."_qs;
-        if ((name == u"div" || name == u"section" || name == u"aside" || name == u"table") && element.text >= 20 &&
-            element.weight < 25 && density > 0.5 && element.paragraphs <= 2)
+        static const QString reason =
+            u"A block of links (the site's navigation or other stories) is left out."_qs;
+        if ((name == u"div" || name == u"section" || name == u"aside" || name == u"table") &&
+            element.text >= 20 && element.weight < 25 && density > 0.5 && element.paragraphs <= 2)
             return reason;
         if ((name == u"ul" || name == u"ol") && element.listItems >= 2 && density > 0.8 && !inContent(i))
             return reason;
@@ -281,6 +282,19 @@ private:
             return u"The page's byline line is left out: the authors come from the page's metadata."_qs;
         m_map.roles.insert(m_index.at(i).node, SegmentRole::Byline);
         return {};
+    }
+
+    QString dateLine(int i) {
+        if (m_hints.published)
+            return u"The page's date line is left out; the story's times come from the page's metadata."_qs;
+        for (int j = i; j < m_index.at(i).end && m_map.pageTime.isEmpty(); ++j)
+            if (m_index.at(j).name == u"time")
+                m_map.pageTime = attribute(m_index.at(j).node, "datetime").trimmed();
+        if (m_map.pageTime.isEmpty())
+            m_map.pageTime = attribute(m_index.at(i).node, "datetime").trimmed();
+        return m_map.pageTime.isEmpty()
+                   ? u"The page's date line is left out: it gives no time Galley can keep."_qs
+                   : u"The page's date line is left out; its time is kept as the story's first-created time."_qs;
     }
 
     bool isDateLine(int i) const {

@@ -6,7 +6,8 @@
 namespace galley {
 
 /// Marks what a web page holds around its story inside the story's own elements (@p keep, or the
-/// whole page when empty; @p content the part Readability chose as the body) as noise with the report's sentence for each: advertisement slots
+/// whole page when empty; @p content the part Readability chose as the body) as noise with the report's
+/// sentence for each: advertisement slots
 /// ("Advertisement", "Continue reading the main story"), share bars, video blocks and their "Media
 /// caption", gallery counters ("3 of 12"), notices about the reader's browser, divider and spacer
 /// pictures, related-story lists and their headings, comments, hidden text, date lines, and blocks

@@ -52,11 +52,13 @@ private Q_SLOTS:
         QTest::addColumn<bool>("bold");
         QTest::addColumn<bool>("italic");
         QTest::addColumn<bool>("strike");
-        QTest::newRow("docs 700") << u"span"_qs << u"font-weight:700"_qs << QString() << true << false << false;
-        QTest::newRow("docs 400") << u"span"_qs << u"font-weight:400;font-style:normal"_qs << QString() << false
-                                  << false << false;
+        QTest::newRow("docs 700") << u"span"_qs << u"font-weight:700"_qs << QString() << true << false
+                                  << false;
+        QTest::newRow("docs 400") << u"span"_qs << u"font-weight:400;font-style:normal"_qs << QString()
+                                  << false << false << false;
         QTest::newRow("600") << u"span"_qs << u"font-weight: 600"_qs << QString() << true << false << false;
-        QTest::newRow("bolder") << u"span"_qs << u"FONT-WEIGHT:bolder"_qs << QString() << true << false << false;
+        QTest::newRow("bolder") << u"span"_qs << u"FONT-WEIGHT:bolder"_qs << QString() << true << false
+                                << false;
         QTest::newRow("word bidi is not normal")
             << u"b"_qs << u"mso-bidi-font-weight:normal"_qs << QString() << true << false << false;
         QTest::newRow("word bidi bold is not bold")
@@ -65,11 +67,12 @@ private Q_SLOTS:
                                       << u"docs-internal-guid-1a2b3c4d-7fff"_qs << false << false << false;
         QTest::newRow("docs wrapper without style")
             << u"b"_qs << QString() << u"docs-internal-guid-1a2b3c4d-7fff"_qs << false << false << false;
-        QTest::newRow("italic") << u"span"_qs << u"font-style:italic"_qs << QString() << false << true << false;
+        QTest::newRow("italic") << u"span"_qs << u"font-style:italic"_qs << QString() << false << true
+                                << false;
         QTest::newRow("word bidi italic")
             << u"i"_qs << u"mso-bidi-font-style:normal"_qs << QString() << false << true << false;
-        QTest::newRow("line-through") << u"span"_qs << u"text-decoration:underline line-through"_qs << QString()
-                                      << false << false << true;
+        QTest::newRow("line-through") << u"span"_qs << u"text-decoration:underline line-through"_qs
+                                      << QString() << false << false << true;
         QTest::newRow("del") << u"del"_qs << QString() << QString() << false << false << true;
     }
 
@@ -88,7 +91,8 @@ private Q_SLOTS:
         using htmlstyles::applyInline;
         using htmlstyles::Declarations;
         QCOMPARE(applyInline({}, u"sup", Declarations(), {}).baseline, Baseline::Superscript);
-        QCOMPARE(applyInline({}, u"span", Declarations(u"vertical-align:sub"_qs), {}).baseline, Baseline::Subscript);
+        QCOMPARE(applyInline({}, u"span", Declarations(u"vertical-align:sub"_qs), {}).baseline,
+                 Baseline::Subscript);
         // Docs puts vertical-align:baseline on every span; inside <sup> it changes nothing.
         const auto sup = applyInline({}, u"sup", Declarations(), {});
         QCOMPARE(applyInline(sup, u"span", Declarations(u"vertical-align:baseline"_qs), {}).baseline,
@@ -110,7 +114,8 @@ private Q_SLOTS:
     }
 
     void wordListLevels() {
-        const auto list = htmlstyles::wordList(htmlstyles::Declarations(u"text-indent:-18.0pt;mso-list:l3 level2 lfo4"_qs));
+        const auto list =
+            htmlstyles::wordList(htmlstyles::Declarations(u"text-indent:-18.0pt;mso-list:l3 level2 lfo4"_qs));
         QVERIFY(list);
         QCOMPARE(list->list, u"l3"_qs);
         QCOMPARE(list->level, 1);
@@ -120,9 +125,10 @@ private Q_SLOTS:
     }
 
     void googleRedirects() {
-        QCOMPARE(htmlstyles::unwrapGoogleRedirect(
-                     u"https://www.google.com/url?q=https://example.org/a%3Fb%3D1&sa=D&source=editors&ust=1&usg=x"_qs),
-                 u"https://example.org/a?b=1"_qs);
+        QCOMPARE(
+            htmlstyles::unwrapGoogleRedirect(
+                u"https://www.google.com/url?q=https://example.org/a%3Fb%3D1&sa=D&source=editors&ust=1&usg=x"_qs),
+            u"https://example.org/a?b=1"_qs);
         QCOMPARE(htmlstyles::unwrapGoogleRedirect(u"https://www.google.com/search?q=ferry"_qs), QString());
         QCOMPARE(htmlstyles::unwrapGoogleRedirect(u"https://example.org/url?q=x"_qs), QString());
     }
@@ -140,14 +146,14 @@ private Q_SLOTS:
         QTest::newRow("capitalised name") << u"Mayor resigns – Eastvale Courier"_qs << QStringList()
                                           << u"Mayor resigns"_qs << u"– Eastvale Courier"_qs;
         QTest::newRow("site first") << u"The Example Times: Mayor resigns over parking fund"_qs
-                                    << QStringList{u"The Example Times"_qs} << u"Mayor resigns over parking fund"_qs
-                                    << u"The Example Times:"_qs;
+                                    << QStringList{u"The Example Times"_qs}
+                                    << u"Mayor resigns over parking fund"_qs << u"The Example Times:"_qs;
         QTest::newRow("colon headline kept") << u"Budget 2026: what it means for you"_qs << QStringList()
                                              << u"Budget 2026: what it means for you"_qs << QString();
         QTest::newRow("lower-case part kept") << u"Fire at the docks - what we know"_qs << QStringList()
                                               << u"Fire at the docks - what we know"_qs << QString();
-        QTest::newRow("hyphenated word") << u"Two-year rebuild ends"_qs << QStringList() << u"Two-year rebuild ends"_qs
-                                         << QString();
+        QTest::newRow("hyphenated word")
+            << u"Two-year rebuild ends"_qs << QStringList() << u"Two-year rebuild ends"_qs << QString();
     }
 
     void siteNames() {
@@ -163,6 +169,79 @@ private Q_SLOTS:
         QCOMPARE(bcp47(u"ZH-hant-tw"_qs), u"zh-Hant-TW"_qs);
         QCOMPARE(bcp47(u"es-419"_qs), u"es-419"_qs);
         QCOMPARE(bcp47(u"english please"_qs), QString());
+    }
+
+    /// An old page whose h1 is the site's logo and whose headline is an h2 the title names; its date
+    /// line's <time> becomes the first-created time when no metadata gives one.
+    void logoHeadingAndPageTime() {
+        const QByteArray html =
+            R"(<html><head><title>Ferry fares frozen for a year - Eastport Echo</title></head>
+<body><div id="header"><h1 class="logo">Eastport Echo</h1><ul class="menu"><li><a href="/">Home</a></li></ul></div>
+<div id="main"><div class="post">
+<h2 class="post-title">Ferry fares frozen for a year</h2>
+<p class="post-date">Published <time datetime="2026-03-02T09:30:00+01:00">2 March 2026</time></p>
+<div class="post-body">
+<p>Fares on the island ferry will not rise this year, the operator said on Monday, after the county agreed to cover higher fuel costs until next spring.</p>
+<p>Season tickets bought before April will be honoured at the old price, and the operator will add a late sailing on Fridays from May.</p>
+<p>Islanders had warned that a rise of ten per cent, as first planned, would push young families to leave for the mainland.</p>
+<p>The county’s transport committee will review the subsidy in the autumn, its chair said, once the new fuel contract is signed.</p>
+</div></div></div></body></html>)";
+        QString error;
+        const auto result = importBytes(html, ImportOptions{u"page.html"_qs, ImportFormat::Html}, &error);
+        QVERIFY2(result, qPrintable(error));
+        const Story story = result->story();
+        QCOMPARE(story.headline, u"Ferry fares frozen for a year"_qs);
+        QCOMPARE(story.metadata.firstCreated, QDateTime(QDate(2026, 3, 2), QTime(8, 30), Qt::UTC));
+        QCOMPARE(story.body.size(), 4);
+        QVERIFY(!story.bodyPlainText().contains(u"Eastport Echo"_qs));
+    }
+
+    void metadataAgainstPage_data() {
+        QTest::addColumn<QByteArray>("head");
+        QTest::addColumn<QString>("headline");
+        QTest::addColumn<QString>("deck");
+        QTest::addColumn<QString>("reportNote");
+        QTest::newRow("JSON-LD headline wins over a different h1")
+            << QByteArray(
+                   R"(<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry fares frozen",
+"description":"Fares on the island ferry will not rise this year"}</script>)")
+            << u"Ferry fares frozen"_qs << QString() << QString();
+        QTest::newRow("cut JSON-LD headline gives way to the fuller h1")
+            << QByteArray(
+                   R"(<script type="application/ld+json">{"@type":["Article"],"headline":"Island ferry fares frozen…"}</script>)")
+            << u"Island ferry fares frozen until 2027"_qs << QString() << QString();
+        QTest::newRow("a social title does not outrank the h1")
+            << QByteArray(
+                   R"(<meta property="og:title" content="You will not believe what the ferry costs now">
+<meta property="og:description" content="The county steps in to keep island fares where they are">)")
+            << u"Island ferry fares frozen until 2027"_qs
+            << u"The county steps in to keep island fares where they are"_qs << QString();
+        QTest::newRow("broken JSON-LD is reported")
+            << QByteArray(
+                   R"(<script type="application/ld+json">{"@type":"NewsArticle","headline":"Oops",}</script>)")
+            << u"Island ferry fares frozen until 2027"_qs << QString()
+            << u"The page's JSON-LD block at line 1 is not valid JSON (object is missing after a comma); it is not read."_qs;
+    }
+
+    void metadataAgainstPage() {
+        QFETCH(QByteArray, head);
+        const QByteArray html = "<html><head>" + head + R"(</head><body><article>
+<h1>Island ferry fares frozen until 2027</h1>
+<p>Fares on the island ferry will not rise this year, the operator said on Monday, after the county agreed to cover higher fuel costs until next spring.</p>
+<p>Season tickets bought before April will be honoured at the old price, and the operator will add a late sailing on Fridays from May.</p>
+<p>Islanders had warned that a rise of ten per cent, as first planned, would push young families to leave for the mainland.</p>
+<p>The county’s transport committee will review the subsidy in the autumn, its chair said, once the new fuel contract is signed.</p>
+</article></body></html>)";
+        QString error;
+        const auto result = importBytes(html, ImportOptions{u"page.html"_qs, ImportFormat::Html}, &error);
+        QVERIFY2(result, qPrintable(error));
+        const Story story = result->story();
+        QTEST(story.headline, "headline");
+        QTEST(story.deck, "deck");
+        QCOMPARE(story.body.size(), 4);
+        QFETCH(QString, reportNote);
+        if (!reportNote.isEmpty())
+            QCOMPARE(result->report().notes, QStringList{reportNote});
     }
 
     /// Past libxml2's 256 levels everything is read (the parse has no depth limit of its own and the
@@ -181,12 +260,14 @@ private Q_SLOTS:
     void limitsRefuse_data() {
         QTest::addColumn<QByteArray>("html");
         QTest::addColumn<QString>("error");
-        QTest::newRow("nesting") << QByteArray("<p>x</p>") + QByteArray("<b>").repeated(200'000)
-                                 << u"The page's markup is nested more than 10,000 levels deep (from line 1); "
-                                    "Galley does not import it."_qs;
-        QTest::newRow("elements") << QByteArray("<p>x</p>") + QByteArray("<br>").repeated(250'000)
-                                  << u"The page has more than 200,000 elements, far more than a story's page; "
-                                     "Galley does not import it."_qs;
+        QTest::newRow("nesting")
+            << QByteArray("<p>x</p>") + QByteArray("<b>").repeated(200'000)
+            << u"The page's markup is nested more than 10,000 levels deep (from line 1); "
+               "Galley does not import it."_qs;
+        QTest::newRow("elements")
+            << QByteArray("<p>x</p>") + QByteArray("<br>").repeated(250'000)
+            << u"The page has more than 200,000 elements, far more than a story's page; "
+               "Galley does not import it."_qs;
     }
 
     void limitsRefuse() {
@@ -214,20 +295,21 @@ private Q_SLOTS:
         QVERIFY2(story, qPrintable(error));
         QVERIFY(timer.elapsed() < budgetMs(tag.size()));
         QVERIFY(allText(*story).contains(u"The text after the tag is kept."_qs));
-        QCOMPARE(notesOf(*story).first(), u"<p>>A <p> tag has more than 128 attributes; only the first 128 are read."_qs);
+        QCOMPARE(notesOf(*story).first(),
+                 u"<p>>A <p> tag has more than 128 attributes; only the first 128 are read."_qs);
     }
 
     void largeInputsInTime_data() {
         QTest::addColumn<QByteArray>("html");
         QTest::addColumn<QString>("tail");
-        QTest::newRow("16 MB single line") << "<p>" + QByteArray("word, ").repeated(2'700'000) + "end.</p>"
-                                           << u"end."_qs;
+        QTest::newRow("16 MB single line")
+            << "<p>" + QByteArray("word, ").repeated(2'700'000) + "end.</p>" << u"end."_qs;
         QTest::newRow("nested inline tags") << "<p>" + QByteArray("<span><i>").repeated(4'000) + "deep" +
                                                    QByteArray("</i></span>").repeated(4'000) + " end.</p>"
                                             << u"deep end."_qs;
-        QTest::newRow("many small blocks") << QByteArray("<div><p>A short paragraph.</p></div>").repeated(60'000) +
-                                                  "<p>end.</p>"
-                                           << u"end."_qs;
+        QTest::newRow("many small blocks")
+            << QByteArray("<div><p>A short paragraph.</p></div>").repeated(60'000) + "<p>end.</p>"
+            << u"end."_qs;
     }
 
     void largeInputsInTime() {
@@ -259,7 +341,8 @@ private Q_SLOTS:
         QString error;
         const auto fromFile = importFile(input, &error);
         QVERIFY2(fromFile, qPrintable(error));
-        const auto pasted = importBytes(file.readAll(), ImportOptions{u"clipboard"_qs, ImportFormat::Html}, &error);
+        const auto pasted =
+            importBytes(file.readAll(), ImportOptions{u"clipboard"_qs, ImportFormat::Html}, &error);
         QVERIFY2(pasted, qPrintable(error));
         QCOMPARE(test::snapshot(pasted->story(), pasted->report()),
                  test::snapshot(fromFile->story(), fromFile->report()));
