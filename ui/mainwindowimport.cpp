@@ -7,6 +7,7 @@
 #include "import/importsource.h"
 #include "model/slug.h"
 #include "storage/storylibrary.h"
+#include "storage/storyversions.h"
 #include "storyeditor.h"
 #include "storylistpanel.h"
 
@@ -56,6 +57,20 @@ bool takesPictures(QWidget *widget) {
     return false;
 }
 
+/// The review's question "update the story already here?": the library's earlier version of an
+/// imported story, saved first when it is the story on screen so the update starts from the desk's
+/// latest text.
+EarlierVersionFinder earlierVersions(MainWindow *window, StoryLibrary &library) {
+    return [window, &library](const Story &incoming) -> std::optional<Story> {
+        const QString id = earlierVersionId(library, incoming.metadata);
+        if (id.isEmpty())
+            return std::nullopt;
+        if (id == window->currentStoryId() && window->hasUnsavedChanges() && !window->saveStory())
+            return std::nullopt;
+        return library.load(id, nullptr);
+    };
+}
+
 } // namespace
 
 // File > Import: the import room reads and cleans the files and lets the editor review each
@@ -66,12 +81,13 @@ void MainWindow::importFiles() {
                                                             importFileFilters().join(u";;"_qs));
     if (paths.isEmpty())
         return;
-    addImportedStories(reviewImportAttempts(importPaths(paths), this));
+    addImportedStories(reviewImportAttempts(importPaths(paths), this, earlierVersions(this, m_library)));
 }
 
 int MainWindow::addImportedStories(const QList<Story> &stories) {
     QString lastId;
     int saved = 0;
+    bool replacedOnScreen = false;
     for (Story story : stories) {
         // An import may bring a slug the library already has: the copy gets "-2", "-3", ...
         if (!story.slug.isEmpty())
@@ -84,10 +100,17 @@ int MainWindow::addImportedStories(const QList<Story> &stories) {
             continue;
         }
         lastId = story.id;
+        replacedOnScreen = replacedOnScreen || (m_hasStory && story.id == currentStoryId());
         ++saved;
     }
     if (!lastId.isEmpty()) {
         m_list->reload();
+        if (replacedOnScreen) {
+            // A later wire version replaced the story on screen (saved just before the review):
+            // show the library's version, not the older one still in the form.
+            m_dirty = false;
+            m_hasStory = false;
+        }
         openStory(lastId);
     }
     return saved;
@@ -96,8 +119,9 @@ int MainWindow::addImportedStories(const QList<Story> &stories) {
 void MainWindow::reviewLater(const QList<ImportAttempt> &attempts) {
     // A modal dialog inside a drop or paste handler would run while the drag or the clipboard
     // still waits for an answer; the attempts already hold everything that was read.
-    QTimer::singleShot(0, this,
-                       [this, attempts] { addImportedStories(reviewImportAttempts(attempts, this)); });
+    QTimer::singleShot(0, this, [this, attempts] {
+        addImportedStories(reviewImportAttempts(attempts, this, earlierVersions(this, m_library)));
+    });
 }
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event) {

@@ -16,8 +16,11 @@ const QList<CliVerb> &cliVerbs() {
         {u"export"_qs, u"SLUG --out DIR [--db PATH]"_qs,
          u"Write story SLUG as a finished page: DIR/index.html and DIR/images/; warn of anything unfinished."_qs,
          &configureExport, &runExport},
-        {u"import"_qs, u"FILE... [--db PATH] [--report]"_qs,
-         u"Import text, HTML or NITF files as new stories; print slug and headline of each (and the report)."_qs,
+        {u"import"_qs, u"FILE... [--db PATH] [--report] [--new]"_qs,
+         u"Import text, HTML, NITF, ninjs or NewsML-G2 files; print slug and headline of each (and the "
+         u"report). "
+         "A later version of a wire story updates the one in the library, replacing its text (--new: a "
+         "separate story)."_qs,
          &configureImport, &runImport},
         {u"help"_qs, u"[VERB]"_qs, u"Show this help, or the help of one verb."_qs, &configureHelp, &runHelp},
     };

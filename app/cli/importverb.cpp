@@ -2,7 +2,9 @@
 
 #include "import/importer.h"
 #include "logging.h"
+#include "model/storyversion.h"
 #include "storage/storylibrary.h"
+#include "storage/storyversions.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -13,6 +15,7 @@ namespace {
 
 const QString DbOption = u"db"_qs;
 const QString ReportOption = u"report"_qs;
+const QString NewOption = u"new"_qs;
 
 QString oneLine(QString text) {
     for (QChar &c : text)
@@ -28,7 +31,16 @@ void configureImport(QCommandLineParser &parser) {
     parser.addOption({DbOption, u"The story library file (default: Galley's own library)."_qs, u"PATH"_qs});
     parser.addOption(
         {ReportOption, u"Also print the import report: every removed line and every change."_qs});
-    parser.addPositionalArgument(u"files"_qs, u"Text, HTML or NITF files to import."_qs, u"FILE..."_qs);
+    parser.addOption({NewOption,
+                      u"Import a later version of a wire story already in the library as a separate "
+                      "story instead of updating that one."_qs});
+    parser.addPositionalArgument(
+        u"files"_qs,
+        u"Text, HTML, NITF, ninjs or NewsML-G2 files to import. A later version of a wire story already in "
+        "the library (the same original id, or a write-thru with the same agency and slug) updates that "
+        "story: its text and wire details are replaced and the older text is not kept; its slug, status "
+        "and the desk's notes stay."_qs,
+        u"FILE..."_qs);
 }
 
 int runImport(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io) {
@@ -61,12 +73,24 @@ int runImport(const CliVerb &verb, const QCommandLineParser &parser, CliStreams 
     if (!existed)
         io.err << u"galley: Created a new story library at %1.\n"_qs.arg(QDir::toNativeSeparators(path));
 
+    const bool alwaysNew = parser.isSet(NewOption);
     for (const ImportResult &result : std::as_const(results)) {
         Story story = result.story();
+        bool updated = false;
+        if (const QString earlier = alwaysNew ? QString() : earlierVersionId(library, story.metadata);
+            !earlier.isEmpty()) {
+            const auto existing = library.load(earlier, &error);
+            if (!existing)
+                return failure(u"%1: %2"_qs.arg(result.report().sourceName, error), io);
+            story = laterVersion(*existing, story);
+            updated = true;
+        }
         if (!library.save(story, &error))
             return failure(u"%1: %2"_qs.arg(result.report().sourceName, error), io);
-        qCDebug(lcCli) << "imported" << result.report().sourceName << "as" << story.slug;
-        io.out << story.slug << u'\t' << oneLine(story.headline) << u'\n';
+        qCDebug(lcCli) << (updated ? "updated" : "imported") << result.report().sourceName << "as"
+                       << story.slug;
+        io.out << story.slug << u'\t' << oneLine(story.headline) << (updated ? u"\tupdated"_qs : QString())
+               << u'\n';
         if (parser.isSet(ReportOption))
             io.out << formatImportReport(result.report());
     }

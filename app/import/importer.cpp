@@ -68,7 +68,9 @@ std::optional<QList<ReadStory>> readStories(ImportFormat format, const QString &
         return QList<ReadStory>{std::move(*story)};
     }
     case ImportFormat::Ninjs:
+        return readNinjs(text, error);
     case ImportFormat::NewsMLG2:
+        return readNewsMl(text, error);
     case ImportFormat::WireText:
         if (error)
             *error = u"Galley cannot read this format yet."_qs; // readers land with issue 7

@@ -50,4 +50,30 @@ std::optional<ReadStory> readHtml(const QByteArray &utf8, QString *error);
 /// XML and for XML that is not NITF.
 std::optional<QList<Segment>> readNitf(const QString &xml, QString *error);
 
+/// IPTC ninjs 1.x, 2.x and 3.x JSON (one item, a list of items, or an item in an API's envelope)
+/// to stories, one per text or picture item. Head fields come from the metadata (headline(s),
+/// byline / by / bylines / authors, located, summary as deck); the body from body_html or an HTML
+/// entry of bodies[] (read by readHtml()), else NITF, else body_text (blank lines end paragraphs,
+/// other line breaks are wire hard-wraps); metadata (uri / guid, slugline, language, times, urgency,
+/// keywords and subjects, source / provider / copyright holder) and editor's notes (ednote, a
+/// withheld or cancelled status) as StoryMetadata and EditorNote. Associated pictures become image
+/// entries marked missing, with caption, credit, alt text and their best rendition's address and
+/// size; nothing is ever fetched. Errors (nullopt, @p error a plain sentence): damaged JSON (naming
+/// the line), JSON that is not ninjs ("The file is JSON but not ninjs: it has no headline or
+/// body."), an item with nothing a story holds (a video).
+std::optional<QList<ReadStory>> readNinjs(const QString &json, QString *error);
+
+/// IPTC NewsML-G2 2.x (a newsItem, or a newsMessage holding several) to stories: every text item
+/// is one story in file order, with the picture items it links to or shares a package group with as
+/// image entries (marked missing, remoteContent's href and size kept; never fetched). contentMeta
+/// gives headline(s) (a "sub" role as the deck), slugline, by, dateline or located, the summary
+/// description as deck, urgency, keywords and subject names, language; itemMeta provider, times,
+/// embargo, pubStatus and edNote; the body is inlineXML NITF (a whole <nitf> or a <body.content>)
+/// read by readNitf(), XHTML read by readHtml(), or inlineData text. A lone picture item is a story
+/// with one image entry. Errors (nullopt, @p error a plain sentence): malformed XML (naming the
+/// line), XML that is not NewsML-G2 ("The file is XML (root element <foo>) but not NITF or
+/// NewsML-G2."), a DOCTYPE declaring entities (never expanded), a package or other item without
+/// text.
+std::optional<QList<ReadStory>> readNewsMl(const QString &xml, QString *error);
+
 } // namespace galley

@@ -55,6 +55,11 @@ struct Segment {
     QString imageMimeType;
     QString imageFileName;
     QString altText;
+    /// Where the source offers a picture it does not hold (a ninjs rendition, a NewsML-G2
+    /// remoteContent), with its stated pixel size; kept on the image entry, never fetched.
+    QString imageHref;
+    int imageWidth = 0;
+    int imageHeight = 0;
     /// Why a picture in the file was refused (not JPEG, PNG, WebP or GIF, or bytes that do not decode);
     /// the caption then becomes a "picture missing" entry with this as its note.
     QString pictureRefused;

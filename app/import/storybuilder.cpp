@@ -200,6 +200,9 @@ Story buildStory(const ImportDraft &draft, const QList<bool> &accepted) {
             image.data = s.segment.imageData;
             image.mimeType = s.segment.imageMimeType;
             image.fileName = s.segment.imageFileName;
+            image.sourceHref = s.segment.imageHref;
+            image.width = s.segment.imageWidth;
+            image.height = s.segment.imageHeight;
             image.altText = s.segment.altText.isEmpty() ? image.caption : s.segment.altText;
             image.placement = s.lead ? Placement::lead() : Placement::after(lastBlock);
             if (!s.lead && lastBlock.isEmpty())

@@ -143,6 +143,13 @@ struct StoryImage {
     QString credit;
     QString altText;
     Placement placement;
+    /// Where the agency offers the picture (a ninjs rendition's or NewsML-G2 remoteContent's href),
+    /// exactly as the source gave it, so the desk can fetch it; Galley itself never fetches it.
+    /// Empty for pictures made in Galley or held in the imported file.
+    QString sourceHref;
+    /// Pixel size of the picture at @c sourceHref as the source states it; 0 when not stated.
+    int width = 0;
+    int height = 0;
 
     bool isMissing() const { return data.isEmpty(); }
     /// File extension for @c mimeType without the dot ("jpg", "png", "webp", "gif"); "bin" if unknown.

@@ -264,14 +264,23 @@ QList<EditorNote> notesFromJson(const QJsonArray &json, QString *problem) {
 
 QJsonObject storyToJson(const Story &story) {
     QJsonArray images;
-    for (const auto &image : story.images)
-        images.append(QJsonObject{{QStringLiteral("id"), image.id},
-                                  {QStringLiteral("file"), image.fileName},
-                                  {QStringLiteral("mimeType"), image.mimeType},
-                                  {QStringLiteral("caption"), image.caption},
-                                  {QStringLiteral("credit"), image.credit},
-                                  {QStringLiteral("altText"), image.altText},
-                                  {QStringLiteral("after"), image.placement.afterBlockId}});
+    for (const auto &image : story.images) {
+        QJsonObject o{{QStringLiteral("id"), image.id},
+                      {QStringLiteral("file"), image.fileName},
+                      {QStringLiteral("mimeType"), image.mimeType},
+                      {QStringLiteral("caption"), image.caption},
+                      {QStringLiteral("credit"), image.credit},
+                      {QStringLiteral("altText"), image.altText},
+                      {QStringLiteral("after"), image.placement.afterBlockId}};
+        // Only pictures the agency offers elsewhere have these; sample stories stay as they are.
+        if (!image.sourceHref.isEmpty())
+            o.insert(QStringLiteral("sourceHref"), image.sourceHref);
+        if (image.width > 0)
+            o.insert(QStringLiteral("width"), image.width);
+        if (image.height > 0)
+            o.insert(QStringLiteral("height"), image.height);
+        images.append(o);
+    }
     return QJsonObject{{QStringLiteral("id"), story.id},
                        {QStringLiteral("slug"), story.slug},
                        {QStringLiteral("section"), story.section},
@@ -325,6 +334,9 @@ Story storyFromJson(const QJsonObject &json, QString *error) {
         image.credit = o.value(QStringLiteral("credit")).toString();
         image.altText = o.value(QStringLiteral("altText")).toString();
         image.placement.afterBlockId = o.value(QStringLiteral("after")).toString();
+        image.sourceHref = o.value(QStringLiteral("sourceHref")).toString();
+        image.width = std::max(o.value(QStringLiteral("width")).toInt(), 0);
+        image.height = std::max(o.value(QStringLiteral("height")).toInt(), 0);
         story.images.append(image);
     }
     story.created = timeFromText(text(u"created"), QStringLiteral("created"), &problem);

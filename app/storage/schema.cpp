@@ -16,6 +16,15 @@ struct Migration {
     QStringList statements;
 };
 
+} // namespace
+
+QString wireSlugExpression() {
+    // json_valid() keeps a damaged metadata cell from failing every write to the table.
+    return u"CASE WHEN json_valid(metadata) THEN json_extract(metadata, '$.slugline') END"_qs;
+}
+
+namespace {
+
 // Append new versions at the end; never edit a published one, files in the field already have it.
 const QList<Migration> &migrations() {
     static const QList<Migration> list = {
@@ -78,6 +87,15 @@ const QList<Migration> &migrations() {
              u"ALTER TABLE stories ADD COLUMN notes TEXT NOT NULL DEFAULT '[]'"_qs,    // notesToJson()
              u"ALTER TABLE stories ADD COLUMN original_id TEXT NOT NULL DEFAULT ''"_qs,
              u"CREATE INDEX stories_by_original_id ON stories(original_id) WHERE original_id <> ''"_qs,
+         }},
+        // Where the agency offers a picture that was not in the imported file, and its stated size;
+        // and the wire slug, so a write-thru without an id finds the story it updates.
+        {5,
+         {
+             u"ALTER TABLE images ADD COLUMN source_href TEXT NOT NULL DEFAULT ''"_qs,
+             u"ALTER TABLE images ADD COLUMN width INTEGER NOT NULL DEFAULT 0"_qs,
+             u"ALTER TABLE images ADD COLUMN height INTEGER NOT NULL DEFAULT 0"_qs,
+             u"CREATE INDEX stories_by_wire_slug ON stories("_qs % wireSlugExpression() % u')',
          }},
     };
     return list;

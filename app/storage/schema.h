@@ -1,10 +1,15 @@
 #pragma once
 
 #include <QSqlError>
+#include <QString>
 
 class QSqlDatabase;
 
 namespace galley::schema {
+
+/// The SQL expression (over the stories table) that the wire-slug index holds: the metadata's
+/// slugline, NULL for a damaged cell. Queries must use it exactly for SQLite to use the index.
+QString wireSlugExpression();
 
 /// Schema version this build writes (the PRAGMA user_version of a migrated file).
 int currentVersion();

@@ -93,6 +93,11 @@ public:
     /// one if several), or an empty string when none has it or the library cannot be read. Used to
     /// offer a later wire version of a story as an update of the one already here.
     QString idForOriginalId(const QString &originalId) const;
+    /// Id of the most recently updated story whose metadata has the wire slugline @p slugline
+    /// (compared exactly) from the agency @p sourceAgency (compared without regard to case), or an
+    /// empty string when none has, either is empty, or the library cannot be read. A wire's
+    /// write-thru without an id of its own is a later version of the story with its slug.
+    QString idForWireSlug(const QString &sourceAgency, const QString &slugline) const;
 
     /// True when another story than @p exceptId already has @p slug.
     bool isSlugTaken(const QString &slug, const QString &exceptId = {}) const;

@@ -3,11 +3,13 @@
 #include "storylibrary.h"
 
 #include "model/storyjson.h"
+#include "schema.h"
 #include "searchquery.h"
 #include "storylibrary_p.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace galley {
 
@@ -15,6 +17,10 @@ namespace {
 
 QJsonArray arrayFromText(const QString &text) {
     return QJsonDocument::fromJson(text.toUtf8()).array();
+}
+
+QJsonObject objectFromText(const QString &text) {
+    return QJsonDocument::fromJson(text.toUtf8()).object();
 }
 
 QString noSuchStory() {
@@ -128,6 +134,25 @@ QString StoryLibrary::idForOriginalId(const QString &originalId) const {
     return query.value(0).toString();
 }
 
+QString StoryLibrary::idForWireSlug(const QString &sourceAgency, const QString &slugline) const {
+    if (!isOpen() || sourceAgency.trimmed().isEmpty() || slugline.trimmed().isEmpty())
+        return {};
+    // The slug index narrows to a handful of rows; the agency is compared on those.
+    QSqlQuery query(d->db);
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT id, metadata FROM stories WHERE "_qs % schema::wireSlugExpression() %
+                  u" = ? ORDER BY updated DESC"_qs);
+    query.addBindValue(slugline);
+    if (!query.exec())
+        return {};
+    while (query.next()) {
+        const StoryMetadata meta = metadataFromJson(objectFromText(query.value(1).toString()));
+        if (meta.sourceAgency.compare(sourceAgency, Qt::CaseInsensitive) == 0)
+            return query.value(0).toString();
+    }
+    return {};
+}
+
 std::optional<Story> StoryLibrary::load(const QString &id, QString *error) const {
     if (!isOpen()) {
         if (error)
@@ -178,8 +203,10 @@ std::optional<Story> StoryLibrary::Private::loadStory(const QString &id, QString
 
     QSqlQuery images(d->db);
     images.setForwardOnly(true);
-    images.prepare(u"SELECT id, data, mime_type, file_name, caption, credit, alt_text, placement FROM images "
-                   u"WHERE story_id = ? ORDER BY position"_qs);
+    images.prepare(
+        u"SELECT id, data, mime_type, file_name, caption, credit, alt_text, placement, source_href, width, "
+        u"height FROM images "
+        u"WHERE story_id = ? ORDER BY position"_qs);
     images.addBindValue(id);
     if (!d->exec(images, error))
         return std::nullopt;
@@ -193,6 +220,9 @@ std::optional<Story> StoryLibrary::Private::loadStory(const QString &id, QString
         image.credit = images.value(5).toString();
         image.altText = images.value(6).toString();
         image.placement.afterBlockId = images.value(7).toString();
+        image.sourceHref = images.value(8).toString();
+        image.width = images.value(9).toInt();
+        image.height = images.value(10).toInt();
         story.images.append(image);
     }
     return story;

@@ -131,7 +131,7 @@ bool StoryLibrary::save(Story &story, QString *error) {
         return abandon();
     images.prepare(
         u"INSERT INTO images (id, story_id, position, data, mime_type, file_name, caption, credit, "
-        u"alt_text, placement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_qs);
+        u"alt_text, placement, source_href, width, height) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_qs);
     // This story's rows are gone, so a remaining row with the id belongs to another story.
     QSqlQuery elsewhere(d->db);
     elsewhere.prepare(u"SELECT 1 FROM images WHERE id = ?"_qs);
@@ -159,6 +159,9 @@ bool StoryLibrary::save(Story &story, QString *error) {
         images.addBindValue(text(image.credit));
         images.addBindValue(text(image.altText));
         images.addBindValue(text(image.placement.afterBlockId));
+        images.addBindValue(text(image.sourceHref));
+        images.addBindValue(std::max(image.width, 0));
+        images.addBindValue(std::max(image.height, 0));
         if (!d->exec(images, error))
             return abandon();
     }

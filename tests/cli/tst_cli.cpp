@@ -378,10 +378,10 @@ void TestCli::help() {
     QVERIFY(
         run.out.startsWith(u"Usage: galley [--db PATH] [VERB [ARGUMENTS]]\n       galley --version\n\n"_qs));
     // The summaries share one column, two spaces after the longest verb line (import's).
-    QVERIFY(run.out.contains(u"\n  list [--db PATH]                       Print every story"_qs));
-    QVERIFY(run.out.contains(u"\n  export SLUG --out DIR [--db PATH]      Write story SLUG"_qs));
-    QVERIFY(run.out.contains(u"\n  import FILE... [--db PATH] [--report]  Import text"_qs));
-    QVERIFY(run.out.contains(u"\n  help [VERB]                            Show this help"_qs));
+    QVERIFY(run.out.contains(u"\n  list [--db PATH]                               Print every story"_qs));
+    QVERIFY(run.out.contains(u"\n  export SLUG --out DIR [--db PATH]              Write story SLUG"_qs));
+    QVERIFY(run.out.contains(u"\n  import FILE... [--db PATH] [--report] [--new]  Import text"_qs));
+    QVERIFY(run.out.contains(u"\n  help [VERB]                                    Show this help"_qs));
 
     const Run verb = galley({u"export"_qs, u"--help"_qs});
     QCOMPARE(verb.exitCode, 0);

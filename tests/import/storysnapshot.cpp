@@ -68,11 +68,17 @@ QJsonObject snapshot(const Story &story, const ImportReport &report) {
                     lines.join(block.kind == BlockKind::Table ? u" / "_qs : u" | "_qs);
     }
     QJsonArray pictures;
-    for (const auto &image : story.images)
-        pictures.append(QJsonObject{{u"alt"_qs, image.altText},
-                                    {u"file"_qs, image.fileName},
-                                    {u"mimeType"_qs, image.mimeType},
-                                    {u"bytes"_qs, image.data.size()}});
+    for (const auto &image : story.images) {
+        QJsonObject picture{{u"alt"_qs, image.altText},
+                            {u"file"_qs, image.fileName},
+                            {u"mimeType"_qs, image.mimeType},
+                            {u"bytes"_qs, image.data.size()}};
+        if (!image.sourceHref.isEmpty())
+            picture.insert(u"href"_qs, image.sourceHref);
+        if (image.width > 0 || image.height > 0)
+            picture.insert(u"size"_qs, u"%1x%2"_qs.arg(image.width).arg(image.height));
+        pictures.append(picture);
+    }
     QJsonArray notes;
     for (const auto &note : story.notes)
         notes.append(

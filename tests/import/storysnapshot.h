@@ -13,7 +13,8 @@ namespace galley::test {
 /// Inline marks also: ~~struck~~, ^{superscript}, _{subscript}. A list whose items carry shapes
 /// writes each item "LEVEL- text" (bulleted) or "LEVEL# text" (numbered); a table writes rows
 /// joined by " / ", cells by " ¦ ", a header row in [brackets]. Also "pictures" (alt, file,
-/// mimeType, bytes per image), "metadata" (metadataToJson), "notes" (author, time, text) and
+/// mimeType, bytes per image; "href" and "size" ("WxH") only for a picture the agency offers at an
+/// address), "metadata" (metadataToJson), "notes" (author, time, text) and
 /// "reportNotes". Golden files list only the members they check.
 QJsonObject snapshot(const Story &story, const ImportReport &report);
 

@@ -142,8 +142,7 @@ private Q_SLOTS:
             << u"“bad.nitf”: The NITF file is damaged at line 2, column 31: Opening and ending tag mismatch."_qs;
         QTest::newRow("xml not nitf")
             << u"feed.xml"_qs << QByteArray("<?xml version=\"1.0\"?><rss><channel/></rss>")
-            << u"“feed.xml”: The XML file is not NITF: its root element is <rss>, not "
-               "<nitf>."_qs;
+            << u"“feed.xml”: The file is XML (root element <rss>) but not NITF or NewsML-G2."_qs;
         QTest::newRow("unknown encoding")
             << u"odd.html"_qs
             << QByteArray("<html><head><meta charset=\"x-martian-7\"></head><body><p>Caf\xE9</p>")

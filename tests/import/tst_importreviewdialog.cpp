@@ -42,6 +42,36 @@ private Q_SLOTS:
         QCOMPARE(dialog.acceptedStory(), m_result->story());
     }
 
+    void offersToUpdateAnEarlierVersion() {
+        Story existing = Story::create();
+        existing.slug = u"council-votes"_qs;
+        existing.headline = u"Council votes on the light rail"_qs;
+        existing.status = StoryStatus::Ready;
+        ImportReviewDialog dialog(*m_result);
+        dialog.offerUpdate(existing);
+        auto *update = dialog.findChild<QPushButton *>(u"updateExisting"_qs);
+        auto *asNew = dialog.findChild<QPushButton *>(u"importAsNew"_qs);
+        QVERIFY(update && asNew);
+        QCOMPARE(update->text(), u"Update “Council votes on the light rail”"_qs);
+        QCOMPARE(asNew->text(), u"Import as a new story"_qs);
+        QVERIFY(update->isDefault());
+
+        update->click();
+        QVERIFY(dialog.updateChosen());
+        const Story updated = dialog.resultStory();
+        QCOMPARE(updated.id, existing.id);
+        QCOMPARE(updated.slug, existing.slug);
+        QCOMPARE(updated.status, StoryStatus::Ready);
+        QCOMPARE(updated.headline, m_result->story().headline);
+
+        ImportReviewDialog other(*m_result);
+        other.offerUpdate(existing);
+        other.findChild<QPushButton *>(u"importAsNew"_qs)->click();
+        QCOMPARE(other.result(), int(QDialog::Accepted));
+        QVERIFY(!other.updateChosen());
+        QCOMPARE(other.resultStory(), m_result->story());
+    }
+
     void untickingUndoesOneChange() {
         ImportReviewDialog dialog(*m_result);
         const int split = int(m_result->report().indexesOf(ImportChangeKind::SplitWords).first());

@@ -1,6 +1,7 @@
 #include "model/slug.h"
 #include "model/story.h"
 #include "model/storyjson.h"
+#include "model/storyversion.h"
 
 #include <QTest>
 
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void placementOfDeletedParagraphMovesUp();
     void bodyJsonRoundTrip();
     void wordCount();
+    void laterVersionKeepsTheDesksWork();
 };
 
 void TestStory::slugify_data()
@@ -158,6 +160,52 @@ void TestStory::wordCount()
     story.body = {Block::make(BlockKind::Paragraph, u"The council's 9-4 vote, at 2 a.m., ended it."_qs),
                   Block::make(BlockKind::Subhead, u"What next"_qs)};
     QCOMPARE(story.wordCount(), 12);
+}
+
+void TestStory::laterVersionKeepsTheDesksWork()
+{
+    Story existing = Story::create();
+    existing.slug = u"ferry-crews-walk-out"_qs;
+    existing.section = u"Local"_qs;
+    existing.status = StoryStatus::CopyEdit;
+    existing.headline = u"Ferry crews walk out"_qs;
+    const EditorNote wire{newId(), u"Example Wire"_qs, {}, u"First take."_qs, {}};
+    const EditorNote desk{newId(), u"Night desk"_qs, {}, u"Check the fares."_qs, {}};
+    existing.notes = {wire, desk};
+    StoryImage picture;
+    picture.sourceHref = u"https://media.example.org/quay.jpg"_qs;
+    picture.data = QByteArray("\xFF\xD8 picture the desk fetched");
+    picture.mimeType = u"image/jpeg"_qs;
+    picture.fileName = u"quay.jpg"_qs;
+    existing.images = {picture};
+
+    Story incoming = Story::create();
+    incoming.headline = u"Ferry crews walk out as talks collapse"_qs;
+    incoming.body = {Block::make(BlockKind::Paragraph, u"New text."_qs)};
+    incoming.metadata.originalId = u"urn:ferry"_qs;
+    incoming.notes = {EditorNote{newId(), u"Example Wire"_qs, {}, u"First take."_qs, {}},
+                      EditorNote{newId(), u"Example Wire"_qs, {}, u"Adds quote."_qs, {}}};
+    StoryImage offered;
+    offered.sourceHref = picture.sourceHref;
+    offered.caption = u"Crews on the quay."_qs;
+    incoming.images = {offered};
+
+    // The desk's work stays; the text, metadata and pictures are the new version's.
+    const Story updated = laterVersion(existing, incoming);
+    QCOMPARE(updated.id, existing.id);
+    QCOMPARE(updated.slug, existing.slug);
+    QCOMPARE(updated.status, StoryStatus::CopyEdit);
+    QCOMPARE(updated.section, u"Local"_qs);
+    QCOMPARE(updated.created, existing.created);
+    QCOMPARE(updated.updated, existing.updated);
+    QCOMPARE(updated.headline, incoming.headline);
+    QCOMPARE(updated.body, incoming.body);
+    QCOMPARE(updated.metadata, incoming.metadata);
+    QCOMPARE(updated.notes.size(), 3);
+    QCOMPARE(updated.notes.at(1), desk);
+    QCOMPARE(updated.notes.at(2).text, u"Adds quote."_qs);
+    QCOMPARE(updated.images.first().caption, u"Crews on the quay."_qs);
+    QCOMPARE(updated.images.first().data, picture.data);
 }
 
 QTEST_GUILESS_MAIN(TestStory)

@@ -141,7 +141,7 @@ void TestLibraryOpen::newerLibraryRefusedUntouched() {
     QCOMPARE(error, newerLibraryMessage(libraryPath(), 7, StoryLibrary::currentSchemaVersion()));
     QCOMPARE(error,
              u"The library “%1” was written by a newer version of Galley (library format 7; this Galley "
-             u"reads up to 4). Update Galley to open it; the file has not been changed."_qs.arg(
+             u"reads up to 5). Update Galley to open it; the file has not been changed."_qs.arg(
                  QDir::toNativeSeparators(libraryPath())));
     QVERIFY(!library.isOpen());
     QCOMPARE(library.schemaVersion(), 0);

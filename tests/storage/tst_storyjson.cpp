@@ -22,6 +22,9 @@ void TestStoryJson::roundTripKeepsEverythingButPictureBytes()
 {
     Story story = testdata::fullStory(u"Island ferry returns"_qs);
     story.slug = u"island-ferry-returns"_qs;
+    story.images.first().sourceHref = u"https://media.example.org/ferry.jpg"_qs;
+    story.images.first().width = 1200;
+    story.images.first().height = 800;
     const QByteArray text = QJsonDocument(storyToJson(story)).toJson();
     QString error = u"unset"_qs;
     const Story read = storyFromJson(QJsonDocument::fromJson(text).object(), &error);

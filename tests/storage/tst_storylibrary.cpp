@@ -57,6 +57,7 @@ private Q_SLOTS:
 
     void saveCloseReopenGivesEqualStory();
     void wireMetadataTablesAndNestedListsRoundTrip();
+    void offeredPicturesAndWireSlugs();
     void openMigrates_data();
     void openMigrates();
     void migratesVersionOneKeepingStories();
@@ -185,6 +186,39 @@ void TestStoryLibrary::wireMetadataTablesAndNestedListsRoundTrip() {
     QCOMPARE(m_library->idForOriginalId(QString()), QString());
 }
 
+void TestStoryLibrary::offeredPicturesAndWireSlugs() {
+    openLibrary();
+    Story story = testdata::shortStory(u"Ferry crews walk out"_qs, u"Deck"_qs, u"First."_qs);
+    story.metadata.sourceAgency = u"Example Wire"_qs;
+    story.metadata.slugline = u"Harbour-Ferry-Strike"_qs;
+    StoryImage offered;
+    offered.caption = u"Crews on the quay."_qs;
+    offered.sourceHref = u"https://media.example.org/ferry/quay.jpg"_qs;
+    offered.width = 4000;
+    offered.height = 2667;
+    story.images = {offered};
+    QString error;
+    QVERIFY2(m_library->save(story, &error), qPrintable(error));
+    Story other = testdata::shortStory(u"Ferry fares rise"_qs, u"Deck"_qs, u"First."_qs);
+    other.metadata.sourceAgency = u"Other Wire"_qs;
+    other.metadata.slugline = u"Harbour-Ferry-Strike"_qs;
+    QVERIFY2(m_library->save(other, &error), qPrintable(error));
+    m_library->close();
+    openLibrary();
+    const std::optional<Story> loaded = m_library->load(story.id, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(loaded->images.size(), 1);
+    QCOMPARE(loaded->images.first().sourceHref, offered.sourceHref);
+    QCOMPARE(loaded->images.first().width, 4000);
+    QCOMPARE(loaded->images.first().height, 2667);
+    QVERIFY(loaded->images.first().isMissing());
+    // The agency is compared without regard to case; the slug exactly.
+    QCOMPARE(m_library->idForWireSlug(u"EXAMPLE WIRE"_qs, u"Harbour-Ferry-Strike"_qs), story.id);
+    QCOMPARE(m_library->idForWireSlug(u"Other Wire"_qs, u"Harbour-Ferry-Strike"_qs), other.id);
+    QCOMPARE(m_library->idForWireSlug(u"Example Wire"_qs, u"harbour-ferry-strike"_qs), QString());
+    QCOMPARE(m_library->idForWireSlug(QString(), u"Harbour-Ferry-Strike"_qs), QString());
+}
+
 void TestStoryLibrary::openMigrates_data() {
     QTest::addColumn<bool>("emptyFileFirst");
     QTest::newRow("fresh path") << false;
@@ -200,20 +234,20 @@ void TestStoryLibrary::openMigrates() {
         QCOMPARE(QFileInfo(libraryPath()).size(), 0);
     }
     openLibrary();
-    QCOMPARE(StoryLibrary::currentSchemaVersion(), 4);
+    QCOMPARE(StoryLibrary::currentSchemaVersion(), 5);
     QCOMPARE(m_library->schemaVersion(), StoryLibrary::currentSchemaVersion());
     QCOMPARE(m_library->count(), 0);
     QCOMPARE(m_library->path(), libraryPath());
     m_library->close();
     QCOMPARE(m_library->schemaVersion(), 0);
-    QCOMPARE(rawValue(libraryPath(), u"PRAGMA user_version"_qs).toInt(), 4);
+    QCOMPARE(rawValue(libraryPath(), u"PRAGMA user_version"_qs).toInt(), 5);
     QCOMPARE(rawValue(libraryPath(), u"PRAGMA journal_mode"_qs).toString(), u"wal"_qs);
     QCOMPARE(
         rawValue(libraryPath(), u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'story_search'"_qs).toInt(),
         1);
     // Opening again leaves the version alone.
     openLibrary();
-    QCOMPARE(m_library->schemaVersion(), 4);
+    QCOMPARE(m_library->schemaVersion(), 5);
 }
 
 void TestStoryLibrary::migratesVersionOneKeepingStories() {
@@ -251,7 +285,7 @@ void TestStoryLibrary::migratesVersionOneKeepingStories() {
     QSqlDatabase::removeDatabase(u"v1"_qs);
 
     openLibrary();
-    QCOMPARE(m_library->schemaVersion(), 4);
+    QCOMPARE(m_library->schemaVersion(), 5);
     QString error;
     std::optional<Story> story = m_library->loadBySlug(u"harbour-crane-arrives"_qs, &error);
     QVERIFY2(story, qPrintable(error));

@@ -1,5 +1,7 @@
 #include "importreviewdialog.h"
 
+#include "model/storyversion.h"
+
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -108,10 +110,14 @@ ImportReviewDialog::ImportReviewDialog(const ImportResult &result, QWidget *pare
     auto *tickAll = new QPushButton(tr("Tick all"), this);
     auto *untickAll = new QPushButton(tr("Untick all"), this);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons = buttons;
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Import story"));
     connect(tickAll, &QPushButton::clicked, this, [this] { setAll(true); });
     connect(untickAll, &QPushButton::clicked, this, [this] { setAll(false); });
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        m_updateChosen = m_existing.has_value();
+        accept();
+    });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *buttonRow = new QHBoxLayout;
@@ -203,6 +209,32 @@ Story ImportReviewDialog::acceptedStory() const {
     return m_result.story(acceptedChanges());
 }
 
+void ImportReviewDialog::offerUpdate(const Story &existing) {
+    m_existing = existing;
+    const QString headline = existing.headline.isEmpty() ? existing.slug : existing.headline;
+    QPushButton *update = m_buttons->button(QDialogButtonBox::Ok);
+    update->setText(tr("Update “%1”").arg(headline.size() > 60 ? headline.left(57) + u"…"_qs : headline));
+    update->setObjectName(u"updateExisting"_qs);
+    update->setDefault(true);
+    auto *asNew = m_buttons->addButton(tr("Import as a new story"), QDialogButtonBox::ActionRole);
+    asNew->setObjectName(u"importAsNew"_qs);
+    connect(asNew, &QPushButton::clicked, this, [this] {
+        m_updateChosen = false;
+        accept();
+    });
+    m_summary->setText(
+        m_summary->text() % u"\n"_qs %
+        tr("This is a later version of “%1”, already in the library. Updating replaces its text "
+           "and wire details (the older text is not kept); its slug, status and the desk's notes "
+           "stay.")
+            .arg(headline));
+}
+
+Story ImportReviewDialog::resultStory() const {
+    const Story accepted = acceptedStory();
+    return m_updateChosen && m_existing ? laterVersion(*m_existing, accepted) : accepted;
+}
+
 void ImportReviewDialog::setAll(bool accepted) {
     for (int g = 0; g < m_changes->topLevelItemCount(); ++g)
         m_changes->topLevelItem(g)->setCheckState(KindColumn, accepted ? Qt::Checked : Qt::Unchecked);
@@ -212,11 +244,14 @@ void ImportReviewDialog::refreshPreview() {
     m_preview->setPlainText(storyPreviewText(acceptedStory()));
 }
 
-std::optional<Story> reviewImport(const ImportResult &result, QWidget *parent) {
+std::optional<Story> reviewImport(const ImportResult &result, QWidget *parent,
+                                  const std::optional<Story> &existing) {
     ImportReviewDialog dialog(result, parent);
+    if (existing)
+        dialog.offerUpdate(*existing);
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
-    return dialog.acceptedStory();
+    return dialog.resultStory();
 }
 
 } // namespace galley

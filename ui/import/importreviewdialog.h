@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QDialogButtonBox;
 class QLabel;
 class QPlainTextEdit;
 class QTreeWidget;
@@ -30,6 +31,16 @@ public:
     /// The story the current ticks give.
     Story acceptedStory() const;
 
+    /// Offers the import as a later version of @p existing, the library's story with the same wire
+    /// id (or agency and slug): the buttons become "Update “<headline>”" (the default) and "Import as a
+    /// new story", and the summary says that updating replaces the older text.
+    void offerUpdate(const Story &existing);
+    /// True when the editor chose to update the story offerUpdate() named.
+    bool updateChosen() const { return m_updateChosen; }
+    /// What accepting gives: the accepted story, or, when updateChosen(), the existing story updated
+    /// with it (laterVersion()).
+    Story resultStory() const;
+
 private:
     void fill();
     void refreshPreview();
@@ -37,14 +48,20 @@ private:
     QTreeWidgetItem *itemForChange(int index) const;
 
     ImportResult m_result;
+    std::optional<Story> m_existing;
+    bool m_updateChosen = false;
+    QDialogButtonBox *m_buttons = nullptr;
     QTreeWidget *m_changes = nullptr;
     QPlainTextEdit *m_preview = nullptr;
     QLabel *m_summary = nullptr;
 };
 
 /// The story a review dialog over @p result gives when the editor accepts it, or nullopt when they
-/// cancel. Convenience for File > Import, drag and drop and paste.
-std::optional<Story> reviewImport(const ImportResult &result, QWidget *parent);
+/// cancel. With @p existing (an earlier version of the story in the library) the dialog offers to
+/// update it, and the result is then that story updated. Convenience for File > Import, drag and
+/// drop and paste.
+std::optional<Story> reviewImport(const ImportResult &result, QWidget *parent,
+                                  const std::optional<Story> &existing = std::nullopt);
 
 /// A plain-text rendering of @p story for the preview pane: section, headline, deck, bylines,
 /// then the body with subheads in capitals, pictures as "[Picture missing] caption (credit)" and

@@ -28,9 +28,10 @@ ImportAttempt attempt(const QString &sourceName, std::optional<ImportResult> res
 } // namespace
 
 QStringList importFileFilters() {
-    return {QObject::tr("Stories (*.txt *.text *.html *.htm *.nitf *.xml)"),
+    return {QObject::tr("Stories (*.txt *.text *.html *.htm *.nitf *.xml *.json)"),
             QObject::tr("Text (*.txt *.text)"), QObject::tr("Web pages and pasted documents (*.html *.htm)"),
-            QObject::tr("NITF (*.nitf *.xml)"), QObject::tr("All files (*)")};
+            QObject::tr("NITF (*.nitf *.xml)"), QObject::tr("Agency wire: NewsML-G2 and ninjs (*.xml *.json)"),
+            QObject::tr("All files (*)")};
 }
 
 bool canImportMimeData(const QMimeData *mime) {
@@ -74,7 +75,8 @@ QList<ImportAttempt> importMimeData(const QMimeData *mime) {
     return {};
 }
 
-QList<Story> reviewImportAttempts(const QList<ImportAttempt> &attempts, QWidget *parent) {
+QList<Story> reviewImportAttempts(const QList<ImportAttempt> &attempts, QWidget *parent,
+                                  const EarlierVersionFinder &findEarlier) {
     QList<Story> accepted;
     for (const ImportAttempt &attempt : attempts) {
         if (!attempt.result) {
@@ -85,7 +87,9 @@ QList<Story> reviewImportAttempts(const QList<ImportAttempt> &attempts, QWidget 
             box.exec();
             continue;
         }
-        if (auto story = reviewImport(*attempt.result, parent))
+        const std::optional<Story> earlier =
+            findEarlier ? findEarlier(attempt.result->story()) : std::optional<Story>();
+        if (auto story = reviewImport(*attempt.result, parent, earlier))
             accepted.append(*story);
     }
     return accepted;

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 class QMimeData;
 class QWidget;
 
@@ -19,7 +21,7 @@ struct ImportAttempt {
     QString error;
 };
 
-/// Name filters for File > Import's file dialog ("Stories (*.txt *.html *.htm *.nitf *.xml)", ...).
+/// Name filters for File > Import's file dialog ("Stories (*.txt ... *.xml *.json)", ...).
 QStringList importFileFilters();
 
 /// True when @p mime holds something the importer reads: local files (a drop from a file manager),
@@ -33,9 +35,15 @@ QList<ImportAttempt> importMimeData(const QMimeData *mime);
 /// Imports each of @p paths (File > Import).
 QList<ImportAttempt> importPaths(const QStringList &paths);
 
+/// Finds the library's earlier version of an imported story (same wire id, or agency and slug),
+/// loaded whole; nullopt when there is none.
+using EarlierVersionFinder = std::function<std::optional<Story>(const Story &incoming)>;
+
 /// Shows each failed attempt's sentence in a message box and each result in an
-/// ImportReviewDialog; returns the stories the editor accepted, in order. The caller saves them
-/// (StoryLibrary::save) and opens them.
-QList<Story> reviewImportAttempts(const QList<ImportAttempt> &attempts, QWidget *parent);
+/// ImportReviewDialog; returns the stories the editor accepted, in order. When @p findEarlier finds
+/// an earlier version of a story, its review offers to update that one: the story returned is then
+/// the existing story updated (same id). The caller saves them (StoryLibrary::save) and opens them.
+QList<Story> reviewImportAttempts(const QList<ImportAttempt> &attempts, QWidget *parent,
+                                  const EarlierVersionFinder &findEarlier = {});
 
 } // namespace galley
