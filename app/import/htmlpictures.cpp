@@ -6,6 +6,7 @@
 #include "readers.h"
 
 #include <QRegularExpression>
+#include <QUrl>
 
 namespace galley {
 
@@ -44,7 +45,7 @@ int pixels(const QString &value) {
 
 } // namespace
 
-HtmlWalker::Picture HtmlWalker::readPicture(const QString &src, const QString &alt) {
+HtmlWalker::Picture HtmlWalker::readPicture(const QString &src, const QString &alt) const {
     Picture picture;
     picture.alt = alt;
     // Only pictures inside the file count; any other address is kept as the file name. The label
@@ -65,8 +66,20 @@ HtmlWalker::Picture HtmlWalker::readPicture(const QString &src, const QString &a
         }
     } else {
         picture.file = fileNameOf(src);
+        // A web address is kept with the entry (resolved against the page's own); a file: address
+        // on the copying computer is not.
+        QUrl url(src.trimmed(), QUrl::TolerantMode);
+        if (url.isRelative() && !m_options.baseUrl.isEmpty())
+            url = QUrl(m_options.baseUrl).resolved(url);
+        if (url.scheme() == u"http" || url.scheme() == u"https")
+            picture.href = url.toString(QUrl::FullyEncoded);
     }
     return picture;
+}
+
+void HtmlWalker::pictureSize(xmlNode *node, Picture &picture) const {
+    picture.width = std::max(0, pixels(attribute(node, "width")));
+    picture.height = std::max(0, pixels(attribute(node, "height")));
 }
 
 void HtmlWalker::picture(xmlNode *node) {
@@ -76,6 +89,7 @@ void HtmlWalker::picture(xmlNode *node) {
     m_vml.reset();
     m_picture = readPicture(pictureSource(node), alt);
     m_picture->line = lineOf(node);
+    pictureSize(node, *m_picture);
     const QString credit = attribute(node, "data-credit");
     if (!credit.isEmpty())
         m_creditText = credit;
@@ -126,6 +140,9 @@ void HtmlWalker::takePicture(Segment &segment) {
     segment.imageFileName = m_picture->file;
     segment.altText = m_picture->alt;
     segment.pictureRefused = m_picture->refused;
+    segment.imageHref = m_picture->href;
+    segment.imageWidth = m_picture->width;
+    segment.imageHeight = m_picture->height;
     m_picture.reset();
 }
 

@@ -113,7 +113,7 @@ void tidyBreaks(QList<Segment> &segments) {
 
 } // namespace
 
-std::optional<ReadStory> readHtml(const QByteArray &utf8, QString *error) {
+std::optional<ReadStory> readHtmlStory(const QByteArray &utf8, QString *error) {
     auto parsed = htmldoc::parseHtml(utf8, error);
     if (!parsed)
         return std::nullopt;
@@ -158,6 +158,13 @@ std::optional<ReadStory> readHtml(const QByteArray &utf8, QString *error) {
         applyPageMetadata(meta, story);
     tidyBreaks(story.segments);
     return story;
+}
+
+std::optional<QList<Segment>> readHtml(const QByteArray &utf8, QString *error) {
+    auto story = readHtmlStory(utf8, error);
+    if (!story)
+        return std::nullopt;
+    return std::move(story->segments);
 }
 
 } // namespace galley

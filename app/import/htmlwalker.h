@@ -85,6 +85,9 @@ private:
         QString file;
         QString alt;
         QString refused;
+        QString href; ///< a web address the picture is offered at (never fetched)
+        int width = 0;
+        int height = 0;
         int line = 0;
     };
     struct TableBuilder {
@@ -125,7 +128,8 @@ private:
     void takePicture(Segment &segment);
     void placePicture(qsizetype figureStart, int line);
     void emitVmlPicture();
-    static Picture readPicture(const QString &src, const QString &alt);
+    Picture readPicture(const QString &src, const QString &alt) const;
+    void pictureSize(xmlNode *node, Picture &picture) const;
 
     // Tables (htmltables.cpp).
     bool isDataTable(xmlNode *node) const;

@@ -62,7 +62,7 @@ std::optional<QList<ReadStory>> readStories(ImportFormat format, const QString &
     case ImportFormat::Nitf:
         return one(readNitf(text, error));
     case ImportFormat::Html: {
-        auto story = readHtml(text.toUtf8(), error);
+        auto story = readHtmlStory(text.toUtf8(), error);
         if (!story)
             return std::nullopt;
         return QList<ReadStory>{std::move(*story)};

@@ -232,11 +232,6 @@ private:
         const PagePicture &picture = m_meta.picture;
         if (picture.url.isEmpty() || after <= 0)
             return;
-        QString size;
-        if (picture.width > 0 && picture.height > 0)
-            size = u" (%1 by %2 pixels)"_qs.arg(picture.width).arg(picture.height);
-        reportNotes << u"The page's lead picture is at %1%2; Galley does not fetch pictures from the web."_qs
-                           .arg(picture.url.left(500), size);
         // The page's own picture above the body is the lead, with its caption and credit.
         for (qsizetype i = after; i < m.size(); ++i) {
             const Segment &segment = m.at(i);
@@ -250,6 +245,9 @@ private:
         segment.credit = picture.credit;
         segment.altText = picture.alt.isEmpty() ? picture.caption : picture.alt;
         segment.imageFileName = pictureFileName(picture.url);
+        segment.imageHref = picture.url;
+        segment.imageWidth = picture.width;
+        segment.imageHeight = picture.height;
         if (segment.imageFileName.isEmpty())
             segment.imageFileName = u"lead-picture"_qs;
         m.insert(after, segment);

@@ -37,7 +37,11 @@ QList<Segment> readPlainText(const QString &text);
 /// segments' notes or the story's report notes. @p utf8 is the decoded page.
 /// Errors (nullopt, @p error set to a sentence): too many elements, nesting too deep, a parser that
 /// stopped part-way, or no document.
-std::optional<ReadStory> readHtml(const QByteArray &utf8, QString *error);
+std::optional<ReadStory> readHtmlStory(const QByteArray &utf8, QString *error);
+
+/// The segments readHtmlStory() reads from @p utf8, for HTML inside another format (a ninjs
+/// body_html, a NewsML-G2 inline XHTML body): a fragment is read whole, as a document.
+std::optional<QList<Segment>> readHtml(const QByteArray &utf8, QString *error);
 
 /// NITF 3.x XML to segments with their roles from markup: hl1 (or head/title) headline, hl2 in the
 /// body head the deck (else the abstract), byline (with byttl after a comma), dateline, body.content

@@ -251,7 +251,7 @@ private Q_SLOTS:
                                 "<p>Bottom line.</p>" + QByteArray("</div>").repeated(3000) +
                                 "<p>After the nesting.</p></body></html>";
         QString error;
-        const auto story = readHtml(html, &error);
+        const auto story = readHtmlStory(html, &error);
         QVERIFY2(story, qPrintable(error));
         QVERIFY(allText(*story).contains(u"Bottom line."_qs));
         QVERIFY(allText(*story).contains(u"After the nesting."_qs));
@@ -275,7 +275,7 @@ private Q_SLOTS:
         QElapsedTimer timer;
         timer.start();
         QString error;
-        QVERIFY(!readHtml(html, &error));
+        QVERIFY(!readHtmlStory(html, &error));
         QTEST(error, "error");
         QVERIFY(timer.elapsed() < budgetMs(html.size()));
         // The whole import refuses with the same sentence.
@@ -291,7 +291,7 @@ private Q_SLOTS:
         QElapsedTimer timer;
         timer.start();
         QString error;
-        const auto story = readHtml(tag, &error);
+        const auto story = readHtmlStory(tag, &error);
         QVERIFY2(story, qPrintable(error));
         QVERIFY(timer.elapsed() < budgetMs(tag.size()));
         QVERIFY(allText(*story).contains(u"The text after the tag is kept."_qs));
@@ -318,7 +318,7 @@ private Q_SLOTS:
         QElapsedTimer timer;
         timer.start();
         QString error;
-        const auto story = readHtml(html, &error);
+        const auto story = readHtmlStory(html, &error);
         QVERIFY2(story, qPrintable(error));
         const qint64 elapsed = timer.elapsed();
         qInfo("%lld bytes read in %lld ms", qint64(html.size()), elapsed);
