@@ -82,6 +82,10 @@ bool isBodyText(const Segment &segment) {
 /// A section break only separates text: one before everything, after everything or after another
 /// break is left out.
 void tidyBreaks(QList<Segment> &segments) {
+    // Whether any text follows each segment, found in one pass from the end.
+    std::vector<bool> textAfter(size_t(segments.size()) + 1, false);
+    for (qsizetype i = segments.size() - 1; i >= 0; --i)
+        textAfter[size_t(i)] = textAfter[size_t(i) + 1] || isBodyText(segments.at(i));
     bool textBefore = false;
     bool breakBefore = false;
     for (qsizetype i = 0; i < segments.size(); ++i) {
@@ -93,10 +97,7 @@ void tidyBreaks(QList<Segment> &segments) {
             }
             continue;
         }
-        bool textAfter = false;
-        for (qsizetype j = i + 1; j < segments.size() && !textAfter; ++j)
-            textAfter = isBodyText(segments.at(j));
-        if (textBefore && textAfter && !breakBefore) {
+        if (textBefore && textAfter[size_t(i) + 1] && !breakBefore) {
             breakBefore = true;
             continue;
         }

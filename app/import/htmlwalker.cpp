@@ -87,7 +87,11 @@ bool isBylineTitle(xmlNode *node) {
 /// A short label only screen readers get ("Image caption, ", "Media caption,").
 bool isScreenReaderLabel(xmlNode *node) {
     static const QRegularExpression hidden(uR"(visually-hidden|sr-only|screen-reader|off-?screen|a11y)"_qs);
-    if (!hidden.match(classAndId(node)).hasMatch())
+    // A label is a leaf: its own text, no elements inside (checked first, so nesting costs nothing).
+    for (const xmlNode *child = node->children; child; child = child->next)
+        if (child->type != XML_TEXT_NODE)
+            return false;
+    if (!node->children || !hidden.match(classAndId(node)).hasMatch())
         return false;
     const QString text = textOf(node);
     return text.size() <= 40 && (text.endsWith(u',') || text.endsWith(u':'));

@@ -326,6 +326,41 @@ private Q_SLOTS:
         QVERIFY(allText(*story).endsWith(tail));
     }
 
+    /// Hostile pages (tests/data/import/regressions/html/): each imports or is refused with a
+    /// sentence, in time.
+    void regressions_data() {
+        QTest::addColumn<QString>("path");
+        const QDir dir(QStringLiteral(GALLEY_TEST_DATA "/import/regressions/html"));
+        for (const QString &name : dir.entryList(QDir::Files, QDir::Name))
+            QTest::newRow(qPrintable(name)) << dir.filePath(name);
+    }
+
+    void regressions() {
+        QFETCH(QString, path);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QElapsedTimer timer;
+        timer.start();
+        QString error;
+        const auto result = importBytes(bytes, ImportOptions{u"clipboard"_qs, ImportFormat::Html}, &error);
+        QVERIFY(timer.elapsed() < budgetMs(bytes.size()) * 2); // the whole import, cleanup included
+        if (!result) {
+            QVERIFY(!error.isEmpty());
+            QVERIFY2(error.endsWith(u'.'), qPrintable(error));
+        }
+    }
+
+    void windowsClipboardHeader() {
+        QFile file(QStringLiteral(GALLEY_TEST_DATA "/import/regressions/html/cf-html-header.html"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QString error;
+        const auto story = readHtmlStory(file.readAll(), &error);
+        QVERIFY2(story, qPrintable(error));
+        QCOMPARE(allText(*story), u"Pasted on Windows."_qs);
+        QCOMPARE(story->segments.first().line, 6);
+    }
+
     /// The window's paste (importBytes with ImportFormat::Html) gives what importing the file gives.
     void clipboardSameAsFile_data() {
         QTest::addColumn<QString>("input");
