@@ -84,6 +84,30 @@ bool isBylineTitle(xmlNode *node) {
     return title.match(classAndId(node)).hasMatch() || attribute(node, "itemprop") == u"jobTitle";
 }
 
+/// A credit written at the end of a caption without markup ("… Photograph: Ines Marlo/Example
+/// Wire"), moved from @p caption to @p credit.
+void splitCredit(InlineText &caption, QString &credit) {
+    static const QRegularExpression label(
+        uR"(\s*(?:Photograph|Photo|Picture|Image|Illustration|Credit|Foto)s?\s*:\s*([^:]{2,80})$)"_qs);
+    const QString text = caption.plainText();
+    const auto match = label.match(text);
+    if (!match.hasMatch() || match.capturedStart() < 10)
+        return;
+    credit = match.captured(1).trimmed();
+    // Cut the runs at the label's start.
+    qsizetype keep = match.capturedStart();
+    InlineText kept;
+    for (const InlineRun &run : std::as_const(caption.runs)) {
+        if (keep <= 0)
+            break;
+        InlineRun part = run;
+        part.text = run.text.left(keep);
+        keep -= run.text.size();
+        kept.runs.append(part);
+    }
+    caption = collapseWhitespace(kept);
+}
+
 /// A short label only screen readers get ("Image caption, ", "Media caption,").
 bool isScreenReaderLabel(xmlNode *node) {
     static const QRegularExpression hidden(uR"(visually-hidden|sr-only|screen-reader|off-?screen|a11y)"_qs);
@@ -485,6 +509,8 @@ void HtmlWalker::flush() {
     if (m_state.role == SegmentRole::Caption) {
         if (!m_creditText.trimmed().isEmpty())
             segment.credit = cleanCredit(std::exchange(m_creditText, {}));
+        else
+            splitCredit(segment.text, segment.credit);
         if (m_picture) {
             takePicture(segment);
         } else if (m_options.document && !m_out.isEmpty() &&

@@ -237,6 +237,10 @@ private:
             uR"(^(?:[‹<«←]|prev(?:ious)?|back)?\s*(?:(?:image|photo|picture|slide|foto|bild|gallery)\s*)?\d{1,3}\s*(?:of|/|von|de|sur|av|van|di|из)\s*\d{1,3}\s*(?:[›>»→]|next)?$)");
         if (element.text <= 40 && pager.match(text).hasMatch())
             return pagerReason;
+        static const QRegularExpression tools = pattern(
+            uR"(^(listen to (this )?(article|story)( \d+ min(ute)?s?)?|\d+ min(ute)?s? (read|listen)|reading time:? \d+ min(ute)?s?|save( (this )?article)?|saved|gift (this )?article|follow|print( this page)?|copy link|link copied|comments?( \(\d+\))?|show comments|jump to comments|text size|a\+? ?a-?)$)");
+        if (element.text <= 40 && tools.match(text).hasMatch())
+            return u"A button or label of the page's own tools (listen, save, share, print, reading time) is left out."_qs;
         static const QRegularExpression mediaCaption = pattern(uR"(^(media|video) caption\b)");
         if (mediaCaption.match(text).hasMatch())
             return videoReason;
