@@ -52,6 +52,8 @@ int main(int argc, char **argv) {
     const QCommandLineOption dbOption(u"db"_qs, u"Story library file to open."_qs, u"PATH"_qs,
                                       galley::StoryLibrary::defaultPath());
     parser.addOption(dbOption);
+    // `galley FILE...`: how a file manager opens a wire file with Galley (the desktop entry's %F).
+    parser.addPositionalArgument(u"files"_qs, u"Story files to review for import."_qs, u"[FILE...]"_qs);
     parser.process(app);
 
     galley::StoryLibrary library;
@@ -66,5 +68,7 @@ int main(int argc, char **argv) {
     galley::MainWindow window(library);
     window.openInitialStory();
     window.show();
+    if (const QStringList files = parser.positionalArguments(); !files.isEmpty())
+        window.reviewFiles(files);
     return QApplication::exec();
 }

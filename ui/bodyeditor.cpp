@@ -2,8 +2,8 @@
 
 #include "editing/documentconverter.h"
 #include "editing/pastesanitizer.h"
-#include "icons.h"
 #include "linkdialog.h"
+#include "tabledialog.h"
 
 #include <QAction>
 #include <QKeyEvent>
@@ -12,6 +12,7 @@
 #include <QTextCursor>
 #include <QTextDocumentFragment>
 #include <QTextList>
+#include <QTextTable>
 #include <QToolBar>
 #include <QToolButton>
 #include <QUrl>
@@ -56,45 +57,7 @@ BodyEditor::BodyEditor(QWidget *parent)
     bodyFont.setPointSizeF(bodyFont.pointSizeF() * 1.15);
     document()->setDefaultFont(bodyFont);
 
-    m_subhead = makeAction(u"subheadAction"_qs, tr("&Subhead"), themedIcon(QString(), u"H2"_qs, true),
-                           QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_2), true);
-    m_bold = makeAction(u"boldAction"_qs, tr("&Bold"), themedIcon(QString(), u"B"_qs, true),
-                        QKeySequence::Bold, true);
-    m_italic = makeAction(u"italicAction"_qs, tr("&Italic"), themedIcon(QString(), u"I"_qs, false, true),
-                          QKeySequence::Italic, true);
-    m_link = makeAction(u"linkAction"_qs, tr("&Link…"), themedIcon(u"insert-link"_qs, u"⇗"_qs),
-                        QKeySequence(Qt::CTRL | Qt::Key_K), false);
-    m_bullets = makeAction(u"bulletListAction"_qs, tr("B&ulleted list"), themedIcon(QString(), u"•≡"_qs),
-                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_8), true);
-    m_numbers = makeAction(u"numberedListAction"_qs, tr("&Numbered list"), themedIcon(QString(), u"1≡"_qs),
-                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_7), true);
-    m_quote = makeAction(u"blockQuoteAction"_qs, tr("Block &quote"), themedIcon(QString(), u"❝"_qs),
-                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_9), true);
-
-    connect(m_subhead, &QAction::triggered, this, &BodyEditor::toggleSubhead);
-    connect(m_bold, &QAction::triggered, this, &BodyEditor::toggleBold);
-    connect(m_italic, &QAction::triggered, this, &BodyEditor::toggleItalic);
-    connect(m_link, &QAction::triggered, this, &BodyEditor::editLink);
-    connect(m_bullets, &QAction::triggered, this, [this] { toggleList(false); });
-    connect(m_numbers, &QAction::triggered, this, [this] { toggleList(true); });
-    connect(m_quote, &QAction::triggered, this, &BodyEditor::toggleBlockQuote);
-    connect(this, &QTextEdit::cursorPositionChanged, this, &BodyEditor::updateActionStates);
-    connect(this, &QTextEdit::currentCharFormatChanged, this, &BodyEditor::updateActionStates);
-}
-
-QAction *BodyEditor::makeAction(const QString &objectName, const QString &text, const QIcon &icon,
-                                const QKeySequence &shortcut, bool checkable) {
-    auto *action = new QAction(icon, text, this);
-    action->setObjectName(objectName);
-    action->setShortcut(shortcut);
-    action->setCheckable(checkable);
-    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addAction(action);
-    QString tip = text;
-    tip.remove(u'&');
-    tip.remove(u'…');
-    action->setToolTip(tip + u" ("_qs + shortcut.toString(QKeySequence::NativeText) + u')');
-    return action;
+    createActions();
 }
 
 void BodyEditor::setBody(const QList<Block> &body) {
@@ -111,31 +74,6 @@ void BodyEditor::setBody(const QList<Block> &body) {
 
 QList<Block> BodyEditor::body() {
     return documentToBlocks(document());
-}
-
-QList<QAction *> BodyEditor::formatActions() const {
-    return {m_subhead, m_bold, m_italic, m_link, m_bullets, m_numbers, m_quote};
-}
-
-QToolBar *BodyEditor::createToolBar(QWidget *parent) const {
-    auto *bar = new QToolBar(tr("Format"), parent);
-    bar->setObjectName(u"formatToolBar"_qs);
-    bar->setIconSize(QSize(18, 18));
-    bar->setToolButtonStyle(Qt::ToolButtonIconOnly);
-    bar->addAction(m_subhead);
-    bar->addSeparator();
-    bar->addAction(m_bold);
-    bar->addAction(m_italic);
-    bar->addAction(m_link);
-    // "Link" in words reads better than any chain icon a theme may or may not have.
-    m_link->setIconText(tr("Link"));
-    if (auto *button = qobject_cast<QToolButton *>(bar->widgetForAction(m_link)))
-        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    bar->addSeparator();
-    bar->addAction(m_bullets);
-    bar->addAction(m_numbers);
-    bar->addAction(m_quote);
-    return bar;
 }
 
 void BodyEditor::toggleSubhead() {
@@ -195,16 +133,30 @@ void BodyEditor::editLink() {
     setCurrentCharFormat(plain);
 }
 
+void BodyEditor::toggleStrikeOut() {
+    QTextCharFormat format;
+    format.setFontStrikeOut(!currentCharFormat().fontStrikeOut());
+    mergeCurrentCharFormat(format);
+    updateActionStates();
+}
+
+void BodyEditor::toggleBaseline(bool raise) {
+    const auto wanted = raise ? QTextCharFormat::AlignSuperScript : QTextCharFormat::AlignSubScript;
+    QTextCharFormat format;
+    format.setVerticalAlignment(
+        currentCharFormat().verticalAlignment() == wanted ? QTextCharFormat::AlignNormal : wanted);
+    mergeCurrentCharFormat(format);
+    updateActionStates();
+}
+
 void BodyEditor::toggleList(bool numbered) {
     QTextCursor cursor = textCursor();
-    const QTextListFormat::Style style = numbered ? QTextListFormat::ListDecimal : QTextListFormat::ListDisc;
     QTextDocument *doc = document();
     const QTextBlock first = doc->findBlock(cursor.selectionStart());
     const QTextBlock last = doc->findBlock(cursor.selectionEnd());
     cursor.beginEditBlock();
     if (QTextList *list = first.textList()) {
-        const bool sameKind = (list->format().style() == QTextListFormat::ListDecimal) == numbered;
-        if (sameKind) {
+        if (isNumberedListStyle(list->format().style()) == numbered) {
             for (QTextBlock block = first; block.isValid(); block = block.next()) {
                 if (QTextList *itemList = block.textList()) {
                     itemList->remove(block);
@@ -217,8 +169,10 @@ void BodyEditor::toggleList(bool numbered) {
                     break;
             }
         } else {
+            // The other kind at the same level; a top-level list says its kind by its own style.
             QTextListFormat format = list->format();
-            format.setStyle(style);
+            format.setStyle(listStyle(listLevel(first), numbered));
+            format.clearProperty(ListKindProperty);
             list->setFormat(format);
         }
     } else {
@@ -228,7 +182,7 @@ void BodyEditor::toggleList(bool numbered) {
         if (isBlockQuote(cursor))
             setBlockQuote(cursor, false);
         QTextListFormat format;
-        format.setStyle(style);
+        format.setStyle(listStyle(0, numbered));
         format.setIndent(1);
         QTextCursor firstCursor(first);
         QTextList *created = firstCursor.createList(format);
@@ -242,9 +196,45 @@ void BodyEditor::toggleList(bool numbered) {
     updateActionStates();
 }
 
+bool BodyEditor::changeLevel(bool deeper) {
+    QTextCursor cursor = textCursor();
+    const bool changed = changeListLevel(cursor, deeper);
+    updateActionStates();
+    return changed;
+}
+
+void BodyEditor::insertTable() {
+    TableDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        insertTableOf(dialog.rows(), dialog.columns(), dialog.headerRow());
+}
+
+void BodyEditor::insertTableOf(int rows, int columns, bool headerRow) {
+    QTextCursor cursor = textCursor();
+    galley::insertTable(cursor, rows, columns, headerRow);
+    setTextCursor(cursor);
+    ensureCursorVisible();
+    setFocus(Qt::OtherFocusReason);
+}
+
+void BodyEditor::insertSectionBreak() {
+    QTextCursor cursor = textCursor();
+    galley::insertSectionBreak(cursor);
+    setTextCursor(cursor);
+    ensureCursorVisible();
+}
+
 void BodyEditor::toggleBlockQuote() {
     QTextCursor cursor = textCursor();
     setBlockQuote(cursor, !isBlockQuote(cursor));
+    updateActionStates();
+}
+
+void BodyEditor::editTable(TableEdit edit) {
+    QTextCursor cursor = textCursor();
+    if (!galley::editTable(cursor, edit))
+        return;
+    setTextCursor(cursor);
     updateActionStates();
 }
 
@@ -260,6 +250,27 @@ QStringList droppedFiles(const QMimeData *source) {
         paths.append(url.toLocalFile());
     }
     return paths;
+}
+
+// A table cell holds one line: pasted blocks go in as one paragraph, their lines and cells joined
+// by spaces, styles kept.
+Block oneLine(const QList<Block> &blocks) {
+    InlineText line;
+    const auto add = [&line](const InlineText &text) {
+        if (text.plainText().trimmed().isEmpty())
+            return;
+        if (!line.runs.isEmpty())
+            line.runs.append(InlineRun{u" "_qs});
+        line.runs.append(text.runs);
+    };
+    for (const Block &block : blocks) {
+        for (const InlineText &text : block.lines)
+            add(text);
+        for (const TableRow &row : block.rows)
+            for (const InlineText &cell : row)
+                add(cell);
+    }
+    return Block{newId(), BlockKind::Paragraph, {line.normalized()}};
 }
 
 } // namespace
@@ -280,8 +291,12 @@ void BodyEditor::insertFromMimeData(const QMimeData *source) {
     if (m_storyPaste && m_storyPaste(source))
         return;
     QTextCursor cursor = textCursor();
+    if (!cursor.hasSelection() && isSectionBreak(cursor.block()))
+        moveOffSectionBreak(cursor, cursor.block());
     if (source->hasHtml()) {
-        const QList<Block> blocks = sanitizedBlocksFromHtml(source->html());
+        QList<Block> blocks = sanitizedBlocksFromHtml(source->html());
+        if (cursor.currentTable() && isBlockLevel(blocks))
+            blocks = {oneLine(blocks)};
         if (cursor.currentList() && isBlockLevel(blocks))
             leaveList(cursor);
         insertBlocks(cursor, blocks);
@@ -327,56 +342,6 @@ void BodyEditor::leaveList(QTextCursor &cursor) {
     const QTextBlock last = list->item(list->count() - 1);
     cursor.setPosition(last.position() + last.length() - 1);
     cursor.insertBlock(bodyParagraphFormat(), QTextCharFormat());
-}
-
-void BodyEditor::keyPressEvent(QKeyEvent *event) {
-    const bool enter = (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
-                       !(event->modifiers() & Qt::ShiftModifier);
-    if (enter && handleEnter()) {
-        event->accept();
-        return;
-    }
-    QTextEdit::keyPressEvent(event);
-}
-
-// Enter behaves the way word processors taught reporters: after a subhead comes a plain
-// paragraph, and Enter on an empty list item or quote line leaves the list or quote.
-bool BodyEditor::handleEnter() {
-    QTextCursor cursor = textCursor();
-    if (cursor.hasSelection())
-        return false;
-    const bool emptyBlock = cursor.block().text().isEmpty();
-    if (emptyBlock && cursor.currentList()) {
-        toggleList(cursor.currentList()->format().style() == QTextListFormat::ListDecimal);
-        return true;
-    }
-    if (emptyBlock && isBlockQuote(cursor)) {
-        setBlockQuote(cursor, false);
-        updateActionStates();
-        return true;
-    }
-    if (isSubhead(cursor) && cursor.atBlockEnd()) {
-        QTextCharFormat plain;
-        plain.setFontWeight(QFont::Normal);
-        plain.setProperty(QTextFormat::FontSizeAdjustment, 0);
-        cursor.insertBlock(bodyParagraphFormat(), plain);
-        setTextCursor(cursor);
-        setCurrentCharFormat(plain);
-        return true;
-    }
-    return false;
-}
-
-void BodyEditor::updateActionStates() {
-    const QTextCursor cursor = textCursor();
-    const QTextCharFormat format = currentCharFormat();
-    m_subhead->setChecked(isSubhead(cursor));
-    m_bold->setChecked(isBold(format) && !isSubhead(cursor));
-    m_italic->setChecked(format.fontItalic());
-    const QTextList *list = cursor.currentList();
-    m_bullets->setChecked(list && list->format().style() != QTextListFormat::ListDecimal);
-    m_numbers->setChecked(list && list->format().style() == QTextListFormat::ListDecimal);
-    m_quote->setChecked(isBlockQuote(cursor));
 }
 
 } // namespace galley

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "editing/documentconverter.h"
 #include "model/story.h"
 
 #include <QTextEdit>
@@ -12,10 +13,18 @@ class QToolBar;
 namespace galley {
 
 /// The story body editor: rich text limited to what a story body can hold (paragraphs, subheads,
-/// bold, italic, links, bulleted and numbered lists, block quotes). Paste goes through the
+/// bold, italic, struck, superscript and subscript text, links, bulleted and numbered lists nested
+/// with Tab and Shift+Tab, block quotes, tables and section breaks). Paste goes through the
 /// sanitiser, so fonts, colours, scripts and pictures from other programs never get in; pasted
-/// blocks (subheads, several paragraphs) that land in a list item go after the list. Block ids
-/// live in the document (see documentconverter.h), so pull quotes and pictures stay anchored.
+/// blocks (subheads, several paragraphs) that land in a list item go after the list, and into a
+/// table cell only their text goes. Block ids live in the document (see documentconverter.h), so
+/// pull quotes and pictures stay anchored.
+///
+/// Keys beyond QTextEdit's: Tab and Shift+Tab change a list item's level, and move between table
+/// cells (Tab in the last cell adds a row); elsewhere they move the focus. Enter after a subhead
+/// starts a paragraph; on an empty list item it moves the item up a level or out of the list; on a
+/// section break it starts a paragraph after it. A section break takes no text: typing on it
+/// writes into the paragraph after it, and Backspace or Delete on it (or next to it) removes it.
 class BodyEditor final : public QTextEdit {
     Q_OBJECT
 
@@ -27,10 +36,15 @@ public:
     /// The body as story blocks (ids settled; see documentToBlocks()).
     QList<Block> body();
 
-    /// Formatting actions with their shortcuts (Ctrl+B, Ctrl+I, Ctrl+K, Ctrl+Alt+2 subhead,
-    /// Ctrl+Shift+8 bullets, Ctrl+Shift+7 numbers, Ctrl+Shift+9 block quote), for toolbar and menu.
+    /// Formatting actions with their shortcuts, for the Format menu, with separators and a Table
+    /// submenu: Ctrl+Alt+2 subhead; Ctrl+B, Ctrl+I, Ctrl+Shift+X strikethrough, Ctrl+. superscript,
+    /// Ctrl+, subscript, Ctrl+K link; Ctrl+Shift+8 bullets, Ctrl+Shift+7 numbers, Tab / Shift+Tab
+    /// list level, Ctrl+Shift+9 block quote; Ctrl+Shift+T table, Ctrl+Shift+Return section break.
     /// The shortcuts work while the body has focus, so Ctrl+B in the headline does nothing.
     QList<QAction *> formatActions() const;
+    /// The table actions (add a row or column, delete the row, column or table), enabled while the
+    /// cursor is in a table; also in the body's context menu there.
+    QList<QAction *> tableActions() const;
     /// A toolbar holding formatActions(), parented to @p parent.
     QToolBar *createToolBar(QWidget *parent) const;
 
@@ -40,8 +54,18 @@ public:
     /// Asks for a link's address with LinkDialog and applies it to the selection (or the word or
     /// link under the cursor); an empty address removes the link.
     void editLink();
+    void toggleStrikeOut();
+    /// Raises (or, with @p raise false, lowers) the selection; again takes it back to the line.
+    void toggleBaseline(bool raise);
     void toggleList(bool numbered);
     void toggleBlockQuote();
+    /// Moves the list items in the selection one level deeper or shallower; false outside lists.
+    bool changeLevel(bool deeper);
+    /// Asks for rows, columns and a header row (TableDialog) and inserts the table.
+    void insertTable();
+    /// Inserts a table of @p rows x @p columns without asking (see galley::insertTable()).
+    void insertTableOf(int rows, int columns, bool headerRow);
+    void insertSectionBreak();
 
     /// @p handler sees every paste and text drop before the body does (files excepted) and returns
     /// true when it took care of it, e.g. a whole story pasted into an empty one goes to the import
@@ -53,15 +77,24 @@ Q_SIGNALS:
     void filesDropped(const QStringList &paths);
 
 protected:
+    bool event(QEvent *event) override;
     bool canInsertFromMimeData(const QMimeData *source) const override;
     void insertFromMimeData(const QMimeData *source) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
+    void createActions();
     QAction *makeAction(const QString &objectName, const QString &text, const QIcon &icon,
                         const QKeySequence &shortcut, bool checkable);
     void updateActionStates();
     bool handleEnter();
+    /// Tab and Shift+Tab in a list or a table; false when they should move the focus.
+    bool handleTab(bool forward);
+    /// Keys on or next to a section break (see the class comment); true when handled.
+    bool handleSectionBreakKey(QKeyEvent *event);
+    /// Changes the table the cursor is in (see galley::editTable()).
+    void editTable(TableEdit edit);
     /// Moves @p cursor out of its list, to where pasted blocks keep their own kind.
     void leaveList(QTextCursor &cursor);
     /// Inserts @p blocks at @p cursor, each keeping its kind.
@@ -74,6 +107,20 @@ private:
     QAction *m_bullets;
     QAction *m_numbers;
     QAction *m_quote;
+    QAction *m_strike;
+    QAction *m_superscript;
+    QAction *m_subscript;
+    QAction *m_indent;
+    QAction *m_outdent;
+    QAction *m_table;
+    QAction *m_break;
+    QAction *m_addRow;
+    QAction *m_addColumn;
+    QAction *m_deleteRow;
+    QAction *m_deleteColumn;
+    QAction *m_deleteTable;
+    QAction *m_tableMenu;
+    QList<QAction *> m_formatActions;
     std::function<bool(const QMimeData *)> m_storyPaste;
 };
 

@@ -66,6 +66,10 @@ public:
     /// Saves each story in @p stories (slugs made unique by the library) and opens the last one.
     /// Returns how many were saved; a failure is shown in a message box.
     int addImportedStories(const QList<Story> &stories);
+    /// Reads @p paths and shows the import review for each, as File > Import does, once the event
+    /// loop runs (`galley FILE...`: a wire file opened from a file manager); then saves and opens
+    /// what the user accepted. A file that cannot be imported is explained in a message box.
+    void reviewFiles(const QStringList &paths);
 
     QString currentStoryId() const;
     bool hasUnsavedChanges() const { return m_dirty; }

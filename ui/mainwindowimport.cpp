@@ -6,6 +6,7 @@
 #include "imagepanel.h"
 #include "import/importsource.h"
 #include "model/slug.h"
+#include "preview/previewpane.h"
 #include "storage/storylibrary.h"
 #include "storage/storyversions.h"
 #include "storyeditor.h"
@@ -114,6 +115,16 @@ int MainWindow::addImportedStories(const QList<Story> &stories) {
         openStory(lastId);
     }
     return saved;
+}
+
+void MainWindow::reviewFiles(const QStringList &paths) {
+    // The preview starts first: starting WebEngine gives this window a new native window, which
+    // would cover a review already on screen where no window manager keeps dialogs above.
+    m_preview->start();
+    // Read once the window is up, so it shows before a large file is read.
+    QTimer::singleShot(0, this, [this, paths] {
+        addImportedStories(reviewImportAttempts(importPaths(paths), this, earlierVersions(this, m_library)));
+    });
 }
 
 void MainWindow::reviewLater(const QList<ImportAttempt> &attempts) {

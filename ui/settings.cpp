@@ -1,10 +1,27 @@
 #include "settings.h"
 
 #include <QByteArray>
+#include <QString>
+
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
 
 namespace galley {
 
 namespace {
+
+// The account's full name (the first field of the passwd GECOS entry), else its login name.
+QString systemUserName() {
+#ifdef Q_OS_UNIX
+    if (const passwd *entry = getpwuid(getuid())) {
+        const QString fullName = QString::fromLocal8Bit(entry->pw_gecos).section(u',', 0, 0).trimmed();
+        return fullName.isEmpty() ? QString::fromLocal8Bit(entry->pw_name) : fullName;
+    }
+#endif
+    return qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+}
 
 struct KeyInfo {
     Settings::Key key;
@@ -18,6 +35,7 @@ const KeyInfo keyTable[] = {
     {Settings::Key::SplitterState, u"window/splitter", [] { return QVariant(QByteArray()); }},
     {Settings::Key::LastStoryId, u"library/lastStory", [] { return QVariant(QString()); }},
     {Settings::Key::LastExportFolder, u"export/lastFolder", [] { return QVariant(QString()); }},
+    {Settings::Key::UserName, u"user/name", [] { return QVariant(systemUserName()); }},
 };
 
 const KeyInfo &info(Settings::Key key) {

@@ -10,11 +10,12 @@ namespace galley {
 class Settings final {
 public:
     enum class Key {
-        WindowGeometry,  ///< QByteArray from QWidget::saveGeometry()
-        WindowState,     ///< QByteArray from QMainWindow::saveState()
-        SplitterState,   ///< QByteArray from QSplitter::saveState()
-        LastStoryId,     ///< QString, the story open when the window closed
-        LastExportFolder ///< QString, the folder last chosen for File > Export
+        WindowGeometry,   ///< QByteArray from QWidget::saveGeometry()
+        WindowState,      ///< QByteArray from QMainWindow::saveState()
+        SplitterState,    ///< QByteArray from QSplitter::saveState()
+        LastStoryId,      ///< QString, the story open when the window closed
+        LastExportFolder, ///< QString, the folder last chosen for File > Export
+        UserName          ///< QString, who signs editor's notes; the account's full name by default
     };
 
     Settings() = default;

@@ -3,13 +3,13 @@
 #include "bodyeditor.h"
 #include "editing/documentconverter.h"
 #include "imagepanel.h"
+#include "notes/notespanel.h"
 #include "pullquotepanel.h"
 #include "storyform.h"
 
 #include <QTabWidget>
 #include <QTextBlock>
 #include <QTextDocument>
-#include <QTextList>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -28,16 +28,6 @@ int blockWords(const Block &block) {
     return one.wordCount();
 }
 
-QString textBlockId(const QTextBlock &block) {
-    if (const QTextList *list = block.textList()) {
-        const QString id = list->format().property(BlockIdProperty).toString();
-        return id.isEmpty() && list->count() > 0
-                   ? list->item(0).blockFormat().property(BlockIdProperty).toString()
-                   : id;
-    }
-    return block.blockFormat().property(BlockIdProperty).toString();
-}
-
 } // namespace
 
 StoryEditor::StoryEditor(QWidget *parent)
@@ -46,6 +36,9 @@ StoryEditor::StoryEditor(QWidget *parent)
     , m_body(new BodyEditor(this))
     , m_quotes(new PullQuotePanel(this))
     , m_images(new ImagePanel(this))
+    , m_metadata(nullptr)
+    , m_notes(nullptr)
+    , m_embargo(nullptr)
     , m_tabs(new QTabWidget(this))
     , m_placementRefresh(new QTimer(this)) {
     setObjectName(u"storyEditor"_qs);
@@ -67,6 +60,7 @@ StoryEditor::StoryEditor(QWidget *parent)
     layout->setSpacing(10);
     layout->addWidget(m_form);
     layout->addWidget(m_tabs, 1);
+    addMetadataAndNotes();
 
     connect(m_form, &StoryForm::edited, this, &StoryEditor::onFormEdited);
     connect(m_body->document(), &QTextDocument::contentsChange, this, &StoryEditor::onContentsChange);
@@ -101,6 +95,7 @@ void StoryEditor::setStory(const Story &story) {
     m_story.replaceBody(m_body->body());
     m_quotes->setQuotes(m_story.pullQuotes, m_story.body);
     m_images->setImages(m_story.images, m_story.body);
+    showMetadataAndNotes();
     m_placementRefresh->stop();
     indexBody();
     updateTabTitles();
@@ -144,9 +139,13 @@ bool StoryEditor::syncEditedBlock() {
     if (m_changes != 1 || document->blockCount() != m_textBlockCount)
         return false;
     const QTextBlock textBlock = document->findBlock(m_changeStart);
-    if (textBlock != document->findBlock(m_changeEnd))
-        return false;
-    const std::optional<Block> block = readSingleBlock(textBlock);
+    const QTextBlock endBlock = document->findBlock(m_changeEnd);
+    std::optional<Block> block;
+    if (textBlock == endBlock)
+        block = readSingleBlock(textBlock);
+    // Typing in a table cell re-reads that table alone.
+    if (!block && blockIdAt(textBlock) == blockIdAt(endBlock))
+        block = readTableAt(textBlock);
     if (!block || block->id.isEmpty())
         return false;
     const qsizetype index = m_blockIndex.value(block->id, -1);
@@ -154,7 +153,8 @@ bool StoryEditor::syncEditedBlock() {
         return false;
     const Block &old = m_story.body.at(index);
     // A list item or quoted line that left its group shares the group's id; the group changes too.
-    if (old.kind != BlockKind::Paragraph && old.kind != BlockKind::Subhead)
+    if (old.kind != block->kind ||
+        (old.kind != BlockKind::Paragraph && old.kind != BlockKind::Subhead && old.kind != BlockKind::Table))
         return false;
     if (old == *block)
         return true;
@@ -190,7 +190,7 @@ void StoryEditor::indexBody() {
 }
 
 QString StoryEditor::currentBlockId() const {
-    return textBlockId(m_body->textCursor().block());
+    return blockIdAt(m_body->textCursor().block());
 }
 
 bool StoryEditor::revealBlock(const QString &blockId) {
@@ -198,7 +198,7 @@ bool StoryEditor::revealBlock(const QString &blockId) {
         return false;
     const QTextDocument *document = m_body->document();
     for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
-        if (textBlockId(block) != blockId)
+        if (blockIdAt(block) != blockId)
             continue;
         m_tabs->setCurrentIndex(0);
         QTextCursor cursor(block);
@@ -239,8 +239,9 @@ void StoryEditor::updateTabTitles() {
     const auto title = [](const QString &name, qsizetype count) {
         return count == 0 ? name : u"%1 (%2)"_qs.arg(name).arg(count);
     };
-    m_tabs->setTabText(1, title(tr("Pull quotes"), m_story.pullQuotes.size()));
-    m_tabs->setTabText(2, title(tr("Pictures"), m_story.images.size()));
+    m_tabs->setTabText(m_tabs->indexOf(m_quotes), title(tr("Pull quotes"), m_story.pullQuotes.size()));
+    m_tabs->setTabText(m_tabs->indexOf(m_images), title(tr("Pictures"), m_story.images.size()));
+    m_tabs->setTabText(m_tabs->indexOf(m_notes), title(tr("Notes"), m_story.notes.size()));
 }
 
 } // namespace galley

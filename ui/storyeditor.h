@@ -7,6 +7,7 @@
 
 #include <functional>
 
+class QLabel;
 class QTabWidget;
 class QTimer;
 
@@ -14,12 +15,15 @@ namespace galley {
 
 class BodyEditor;
 class ImagePanel;
+class MetadataPanel;
+class NotesPanel;
 class PullQuotePanel;
 class StoryForm;
 
-/// Everything about one story a reporter edits: the header form, and tabs for the body (with its
-/// formatting toolbar), pull quotes and pictures. Keeps an up-to-date Story of what is on screen;
-/// when body blocks go away, pull quotes and pictures move with Story::replaceBody().
+/// Everything about one story a reporter edits: the header form (under an "Embargoed until …"
+/// warning while the story is embargoed), and tabs for the body (with its formatting toolbar),
+/// pull quotes, pictures, the wire metadata and the editor's notes. Keeps an up-to-date Story of what is on
+/// screen; when body blocks go away, pull quotes and pictures move with Story::replaceBody().
 ///
 /// Typing inside one paragraph or subhead re-reads only that block (QTextDocument::contentsChange
 /// says where the edit was), so a keystroke costs the same in a 100,000-word story as in a short
@@ -50,6 +54,8 @@ public:
 
     BodyEditor *bodyEditor() const { return m_body; }
     StoryForm *form() const { return m_form; }
+    MetadataPanel *metadataPanel() const { return m_metadata; }
+    NotesPanel *notesPanel() const { return m_notes; }
 
 Q_SIGNALS:
     /// The user changed something in the story.
@@ -70,11 +76,20 @@ private:
     void onQuotesChanged();
     void onImagesChanged();
     void updateTabTitles();
+    // The metadata and notes tabs and the embargo warning (storyeditorpanels.cpp).
+    void addMetadataAndNotes();
+    void showMetadataAndNotes();
+    void onMetadataEdited();
+    void onNotesChanged();
+    void updateEmbargoWarning();
 
     StoryForm *m_form;
     BodyEditor *m_body;
     PullQuotePanel *m_quotes;
     ImagePanel *m_images;
+    MetadataPanel *m_metadata;
+    NotesPanel *m_notes;
+    QLabel *m_embargo;
     QTabWidget *m_tabs;
     QTimer *m_placementRefresh;
     Story m_story;

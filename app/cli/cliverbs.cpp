@@ -72,8 +72,10 @@ int runHelp(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &i
         return ExitOk;
     }
     io.out << generalUsageLine()
-           << u"\n       galley --version\n\n"
-              u"Without a verb, Galley opens the editor. Verbs:\n"_qs;
+           << u"\n       galley [--db PATH] FILE...\n"
+              u"       galley --help | --version\n\n"
+              u"Without a verb, Galley opens the editor; files named instead of a verb open in its import "
+              u"review. Verbs:\n"_qs;
     // One column for the summaries, as wide as the longest verb with its arguments.
     qsizetype width = 0;
     for (const CliVerb &v : cliVerbs())

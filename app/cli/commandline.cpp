@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QTextStream>
@@ -102,7 +103,7 @@ int runVerb(const QStringList &arguments, cli::CliStreams &io) {
         if (name.isEmpty())
             io.err << u"galley: Say what to do: name a verb such as “list”.\n"_qs;
         else
-            io.err << u"galley: “%1” is not a verb Galley knows.\n"_qs.arg(name);
+            io.err << u"galley: “%1” is not a verb Galley knows, nor a file to import.\n"_qs.arg(name);
         io.err << cli::generalUsageLine() << u"   Run “galley help” for the list of verbs.\n"_qs;
         io.err.flush();
         return cli::ExitUsage;
@@ -142,7 +143,12 @@ bool isCommandLineVerb(const QStringList &arguments) {
     // deserves instead of an editor window that silently ignores it. Other options (Qt's own,
     // such as -platform) belong to the editor.
     const QString first = arguments.at(at);
-    return HelpFlags.contains(first) || VersionFlags.contains(first) || !first.startsWith(u'-');
+    if (HelpFlags.contains(first) || VersionFlags.contains(first))
+        return true;
+    if (first.startsWith(u'-'))
+        return false;
+    // A verb wins over a file of the same name (`galley ./list` opens that file).
+    return cli::findVerb(first) || !QFileInfo::exists(first);
 }
 
 int runCommandLine(const QStringList &arguments, QIODevice *out, QIODevice *err) {

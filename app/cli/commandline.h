@@ -8,8 +8,9 @@ namespace galley {
 /// True when @p arguments (as QCoreApplication::arguments(): program name first), after any leading
 /// "--db PATH" (or "--db=PATH") pairs, go on with a word that is not an option (a verb such as
 /// "list", "export", "import", "help", or a mistyped one that then gets a usage error), with
-/// -h/--help or with -v/--version, so main() runs it without opening a window. "--db PATH" alone
-/// and every other option (Qt's -platform, ...) open the editor.
+/// -h/--help or with -v/--version, so main() runs it without opening a window. "--db PATH" alone,
+/// every other option (Qt's -platform, ...) and a word that is no verb but names an existing file
+/// (`galley FILE...`, as a file manager starts Galley, for the import review) open the editor.
 bool isCommandLineVerb(const QStringList &arguments);
 
 /// Runs the verb in @p arguments and returns the process exit code: 0 on success, 1 when the work

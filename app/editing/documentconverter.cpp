@@ -1,4 +1,8 @@
+// QTextDocument -> story blocks: documentToBlocks(), readBlocks() and the single-block readers the
+// editor uses while typing. The other way is in documentwriter.cpp, style edits in documentstyles.cpp.
+
 #include "documentconverter.h"
+#include "documentformat_p.h"
 
 #include <QFont>
 #include <QHash>
@@ -6,38 +10,17 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTextFrame>
 #include <QTextList>
+#include <QTextTable>
+
+#include <algorithm>
 
 namespace galley {
 
+namespace detail {
+
 namespace {
-
-// Indent of a quoted paragraph in the editor, in pixels; the published look comes from the CSS.
-constexpr qreal QuoteIndent = 24;
-// Space under a paragraph and around a subhead in the editor, in pixels.
-constexpr qreal ParagraphGap = 8;
-constexpr qreal SubheadGapAbove = 12;
-
-// One body block as found in the document, before ids are settled.
-struct Unit {
-    BlockKind kind = BlockKind::Paragraph;
-    QString rawId;
-    QList<InlineText> lines;
-    QList<QTextBlock> textBlocks; // paragraph, subhead and quote lines
-    QTextList *list = nullptr;
-    QString id; // settled id
-};
-
-bool isNumberedStyle(QTextListFormat::Style style) {
-    switch (style) {
-    case QTextListFormat::ListDisc:
-    case QTextListFormat::ListCircle:
-    case QTextListFormat::ListSquare:
-        return false;
-    default:
-        return true;
-    }
-}
 
 QString cleanText(QString text) {
     text.replace(QChar::LineSeparator, u' ');
@@ -45,6 +28,8 @@ QString cleanText(QString text) {
     text.remove(QChar::ObjectReplacementCharacter);
     return text;
 }
+
+} // namespace
 
 InlineText readLine(const QTextBlock &block, bool ignoreBold) {
     InlineText line;
@@ -57,6 +42,17 @@ InlineText readLine(const QTextBlock &block, bool ignoreBold) {
         run.text = cleanText(fragment.text());
         run.bold = !ignoreBold && format.fontWeight() >= QFont::DemiBold;
         run.italic = format.fontItalic();
+        run.strike = format.fontStrikeOut();
+        switch (format.verticalAlignment()) {
+        case QTextCharFormat::AlignSuperScript:
+            run.baseline = Baseline::Superscript;
+            break;
+        case QTextCharFormat::AlignSubScript:
+            run.baseline = Baseline::Subscript;
+            break;
+        default:
+            break;
+        }
         if (format.isAnchor())
             run.href = format.anchorHref();
         line.runs.append(run);
@@ -68,96 +64,278 @@ bool hasText(const InlineText &line) {
     return !line.plainText().trimmed().isEmpty();
 }
 
+bool isNumberedStyle(QTextListFormat::Style style) {
+    switch (style) {
+    case QTextListFormat::ListDisc:
+    case QTextListFormat::ListCircle:
+    case QTextListFormat::ListSquare:
+        return false;
+    default:
+        return true;
+    }
+}
+
+int levelOf(const QTextList *list) {
+    return std::clamp(list->format().indent() - 1, 0, MaxListLevel);
+}
+
+QTextTable *tableAt(const QTextBlock &block) {
+    if (!block.isValid())
+        return nullptr;
+    QTextTable *outer = nullptr;
+    for (QTextFrame *frame = QTextCursor(block).currentFrame(); frame; frame = frame->parentFrame())
+        if (auto *table = qobject_cast<QTextTable *>(frame))
+            outer = table;
+    return outer;
+}
+
+} // namespace detail
+
+using namespace detail;
+
+namespace {
+
+// One body block as found in the document, before ids are settled.
+struct Unit {
+    BlockKind kind = BlockKind::Paragraph;
+    QString rawId;
+    QList<InlineText> lines;
+    QList<ListItem> items;
+    QList<TableRow> rows;
+    bool headerRow = false;
+    bool content = false;         // has text (a section break always counts)
+    QList<QTextBlock> textBlocks; // paragraph, subhead, quote lines, section break
+    QList<QTextList *> lists;     // every QTextList of a list block
+    // List items whose QTextList an earlier block owns (a list interrupted by a paragraph goes on
+    // after it): they must move to a list of this block's own before it can carry an id.
+    QList<QTextBlock> movedItems;
+    QSet<QTextList *> borrowed;
+    QTextTable *table = nullptr;
+    QString id; // settled id
+};
+
 bool isQuoteFormat(const QTextBlockFormat &format) {
     return format.intProperty(QTextFormat::BlockQuoteLevel) > 0;
 }
 
+bool isBreakFormat(const QTextBlockFormat &format) {
+    return format.hasProperty(QTextFormat::BlockTrailingHorizontalRulerWidth);
+}
+
+QString listId(const QTextList *list) {
+    return list->format().property(BlockIdProperty).toString();
+}
+
+// A cell's paragraphs (a pasted <br>, a nested table) joined by spaces: a cell holds one line.
+InlineText readCell(const QTextTableCell &cell, bool ignoreBold) {
+    InlineText text;
+    const int last = cell.lastCursorPosition().position();
+    for (QTextBlock block = cell.firstCursorPosition().block(); block.isValid() && block.position() <= last;
+         block = block.next()) {
+        const InlineText line = readLine(block, ignoreBold);
+        if (!hasText(line))
+            continue;
+        if (!text.runs.isEmpty())
+            text.runs.append(InlineRun{u" "_qs});
+        text.runs.append(line.runs);
+    }
+    return text.normalized();
+}
+
+Unit readTable(QTextTable *table) {
+    Unit unit;
+    unit.kind = BlockKind::Table;
+    unit.table = table;
+    unit.rawId = table->format().property(BlockIdProperty).toString();
+    unit.headerRow = table->format().headerRowCount() > 0;
+    for (int r = 0; r < table->rows(); ++r) {
+        TableRow row;
+        qsizetype length = 0;
+        for (int c = 0; c < table->columns(); ++c) {
+            const QTextTableCell cell = table->cellAt(r, c);
+            // A merged cell is read once, where it starts; the places it covers are empty cells.
+            const bool origin = cell.row() == r && cell.column() == c;
+            const InlineText text = origin ? readCell(cell, unit.headerRow && r == 0) : InlineText();
+            unit.content = unit.content || hasText(text);
+            row.append(text);
+            if (!(origin && cell.format().boolProperty(PaddingCellProperty) && text.runs.isEmpty()))
+                length = c + 1;
+        }
+        row.resize(length);
+        unit.rows.append(row);
+    }
+    return unit;
+}
+
+// The kind of a list block: as its first list says, else the numbering of its first item at the
+// shallowest level. Items that all match that kind at the top level are left implicit.
+void settleListKind(Unit &unit) {
+    const QVariant stated = unit.lists.first()->format().property(ListKindProperty);
+    bool numbered = isNumberedStyle(unit.lists.first()->format().style());
+    if (stated.isValid()) {
+        numbered = BlockKind(stated.toInt()) == BlockKind::NumberedList;
+    } else if (!unit.items.isEmpty()) {
+        const auto shallowest =
+            std::min_element(unit.items.cbegin(), unit.items.cend(),
+                             [](const ListItem &a, const ListItem &b) { return a.level < b.level; });
+        numbered = shallowest->numbered;
+    }
+    unit.kind = numbered ? BlockKind::NumberedList : BlockKind::BulletList;
+    const ListItem plain{0, numbered};
+    if (std::all_of(unit.items.cbegin(), unit.items.cend(),
+                    [&](const ListItem &item) { return item == plain; }))
+        unit.items.clear();
+}
+
 // Walks the document and groups text blocks into units; units without text are returned too
 // (with empty lines) so their ids can be settled.
-QList<Unit> collectUnits(const QTextDocument *document) {
+class Collector {
+public:
     QList<Unit> units;
-    QSet<QTextList *> seenLists;
-    bool quoteOpen = false;
-    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
-        if (QTextList *list = block.textList()) {
-            quoteOpen = false;
-            if (seenLists.contains(list))
-                continue;
-            seenLists.insert(list);
-            Unit unit;
-            unit.kind =
-                isNumberedStyle(list->format().style()) ? BlockKind::NumberedList : BlockKind::BulletList;
-            unit.rawId = list->format().property(BlockIdProperty).toString();
-            if (unit.rawId.isEmpty() && list->count() > 0)
-                unit.rawId = list->item(0).blockFormat().property(BlockIdProperty).toString();
-            for (int i = 0; i < list->count(); ++i) {
-                const InlineText line = readLine(list->item(i), false);
-                if (hasText(line))
-                    unit.lines.append(line);
+
+    void walk(QTextFrame *frame) {
+        for (auto it = frame->begin(); !it.atEnd(); ++it) {
+            if (QTextFrame *child = it.currentFrame()) {
+                m_openList = -1;
+                m_quoteOpen = false;
+                if (auto *table = qobject_cast<QTextTable *>(child))
+                    units.append(readTable(table));
+                else
+                    walk(child);
+            } else {
+                addBlock(it.currentBlock());
             }
-            unit.list = list;
-            units.append(unit);
-            continue;
         }
+    }
+
+    void finish() {
+        for (Unit &unit : units)
+            if (!unit.lists.isEmpty())
+                settleListKind(unit);
+    }
+
+private:
+    void addBlock(const QTextBlock &block) {
+        if (QTextList *list = block.textList()) {
+            m_quoteOpen = false;
+            addListItem(block, list);
+            return;
+        }
+        m_openList = -1;
         const QTextBlockFormat format = block.blockFormat();
         const QString id = format.property(BlockIdProperty).toString();
         if (isQuoteFormat(format)) {
-            if (!quoteOpen || units.last().rawId != id) {
+            if (!m_quoteOpen || units.last().rawId != id) {
                 Unit unit;
                 unit.kind = BlockKind::BlockQuote;
                 unit.rawId = id;
                 units.append(unit);
             }
-            quoteOpen = true;
+            m_quoteOpen = true;
             Unit &unit = units.last();
             unit.textBlocks.append(block);
             const InlineText line = readLine(block, false);
-            if (hasText(line))
+            if (hasText(line)) {
                 unit.lines.append(line);
-            continue;
+                unit.content = true;
+            }
+            return;
         }
-        quoteOpen = false;
+        m_quoteOpen = false;
         Unit unit;
         unit.kind = format.headingLevel() > 0 ? BlockKind::Subhead : BlockKind::Paragraph;
         unit.rawId = id;
         unit.textBlocks.append(block);
         const InlineText line = readLine(block, unit.kind == BlockKind::Subhead);
-        if (hasText(line))
+        if (hasText(line)) {
             unit.lines.append(line);
+            unit.content = true;
+        } else if (isBreakFormat(format)) {
+            // Text typed onto a rule is kept as a paragraph; an empty rule is the break.
+            unit.kind = BlockKind::SectionBreak;
+            unit.content = true;
+        }
         units.append(unit);
     }
-    return units;
+
+    // A list continues while its items follow each other and each QTextList is part of it, carries
+    // its id, or (without an id, made by Tab in the editor) is nested.
+    void addListItem(const QTextBlock &block, QTextList *list) {
+        const int level = levelOf(list);
+        const QString id = listId(list);
+        bool joins = false;
+        if (m_openList >= 0) {
+            const Unit &open = units.at(m_openList);
+            joins = open.lists.contains(list) || (id.isEmpty() ? level > 0 : id == open.rawId);
+        }
+        if (!joins) {
+            Unit unit;
+            unit.kind = BlockKind::BulletList;
+            // A paragraph turned into a list keeps its id in its block format.
+            unit.rawId = id.isEmpty() ? block.blockFormat().property(BlockIdProperty).toString() : id;
+            units.append(unit);
+            m_openList = units.size() - 1;
+        }
+        Unit &unit = units[m_openList];
+        if (!unit.lists.contains(list))
+            unit.lists.append(list);
+        const qsizetype owner = m_listOwner.value(list, -1);
+        if (owner >= 0 && owner != m_openList) {
+            unit.borrowed.insert(list);
+            unit.movedItems.append(block);
+        } else {
+            m_listOwner.insert(list, m_openList);
+        }
+        const InlineText line = readLine(block, false);
+        if (hasText(line)) {
+            unit.lines.append(line);
+            unit.items.append(ListItem{level, isNumberedStyle(list->format().style())});
+            unit.content = true;
+        }
+    }
+
+    qsizetype m_openList = -1;
+    bool m_quoteOpen = false;
+    QHash<QTextList *, qsizetype> m_listOwner; // unit that met each list first
+};
+
+QList<Unit> collectUnits(const QTextDocument *document) {
+    Collector collector;
+    collector.walk(document->rootFrame());
+    collector.finish();
+    return collector.units;
 }
 
-// Gives every unit its id: units with text claim their stored id in document order, so when Enter
-// copies an id the block that holds the text keeps it; every other unit gets a fresh one.
+// Gives every unit its id: units with content claim their stored id in document order, so when
+// Enter copies an id the block that holds the text keeps it; every other unit gets a fresh one.
 void settleIds(QList<Unit> &units) {
     QSet<QString> claimed;
-    for (Unit &unit : units) {
-        if (unit.lines.isEmpty())
-            continue;
-        if (!unit.rawId.isEmpty() && !claimed.contains(unit.rawId))
-            unit.id = unit.rawId;
-        else
-            unit.id = newId();
-        claimed.insert(unit.id);
+    for (const bool withContent : {true, false}) {
+        for (Unit &unit : units) {
+            if (unit.content != withContent)
+                continue;
+            if (!unit.rawId.isEmpty() && !claimed.contains(unit.rawId))
+                unit.id = unit.rawId;
+            else
+                unit.id = newId();
+            claimed.insert(unit.id);
+        }
     }
-    for (Unit &unit : units) {
-        if (!unit.lines.isEmpty())
-            continue;
-        if (!unit.rawId.isEmpty() && !claimed.contains(unit.rawId))
-            unit.id = unit.rawId;
-        else
-            unit.id = newId();
-        claimed.insert(unit.id);
-    }
+}
+
+Block toBlock(const Unit &unit) {
+    Block block{unit.id, unit.kind, unit.lines};
+    block.items = unit.items;
+    block.rows = unit.rows;
+    block.headerRow = unit.headerRow;
+    return block;
 }
 
 QList<Block> toBlocks(const QList<Unit> &units) {
     QList<Block> blocks;
     for (const Unit &unit : units) {
-        if (!unit.lines.isEmpty())
-            blocks.append(Block{unit.id, unit.kind, unit.lines});
+        if (unit.content)
+            blocks.append(toBlock(unit));
     }
     return blocks;
 }
@@ -172,15 +350,44 @@ void writeBackIds(QTextDocument *document, const QList<Unit> &units) {
         }
     };
     for (const Unit &unit : units) {
-        if (unit.id == unit.rawId && (!unit.list || unit.list->format().hasProperty(BlockIdProperty)))
-            continue;
-        begin();
-        if (unit.list) {
-            QTextListFormat format = unit.list->format();
+        if (unit.table) {
+            if (unit.table->format().property(BlockIdProperty).toString() == unit.id)
+                continue;
+            begin();
+            QTextTableFormat format = unit.table->format();
             format.setProperty(BlockIdProperty, unit.id);
-            unit.list->setFormat(format);
+            unit.table->setFormat(format);
             continue;
         }
+        if (!unit.lists.isEmpty()) {
+            // Items of another block's list move to lists of their own, one per list they leave.
+            QHash<QTextList *, QTextList *> replacement;
+            for (const QTextBlock &item : unit.movedItems) {
+                begin();
+                QTextList *old = item.textList();
+                if (QTextList *own = replacement.value(old)) {
+                    own->add(item);
+                    continue;
+                }
+                QTextListFormat format = old->format();
+                format.setProperty(BlockIdProperty, unit.id);
+                replacement.insert(old, QTextCursor(item).createList(format));
+            }
+            for (QTextList *list : unit.lists) {
+                if (unit.borrowed.contains(list))
+                    continue;
+                if (listId(list) == unit.id && list->format().hasProperty(BlockIdProperty))
+                    continue;
+                begin();
+                QTextListFormat format = list->format();
+                format.setProperty(BlockIdProperty, unit.id);
+                list->setFormat(format);
+            }
+            continue;
+        }
+        if (unit.id == unit.rawId)
+            continue;
+        begin();
         for (const QTextBlock &block : unit.textBlocks) {
             QTextBlockFormat format = block.blockFormat();
             format.setProperty(BlockIdProperty, unit.id);
@@ -192,145 +399,11 @@ void writeBackIds(QTextDocument *document, const QList<Unit> &units) {
         cursor.endEditBlock();
 }
 
-QTextCharFormat subheadCharFormat() {
-    QTextCharFormat format;
-    format.setFontWeight(QFont::Bold);
-    format.setProperty(QTextFormat::FontSizeAdjustment, 1);
-    return format;
-}
-
-void insertLine(QTextCursor &cursor, const InlineText &line, const QTextCharFormat &base) {
-    for (const InlineRun &run : line.runs) {
-        QTextCharFormat format = base;
-        if (run.bold)
-            format.setFontWeight(QFont::Bold);
-        if (run.italic)
-            format.setFontItalic(true);
-        if (!run.href.isEmpty()) {
-            format.setAnchor(true);
-            format.setAnchorHref(run.href);
-            format.setFontUnderline(true);
-        }
-        cursor.insertText(run.text, format);
-    }
-}
-
-QTextBlockFormat quoteBlockFormat() {
-    QTextBlockFormat format;
-    format.setProperty(QTextFormat::BlockQuoteLevel, 1);
-    format.setLeftMargin(QuoteIndent);
-    format.setRightMargin(QuoteIndent);
-    format.setBottomMargin(ParagraphGap / 2);
-    return format;
-}
-
-// Calls @p apply on each text block the cursor's selection touches, inside one edit block.
-template <typename Apply> void forEachSelectedBlock(QTextCursor &cursor, Apply apply) {
-    QTextDocument *document = cursor.document();
-    const QTextBlock first = document->findBlock(cursor.selectionStart());
-    const QTextBlock last = document->findBlock(cursor.selectionEnd());
-    cursor.beginEditBlock();
-    for (QTextBlock block = first; block.isValid(); block = block.next()) {
-        apply(block);
-        if (block == last)
-            break;
-    }
-    cursor.endEditBlock();
-}
-
-void leaveList(const QTextBlock &block) {
-    if (QTextList *list = block.textList()) {
-        list->remove(block);
-        QTextCursor cursor(block);
-        QTextBlockFormat format = cursor.blockFormat();
-        format.setIndent(0);
-        cursor.setBlockFormat(format);
-    }
-}
-
-void styleWholeBlock(const QTextBlock &block, const QTextCharFormat &format) {
-    QTextCursor cursor(block);
-    cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
-    cursor.mergeCharFormat(format);
-    cursor.mergeBlockCharFormat(format);
+bool inRootFrame(const QTextBlock &block) {
+    return QTextCursor(block).currentFrame() == block.document()->rootFrame();
 }
 
 } // namespace
-
-QTextBlockFormat bodyParagraphFormat() {
-    QTextBlockFormat format;
-    format.setBottomMargin(ParagraphGap);
-    return format;
-}
-
-void blocksToDocument(const QList<Block> &blocks, QTextDocument *document) {
-    document->clear();
-    QTextCursor cursor(document);
-    cursor.beginEditBlock();
-    bool first = true;
-    auto startBlock = [&](const QTextBlockFormat &blockFormat, const QTextCharFormat &charFormat) {
-        if (first) {
-            cursor.setBlockFormat(blockFormat);
-            cursor.setBlockCharFormat(charFormat);
-            first = false;
-        } else {
-            cursor.insertBlock(blockFormat, charFormat);
-        }
-    };
-    for (const Block &block : blocks) {
-        switch (block.kind) {
-        case BlockKind::Paragraph:
-        case BlockKind::Subhead: {
-            const bool subhead = block.kind == BlockKind::Subhead;
-            QTextBlockFormat format = bodyParagraphFormat();
-            format.setProperty(BlockIdProperty, block.id);
-            if (subhead) {
-                format.setHeadingLevel(SubheadLevel);
-                format.setTopMargin(SubheadGapAbove);
-            }
-            const QTextCharFormat charFormat = subhead ? subheadCharFormat() : QTextCharFormat();
-            startBlock(format, charFormat);
-            for (const InlineText &line : block.lines)
-                insertLine(cursor, line, charFormat);
-            break;
-        }
-        case BlockKind::BlockQuote:
-            for (const InlineText &line : block.lines) {
-                QTextBlockFormat format = quoteBlockFormat();
-                format.setProperty(BlockIdProperty, block.id);
-                startBlock(format, {});
-                insertLine(cursor, line, {});
-            }
-            break;
-        case BlockKind::BulletList:
-        case BlockKind::NumberedList: {
-            QTextList *list = nullptr;
-            for (qsizetype i = 0; i < block.lines.size(); ++i) {
-                const InlineText &line = block.lines[i];
-                QTextBlockFormat itemFormat;
-                itemFormat.setBottomMargin(i + 1 == block.lines.size() ? ParagraphGap : ParagraphGap / 4);
-                startBlock(itemFormat, {});
-                insertLine(cursor, line, {});
-                if (!list) {
-                    QTextListFormat format;
-                    format.setStyle(block.kind == BlockKind::BulletList ? QTextListFormat::ListDisc
-                                                                        : QTextListFormat::ListDecimal);
-                    format.setIndent(1);
-                    format.setProperty(BlockIdProperty, block.id);
-                    list = cursor.createList(format);
-                } else {
-                    list->add(cursor.block());
-                }
-            }
-            break;
-        }
-        case BlockKind::Table:
-        case BlockKind::SectionBreak:
-            break; // INTERIM: the editor does not show these yet (body-blocks work in progress)
-        }
-    }
-    cursor.endEditBlock();
-}
 
 QList<Block> documentToBlocks(QTextDocument *document) {
     QList<Unit> units = collectUnits(document);
@@ -349,7 +422,7 @@ std::optional<Block> readSingleBlock(const QTextBlock &block) {
     if (!block.isValid() || block.textList())
         return std::nullopt;
     const QTextBlockFormat format = block.blockFormat();
-    if (isQuoteFormat(format))
+    if (isQuoteFormat(format) || isBreakFormat(format) || !inRootFrame(block))
         return std::nullopt;
     const BlockKind kind = format.headingLevel() > 0 ? BlockKind::Subhead : BlockKind::Paragraph;
     const InlineText line = readLine(block, kind == BlockKind::Subhead);
@@ -358,64 +431,31 @@ std::optional<Block> readSingleBlock(const QTextBlock &block) {
     return Block{format.property(BlockIdProperty).toString(), kind, {line}};
 }
 
-void setSubhead(QTextCursor &cursor, bool on) {
-    QTextCharFormat charFormat;
-    charFormat.setFontWeight(on ? QFont::Bold : QFont::Normal);
-    charFormat.setProperty(QTextFormat::FontSizeAdjustment, on ? 1 : 0);
-    forEachSelectedBlock(cursor, [&](const QTextBlock &block) {
-        leaveList(block);
-        QTextCursor blockCursor(block);
-        QTextBlockFormat format = blockCursor.blockFormat();
-        format.setHeadingLevel(on ? SubheadLevel : 0);
-        if (on) {
-            format.clearProperty(QTextFormat::BlockQuoteLevel);
-            format.setLeftMargin(0);
-            format.setRightMargin(0);
-        }
-        blockCursor.setBlockFormat(format);
-        styleWholeBlock(block, charFormat);
-    });
+std::optional<Block> readTableAt(const QTextBlock &block) {
+    QTextTable *table = tableAt(block);
+    if (!table)
+        return std::nullopt;
+    Unit unit = readTable(table);
+    if (!unit.content)
+        return std::nullopt;
+    unit.id = unit.rawId;
+    return toBlock(unit);
 }
 
-void setBlockQuote(QTextCursor &cursor, bool on) {
-    // Paragraphs quoted together become one quote, so they share the first one's id.
-    const QString sharedId = cursor.document()
-                                 ->findBlock(cursor.selectionStart())
-                                 .blockFormat()
-                                 .property(BlockIdProperty)
-                                 .toString();
-    forEachSelectedBlock(cursor, [&](const QTextBlock &block) {
-        leaveList(block);
-        QTextCursor blockCursor(block);
-        QTextBlockFormat format = blockCursor.blockFormat();
-        if (on) {
-            if (format.headingLevel() > 0) {
-                format.setHeadingLevel(0);
-                QTextCharFormat plain;
-                plain.setFontWeight(QFont::Normal);
-                plain.setProperty(QTextFormat::FontSizeAdjustment, 0);
-                styleWholeBlock(block, plain);
-            }
-            format.setProperty(QTextFormat::BlockQuoteLevel, 1);
-            format.setLeftMargin(QuoteIndent);
-            format.setRightMargin(QuoteIndent);
-            if (!sharedId.isEmpty())
-                format.setProperty(BlockIdProperty, sharedId);
-        } else {
-            format.clearProperty(QTextFormat::BlockQuoteLevel);
-            format.setLeftMargin(0);
-            format.setRightMargin(0);
-        }
-        blockCursor.setBlockFormat(format);
-    });
+QString blockIdAt(const QTextBlock &block) {
+    if (const QTextList *list = block.textList()) {
+        const QString id = listId(list);
+        return id.isEmpty() && list->count() > 0
+                   ? list->item(0).blockFormat().property(BlockIdProperty).toString()
+                   : id;
+    }
+    if (const QTextTable *table = tableAt(block))
+        return table->format().property(BlockIdProperty).toString();
+    return block.blockFormat().property(BlockIdProperty).toString();
 }
 
-bool isSubhead(const QTextCursor &cursor) {
-    return cursor.blockFormat().headingLevel() > 0 && !cursor.currentList();
-}
-
-bool isBlockQuote(const QTextCursor &cursor) {
-    return isQuoteFormat(cursor.blockFormat()) && !cursor.currentList();
+bool isSectionBreak(const QTextBlock &block) {
+    return block.isValid() && isBreakFormat(block.blockFormat()) && !block.textList() && block.length() <= 1;
 }
 
 } // namespace galley

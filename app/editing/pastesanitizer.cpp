@@ -2,10 +2,13 @@
 
 #include "documentconverter.h"
 
+#include <QFont>
 #include <QRegularExpression>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTextFrame>
+#include <QTextTable>
 #include <QUrl>
 #include <QVariant>
 
@@ -62,24 +65,70 @@ void splitAtLineBreaks(QTextDocument *document) {
     }
 }
 
+// Qt's HTML reader strikes out only <s>; <strike> and <del> (what word processors and wikis copy
+// for struck text) mean the same to a story.
+QString withStrikeTags(const QString &html) {
+    static const QRegularExpression pattern(QStringLiteral(R"(<(/?)(?:strike|del)\b)"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    QString out = html;
+    out.replace(pattern, QStringLiteral("<\\1s"));
+    return out;
+}
+
+// Qt counts only <thead> rows as header rows; a first row of <th> cells (or of wholly bold cells,
+// as word processors write headers) is one too.
+void markHeaderRows(QTextDocument *document) {
+    for (QTextFrame *frame : document->rootFrame()->childFrames()) {
+        auto *table = qobject_cast<QTextTable *>(frame);
+        if (!table || table->rows() < 2 || table->format().headerRowCount() > 0)
+            continue;
+        bool bold = true;
+        bool text = false;
+        for (int c = 0; c < table->columns() && bold; ++c) {
+            const QTextTableCell cell = table->cellAt(0, c);
+            for (auto it = cell.begin(); !it.atEnd() && bold; ++it) {
+                const QTextBlock block = it.currentBlock();
+                for (auto f = block.begin(); !f.atEnd(); ++f) {
+                    if (f.fragment().text().trimmed().isEmpty())
+                        continue;
+                    text = true;
+                    bold = bold && f.fragment().charFormat().fontWeight() >= QFont::DemiBold;
+                }
+            }
+        }
+        if (bold && text) {
+            QTextTableFormat format = table->format();
+            format.setHeaderRowCount(1);
+            table->setFormat(format);
+        }
+    }
+}
+
+InlineText safeLinks(InlineText line) {
+    for (InlineRun &run : line.runs) {
+        if (!run.href.isEmpty() && !isSafeLinkUrl(run.href))
+            run.href.clear();
+        else
+            run.href = run.href.trimmed();
+    }
+    return line.normalized();
+}
+
 } // namespace
 
 QList<Block> sanitizedBlocksFromHtml(const QString &html) {
     ScratchDocument scratch;
-    scratch.setHtml(withoutScriptsAndStyles(html));
+    scratch.setHtml(withStrikeTags(withoutScriptsAndStyles(html)));
     markQuotedParagraphs(&scratch);
+    markHeaderRows(&scratch);
     splitAtLineBreaks(&scratch);
     QList<Block> blocks = readBlocks(&scratch);
     for (Block &block : blocks) {
-        for (InlineText &line : block.lines) {
-            for (InlineRun &run : line.runs) {
-                if (!run.href.isEmpty() && !isSafeLinkUrl(run.href))
-                    run.href.clear();
-                else
-                    run.href = run.href.trimmed();
-            }
-            line = line.normalized();
-        }
+        for (InlineText &line : block.lines)
+            line = safeLinks(line);
+        for (TableRow &row : block.rows)
+            for (InlineText &cell : row)
+                cell = safeLinks(cell);
     }
     return blocks;
 }

@@ -9,11 +9,14 @@ namespace galley {
 
 /// Reduces rich text from the clipboard (@p html, any HTML a browser or word processor puts there)
 /// to the structure a story body allows: paragraphs, subheads (h1-h6 all become subheads), bold,
-/// italic, http/https/mailto links, bulleted and numbered lists, block quotes. Fonts, colours,
-/// sizes, spans, styles, classes, scripts, images and tables' layout are dropped; their text is
-/// kept (script and style contents are not text and go). A <br> starts a new block of the same
-/// kind (a story body has no soft line breaks); blocks left empty are dropped. Never fetches anything: images
-/// and style sheets the HTML names are not loaded. Every returned block has a fresh id.
+/// italic, struck (<s>, <strike>, <del>, line-through), superscript and subscript text,
+/// http/https/mailto links, bulleted and numbered lists nested as deep as the source has them
+/// (mixed freely), block quotes, tables (a <thead> or <th> first row as header row; a cell's
+/// paragraphs joined) and section breaks (<hr>). Fonts, colours, sizes, spans, styles, classes,
+/// scripts, images and cell sizes and spans are dropped; their text is kept (script and style
+/// contents are not text and go). A <br> starts a new block of the same kind (a story body has no
+/// soft line breaks); blocks left empty are dropped. Never fetches anything: images and style
+/// sheets the HTML names are not loaded. Every returned block has a fresh id.
 QList<Block> sanitizedBlocksFromHtml(const QString &html);
 
 /// The same clean blocks as a fragment ready for QTextCursor::insertFragment(), formatted the way

@@ -1,5 +1,7 @@
 #include "formatdetect.h"
 
+#include "wireformat.h"
+
 #include <QFileInfo>
 
 #include <optional>
@@ -7,6 +9,12 @@
 namespace galley {
 
 namespace {
+
+/// IPTC 7901 or ANPA-1312 wire copy: by its framing characters, or, when a program dropped them,
+/// by its header lines (see wire::looksLikeWireText()).
+bool isWireText(const QString &text) {
+    return wire::looksLikeWireText(text);
+}
 
 const QString NarNamespace = u"http://iptc.org/std/nar/2006-10-01/"_qs;
 const QString XhtmlNamespace = u"http://www.w3.org/1999/xhtml"_qs;
@@ -158,6 +166,8 @@ ImportFormat detectImportFormat(const QString &text, const QString &sourceName) 
         return ImportFormat::Nitf;
     if (head.startsWith(u"<?xml"_qs) && !head.contains(u"<html"_qs))
         return ImportFormat::Nitf; // the reader says plainly when it is not NITF
+    if (isWireText(text))
+        return ImportFormat::WireText;
     for (const auto tag : {u"<html", u"<body", u"<!doctype html", u"<p>", u"<p ", u"<div", u"<meta", u"<span",
                            u"<h1", u"<article"}) {
         if (head.contains(QStringView(tag)))

@@ -59,22 +59,24 @@ std::optional<QList<ReadStory>> one(std::optional<QList<Segment>> segments) {
 /// The stories @p text holds, read by the reader for @p format; nullopt with @p error from the reader.
 std::optional<QList<ReadStory>> readStories(ImportFormat format, const QString &text, QString *error) {
     switch (format) {
-    case ImportFormat::Nitf:
-        return one(readNitf(text, error));
+    case ImportFormat::Nitf: {
+        auto story = readNitf(text, error);
+        if (!story)
+            return std::nullopt;
+        return QList<ReadStory>{std::move(*story)};
+    }
     case ImportFormat::Html: {
         auto story = readHtmlStory(text.toUtf8(), error);
         if (!story)
             return std::nullopt;
         return QList<ReadStory>{std::move(*story)};
     }
+    case ImportFormat::WireText:
+        return readWireText(text, error);
     case ImportFormat::Ninjs:
         return readNinjs(text, error);
     case ImportFormat::NewsMLG2:
         return readNewsMl(text, error);
-    case ImportFormat::WireText:
-        if (error)
-            *error = u"Galley cannot read this format yet."_qs; // readers land with issue 7
-        return std::nullopt;
     case ImportFormat::Auto:
     case ImportFormat::PlainText:
         break;

@@ -179,9 +179,16 @@ QStringList bylineNames(const QString &line) {
 }
 
 std::optional<WireDateline> parseWireDateline(const QString &line) {
+    // AP's wire copy types the dash as " _ ".
     static const QRegularExpression dateline(
-        uR"(^([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?:, [A-Z][A-Za-z.]*(?: \d{1,2}| [A-Z][a-z]+)?)?(?: \([^()]{2,40}\))?(?: (?:--|-|\x{2013}|\x{2014}) | ?\x{2014} ?))"_qs);
-    const auto match = dateline.match(line);
+        uR"(^([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?:, [A-Z][A-Za-z.]*(?: \d{1,2}| [A-Z][a-z]+)?)?(?: \([^()]{2,40}\))?(?: (?:--|-|_|\x{2013}|\x{2014}) | ?\x{2014} ?))"_qs);
+    // European agencies (IPTC 7901) write the place in upper and lower case: the agency in
+    // parentheses must follow ("Geneva (dpa) - ").
+    static const QRegularExpression mixedCase(
+        uR"(^(\p{Lu}[\p{L}'.\-/]+(?: \p{Lu}[\p{L}'.\-/]+){0,3})(?:, \p{Lu}[\p{L}.]*(?: \d{1,2}| \p{Lu}\p{Ll}+)?)? \([^()]{2,40}\)(?: (?:--|-|_|\x{2013}|\x{2014}) | ?\x{2014} ?))"_qs);
+    auto match = dateline.match(line);
+    if (!match.hasMatch())
+        match = mixedCase.match(line);
     if (!match.hasMatch() || match.capturedLength(0) >= line.size())
         return std::nullopt;
     const QString place = match.captured(1);

@@ -41,7 +41,9 @@ QString bylineName(const QString &line);
 QStringList bylineNames(const QString &line);
 
 /// A wire dateline opening a paragraph: an upper-case place, optionally a date or region after a
-/// comma and the agency in parentheses, then a hyphen or dash: "EASTPORT, May 2 (Example Wire) - ".
+/// comma and the agency in parentheses, then a hyphen or dash: "EASTPORT, May 2 (Example Wire) - ",
+/// "CHATHAM, Mass. (AP) _ " (AP's typed dash). A place in upper and lower case needs the agency:
+/// "Geneva (dpa) - ".
 struct WireDateline {
     QString place;    ///< "EASTPORT"
     qsizetype length; ///< characters of the line it takes, with the dash and following space

@@ -100,10 +100,18 @@ bool readBody(const Item &item, StoryParts &parts, QStringList *notes, QString *
     const QString lead(std::max(chosen->line - 1, 0), u'\n');
     QString readError;
     std::optional<QList<Segment>> segments;
+    // readNitf() gives a whole story; the item's own metadata wins, so only its text and report are taken.
+    auto nitfText = [&](const QString &xml) -> std::optional<QList<Segment>> {
+        auto story = readNitf(xml, &readError);
+        if (!story)
+            return std::nullopt;
+        *notes += story->reportNotes;
+        return story->segments;
+    };
     if (chosen->root == u"nitf")
-        segments = readNitf(lead % chosen->raw, &readError);
+        segments = nitfText(lead % chosen->raw);
     else if (chosen->root == u"body.content")
-        segments = readNitf(lead % u"<nitf><body>"_qs % chosen->raw % u"</body></nitf>"_qs, &readError);
+        segments = nitfText(lead % u"<nitf><body>"_qs % chosen->raw % u"</body></nitf>"_qs);
     else
         segments = readHtml((lead % chosen->raw).toUtf8(), &readError);
     if (!segments) {

@@ -48,12 +48,12 @@ bool readBody(const Item &item, StoryParts &parts, QStringList *reportNotes, QSt
             return false;
         }
         QString nitfError;
-        auto segments = readNitf(body.value, &nitfError);
-        if (!segments) {
+        auto nitf = readNitf(body.value, &nitfError);
+        if (!nitf) {
             *error = u"The ninjs body (%1) is NITF that cannot be read: %2"_qs.arg(body.member, nitfError);
             return false;
         }
-        parts.body = *segments;
+        parts.body = nitf->segments; // the item's own metadata wins over the body's
     } else {
         parts.body = plainBody(body.value, line);
         return true;

@@ -43,16 +43,43 @@ std::optional<ReadStory> readHtmlStory(const QByteArray &utf8, QString *error);
 /// body_html, a NewsML-G2 inline XHTML body): a fragment is read whole, as a document.
 std::optional<QList<Segment>> readHtml(const QByteArray &utf8, QString *error);
 
-/// NITF 3.x XML to segments with their roles from markup: hl1 (or head/title) headline, hl2 in the
-/// body head the deck (else the abstract), byline (with byttl after a comma), dateline, body.content
-/// p and hl2 (subhead), block quotes (a credit kept as the last line "— Credit"), pq as a pull quote
-/// with its credit, media with media-caption and media-producer (credit); pubdata/@position.section
-/// the section. Tables (one paragraph per row, cells joined by " | "), pre (one paragraph per line),
-/// note and tagline (paragraphs at the end) are kept as text and reported; the text of any other
-/// element is reported as left out (Segment::notes). Read with
-/// QXmlStreamReader. Returns nullopt with @p error (naming the line) for malformed or truncated
-/// XML and for XML that is not NITF.
-std::optional<QList<Segment>> readNitf(const QString &xml, QString *error);
+/// A NITF 3.x file (IPTC NITF 3.3-3.6; 3.0-3.2 read alike) as one story, read with QXmlStreamReader
+/// after guardXml() (nothing fetched, no entity of the file's own expanded, nesting and attributes
+/// capped). Metadata: docdata doc-id/@id-string (original id), urgency/@ed-urg (priority), date.issue
+/// (first and version created), date.release when later (embargo), du-key/@key (slug), key-list
+/// keywords, doc.copyright/@holder, rights.owner, pubdata/@name, distributor or doc-id/@regsrc (agency),
+/// xml:lang, baselang or head/meta (language). The agency's ed-msg, note elements, "Eds:" paragraphs
+/// and an abstract that is not the deck become editor's notes with the agency as author.
+/// Text: hl1 (else head/title) the headline; an hl2 the deck only when it is no copy of hl1 and reads
+/// as a sentence, else the abstract; bylines with byttl kept apart (bylineTitle; capitals set as a
+/// name is written; editors' initials dropped); dateline (one holding only a date is the story's
+/// date); a dateline repeated at the start of the first paragraph is taken off it, and an agency
+/// dateline opening it ("Tegucigalpa, Jan 2 (EFE).- ") becomes the dateline when the file gives none
+/// or another place. Body: p, hl2
+/// (subhead), block, bq (credit as its last line), pq, tables as table blocks (th or thead give the
+/// header row), nested ul/ol/li as list items with levels, hr as a section break, dl as paragraphs,
+/// pre one paragraph per line, media as missing-picture image entries (caption, producer as credit,
+/// alternate text; the largest media-reference names the file), fn/tagline/bibliography at the end;
+/// inline em (by @class), b, i, strong, s, sup, sub, a/@href (checkLink()), every other inline
+/// element keeps its text; two <br/> end a paragraph. End marks ("___", "-30-", "ENDS", sign-offs)
+/// and embed code are dropped. What the reader drops or reshapes is noted (Segment::notes,
+/// ReadStory::reportNotes).
+/// Returns nullopt with @p error (a plain sentence naming the line) for malformed or truncated XML,
+/// XML that is not NITF, and input past the limits in importlimits.h.
+std::optional<ReadStory> readNitf(const QString &xml, QString *error);
+
+/// Agency wire copy, IPTC 7901 (IPTC Recommended Message Format, 1995) or ANPA-1312, to one story
+/// per message (SOH starts each). The framing characters split header, text and trailer, and
+/// never reach the story; when they are missing (a file saved as text), the header and trailer
+/// lines are recognised by their shape. The header line gives priority (as IPTC urgency),
+/// category and word count, the keyword line the slugline and keywords, take keys ("1st
+/// Ld-Writethru", "EXTRA") the report and whether this updates an earlier version; the headline
+/// is the text up to " =" (7901) or the "^...<" lines (ANPA: keyword line, headline, "Eds:" notes,
+/// summary as deck, byline with its title apart); the dateline's agency ("(AP)") is the source
+/// agency; the trailer's time is the version time. Paragraphs are read as wirebody.h says.
+/// Everything dropped or moved to the notes is reported. Fails (nullopt, @p error a sentence) only
+/// for a file of more than wire::MaxWireMessages messages.
+std::optional<QList<ReadStory>> readWireText(const QString &text, QString *error);
 
 /// IPTC ninjs 1.x, 2.x and 3.x JSON (one item, a list of items, or an item in an API's envelope)
 /// to stories, one per text or picture item. Head fields come from the metadata (headline(s),

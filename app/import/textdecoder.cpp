@@ -1,6 +1,7 @@
 #include "textdecoder.h"
 
 #include "logging.h"
+#include "wireformat.h"
 
 #include <QRegularExpression>
 #include <QStringDecoder>
@@ -90,7 +91,11 @@ QByteArray declaredEncoding(const QByteArray &bytes) {
     return match.hasMatch() ? match.captured(1).toLatin1() : QByteArray();
 }
 
-std::optional<DecodedText> decodeText(const QByteArray &bytes, const QByteArray &declared, QString *error) {
+std::optional<DecodedText> decodeText(const QByteArray &raw, const QByteArray &declared, QString *error) {
+    // Agency wire copy (IPTC 7901, ANPA-1312) frames its text with control characters and pads it
+    // with NULs and DELs: the framing is structure the wire reader needs, the padding is dropped.
+    const bool framed = wire::hasWireFraming(raw);
+    const QByteArray bytes = framed ? wire::withoutWirePadding(raw) : raw;
     auto fail = [error](const QString &message) -> std::optional<DecodedText> {
         if (error)
             *error = message;
@@ -111,7 +116,7 @@ std::optional<DecodedText> decodeText(const QByteArray &bytes, const QByteArray 
         return DecodedText{text, QString::fromLatin1(QStringConverter::nameForEncoding(encoding)).toUpper()};
     }
 
-    if (looksBinary(bytes))
+    if (!framed && looksBinary(bytes))
         return fail(u"The file looks like a binary file (a picture, a program or an archive), "
                     "not text, HTML or NITF, so it was not imported."_qs);
 

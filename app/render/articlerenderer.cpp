@@ -113,7 +113,9 @@ QString renderTable(const Block &block, const QString &idAttribute) {
     qsizetype columns = 0;
     for (const TableRow &row : block.rows)
         columns = std::max(columns, row.size());
-    auto renderRow = [columns](const TableRow &row, const char16_t *cellTag) {
+    // Returns QString, not auto: "html % ..." is a QStringBuilder that would refer to the local html
+    // after the lambda returns.
+    auto renderRow = [columns](const TableRow &row, const char16_t *cellTag) -> QString {
         QString html = u"<tr>"_qs;
         const QString tag = QString::fromUtf16(cellTag);
         for (qsizetype c = 0; c < columns; ++c)

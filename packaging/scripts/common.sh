@@ -6,13 +6,18 @@ GALLEY_BUILD_DIR=${GALLEY_BUILD_DIR:-$GALLEY_SOURCE_DIR/build}
 
 # Debian 12 packages: toolchain, Qt 6.4 with WebEngine and SQLite, the libraries Galley links, and
 # the tools its tests call (tidy checks exported pages; xvfb-run is there for a real display).
+# The last lines build and check the Debian package (packaging/README.md): rsvg-convert draws the
+# icons, pandoc writes the man page, cpack needs dpkg-shlibdeps and file; the package test runs the
+# validators, lintian, man, and gio with update-mime-database for the MIME types.
 GALLEY_PACKAGES=(
     cmake ninja-build g++ pkg-config git
     qt6-base-dev qt6-webengine-dev qt6-webchannel-dev qt6-tools-dev qt6-tools-dev-tools
-    libqt6sql6-sqlite libqt6webenginecore6-bin qt6-image-formats-plugins libgl-dev
+    libqt6sql6-sqlite libqt6webenginecore6-bin qt6-image-formats-plugins libqt6svg6 libgl-dev
     libkainjow-mustache-dev libdtl-dev libnuspell-dev hunspell-en-us
     libuchardet-dev libxml2-dev
     fonts-dejavu-core tidy xvfb xauth pandoc
+    librsvg2-bin dpkg-dev file
+    desktop-file-utils appstream lintian man-db libglib2.0-bin shared-mime-info
 )
 
 galley_as_root() {

@@ -118,7 +118,12 @@ void TestCli::isCommandLineVerb_data() {
     QTest::newRow("export") << QStringList{u"galley"_qs, u"export"_qs, u"x"_qs} << true;
     QTest::newRow("help") << QStringList{u"galley"_qs, u"help"_qs} << true;
     QTest::newRow("--help") << QStringList{u"galley"_qs, u"--help"_qs} << true;
-    QTest::newRow("unknown word") << QStringList{u"galley"_qs, u"story.txt"_qs} << true;
+    QTest::newRow("unknown word") << QStringList{u"galley"_qs, u"no-such-story.txt"_qs} << true;
+    // `galley FILE...` (a file manager's "Open with"): the editor opens with the import review.
+    QTest::newRow("existing file") << QStringList{u"galley"_qs, u"@FILE"_qs} << false;
+    QTest::newRow("files after --db")
+        << QStringList{u"galley"_qs, u"--db"_qs, u"x.sqlite"_qs, u"@FILE"_qs, u"@FILE"_qs} << false;
+    QTest::newRow("verb wins over a file") << QStringList{u"galley"_qs, u"@VERBFILE"_qs} << true;
     QTest::newRow("editor with a library") << QStringList{u"galley"_qs, u"--db"_qs, u"x.sqlite"_qs} << false;
     QTest::newRow("qt option") << QStringList{u"galley"_qs, u"-platform"_qs, u"offscreen"_qs} << false;
     QTest::newRow("mistyped verb") << QStringList{u"galley"_qs, u"LIST"_qs} << true;
@@ -138,7 +143,20 @@ void TestCli::isCommandLineVerb_data() {
 void TestCli::isCommandLineVerb() {
     QFETCH(QStringList, arguments);
     QFETCH(bool, verb);
-    QCOMPARE(galley::isCommandLineVerb(arguments), verb);
+    QFile story(m_tmp->filePath(u"story.nitf"_qs));
+    QVERIFY(story.open(QIODevice::WriteOnly));
+    story.close();
+    // A file called "list" in the working directory (the test's own): "galley list" still lists.
+    QFile verbFile(m_tmp->filePath(u"list"_qs));
+    QVERIFY(verbFile.open(QIODevice::WriteOnly));
+    verbFile.close();
+    for (QString &argument : arguments)
+        argument.replace(u"@FILE"_qs, story.fileName()).replace(u"@VERBFILE"_qs, u"list"_qs);
+    const QString workingDir = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(m_tmp->path()));
+    const bool isVerb = galley::isCommandLineVerb(arguments);
+    QDir::setCurrent(workingDir);
+    QCOMPARE(isVerb, verb);
 }
 
 void TestCli::listOutputExact() {
@@ -341,7 +359,7 @@ void TestCli::exitCodes_data() {
     QTest::newRow("list with argument") << QStringList{u"list"_qs, u"extra"_qs} << 2 << usage;
     QTest::newRow("unknown verb")
         << QStringList{u"frob"_qs} << 2
-        << u"galley: “frob” is not a verb Galley knows.\n"
+        << u"galley: “frob” is not a verb Galley knows, nor a file to import.\n"
            u"Usage: galley [--db PATH] [VERB [ARGUMENTS]]   Run “galley help” for the list of verbs.\n"_qs;
     QTest::newRow("help for unknown verb")
         << QStringList{u"help"_qs, u"frob"_qs} << 2 << u"galley: There is no verb called “frob”.\n"_qs;
@@ -375,8 +393,9 @@ void TestCli::help() {
     const Run run = galley({u"help"_qs});
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.err, QString());
-    QVERIFY(
-        run.out.startsWith(u"Usage: galley [--db PATH] [VERB [ARGUMENTS]]\n       galley --version\n\n"_qs));
+    QVERIFY(run.out.startsWith(u"Usage: galley [--db PATH] [VERB [ARGUMENTS]]\n"
+                               u"       galley [--db PATH] FILE...\n"
+                               u"       galley --help | --version\n\n"_qs));
     // The summaries share one column, two spaces after the longest verb line (import's).
     QVERIFY(run.out.contains(u"\n  list [--db PATH]                               Print every story"_qs));
     QVERIFY(run.out.contains(u"\n  export SLUG --out DIR [--db PATH]              Write story SLUG"_qs));

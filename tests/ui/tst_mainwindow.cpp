@@ -17,6 +17,7 @@
 #include "storylistpanel.h"
 
 #include <QAbstractButton>
+#include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -29,12 +30,14 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
 #include <QTextCursor>
 #include <QTimer>
 #include <QWebEngineView>
@@ -504,6 +507,26 @@ private Q_SLOTS:
         QVERIFY(m_window->storyEditor()->story().bodyPlainText().contains(u"net shed from November."_qs));
     }
 
+    void filesNamedAtStartAreReviewed() {
+        // `galley FILE...` (a wire file opened from a file manager) calls reviewFiles().
+        const QString path = m_dir.filePath(u"opened-story.txt"_qs);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Ferry timetable changes at Easter\n\nThe first crossing will leave at six from "
+                   "April.\n\nThe harbour board agreed the change on Monday.\n");
+        file.close();
+        const int before = m_library->count();
+
+        QTimer acceptor;
+        int reviews = 0;
+        testsupport::acceptModalDialogs(acceptor, this, &reviews);
+        m_window->reviewFiles({path});
+        QTRY_COMPARE(m_library->count(), before + 1);
+        acceptor.stop();
+        QCOMPARE(reviews, 1);
+        QVERIFY(m_window->storyEditor()->story().bodyPlainText().contains(u"leave at six from April."_qs));
+    }
+
     void settingsDefaults() {
         QSettings().clear();
         Settings settings;
@@ -512,6 +535,9 @@ private Q_SLOTS:
         QCOMPARE(Settings::keyName(Settings::Key::WindowGeometry), u"window/geometry"_qs);
         settings.setValue(Settings::Key::LastExportFolder, u"/tmp/pages"_qs);
         QCOMPARE(Settings().value(Settings::Key::LastExportFolder).toString(), u"/tmp/pages"_qs);
+        // Notes are signed with the account's name until the user sets one.
+        QCOMPARE(Settings::keyName(Settings::Key::UserName), u"user/name"_qs);
+        QVERIFY(!settings.value(Settings::Key::UserName).toString().isEmpty());
     }
 
     void screenshot() {
@@ -521,11 +547,22 @@ private Q_SLOTS:
         useSampleLibrary();
         QTRY_VERIFY_WITH_TIMEOUT(js(u"document.querySelectorAll('article.story').length"_qs).toInt() == 1,
                                  PreviewTimeoutMs);
-        QTest::qWait(1500); // pictures decode and the page paints
+        // The body from "What the money buys": a nested list and a table, and the preview beside it.
+        const Story &story = m_window->storyEditor()->story();
+        for (const Block &block : story.body) {
+            if (block.kind != BlockKind::Subhead || block.plainText() != u"What the money buys"_qs)
+                continue;
+            QVERIFY(m_window->storyEditor()->revealBlock(block.id));
+            QTextEdit *body = m_window->storyEditor()->bodyEditor();
+            const QTextBlock text = body->textCursor().block();
+            body->verticalScrollBar()->setValue(
+                int(body->document()->documentLayout()->blockBoundingRect(text).top()) - 8);
+        }
+        QTest::qWait(1500); // pictures decode, the page paints and scrolls
         QVERIFY(m_window->grab().save(path));
         // The other tabs, for a look at the panels built in code.
         auto *tabs = findChild<QTabWidget>(u"storyTabs"_qs);
-        for (int tab : {1, 2}) {
+        for (int tab = 1; tab < tabs->count(); ++tab) {
             tabs->setCurrentIndex(tab);
             QTest::qWait(200);
             QVERIFY(m_window->grab().save(QString(path).replace(u".png"_qs, u"-tab%1.png"_qs.arg(tab))));

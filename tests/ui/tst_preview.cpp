@@ -97,6 +97,48 @@ Story sampleStory() {
     return story;
 }
 
+// Kind, id and text of each block, one a line, for failure messages.
+QString shape(const QList<Block> &blocks) {
+    QStringList lines;
+    for (const Block &block : blocks)
+        lines.append(blockKindKey(block.kind) + u' ' + block.id.left(8) + u' ' +
+                     block.plainText().replace(u'\n', u'|').left(60));
+    return lines.join(u'\n');
+}
+
+// sampleStory() with what real copy brings too: a table with a header row and a ragged row, section
+// breaks, a nested list mixing numbers and bullets, struck and raised text.
+Story structuredStory() {
+    Story story = sampleStory();
+    Block table{newId(), BlockKind::Table};
+    table.headerRow = true;
+    table.rows = {{InlineText::plain(u"Ward"_qs), InlineText::plain(u"Turnout"_qs)},
+                  {InlineText::plain(u"Saltmarsh"_qs), InlineText::plain(u"41%"_qs)},
+                  {InlineText::plain(u"Quayside"_qs)}};
+    story.body.insert(2, table);
+    story.body.insert(5, Block{newId(), BlockKind::SectionBreak});
+    Block nested{newId(), BlockKind::NumberedList};
+    const QList<std::pair<QString, ListItem>> items = {{u"Close the quay"_qs, {0, true}},
+                                                       {u"North berth"_qs, {1, false}},
+                                                       {u"South berth"_qs, {1, false}},
+                                                       {u"Rebuild"_qs, {0, true}}};
+    for (const auto &[text, item] : items) {
+        nested.lines.append(InlineText::plain(text));
+        nested.items.append(item);
+    }
+    story.body.insert(8, nested);
+    InlineRun struck{u"old levy"_qs};
+    struck.strike = true;
+    InlineRun raised{u"2"_qs};
+    raised.baseline = Baseline::Superscript;
+    story.body.append(
+        Block{newId(),
+              BlockKind::Paragraph,
+              {InlineText{{InlineRun{u"The "_qs}, struck, InlineRun{u" new levy, 4 m"_qs}, raised}}}});
+    story.body.append(Block{newId(), BlockKind::SectionBreak});
+    return story;
+}
+
 QString jsString(const QString &text) {
     const QByteArray json = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
     return QString::fromUtf8(json.mid(1, json.size() - 2));
@@ -175,14 +217,19 @@ private Q_SLOTS:
 
     void randomEditsMatchFreshRender_data() {
         QTest::addColumn<quint32>("seed");
-        QTest::newRow("seed 1") << 1u;
-        QTest::newRow("seed 7") << 7u;
-        QTest::newRow("seed 42") << 42u;
+        QTest::addColumn<bool>("structured");
+        QTest::newRow("seed 1") << 1u << false;
+        QTest::newRow("seed 7") << 7u << false;
+        QTest::newRow("seed 42") << 42u << false;
+        QTest::newRow("table, breaks, nested list, seed 3") << 3u << true;
+        QTest::newRow("table, breaks, nested list, seed 11") << 11u << true;
+        QTest::newRow("table, breaks, nested list, seed 99") << 99u << true;
     }
 
     void randomEditsMatchFreshRender() {
         QFETCH(quint32, seed);
-        openStory(sampleStory());
+        QFETCH(bool, structured);
+        openStory(structured ? structuredStory() : sampleStory());
         QCOMPARE(js(u"window.galleyMarker = 42"_qs).toInt(), 42);
         QRandomGenerator random(seed);
         StoryEditor *editor = m_window->storyEditor();
@@ -190,7 +237,8 @@ private Q_SLOTS:
         QTextDocument *document = body->document();
         QStringList done;
         for (int step = 0; step < 40; ++step) {
-            const int op = random.bounded(100);
+            // Structured stories also see Tab and Shift+Tab (list levels, table cells) and new breaks.
+            const int op = random.bounded(structured ? 112 : 100);
             const QTextBlock block = document->findBlockByNumber(random.bounded(document->blockCount()));
             const int inBlock = block.length() > 1 ? random.bounded(block.length()) : 0;
             auto placeCursor = [&](int position) {
@@ -227,15 +275,27 @@ private Q_SLOTS:
             } else if (op < 96) {
                 done << (moveItem(u"imagePlacement%1"_qs.arg(random.bounded(2)), random) ? u"move picture"_qs
                                                                                          : u"no picture"_qs);
-            } else {
+            } else if (op < 100) {
                 auto *dateline = m_window->findChild<QLineEdit *>(u"datelineEdit"_qs);
                 dateline->setFocus();
                 QTest::keyClick(dateline, Qt::Key_Backspace);
                 done << u"dateline"_qs;
+            } else if (op < 108) {
+                placeCursor(block.position() + inBlock);
+                const bool back = random.bounded(2);
+                QTest::keyClick(body, Qt::Key_Tab, back ? Qt::ShiftModifier : Qt::NoModifier);
+                done << (back ? u"shift+tab"_qs : u"tab"_qs);
+            } else {
+                placeCursor(block.position() + inBlock);
+                body->insertSectionBreak();
+                done << u"break"_qs;
             }
             const QString context = done.join(u", "_qs);
             // The editor's story is what a whole-document read gives.
-            QCOMPARE(editor->story().body, readBlocks(document));
+            if (editor->story().body != readBlocks(document))
+                qWarning().noquote() << shape(editor->story().body) << "\n--- read whole:\n"
+                                     << shape(readBlocks(document));
+            QVERIFY2(editor->story().body == readBlocks(document), qPrintable(u"after "_qs + context));
             QCOMPARE(editor->wordCount(), editor->story().wordCount());
             QTRY_VERIFY_WITH_TIMEOUT(m_window->previewPane()->isUpToDate(), PreviewTimeoutMs);
             const QString fresh =
@@ -244,6 +304,13 @@ private Q_SLOTS:
                 js(u"galleyPreview.serializeFresh("_qs + jsString(fresh) + u')').toString();
             const QString live = js(u"galleyPreview.articleHtml()"_qs).toString();
             QVERIFY2(!expected.isEmpty(), qPrintable(context));
+            if (live != expected) {
+                qsizetype at = 0;
+                while (at < live.size() && at < expected.size() && live.at(at) == expected.at(at))
+                    ++at;
+                qWarning().noquote() << "live:    " << live.mid(std::max<qsizetype>(0, at - 200), 400)
+                                     << "\nexpected:" << expected.mid(std::max<qsizetype>(0, at - 200), 400);
+            }
             QVERIFY2(live == expected, qPrintable(u"after "_qs + context));
         }
         // Patched all along: the page never reloaded and never needed the whole article again.

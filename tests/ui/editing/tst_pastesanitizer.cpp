@@ -7,26 +7,48 @@ using namespace galley;
 namespace {
 
 // A compact text form of blocks so each _data row reads like the body it expects:
-// "kind:line|line" per block, runs written as *bold*, _italic_ and [text](href).
+// "kind:line|line" per block, runs written as *bold*, _italic_, [text](href), ~struck~, ^sup^ and
+// ,sub,; list items that are not plain top-level items as ">" per level and "#" when numbered;
+// table rows as "cell/cell" joined by "|", "table!" for a header row.
+QString describeLine(const InlineText &line) {
+    QString text;
+    for (const InlineRun &run : line.runs) {
+        QString piece = run.text;
+        if (run.bold)
+            piece = u'*' + piece + u'*';
+        if (run.italic)
+            piece = u'_' + piece + u'_';
+        if (run.strike)
+            piece = u'~' + piece + u'~';
+        if (run.baseline == Baseline::Superscript)
+            piece = u'^' + piece + u'^';
+        if (run.baseline == Baseline::Subscript)
+            piece = u',' + piece + u',';
+        if (!run.href.isEmpty())
+            piece = u'[' + piece + u"]("_qs + run.href + u')';
+        text += piece;
+    }
+    return text;
+}
+
 QString describe(const QList<Block> &blocks) {
     QStringList out;
     for (const Block &block : blocks) {
         QStringList lines;
-        for (const InlineText &line : block.lines) {
-            QString text;
-            for (const InlineRun &run : line.runs) {
-                QString piece = run.text;
-                if (run.bold)
-                    piece = u'*' + piece + u'*';
-                if (run.italic)
-                    piece = u'_' + piece + u'_';
-                if (!run.href.isEmpty())
-                    piece = u'[' + piece + u"]("_qs + run.href + u')';
-                text += piece;
-            }
-            lines.append(text);
+        for (qsizetype i = 0; i < block.lines.size(); ++i) {
+            QString prefix;
+            if (!block.items.isEmpty())
+                prefix = QString(block.item(i).level, u'>') + (block.item(i).numbered ? u"#"_qs : QString());
+            lines.append(prefix + describeLine(block.lines.at(i)));
         }
-        out.append(blockKindKey(block.kind) + u':' + lines.join(u'|'));
+        for (const TableRow &row : block.rows) {
+            QStringList cells;
+            for (const InlineText &cell : row)
+                cells.append(describeLine(cell));
+            lines.append(cells.join(u'/'));
+        }
+        out.append(blockKindKey(block.kind) + (block.headerRow ? u"!"_qs : QString()) + u':' +
+                   lines.join(u'|'));
     }
     return out.join(u'\n');
 }
@@ -76,6 +98,29 @@ private Q_SLOTS:
             << u"<ul><li>One<br>Two</li></ul>"_qs << u"bullet-list:One|Two"_qs;
         QTest::newRow("line break in a heading makes two subheads")
             << u"<h2>Top<br>Next</h2>"_qs << u"subhead:Top\nsubhead:Next"_qs;
+        QTest::newRow("nested mixed list")
+            << u"<ol><li>One<ul><li>Sub <b>a</b></li><li>Sub b<ol><li>Deep</li></ol></li></ul></li><li>Two</li></ol>"_qs
+            << u"numbered-list:#One|>Sub *a*|>Sub b|>>#Deep|#Two"_qs;
+        QTest::newRow("Google Docs nests lists as siblings")
+            << u"<ul><li>Top</li><ul><li>Under</li></ul><li>Back</li></ul>"_qs
+            << u"bullet-list:Top|>Under|Back"_qs;
+        QTest::newRow("table with a head")
+            << u"<table><thead><tr><th>Ward</th><th>Votes</th></tr></thead><tbody><tr><td>North <i>(new)</i></td><td>1,204</td></tr><tr><td>South</td></tr></tbody></table>"_qs
+            << u"table!:Ward/Votes|North _(new)_/1,204|South/"_qs;
+        QTest::newRow("table with th cells and links")
+            << u"<table><tr><th>Name</th><th>Site</th></tr><tr><td>Pier</td><td><a href=\"https://example.org/p\">page</a> <a href=\"javascript:x()\">bad</a></td></tr></table>"_qs
+            << u"table!:Name/Site|Pier/[page](https://example.org/p) bad"_qs;
+        QTest::newRow("table with a bold first row")
+            << u"<table><tr><td><b>Day</b></td><td><strong>Tide</strong></td></tr><tr><td>Mon</td><td>4.1 m</td></tr></table>"_qs
+            << u"table!:Day/Tide|Mon/4.1 m"_qs;
+        QTest::newRow("table without a head")
+            << u"<table><tr><td><b>Day</b></td><td>Tide</td></tr><tr><td>Mon</td><td>4.1<br>m</td></tr></table>"_qs
+            << u"table:*Day*/Tide|Mon/4.1 m"_qs;
+        QTest::newRow("rule") << u"<p>Before</p><hr><p>After</p>"_qs
+                              << u"paragraph:Before\nsection-break:\nparagraph:After"_qs;
+        QTest::newRow("struck, raised and lowered")
+            << u"<p><s>a</s> <strike>b</strike> <del>c</del> <span style=\"text-decoration:line-through\">d</span> x<sup>2</sup> H<sub>2</sub>O <DEL>e</DEL></p>"_qs
+            << u"paragraph:~a~ ~b~ ~c~ ~d~ x^2^ H,2,O ~e~"_qs;
     }
 
     void sanitize() {

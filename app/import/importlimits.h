@@ -1,0 +1,37 @@
+#pragma once
+
+// Limits every import reader keeps, in one place, so that no input up to MaxImportBytes can crash,
+// hang or blow up an import. Each limit hit is refused or reported with a plain sentence.
+
+namespace galley {
+
+/// Deepest element nesting a structured reader (NITF, NewsML-G2, HTML) follows. Real stories nest a
+/// dozen levels at most; deeper input is refused before it is parsed.
+inline constexpr int MaxNestingDepth = 200;
+
+/// Most attributes one XML start tag may carry. Real NITF and NewsML-G2 elements have fewer than 20;
+/// the XML parser checks attributes for duplicates pairwise, so a tag with hundreds of thousands of
+/// them would take minutes. Such input is refused before it is parsed.
+inline constexpr int MaxAttributesPerElement = 64;
+
+/// Most XML namespace declarations in scope at once (on an element and those around it). Real files
+/// declare a handful; QXmlStreamReader looks every prefix up through all of them, so thousands in
+/// scope make a 16 MB file take minutes.
+inline constexpr int MaxNamespacesInScope = 64;
+
+/// Most body blocks (paragraphs, list items, table rows, pictures, notes) one imported story may
+/// hold. The longest real stories have a few hundred paragraphs and agate tables a few thousand
+/// rows; millions of tiny blocks would take gigabytes to build and store.
+inline constexpr int MaxStoryBlocks = 20000;
+
+/// Widest table row an importer keeps; cells past it are left out and reported.
+inline constexpr int MaxTableColumns = 100;
+
+/// Most table cells one imported story may hold (a season's agate tables have a few tens of thousands).
+inline constexpr int MaxTableCells = 100000;
+
+/// Most changes of one kind a reader lists one by one (refused links, say); past it they are counted
+/// in one sentence, so that a file of nothing but bad links cannot fill memory with its report.
+inline constexpr int MaxListedReaderNotes = 200;
+
+} // namespace galley
