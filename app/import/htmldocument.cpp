@@ -161,9 +161,9 @@ private:
 
     qsizetype startTag(qsizetype i) {
         const int line = m_line;
-        if (++m_elements > MaxElements) {
+        if (++m_elements > MaxHtmlElements) {
             m_error = u"The page has more than %L1 elements, far more than a story's page; Galley does not "
-                      "import it."_qs.arg(MaxElements);
+                      "import it."_qs.arg(MaxHtmlElements);
             return m_in.size();
         }
         qsizetype j = 0;
@@ -186,7 +186,7 @@ private:
                 continue;
             }
             selfClosing = false;
-            if (attributes == MaxAttributes) {
+            if (attributes == MaxAttributesPerElement) {
                 // Keep the tag's first attributes; skip the rest to the tag's end, keeping line breaks.
                 copy(i, j);
                 qsizetype end = j;
@@ -200,7 +200,7 @@ private:
                                         {},
                                         u"A <%1> tag has more than %2 attributes; only the first %2 are "
                                         "read."_qs.arg(QString::fromUtf8(name))
-                                            .arg(MaxAttributes),
+                                            .arg(MaxAttributesPerElement),
                                         line});
                 i = j = end;
                 break;
@@ -225,9 +225,9 @@ private:
             copy(end, k);
             return k;
         }
-        if (!selfClosing && !isFlatElement(name) && ++m_depth > MaxNesting) {
+        if (!selfClosing && !isFlatElement(name) && ++m_depth > MaxHtmlNesting) {
             m_error = u"The page's markup is nested more than %L1 levels deep (from line %2); Galley does "
-                      "not import it."_qs.arg(MaxNesting)
+                      "not import it."_qs.arg(MaxHtmlNesting)
                           .arg(line);
             return n;
         }

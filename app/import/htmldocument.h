@@ -1,5 +1,6 @@
 #pragma once
 
+#include "importlimits.h"
 #include "segment.h"
 
 #include <QByteArray>
@@ -13,18 +14,6 @@
 
 /// Reading HTML bytes into a libxml2 tree within Galley's limits. Internal to the importer.
 namespace galley::htmldoc {
-
-/// Most start tags a page may have: a long story with full site chrome has some 20,000. Each costs
-/// libxml2 about 200 bytes and may become a segment of about 500 (copied again by cleanup), so this
-/// keeps an import of the largest page well under 500 MB.
-inline constexpr int MaxElements = 200'000;
-/// Attributes read per start tag; libxml2 compares each with all before it (quadratic), and real
-/// markup (Word's VML included) has a few dozen at most. The rest of the tag is dropped and reported.
-inline constexpr int MaxAttributes = 128;
-/// How deep the markup may nest, estimated before parsing (elements whose end tag HTML lets a page
-/// leave out do not count). Real pages stay under a few hundred; the reader's own walks are
-/// iterative, so this only bounds libxml2's time.
-inline constexpr int MaxNesting = 10'000;
 
 struct DocFree {
     void operator()(xmlDoc *doc) const { xmlFreeDoc(doc); }
@@ -43,11 +32,11 @@ struct ParsedHtml {
 /// unwrapped so their content reads as HTML (and every <ol> is given to the parser as a marked
 /// <ul>: see isOrderedList()), while the list markers Word keeps inside
 /// `[if !supportLists]` become `mso-list:Ignore` spans; start tags are counted and their attributes
-/// capped (MaxAttributes). Line numbers of the input are kept. libxml2 parses with recovery, no
-/// network and no depth limit of its own (XML_PARSE_HUGE); its errors go to a structured handler
-/// (never to stderr) and a parser that stopped before the end refuses the page.
-/// Errors (nullopt, @p error set to a sentence): more than MaxElements start tags, nesting deeper
-/// than MaxNesting, a parser stop (out of memory, an internal limit), or no document at all.
+/// capped (MaxAttributesPerElement; the rest of a tag is dropped and reported). Line numbers of the input are
+/// kept. libxml2 parses with recovery, no network and no depth limit of its own (XML_PARSE_HUGE); its errors
+/// go to a structured handler (never to stderr) and a parser that stopped before the end refuses the page.
+/// Errors (nullopt, @p error set to a sentence): more than MaxHtmlElements start tags, nesting deeper
+/// than MaxHtmlNesting, a parser stop (out of memory, an internal limit), or no document at all.
 std::optional<ParsedHtml> parseHtml(const QByteArray &utf8, QString *error);
 
 /// True for a list element that was an <ol> in the page (parseHtml() marks them).

@@ -3,8 +3,12 @@
 #include "htmlnodes.h"
 #include "htmlstyles.h"
 #include "htmlwalker.h"
+#include "importlimits.h"
 #include "pagemetadata.h"
 #include "readers.h"
+
+#include <QHash>
+#include <QLocale>
 
 namespace galley {
 
@@ -112,6 +116,47 @@ void tidyBreaks(QList<Segment> &segments) {
     }
 }
 
+/// Past MaxListedReaderNotes notes saying the same thing, the rest are counted in one sentence, so
+/// that a page of nothing but bad links cannot fill memory with its report.
+void capNotes(QList<Segment> &segments) {
+    QHash<QString, int> seen;
+    QList<ReaderNote> summaries;
+    QHash<QString, qsizetype> summaryIndex;
+    for (Segment &segment : segments) {
+        segment.notes.removeIf([&](const ReaderNote &note) {
+            if (++seen[note.note] <= MaxListedReaderNotes)
+                return false;
+            const auto it = summaryIndex.constFind(note.note);
+            if (it == summaryIndex.constEnd()) {
+                summaryIndex.insert(note.note, summaries.size());
+                summaries.append(ReaderNote{note.kind, {}, {}, note.note, note.line});
+            }
+            return true;
+        });
+    }
+    if (summaries.isEmpty() || segments.isEmpty())
+        return;
+    for (ReaderNote &summary : summaries) {
+        const int more = seen.value(summary.note) - MaxListedReaderNotes;
+        summary.original = u"%1 more"_qs.arg(more);
+        summary.note =
+            u"%1 more changes like this were made and are not listed one by one: %2"_qs.arg(more).arg(
+                summary.note);
+    }
+    segments.last().notes.append(summaries);
+}
+
+/// The story's blocks (paragraphs, list items, table rows, pictures), chrome left aside.
+qsizetype storyBlocks(const QList<Segment> &segments) {
+    qsizetype blocks = 0;
+    for (const Segment &segment : segments)
+        if (!segment.markupChrome)
+            blocks += segment.blockKind == BlockKind::Table ? segment.rows.size()
+                      : isBodyText(segment)                 ? 1
+                                                            : 0;
+    return blocks;
+}
+
 } // namespace
 
 std::optional<ReadStory> readHtmlStory(const QByteArray &utf8, QString *error) {
@@ -147,6 +192,16 @@ std::optional<ReadStory> readHtmlStory(const QByteArray &utf8, QString *error) {
     HtmlWalker walker(options);
     walker.walk(reinterpret_cast<xmlNode *>(parsed->doc.get()));
     story.segments = walker.finish();
+    const QString refusal = !walker.refusal().isEmpty() || storyBlocks(story.segments) <= MaxStoryBlocks
+                                ? walker.refusal()
+                                : u"The page holds more than %1 paragraphs, list items, table rows and other "
+                                  "blocks: that is not one story, and Galley does not import it."_qs.arg(
+                                      QLocale(QLocale::English).toString(MaxStoryBlocks));
+    if (!refusal.isEmpty()) {
+        if (error)
+            *error = refusal;
+        return std::nullopt;
+    }
     if (meta.picture.alt.isEmpty())
         meta.picture.alt = walker.leadPictureAlt();
     if (!parsed->notes.isEmpty()) {
@@ -158,6 +213,7 @@ std::optional<ReadStory> readHtmlStory(const QByteArray &utf8, QString *error) {
     if (!kind.document)
         applyPageMetadata(meta, story);
     tidyBreaks(story.segments);
+    capNotes(story.segments);
     return story;
 }
 

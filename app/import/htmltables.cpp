@@ -2,7 +2,10 @@
 // table a page only uses for layout is read as the blocks it holds.
 #include "htmlnodes.h"
 #include "htmlwalker.h"
+#include "importlimits.h"
 #include "readers.h"
+
+#include <QLocale>
 
 namespace galley {
 
@@ -122,7 +125,18 @@ bool HtmlWalker::tableElement(xmlNode *node, const QString &name) {
 
 void HtmlWalker::endCell() {
     TableBuilder &table = m_tables.last();
-    table.row.append(collapseWhitespace(std::exchange(table.cell, {})));
+    InlineText cell = collapseWhitespace(std::exchange(table.cell, {}));
+    if (table.row.size() >= MaxTableColumns) {
+        if (!table.widthNoted && !cell.isEmpty())
+            addNote(ImportChangeKind::RemovedElement, cell.plainText().left(200), {},
+                    u"Cells past the table's %1th column are left out."_qs.arg(MaxTableColumns), table.line);
+        table.widthNoted = table.widthNoted || !cell.isEmpty();
+        return;
+    }
+    if (++m_tableCells > MaxTableCells && m_refusal.isEmpty())
+        m_refusal = u"The page's tables hold more than %1 cells: that is not one story, and Galley does not "
+                    "import it."_qs.arg(QLocale(QLocale::English).toString(MaxTableCells));
+    table.row.append(cell);
 }
 
 void HtmlWalker::endRow() {

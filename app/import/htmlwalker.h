@@ -47,6 +47,8 @@ public:
     void walk(xmlNode *root);
     /// The segments read, with notes made outside any text attached to the last one.
     QList<Segment> finish();
+    /// Why the page cannot be imported (more table cells than MaxTableCells), or empty.
+    QString refusal() const { return m_refusal; }
     /// The alt text of the page's <img> of WalkOptions::leadPictureFile, if it has one.
     QString leadPictureAlt() const { return m_leadAlt; }
 
@@ -99,7 +101,7 @@ private:
         bool rowMarkedHeader = false;
         InlineText cell;
         int line = 0;
-        bool dropped = false;
+        bool widthNoted = false; ///< cells past MaxTableColumns were reported
     };
 
     bool enter(xmlNode *node);
@@ -161,6 +163,8 @@ private:
     QList<TableBuilder> m_tables;
     QSet<const xmlNode *> m_headerHeadlines;
     QString m_leadAlt;
+    qsizetype m_tableCells = 0;
+    QString m_refusal;
 };
 
 } // namespace galley

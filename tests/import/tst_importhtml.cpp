@@ -264,6 +264,14 @@ private Q_SLOTS:
             << QByteArray("<p>x</p>") + QByteArray("<b>").repeated(200'000)
             << u"The page's markup is nested more than 10,000 levels deep (from line 1); "
                "Galley does not import it."_qs;
+        QTest::newRow("blocks")
+            << QByteArray("<p>Paragraph.</p>").repeated(20'001)
+            << u"The page holds more than 20,000 paragraphs, list items, table rows and other "
+               "blocks: that is not one story, and Galley does not import it."_qs;
+        QTest::newRow("table cells")
+            << "<table>" + QByteArray("<tr><td>1</td><td>2</td></tr>").repeated(50'001) + "</table>"
+            << u"The page's tables hold more than 100,000 cells: that is not one story, "
+               "and Galley does not import it."_qs;
         QTest::newRow("elements")
             << QByteArray("<p>x</p>") + QByteArray("<br>").repeated(250'000)
             << u"The page has more than 200,000 elements, far more than a story's page; "
@@ -296,7 +304,7 @@ private Q_SLOTS:
         QVERIFY(timer.elapsed() < budgetMs(tag.size()));
         QVERIFY(allText(*story).contains(u"The text after the tag is kept."_qs));
         QCOMPARE(notesOf(*story).first(),
-                 u"<p>>A <p> tag has more than 128 attributes; only the first 128 are read."_qs);
+                 u"<p>>A <p> tag has more than 64 attributes; only the first 64 are read."_qs);
     }
 
     void largeInputsInTime_data() {
@@ -308,7 +316,7 @@ private Q_SLOTS:
                                                    QByteArray("</i></span>").repeated(4'000) + " end.</p>"
                                             << u"deep end."_qs;
         QTest::newRow("many small blocks")
-            << QByteArray("<div><p>A short paragraph.</p></div>").repeated(60'000) + "<p>end.</p>"
+            << QByteArray("<div><p>A short paragraph.</p></div>").repeated(19'000) + "<p>end.</p>"
             << u"end."_qs;
     }
 
@@ -349,6 +357,21 @@ private Q_SLOTS:
             QVERIFY(!error.isEmpty());
             QVERIFY2(error.endsWith(u'.'), qPrintable(error));
         }
+    }
+
+    /// 20,000 section breaks after one another: 200 listed, the rest counted in one sentence.
+    void repeatedNotesCounted() {
+        QFile file(QStringLiteral(GALLEY_TEST_DATA "/import/regressions/html/hr-flood.html"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QString error;
+        const auto story = readHtmlStory(file.readAll(), &error);
+        QVERIFY2(story, qPrintable(error));
+        const QStringList notes = notesOf(*story);
+        QCOMPARE(notes.size(), 201);
+        QCOMPARE(notes.last(),
+                 u"19799 more>19799 more changes like this were made and are not listed one by one: A "
+                 "section break before all the text, after it, or right after another break separates "
+                 "nothing; it is left out."_qs);
     }
 
     void windowsClipboardHeader() {
