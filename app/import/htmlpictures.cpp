@@ -90,9 +90,9 @@ void HtmlWalker::picture(xmlNode *node) {
     m_picture = readPicture(pictureSource(node), alt);
     m_picture->line = lineOf(node);
     pictureSize(node, *m_picture);
-    const QString credit = attribute(node, "data-credit");
-    if (!credit.isEmpty())
-        m_creditText = credit;
+    const QString credit = attribute(node, "data-credit").simplified();
+    if (!credit.isEmpty() && m_figureCredit.isEmpty())
+        m_figureCredit = credit;
 }
 
 void HtmlWalker::loosePicture(xmlNode *node) {
@@ -148,7 +148,9 @@ void HtmlWalker::takePicture(Segment &segment) {
 
 void HtmlWalker::placePicture(qsizetype figureStart, int line) {
     // A credit read after the caption (a credit line under the picture) belongs to that caption.
-    const QString credit = m_creditText.trimmed().isEmpty() ? QString() : std::exchange(m_creditText, {});
+    QString credit = m_creditText.trimmed().isEmpty() ? QString() : std::exchange(m_creditText, {});
+    if (credit.isEmpty())
+        credit = std::exchange(m_figureCredit, {});
     qsizetype caption = -1;
     for (qsizetype i = figureStart; i < m_out.size(); ++i) {
         const Segment &segment = m_out.at(i);

@@ -108,6 +108,19 @@ void splitCredit(InlineText &caption, QString &credit) {
     caption = collapseWhitespace(kept);
 }
 
+/// A span in a caption that says what it is: "<span>Photo: Ines Marlo</span>".
+bool isLabelledCredit(xmlNode *node) {
+    QString text;
+    for (const xmlNode *child = node->children; child; child = child->next) {
+        if (child->type != XML_TEXT_NODE)
+            return false;
+        text += nodeText(child);
+    }
+    static const QRegularExpression label(
+        uR"(^\s*(?:Photograph|Photo|Picture|Image|Illustration|Credit|Foto)s?\s*:\s*\S)"_qs);
+    return label.match(text).hasMatch();
+}
+
 /// A short label only screen readers get ("Image caption, ", "Media caption,").
 bool isScreenReaderLabel(xmlNode *node) {
     static const QRegularExpression hidden(uR"(visually-hidden|sr-only|screen-reader|off-?screen|a11y)"_qs);
@@ -285,6 +298,8 @@ bool HtmlWalker::element(xmlNode *node, const QString &name) {
         m_state.credit = true;
     if (m_state.role == SegmentRole::Byline && isBylineTitle(node))
         m_state.bylineTitle = true;
+    if (m_state.role == SegmentRole::Caption && isLabelledCredit(node))
+        m_state.credit = true;
     m_state.style = htmlstyles::applyInline(m_state.style, name, css, attribute(node, "id"));
     if (name == u"a")
         link(node);
@@ -338,7 +353,8 @@ bool HtmlWalker::blockElement(xmlNode *node, const QString &name, const htmlstyl
     } else if (name == u"figure") {
         m_state.inFigure = true;
         m_picture.reset();
-        m_creditText = attribute(node, "data-credit");
+        m_creditText.clear();
+        m_figureCredit = attribute(node, "data-credit").simplified();
         frame.figureStart = m_out.size();
     } else if (name == u"blockquote" || className.contains(u"MsoQuote"_qs) ||
                className.contains(u"MsoIntenseQuote"_qs)) {
@@ -511,6 +527,8 @@ void HtmlWalker::flush() {
             segment.credit = cleanCredit(std::exchange(m_creditText, {}));
         else
             splitCredit(segment.text, segment.credit);
+        if (segment.credit.isEmpty())
+            segment.credit = std::exchange(m_figureCredit, {});
         if (m_picture) {
             takePicture(segment);
         } else if (m_options.document && !m_out.isEmpty() &&

@@ -152,6 +152,7 @@ private:
     int m_currentLine = 0;
     bool m_currentChrome = false;
     QString m_creditText;
+    QString m_figureCredit; ///< a figure's or picture's data-credit: the credit when no element gives one
     QString m_bylineTitleText;
     QList<ReaderNote> m_notes;
     int m_listCounter = 0;

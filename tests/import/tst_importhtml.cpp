@@ -196,6 +196,42 @@ private Q_SLOTS:
         QVERIFY(!story.bodyPlainText().contains(u"Eastport Echo"_qs));
     }
 
+    void creditsApart_data() {
+        QTest::addColumn<QByteArray>("figure");
+        QTest::addColumn<QString>("caption");
+        QTest::addColumn<QString>("credit");
+        QTest::newRow("credit span")
+            << QByteArray(
+                   R"(<figcaption>Boats in the basin. <span class="credit">Ines Marlo</span></figcaption>)")
+            << u"Boats in the basin."_qs << u"Ines Marlo"_qs;
+        QTest::newRow("labelled span first")
+            << QByteArray(R"(<figcaption><span>Photo: Ines Marlo</span> Boats in the basin.</figcaption>)")
+            << u"Boats in the basin."_qs << u"Ines Marlo"_qs;
+        QTest::newRow("small")
+            << QByteArray(R"(<figcaption>Boats in the basin. <small>Example Wire</small></figcaption>)")
+            << u"Boats in the basin."_qs << u"Example Wire"_qs;
+        QTest::newRow("unmarked at the end")
+            << QByteArray(
+                   R"(<figcaption>Boats in the basin on Sunday. Photograph: Ines Marlo/Example Wire</figcaption>)")
+            << u"Boats in the basin on Sunday."_qs << u"Ines Marlo/Example Wire"_qs;
+        QTest::newRow("data-credit") << QByteArray(R"(<figcaption>Boats in the basin.</figcaption>)")
+                                     << u"Boats in the basin."_qs << u"Harbour Trust"_qs;
+    }
+
+    void creditsApart() {
+        QFETCH(QByteArray, figure);
+        const QByteArray html =
+            R"(<p>The basin was full on Sunday.</p><figure data-credit="Harbour Trust"><img src="https://example.org/basin.jpg" alt="Boats">)" +
+            figure + "</figure><p>It will be dredged in May.</p>";
+        QString error;
+        const auto result = importBytes(html, ImportOptions{u"clipboard"_qs, ImportFormat::Html}, &error);
+        QVERIFY2(result, qPrintable(error));
+        const Story story = result->story();
+        QCOMPARE(story.images.size(), 1);
+        QTEST(story.images.first().caption, "caption");
+        QTEST(story.images.first().credit, "credit");
+    }
+
     void metadataAgainstPage_data() {
         QTest::addColumn<QByteArray>("head");
         QTest::addColumn<QString>("headline");
