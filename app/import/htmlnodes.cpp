@@ -55,17 +55,50 @@ bool isDeckClass(const QString &className) {
     return !className.isEmpty() && deck.match(className).hasMatch();
 }
 
-/// True when @p node holds an h1: a page's <header> around the headline is the article's, any
-/// other <header> is the site's masthead and menus.
-bool containsHeadline(xmlNode *node) {
-    for (xmlNode *child = node->children; child; child = child->next) {
-        if (child->type != XML_ELEMENT_NODE)
-            continue;
-        if (xmlStrcasecmp(child->name, reinterpret_cast<const xmlChar *>("h1")) == 0 ||
-            containsHeadline(child))
+QString nameOf(const xmlNode *node) {
+    if (!node || node->type != XML_ELEMENT_NODE || !node->name)
+        return {};
+    return QString::fromUtf8(reinterpret_cast<const char *>(node->name)).toLower();
+}
+
+bool isElement(const xmlNode *node, const char *name) {
+    return node && node->type == XML_ELEMENT_NODE && node->name &&
+           xmlStrcasecmp(node->name, reinterpret_cast<const xmlChar *>(name)) == 0;
+}
+
+QString classAndId(xmlNode *node) {
+    const QString className = attribute(node, "class");
+    const QString id = attribute(node, "id");
+    if (id.isEmpty())
+        return className.toLower();
+    return (className % u' ' % id).toLower();
+}
+
+QString nodeText(const xmlNode *node) {
+    return node && node->content ? QString::fromUtf8(reinterpret_cast<const char *>(node->content))
+                                 : QString();
+}
+
+QString textOf(xmlNode *node) {
+    QString out;
+    traverse(
+        node,
+        [&out](xmlNode *n) {
+            if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+                out += nodeText(n);
+                return false;
+            }
+            if (n->type != XML_ELEMENT_NODE)
+                return false;
+            if (skippedElements().contains(nameOf(n)))
+                return false;
+            // Blocks and breaks separate words.
+            if (isElement(n, "br") || blockElements().contains(nameOf(n)))
+                out += u' ';
             return true;
-    }
-    return false;
+        },
+        [](xmlNode *) {});
+    return out.simplified();
 }
 
 } // namespace galley::htmlnodes

@@ -20,8 +20,39 @@ const QSet<QString> &chromeElements();
 const QSet<QString> &blockElements();
 /// Class names web pages give the standfirst under the headline (standfirst, dek, deck, summary...).
 bool isDeckClass(const QString &className);
-/// True when @p node holds an h1: a page's <header> around the headline is the article's, any
-/// other <header> is the site's masthead and menus.
-bool containsHeadline(xmlNode *node);
+/// The element's name in lowercase ("p", "o:p"); empty for other nodes.
+QString nameOf(const xmlNode *node);
+/// True when @p node is an element named @p name (lowercase ASCII).
+bool isElement(const xmlNode *node, const char *name);
+/// The class and id attributes joined by a space, lowercased: what page-shape hints are read from.
+QString classAndId(xmlNode *node);
+/// The text of @p node's subtree as a reader sees it (scripts and styles left out), whitespace
+/// collapsed, read without recursion.
+QString textOf(xmlNode *node);
+/// The text inside a text or CDATA node.
+QString nodeText(const xmlNode *node);
+
+/// Visits @p root and its subtree in document order without recursion, so any nesting depth is
+/// safe: @p enter(node) for every node (returning false skips its children), then @p leave(node)
+/// for every node entered with true once its children are done.
+template <typename Enter, typename Leave> void traverse(xmlNode *root, Enter &&enter, Leave &&leave) {
+    xmlNode *node = root;
+    while (node) {
+        const bool descend = enter(node);
+        if (descend && node->children) {
+            node = node->children;
+            continue;
+        }
+        if (descend)
+            leave(node);
+        while (node != root && !node->next) {
+            node = node->parent;
+            leave(node);
+        }
+        if (node == root)
+            break;
+        node = node->next;
+    }
+}
 
 } // namespace galley::htmlnodes

@@ -73,8 +73,12 @@ std::optional<QList<ReadStory>> readStories(ImportFormat format, const QString &
             return std::nullopt;
         return QList<ReadStory>{std::move(*story)};
     }
-    case ImportFormat::Html:
-        return one(readHtml(text.toUtf8(), error));
+    case ImportFormat::Html: {
+        auto story = readHtmlStory(text.toUtf8(), error);
+        if (!story)
+            return std::nullopt;
+        return QList<ReadStory>{std::move(*story)};
+    }
     case ImportFormat::WireText:
         return readWireText(text, error);
     case ImportFormat::Ninjs:
@@ -114,9 +118,14 @@ std::pair<QString, QString> formatNames(ImportFormat format) {
 }
 
 bool hasText(const ReadStory &story) {
-    for (const Segment &segment : story.segments)
-        if (!segment.text.plainText().trimmed().isEmpty() || segment.isStructure())
+    for (const Segment &segment : story.segments) {
+        // A picture counts as analyseSegments() keeps it: a paste of one picture is a story.
+        const bool picture = segment.markupRole == SegmentRole::Caption &&
+                             (!segment.imageFileName.isEmpty() || !segment.pictureRefused.isEmpty() ||
+                              !segment.imageData.isEmpty());
+        if (!segment.text.plainText().trimmed().isEmpty() || segment.isStructure() || picture)
             return true;
+    }
     return false;
 }
 

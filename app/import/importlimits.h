@@ -62,4 +62,15 @@ inline constexpr int MaxStoryWords = 200000;
 /// dozen of name and role. Longer lines are never parsed as one, which keeps the check linear.
 inline constexpr int MaxPullQuoteChars = 500;
 
+/// HTML only: how deep a page's markup may nest, estimated before parsing (elements whose end tag
+/// HTML lets a page leave out do not count). libxml2 reads any depth with XML_PARSE_HUGE and the HTML
+/// reader's walks are iterative, so pages past MaxNestingDepth (page builders nest a few hundred
+/// wrappers) are read whole; this only bounds libxml2's time (about 6 µs per nested element).
+inline constexpr int MaxHtmlNesting = 10000;
+
+/// HTML only: most start tags a page may have. A long story with full site chrome has some 20,000;
+/// each costs libxml2 about 200 bytes and may become a segment of about 500, so this keeps the
+/// largest import well under 500 MB.
+inline constexpr int MaxHtmlElements = 200000;
+
 } // namespace galley

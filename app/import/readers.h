@@ -32,18 +32,24 @@ QString plainTextTooLong(const QString &text);
 /// The sentence refusing an input of more than @p limit lines or paragraphs ("more than 20,000").
 QString tooManyParagraphs(int limit);
 
-/// HTML (a saved web page, or clipboard HTML from Word, LibreOffice or Google Docs) to segments,
-/// parsed with libxml2's HTML parser (recovering from broken markup, no network). Headings,
-/// paragraphs, list items, block quotes and figure captions become segments with their bold,
-/// italic and links; text inside nav, footer, aside, form and button is marked as chrome; scripts,
-/// styles and Word's list bullets (mso-list:Ignore) are skipped, though a Word number ("1.", "a)",
-/// "iv.") makes the list numbered. Content the story model cannot hold is kept in another shape or
-/// reported (Segment::notes): a table is one paragraph per row with cells joined by " | ", <pre>
-/// one paragraph per line, struck text (s, strike, del) and embedded media (iframe, video, audio,
-/// object, embed) are left out; links pass checkLink(); pictures in data: URIs pass checkPicture()
-/// and stand where they are (a figure without caption gives an image entry too). @p utf8 is the
-/// decoded page.
-/// Returns nullopt with @p error when libxml2 cannot build a document.
+/// HTML (a saved web page, or clipboard HTML from Word, LibreOffice or Google Docs) to one story,
+/// parsed with libxml2's HTML parser (recovering from broken markup, no network, no depth limit; a
+/// parser that stops early refuses the file). Word processors' documents and bare fragments are
+/// read whole: headings, paragraphs, lists (nested, bulleted and numbered item by item, from ul/ol,
+/// Word's mso-list paragraphs and Google Docs' list styles and classes), block quotes, tables (rows
+/// of styled cells, a marked first row the header), section breaks (hr), pictures (Word's VML and
+/// its fallback img become image entries, never fetched) and captions; bold, italic, strike-through,
+/// superscript, subscript and links from tags and inline CSS. Web pages are read as Readability
+/// does (see findArticle()): what surrounds the story is site chrome, noise inside it is left out;
+/// their JSON-LD, Open Graph and meta tags give the headline, section, bylines, deck, lead picture
+/// and the story's metadata (see applyPageMetadata()). Everything dropped or reshaped is in the
+/// segments' notes or the story's report notes. @p utf8 is the decoded page.
+/// Errors (nullopt, @p error set to a sentence): too many elements, nesting too deep, a parser that
+/// stopped part-way, or no document.
+std::optional<ReadStory> readHtmlStory(const QByteArray &utf8, QString *error);
+
+/// The segments readHtmlStory() reads from @p utf8, for HTML inside another format (a ninjs
+/// body_html, a NewsML-G2 inline XHTML body): a fragment is read whole, as a document.
 std::optional<QList<Segment>> readHtml(const QByteArray &utf8, QString *error);
 
 /// A NITF 3.x file (IPTC NITF 3.3-3.6; 3.0-3.2 read alike) as one story, read with QXmlStreamReader
