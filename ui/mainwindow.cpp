@@ -38,7 +38,8 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
     , m_autosave(new QTimer(this))
     , m_autosaveDeadline(new QTimer(this))
     , m_journal(new JournalKeeper(
-          library.path(), [this]() -> const Story & { return m_editor->story(); }, RecoveryStore(), this))
+          library.path(), [this]() -> const Story & { return m_editor->story(); },
+          RecoveryStore(m_settings->value(Settings::Key::RecoveryFolder).toString()), this))
     , m_wordCount(new QLabel(this))
     , m_notSaved(new QLabel(tr("Not saved"), this)) {
     setObjectName(u"mainWindow"_qs);
@@ -75,7 +76,7 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
     m_autosaveDeadline->setInterval(AutosaveLongestMs);
     connect(m_autosaveDeadline, &QTimer::timeout, this, [this] { saveStory(true); });
     connect(m_journal, &JournalKeeper::writeFailed, this, [this](const QString &error) {
-        statusBar()->showMessage(tr("Galley could not keep a recovery copy of your typing: %1").arg(error));
+        statusBar()->showMessage(tr("Galley could not keep a recovery copy of your typing. %1").arg(error));
     });
     connect(m_editor, &StoryEditor::edited, this, &MainWindow::onEdited);
     // Scroll sync: the block being edited comes into view in the preview; a click on a block

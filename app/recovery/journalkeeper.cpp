@@ -37,8 +37,14 @@ QString JournalKeeper::sessionId() const {
 void JournalKeeper::storyOpened(const Story &saved) {
     m_timer->stop();
     m_saved = saved;
-    m_path =
-        m_session->id().isEmpty() ? QString() : m_store.journalPath(m_libraryPath, saved.id, m_session->id());
+    if (m_session->id().isEmpty()) {
+        if (!m_failing)
+            Q_EMIT writeFailed(u"The folder %1 cannot be written."_qs.arg(m_store.folder()));
+        m_failing = true;
+        m_path.clear();
+        return;
+    }
+    m_path = m_store.journalPath(m_libraryPath, saved.id, m_session->id());
 }
 
 void JournalKeeper::edited() {

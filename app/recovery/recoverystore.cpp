@@ -53,7 +53,10 @@ QString canonicalLibraryPath(const QString &path) {
 
 RecoveryStore::RecoveryStore(const QString &folder)
     : m_folder(QDir::cleanPath(QFileInfo(folder).absoluteFilePath())) {
-    QDir().mkpath(m_folder);
+    if (!QFileInfo::exists(m_folder) && QDir().mkpath(m_folder)) {
+        // Unpublished (maybe embargoed) copy: for its owner's eyes only, like the library itself.
+        QFile::setPermissions(m_folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
 }
 
 QString RecoveryStore::defaultFolder() {

@@ -34,7 +34,7 @@ public:
     static constexpr int DiscardedKeepDays = 7;
     static constexpr int ReplacedKeepDays = 30;
 
-    /// The store in @p folder (created when needed).
+    /// The store in @p folder (created when needed, readable by its owner only).
     explicit RecoveryStore(const QString &folder = defaultFolder());
 
     /// <AppLocalDataLocation>/recovery.

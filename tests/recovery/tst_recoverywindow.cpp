@@ -9,6 +9,7 @@
 #include "recovery/recoveryscan.h"
 #include "recoverydialog.h"
 #include "recoverytestdata.h"
+#include "settings.h"
 #include "storage/storylibrary.h"
 #include "storyeditor.h"
 
@@ -19,6 +20,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -68,8 +70,6 @@ private Q_SLOTS:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
         testsupport::useTestSettings(m_dir);
-        // The test-mode folder (~/.qttest/...), never the user's: start from nothing.
-        QDir(RecoveryStore::defaultFolder()).removeRecursively();
     }
 
     void init() {
@@ -84,12 +84,14 @@ private Q_SLOTS:
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         m_store = std::make_unique<RecoveryStore>(m_window->journalKeeper()->store());
+        QCOMPARE(m_store->folder(), m_dir.filePath(u"recovery"_qs));
     }
 
     void cleanup() {
         m_window.reset();
         m_library.reset();
-        QDir(RecoveryStore::defaultFolder()).removeRecursively();
+        QDir(m_store->folder()).removeRecursively();
+        m_store.reset();
     }
 
     void typingKeepsAJournalUntilSaved() {
@@ -225,6 +227,15 @@ private Q_SLOTS:
         notice->close();
         // The story on screen is untouched and can be typed in.
         QCOMPARE(bodyText(m_window->storyEditor()->story()), FirstParagraph);
+    }
+
+    void recoveryFolderSetting() {
+        QCOMPARE(Settings::keyName(Settings::Key::RecoveryFolder), u"recovery/folder"_qs);
+        Settings settings;
+        QCOMPARE(settings.value(Settings::Key::RecoveryFolder).toString(), m_dir.filePath(u"recovery"_qs));
+        QSettings().remove(u"recovery/folder"_qs);
+        QCOMPARE(settings.value(Settings::Key::RecoveryFolder).toString(), RecoveryStore::defaultFolder());
+        settings.setValue(Settings::Key::RecoveryFolder, m_dir.filePath(u"recovery"_qs));
     }
 
     void dialogReadsAtAGlance() {
