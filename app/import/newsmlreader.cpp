@@ -106,6 +106,7 @@ bool readBody(const Item &item, StoryParts &parts, QStringList *notes, QString *
         if (!story)
             return std::nullopt;
         *notes += story->reportNotes;
+        parts.bodyNotes += story->notes;
         return story->segments;
     };
     if (chosen->root == u"nitf")
@@ -192,6 +193,7 @@ std::optional<ReadStory> storyOf(const Item &item, const QList<Picture> &picture
 
     if (!readBody(item, parts, &story.reportNotes, error))
         return std::nullopt;
+    takeBodyNotes(parts, story.metadata.sourceAgency, &story.notes);
     QList<Picture> all = pictures;
     if (isPicture(item))
         all.prepend(pictureOf(item));

@@ -54,6 +54,7 @@ bool readBody(const Item &item, StoryParts &parts, QStringList *reportNotes, QSt
             return false;
         }
         parts.body = nitf->segments; // the item's own metadata wins over the body's
+        parts.bodyNotes = nitf->notes;
     } else {
         parts.body = plainBody(body.value, line);
         return true;
@@ -120,6 +121,7 @@ std::optional<ReadStory> readItem(const Item &item, QString *error) {
             story.reportNotes.append(unusedSummary(text));
         if (!readBody(item, parts, &story.reportNotes, error))
             return std::nullopt;
+        takeBodyNotes(parts, story.metadata.sourceAgency, &story.notes);
     }
     QList<Picture> pictures = item.pictures(&story.reportNotes);
     if (item.isPicture())

@@ -414,6 +414,14 @@ void notePubStatus(const QString &status, const QString &agency, const QDateTime
         notes->append(EditorNote{newId(), agency, time, sentence, {}});
 }
 
+void takeBodyNotes(const StoryParts &parts, const QString &agency, QList<EditorNote> *notes) {
+    for (EditorNote note : parts.bodyNotes) {
+        if (note.author.isEmpty())
+            note.author = agency;
+        notes->append(note);
+    }
+}
+
 void addWireNote(const QString &text, const QString &agency, const QDateTime &time,
                  QList<EditorNote> *notes) {
     QString clean = withoutControls(text);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "importlimits.h"
 #include "segment.h"
 
 #include <QDateTime>
@@ -15,9 +16,8 @@ namespace galley::structured {
 // Internal to the importer.
 
 /// Deepest markup nesting the structured readers pass on to the NITF and HTML readers: no news text
-/// nests deeper, and deeper input is an attack on recursive readers. (To move to importlimits.h,
-/// the importer's one place for limits, when it lands.)
-inline constexpr int MaxNesting = 200;
+/// nests deeper, and deeper input is an attack on recursive readers.
+inline constexpr int MaxNesting = MaxNestingDepth;
 
 /// The deepest element nesting of the XML in @p xml, read with QXmlStreamReader up to the first
 /// error (0 for no elements). Linear in the input; used before handing markup to readNitf().
@@ -113,7 +113,12 @@ struct StoryParts {
     /// Pictures not shown in the body: placed above it, the first as the lead picture.
     QList<Picture> pictures;
     QList<Segment> body;
+    /// Editor's notes found inside the body markup (an inline NITF ed-msg or note), in order.
+    QList<EditorNote> bodyNotes;
 };
+
+/// Appends @p parts' body notes to @p notes, signed by @p agency where the body named no author.
+void takeBodyNotes(const StoryParts &parts, const QString &agency, QList<EditorNote> *notes);
 
 /// The segments of @p parts in reading order: section, headline, bylines, dateline, deck, the
 /// pictures, then the body. A deck that only repeats the opening of the body (an agency summary
