@@ -6,11 +6,13 @@
 #include "preview/previewscheme.h"
 #include "storage/samplelibrary.h"
 #include "storage/storylibrary.h"
+#include "testtypist.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QMessageBox>
+#include <QTimer>
 
 namespace {
 
@@ -68,6 +70,11 @@ int main(int argc, char **argv) {
     galley::MainWindow window(library);
     window.openInitialStory();
     window.show();
+    // Text a crash left unsaved is offered back before anything else happens.
+    QTimer::singleShot(0, &window, [&window] {
+        window.offerRecovery();
+        galley::startTestTypistFromEnvironment(window);
+    });
     if (const QStringList files = parser.positionalArguments(); !files.isEmpty())
         window.reviewFiles(files);
     return QApplication::exec();

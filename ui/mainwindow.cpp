@@ -5,6 +5,7 @@
 #include "import/importsource.h"
 #include "logging.h"
 #include "preview/previewpane.h"
+#include "recovery/journalkeeper.h"
 #include "settings.h"
 #include "storage/storylibrary.h"
 #include "storyeditor.h"
@@ -35,6 +36,10 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
     , m_preview(new PreviewPane(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_autosave(new QTimer(this))
+    , m_autosaveDeadline(new QTimer(this))
+    , m_journal(new JournalKeeper(
+          library.path(), [this]() -> const Story & { return m_editor->story(); },
+          RecoveryStore(m_settings->value(Settings::Key::RecoveryFolder).toString()), this))
     , m_wordCount(new QLabel(this))
     , m_notSaved(new QLabel(tr("Not saved"), this)) {
     setObjectName(u"mainWindow"_qs);
@@ -66,6 +71,13 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
     m_autosave->setSingleShot(true);
     m_autosave->setInterval(AutosaveDelayMs);
     connect(m_autosave, &QTimer::timeout, this, [this] { saveStory(true); });
+    // A reporter on deadline never pauses: save during continuous typing too.
+    m_autosaveDeadline->setSingleShot(true);
+    m_autosaveDeadline->setInterval(AutosaveLongestMs);
+    connect(m_autosaveDeadline, &QTimer::timeout, this, [this] { saveStory(true); });
+    connect(m_journal, &JournalKeeper::writeFailed, this, [this](const QString &error) {
+        statusBar()->showMessage(tr("Galley could not keep a recovery copy of your typing. %1").arg(error));
+    });
     connect(m_editor, &StoryEditor::edited, this, &MainWindow::onEdited);
     // Scroll sync: the block being edited comes into view in the preview; a click on a block
     // there puts the cursor in it.
@@ -188,8 +200,10 @@ bool MainWindow::openStory(const QString &id) {
         return false;
     }
     m_autosave->stop();
+    m_autosaveDeadline->stop();
     m_editor->setSections(m_library.sections());
     m_editor->setStory(*story);
+    m_journal->storyOpened(*story);
     m_hasStory = true;
     m_dirty = false;
     m_saveFailed = false;
@@ -216,6 +230,7 @@ bool MainWindow::saveStory(bool quiet) {
 
 bool MainWindow::writeStory(QString *error) {
     m_autosave->stop();
+    m_autosaveDeadline->stop();
     if (!m_hasStory || !m_dirty)
         return true;
     Story story = m_editor->story();
@@ -229,6 +244,7 @@ bool MainWindow::writeStory(QString *error) {
         return false;
     }
     m_editor->markSaved(story);
+    m_journal->storySaved(story);
     m_dirty = false;
     m_saveFailed = false;
     m_list->selectStory(story.id);
@@ -248,7 +264,15 @@ bool MainWindow::saveBeforeLeaving(const QString &consequence) {
     QPushButton *discard = box.addButton(tr("Discard changes"), QMessageBox::DestructiveRole);
     box.setDefaultButton(keep);
     box.exec();
-    return box.clickedButton() == discard;
+    if (box.clickedButton() != discard)
+        return false;
+    m_journal->changesDropped();
+    return true;
+}
+
+void MainWindow::setAutosaveDelaysForTesting(int idleMs, int longestMs) {
+    m_autosaveIdleMs = idleMs;
+    m_autosaveDeadline->setInterval(longestMs);
 }
 
 QString MainWindow::currentStoryId() const {
@@ -257,9 +281,12 @@ QString MainWindow::currentStoryId() const {
 
 void MainWindow::onEdited() {
     m_dirty = true;
+    m_journal->edited();
     // While saves fail the retry keeps its own pace; typing must not push it back forever.
     if (!m_saveFailed || !m_autosave->isActive())
-        m_autosave->start(m_saveFailed ? AutosaveRetryMs : AutosaveDelayMs);
+        m_autosave->start(m_saveFailed ? AutosaveRetryMs : m_autosaveIdleMs);
+    if (!m_saveFailed && !m_autosaveDeadline->isActive())
+        m_autosaveDeadline->start();
     m_preview->showStory(m_editor->story());
     updateTitle();
 }
@@ -309,6 +336,8 @@ void MainWindow::deleteStory() {
         return;
     }
     m_autosave->stop();
+    m_autosaveDeadline->stop();
+    m_journal->changesDropped();
     m_dirty = false;
     m_hasStory = false;
     m_list->selectStory({});

@@ -13,6 +13,7 @@ class QTimer;
 
 namespace galley {
 
+class JournalKeeper;
 class PreviewPane;
 class Settings;
 class StoryEditor;
@@ -22,7 +23,11 @@ class StoryListPanel;
 /// Galley's editor window: the story list, the story form and the live preview side by side.
 ///
 /// Saving: Ctrl+S saves through StoryLibrary::save(); the story also saves itself a few seconds
-/// after typing stops, before another story opens and before the window closes. A failed save
+/// after typing stops (AutosaveDelayMs), at the latest AutosaveLongestMs after the first unsaved
+/// edit however long the typing goes on, before another story opens and before the window closes.
+/// While the story has unsaved changes a JournalKeeper keeps a recovery journal of it (off the GUI
+/// thread, about a second behind the typing), removed when the story saves; offerRecovery() deals
+/// with the journals a crash or a kill left behind (mainwindowrecovery.cpp). A failed save
 /// says why in plain words and leaves everything typed in the form, shows "Not saved" in the
 /// status bar until a save succeeds and tries again every AutosaveRetryMs; the window will not
 /// switch stories or close over unsaved text without asking.
@@ -37,6 +42,8 @@ class MainWindow final : public QMainWindow {
 public:
     /// Idle time after the last edit before the story saves itself, in milliseconds.
     static constexpr int AutosaveDelayMs = 3000;
+    /// Longest time autosave lets unsaved edits wait while the typing goes on, in milliseconds.
+    static constexpr int AutosaveLongestMs = 30000;
     /// While saving fails (library in use, disk full), how often autosave tries again, in ms.
     static constexpr int AutosaveRetryMs = 5000;
     /// Longest wait for the editor's first paint before the preview starts anyway, in milliseconds.
@@ -70,6 +77,17 @@ public:
     /// loop runs (`galley FILE...`: a wire file opened from a file manager); then saves and opens
     /// what the user accepted. A file that cannot be imported is explained in a message box.
     void reviewFiles(const QStringList &paths);
+
+    /// At start, once the window shows: reads the recovery journals a crash or a kill left behind
+    /// (RecoveryStore, findRecoveries()), asks about each one holding unsaved text (RecoveryDialog:
+    /// Restore, Show differences, Discard), sets aside or removes those that need no answer and
+    /// tells about the damaged, out-of-date and other-library ones in one message that does not
+    /// block the window. Purges set-aside files past their keeping time first.
+    void offerRecovery();
+    /// The window's journal keeper (tests and benchmarks).
+    JournalKeeper *journalKeeper() const { return m_journal; }
+    /// Changes AutosaveDelayMs and AutosaveLongestMs (tests).
+    void setAutosaveDelaysForTesting(int idleMs, int longestMs);
 
     QString currentStoryId() const;
     bool hasUnsavedChanges() const { return m_dirty; }
@@ -116,6 +134,8 @@ private:
     /// Saves before the story leaves the screen; when that fails, shows why and asks whether to
     /// discard the changes (@p consequence says what happens then). True when it is fine to go on.
     bool saveBeforeLeaving(const QString &consequence);
+    /// Shows story @p id again as the library has it (after a Restore changed it there).
+    void reloadStory(const QString &id);
 
     StoryLibrary &m_library;
     Settings *m_settings;
@@ -124,6 +144,9 @@ private:
     PreviewPane *m_preview;
     QSplitter *m_splitter;
     QTimer *m_autosave;
+    QTimer *m_autosaveDeadline; ///< AutosaveLongestMs after the first unsaved edit
+    JournalKeeper *m_journal;
+    int m_autosaveIdleMs = AutosaveDelayMs;
     QLabel *m_wordCount;
     QLabel *m_notSaved;
     bool m_dirty = false;

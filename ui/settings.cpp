@@ -1,5 +1,7 @@
 #include "settings.h"
 
+#include "recovery/recoverystore.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -36,6 +38,8 @@ const KeyInfo keyTable[] = {
     {Settings::Key::LastStoryId, u"library/lastStory", [] { return QVariant(QString()); }},
     {Settings::Key::LastExportFolder, u"export/lastFolder", [] { return QVariant(QString()); }},
     {Settings::Key::UserName, u"user/name", [] { return QVariant(systemUserName()); }},
+    {Settings::Key::RecoveryFolder, u"recovery/folder",
+     [] { return QVariant(RecoveryStore::defaultFolder()); }},
 };
 
 const KeyInfo &info(Settings::Key key) {

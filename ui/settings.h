@@ -15,7 +15,8 @@ public:
         SplitterState,    ///< QByteArray from QSplitter::saveState()
         LastStoryId,      ///< QString, the story open when the window closed
         LastExportFolder, ///< QString, the folder last chosen for File > Export
-        UserName          ///< QString, who signs editor's notes; the account's full name by default
+        UserName,         ///< QString, who signs editor's notes; the account's full name by default
+        RecoveryFolder    ///< QString, where recovery journals go; <AppLocalDataLocation>/recovery
     };
 
     Settings() = default;

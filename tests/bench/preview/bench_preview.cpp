@@ -12,9 +12,11 @@
 #include "benchreport.h"
 #include "bodyeditor.h"
 #include "editing/documentconverter.h"
+#include "journalbench.h"
 #include "mainwindow.h"
 #include "preview/previewpane.h"
 #include "preview/previewscheme.h"
+#include "recovery/journalkeeper.h"
 #include "render/articlerenderer.h"
 #include "storage/storylibrary.h"
 #include "storyeditor.h"
@@ -99,7 +101,10 @@ struct Figures {
     int lost = 0;
 };
 
-bool typeInto(const Story &generated, int keys, Figures *out, QString *error) {
+// @p journalDelayMs: the recovery journal's delay after an edit (JournalKeeper::JournalDelayMs by
+// default; 0 journals after every key, the worst case). @p reload: also time full reloads.
+bool typeInto(const Story &generated, int keys, Figures *out, QString *error,
+              int journalDelayMs = JournalKeeper::JournalDelayMs, bool reload = true) {
     QTemporaryDir dir;
     StoryLibrary library;
     if (!library.open(dir.filePath(u"library.sqlite"_qs), error))
@@ -108,6 +113,7 @@ bool typeInto(const Story &generated, int keys, Figures *out, QString *error) {
     if (!library.save(story, error))
         return false;
     MainWindow window(library);
+    window.journalKeeper()->setDelayForTesting(journalDelayMs);
     window.resize(1500, 940);
     window.openInitialStory();
     window.show();
@@ -163,6 +169,10 @@ bool typeInto(const Story &generated, int keys, Figures *out, QString *error) {
         out->toPaint.append(paintedAt - start);
     }
 
+    if (!reload) {
+        window.close();
+        return true;
+    }
     // A full reload of the same story through setHtml, for comparison.
     QWebEngineView reloadView;
     reloadView.resize(pane->view()->size());
@@ -245,11 +255,29 @@ bool measure(const BenchOptions &bench, int words, QString *error) {
                  what},
             error))
         return false;
+    if (!recordMeasurement(
+            bench.results,
+            {u"preview.full-reload.%1"_qs.arg(label), u"ms"_qs, figures.reload, std::nullopt,
+             u"For comparison: renderPage() + setHtml() of the same story to first frame; "_qs % what},
+            error))
+        return false;
+    if (words >= 100000)
+        return true;
+    // Recovery (issue 13): the same keys with a journal snapshot after every one of them, the
+    // worst case (typing journals once a second).
+    Figures journaled;
+    if (!typeInto(story, 200, &journaled, error, 0, false))
+        return false;
     return recordMeasurement(
-        bench.results,
-        {u"preview.full-reload.%1"_qs.arg(label), u"ms"_qs, figures.reload, std::nullopt,
-         u"For comparison: renderPage() + setHtml() of the same story to first frame; "_qs % what},
-        error);
+               bench.results,
+               {u"recovery.keystroke-main-thread-journal-every-key.%1"_qs.arg(label), u"ms"_qs,
+                journaled.busy, Goal{u"p95 <= 4 ms"_qs, Statistic::P95, 4},
+                u"As preview.keystroke-main-thread, with the recovery journal snapshotted after every key "
+                u"(JournalKeeper delay 0; Galley snapshots once a second while typing) and written on its "
+                u"worker thread; "_qs %
+                    what},
+               error) &&
+           measureJournaling(bench, story, label, error);
 }
 
 } // namespace

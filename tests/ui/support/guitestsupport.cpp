@@ -21,6 +21,7 @@ void useTestSettings(const QTemporaryDir &dir) {
     QStandardPaths::setTestModeEnabled(true);
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.filePath(u"settings"_qs));
+    QSettings().setValue(u"recovery/folder"_qs, dir.filePath(u"recovery"_qs));
 }
 
 QVariant runPageScript(QWebEngineView *view, const QString &script, int timeoutMs) {

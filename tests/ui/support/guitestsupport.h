@@ -16,8 +16,9 @@ class QWidget;
 
 namespace galley::testsupport {
 
-/// Makes the test hermetic: QStandardPaths test mode on, and QSettings as an INI file named
-/// "settings" inside @p dir (which must be valid), so no test reads or writes the user's settings.
+/// Makes the test hermetic: QStandardPaths test mode on, QSettings as an INI file named
+/// "settings" inside @p dir (which must be valid), so no test reads or writes the user's settings,
+/// and the windows' recovery journals in @p dir too ("recovery/folder" set to <dir>/recovery).
 void useTestSettings(const QTemporaryDir &dir);
 
 /// Runs @p script in the page of @p view and spins the event loop until its result arrives or
