@@ -138,11 +138,19 @@ QByteArray asHtml(const QList<std::pair<QString, QString>> &blocks) {
 }
 
 /// About @p bytes of text that lost its line breaks (one word in twelve joined), in paragraphs.
+/// About @p bytes of English that lost its line breaks: each paragraph one long line of 8 to 24
+/// sentences, one word in twelve glued to the next. Paragraphs stay far below the 20,000 a plain
+/// text may hold (a file of more is refused, in a sentence, before it is read).
 QByteArray bigText(qsizetype bytes) {
     QRandomGenerator random(20260302);
     QByteArray out = "Council approves a new transit plan after a long vote\n\n";
-    while (out.size() < bytes)
-        out += (sentence(random, 20 + int(random.bounded(40)), 12) % u"\n\n"_qs).toUtf8();
+    while (out.size() < bytes) {
+        QString paragraph;
+        const int sentences = 8 + int(random.bounded(17));
+        for (int i = 0; i < sentences; ++i)
+            paragraph += sentence(random, 20 + int(random.bounded(40)), 12) % u' ';
+        out += (paragraph.trimmed() % u"\n\n"_qs).toUtf8();
+    }
     return out;
 }
 
