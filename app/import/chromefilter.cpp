@@ -1,4 +1,5 @@
 #include "chromefilter.h"
+#include "lineshapes.h"
 
 #include <QRegularExpression>
 
@@ -10,16 +11,7 @@ namespace galley {
 
 namespace {
 
-int wordCount(QStringView line) {
-    int words = 0;
-    bool inWord = false;
-    for (const QChar c : line) {
-        const bool space = c == u' ';
-        words += !space && !inWord;
-        inWord = !space;
-    }
-    return words;
-}
+using lineshape::wordCount;
 
 bool isNavigationBar(const QString &line) {
     // "Home | Mail | Register or Login": three or more short items between bars or bullets.

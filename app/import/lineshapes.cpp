@@ -96,7 +96,7 @@ bool isJobTitle(const QString &text) {
 
 } // namespace
 
-int wordCount(const QString &line) {
+int wordCount(QStringView line) {
     int words = 0;
     bool inWord = false;
     for (const QChar c : line) {

@@ -12,7 +12,7 @@ namespace galley {
 namespace lineshape {
 
 /// Number of space-separated words in @p line.
-int wordCount(const QString &line);
+int wordCount(QStringView line);
 /// Ends with sentence punctuation (. ! ? or … possibly followed by a closing quote).
 bool endsSentence(QStringView line);
 /// A section label: one to three words, at most 30 characters, no digits, no end punctuation.

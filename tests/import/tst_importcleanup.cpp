@@ -8,6 +8,7 @@
 #include "import/importer.h"
 #include "import/joinedwords.h"
 #include "import/lineshapes.h"
+#include "importtesthelpers.h"
 #include "import/quotedopenings.h"
 #include "import/textdecoder.h"
 
@@ -26,37 +27,9 @@
 #include <cstdio>
 
 using namespace galley;
+using namespace galley::testing;
 
 namespace {
-
-QByteArray encoded(const QImage &image, const char *format) {
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, format);
-    return bytes;
-}
-
-QImage tiny() {
-    QImage image(2, 2, QImage::Format_RGB32);
-    image.fill(Qt::darkCyan);
-    return image;
-}
-
-ImportResult importText(const QString &text, ImportFormat format = ImportFormat::PlainText) {
-    QString error;
-    const auto result = importBytes(text.toUtf8(), ImportOptions{u"input"_qs, format}, &error);
-    if (!result)
-        qFatal("import failed: %s", qPrintable(error));
-    return *result;
-}
-
-QStringList changesOf(const ImportReport &report, ImportChangeKind kind) {
-    QStringList out;
-    for (const int i : report.indexesOf(kind))
-        out << report.changes.at(i).original % u'>' % report.changes.at(i).result;
-    return out;
-}
 
 QStringList bodyTexts(const Story &story) {
     QStringList out;

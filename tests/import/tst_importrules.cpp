@@ -5,6 +5,7 @@
 #include "import/chromefilter.h"
 #include "import/importer.h"
 #include "import/lineshapes.h"
+#include "importtesthelpers.h"
 
 #include <QBuffer>
 #include <QImage>
@@ -12,39 +13,7 @@
 #include <QTest>
 
 using namespace galley;
-
-namespace {
-
-QByteArray encoded(const QImage &image, const char *format) {
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, format);
-    return bytes;
-}
-
-QImage tiny() {
-    QImage image(2, 2, QImage::Format_RGB32);
-    image.fill(Qt::darkCyan);
-    return image;
-}
-
-ImportResult importText(const QString &text, ImportFormat format = ImportFormat::PlainText) {
-    QString error;
-    const auto result = importBytes(text.toUtf8(), ImportOptions{u"input"_qs, format}, &error);
-    if (!result)
-        qFatal("import failed: %s", qPrintable(error));
-    return *result;
-}
-
-QStringList changesOf(const ImportReport &report, ImportChangeKind kind) {
-    QStringList out;
-    for (const int i : report.indexesOf(kind))
-        out << report.changes.at(i).original % u'>' % report.changes.at(i).result;
-    return out;
-}
-
-} // namespace
+using namespace galley::testing;
 
 class TestImportRules final : public QObject {
     Q_OBJECT
