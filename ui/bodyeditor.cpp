@@ -1,6 +1,7 @@
 #include "bodyeditor.h"
 
 #include "editing/documentconverter.h"
+#include "editing/documentlinks.h"
 #include "editing/pastesanitizer.h"
 #include "linkdialog.h"
 #include "tabledialog.h"
@@ -108,29 +109,39 @@ void BodyEditor::editLink() {
     if (!cursor.hasSelection())
         cursor.select(QTextCursor::WordUnderCursor);
     const QString oldUrl = cursor.charFormat().anchorHref();
-    LinkDialog dialog(cursor.selectedText(), oldUrl, this);
+    const QString selected = cursor.selectedText();
+    const bool severalBlocks =
+        document()->findBlock(cursor.selectionStart()) != document()->findBlock(cursor.selectionEnd());
+    LinkDialog dialog(severalBlocks ? QString(selected).replace(QChar::ParagraphSeparator, u' ') : selected,
+                      oldUrl, this);
+    dialog.setTextEditable(!severalBlocks);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const QString text = dialog.text().isEmpty() ? dialog.url() : dialog.text();
-    if (text.isEmpty())
-        return;
-    QTextCharFormat format = cursor.charFormat();
     const QString url = dialog.url();
-    format.setAnchor(!url.isEmpty());
-    format.setAnchorHref(url);
-    format.setFontUnderline(!url.isEmpty());
-    format.setForeground(url.isEmpty() ? palette().text() : palette().link());
+    const QString typedText = dialog.text().isEmpty() ? url : dialog.text();
+    if (typedText.isEmpty())
+        return;
     cursor.beginEditBlock();
-    cursor.insertText(text, format);
+    // New words replace the selection only when the reporter changed them in the dialog; otherwise
+    // the link is laid over the text as it is, so lists, quotes and bold across blocks survive.
+    if (!severalBlocks && typedText != selected) {
+        QTextCharFormat format = cursor.charFormat();
+        const int start = cursor.selectionStart();
+        cursor.insertText(typedText, format);
+        cursor.setPosition(start, QTextCursor::KeepAnchor);
+    }
+    setLinkOnSelection(cursor, url);
     cursor.endEditBlock();
-    // Typing after a link should not extend it.
-    QTextCharFormat plain = format;
-    plain.setAnchor(false);
-    plain.setAnchorHref(QString());
-    plain.setFontUnderline(false);
-    plain.setForeground(palette().text());
+    cursor.setPosition(cursor.selectionEnd());
     setTextCursor(cursor);
-    setCurrentCharFormat(plain);
+    stopLinkAtCursor(cursor);
+    setTextCursor(cursor);
+}
+
+void BodyEditor::keepLinkClosed() {
+    QTextCursor cursor = textCursor();
+    if (stopLinkAtCursor(cursor))
+        setCurrentCharFormat(cursor.charFormat());
 }
 
 void BodyEditor::toggleStrikeOut() {

@@ -88,6 +88,8 @@ private:
     QAction *makeAction(const QString &objectName, const QString &text, const QIcon &icon,
                         const QKeySequence &shortcut, bool checkable);
     void updateActionStates();
+    /// At a link's end, makes what is typed next plain text (see galley::stopLinkAtCursor()).
+    void keepLinkClosed();
     bool handleEnter();
     /// Tab and Shift+Tab in a list or a table; false when they should move the focus.
     bool handleTab(bool forward);

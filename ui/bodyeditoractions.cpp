@@ -89,6 +89,10 @@ void BodyEditor::createActions() {
     for (const auto &[action, edit] : tableEdits)
         connect(action, &QAction::triggered, this, [this, edit] { editTable(edit); });
     connect(this, &QTextEdit::cursorPositionChanged, this, &BodyEditor::updateActionStates);
+    // A link ends where its text ends: arriving at its end (or deleting what followed it) must not
+    // let the next words, or a new paragraph, join it.
+    connect(this, &QTextEdit::cursorPositionChanged, this, &BodyEditor::keepLinkClosed);
+    connect(this, &QTextEdit::textChanged, this, &BodyEditor::keepLinkClosed);
     connect(this, &QTextEdit::currentCharFormatChanged, this, &BodyEditor::updateActionStates);
 }
 

@@ -56,6 +56,10 @@ QString LinkDialog::text() const {
     return m_text->text();
 }
 
+void LinkDialog::setTextEditable(bool editable) {
+    m_text->setReadOnly(!editable);
+}
+
 QString LinkDialog::url() const {
     return completedUrl(m_url->text());
 }

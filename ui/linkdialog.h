@@ -19,6 +19,9 @@ public:
     LinkDialog(const QString &text, const QString &url, QWidget *parent = nullptr);
 
     QString text() const;
+    /// Whether the text may be changed here; a link laid over several paragraphs keeps its text
+    /// (the field shows it, read-only), so the paragraphs and their styles are never rewritten.
+    void setTextEditable(bool editable);
     /// The address to store, completed as described above; empty means "remove the link".
     QString url() const;
 
