@@ -195,6 +195,9 @@ Story buildStory(const ImportDraft &draft, const QList<bool> &accepted) {
                 if (const auto parsed = lineshape::parseCaption(plain)) {
                     image.caption = parsed->caption;
                     image.credit = parsed->credit;
+                } else if (const auto labelled = lineshape::parseCreditLabel(plain)) {
+                    image.caption = labelled->caption;
+                    image.credit = labelled->credit;
                 }
             }
             image.data = s.segment.imageData;
