@@ -207,9 +207,14 @@ std::optional<WireDateline> parseWireDateline(const QString &line) {
     // parentheses must follow ("Geneva (dpa) - ").
     static const QRegularExpression mixedCase(
         uR"(^(\p{Lu}[\p{L}'.\-/]+(?: \p{Lu}[\p{L}'.\-/]+){0,3})(?:, \p{Lu}[\p{L}.]*(?: \d{1,2}| \p{Lu}\p{Ll}+)?)? \([^()]{2,40}\)(?: (?:--|-|_|\x{2013}|\x{2014}) | ?\x{2014} ?))"_qs);
+    // Italian and Spanish agencies put the agency first: "(ANSA) - Rome, October 11 - ".
+    static const QRegularExpression agencyFirst(
+        uR"(^\([\p{L}\p{N} .&'\-]{2,30}\) (?:--|-|\x{2013}|\x{2014}) (\p{Lu}[\p{L}'.\-]+(?: \p{Lu}[\p{L}'.\-]+){0,3})(?:, (?:\p{Lu}\p{Ll}+\.? \d{1,2}|\d{1,2} \p{Lu}\p{Ll}+\.?|\p{Lu}\p{Ll}+))? (?:--|-|\x{2013}|\x{2014}) )"_qs);
     auto match = dateline.match(line);
     if (!match.hasMatch())
         match = mixedCase.match(line);
+    if (!match.hasMatch())
+        match = agencyFirst.match(line);
     if (!match.hasMatch() || match.capturedLength(0) >= line.size())
         return std::nullopt;
     const QString place = match.captured(1);
@@ -234,6 +239,21 @@ std::optional<Caption> parseCaption(const QString &line) {
         wordCount(caption) < 3 || !endsSentence(caption))
         return std::nullopt;
     return Caption{caption, credit};
+}
+
+std::optional<Caption> parseCreditLabel(const QString &line) {
+    // The label in the languages agencies caption in; the credit after it names a photographer or
+    // an agency (at most 12 words), and ends the caption.
+    static const QRegularExpression label(
+        uR"((?:^|(?<=[.!?\x{201D}"]) )(?:Photo|Photos|Picture|Credit|Foto|Fotos|Bild|Kuva|Kuvat|Fotó)\s?:\s*(\S[^:]*?)\s*$)"_qs,
+        QRegularExpression::CaseInsensitiveOption);
+    const auto match = label.match(line.trimmed());
+    if (!match.hasMatch())
+        return std::nullopt;
+    const QString credit = match.captured(1);
+    if (wordCount(credit) > 12 || !credit.front().isLetter())
+        return std::nullopt;
+    return Caption{line.trimmed().left(match.capturedStart()).trimmed(), credit};
 }
 
 namespace {

@@ -44,7 +44,7 @@ QStringList bylineNames(const QString &line);
 /// A wire dateline opening a paragraph: an upper-case place, optionally a date or region after a
 /// comma and the agency in parentheses, then a hyphen or dash: "EASTPORT, May 2 (Example Wire) - ",
 /// "CHATHAM, Mass. (AP) _ " (AP's typed dash). A place in upper and lower case needs the agency:
-/// "Geneva (dpa) - ".
+/// "Geneva (dpa) - ". Some agencies put themselves first: "(ANSA) - Rome, October 11 - ".
 struct WireDateline {
     QString place;    ///< "EASTPORT"
     qsizetype length; ///< characters of the line it takes, with the dash and following space
@@ -59,6 +59,10 @@ struct Caption {
 /// caption must end a sentence and the credit be 1 to 8 words starting with a capital, without
 /// end punctuation. nullopt when @p line has not that shape.
 std::optional<Caption> parseCaption(const QString &line);
+/// A caption that ends in, or is only, a credit after a label: "Foto: NTB / Scanpix",
+/// "The pier at dawn. Photo: Ines Varga/Example Wire" (Photo, Picture, Credit, Foto, Bild, Kuva; any
+/// letter case). The caption is empty when the line is only the credit. nullopt for other lines.
+std::optional<Caption> parseCreditLabel(const QString &line);
 
 struct Quote {
     QString text;

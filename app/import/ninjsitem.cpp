@@ -131,13 +131,15 @@ Field Item::headline() const {
         return {h, u"headline"_qs, {}};
     if (const QString h = oneLine(text(u"headline_main")); !h.isEmpty())
         return {h, u"headline_main"_qs, {}};
-    const QJsonArray headlines = value(u"headlines").toArray();
+    // ninjs 1.0's draft examples write "headline": [{"name": "main", "text": "…"}].
+    const bool draftList = value(u"headline").isArray();
+    const QJsonArray headlines = draftList ? value(u"headline").toArray() : value(u"headlines").toArray();
     std::optional<Field> first;
     for (const QJsonValue &entry : headlines) {
-        const QJsonObject o = entry.toObject();
-        const QString role = o.value(u"role"_qs).toString().toLower();
-        const Field field{oneLine(o.value(u"value"_qs).toString()), u"headlines"_qs,
-                          Item(o, {}).text(u"contenttype")};
+        const Item h(entry.toObject(), {});
+        const QString role = (h.text(u"role").isEmpty() ? h.text(u"name") : h.text(u"role")).toLower();
+        const Field field{oneLine(h.text(u"value").isEmpty() ? h.text(u"text") : h.text(u"value")),
+                          draftList ? u"headline"_qs : u"headlines"_qs, h.text(u"contenttype")};
         if (field.text.isEmpty() || role.contains(u"sub"))
             continue;
         if (role.isEmpty() || role == u"main" || role.endsWith(u":main") || role == u"simple")
@@ -259,16 +261,25 @@ Body Item::body(QStringList *notes) const {
         return std::optional(BodyKind::Text);
     };
     QList<Body> candidates;
-    const QJsonArray bodies = value(u"bodies").toArray();
+    // ninjs 1.0's draft examples write "body": [{"name": "xhtml", "value": "…"}]: the name says the
+    // kind.
+    const bool draftList = value(u"body").isArray();
+    const QJsonArray bodies = draftList ? value(u"body").toArray() : value(u"bodies").toArray();
     for (const QJsonValue &entry : bodies) {
         const Item b(entry.toObject(), {});
         const QString value = b.text(u"value");
         if (value.trimmed().isEmpty())
             continue;
-        const QString role = b.text(u"role");
-        const QString type = b.text(u"contenttype").isEmpty() ? b.text(u"mimetype") : b.text(u"contenttype");
+        const QString role = b.text(u"role").isEmpty() ? b.text(u"name") : b.text(u"role");
+        QString type = b.text(u"contenttype").isEmpty() ? b.text(u"mimetype") : b.text(u"contenttype");
+        if (type.isEmpty() && draftList) {
+            const QString name = role.toLower();
+            type = name.contains(u"html") ? u"text/html"_qs : name.contains(u"nitf") ? u"nitf"_qs : QString();
+        }
         if (const auto kind = kindOf(type, value))
-            candidates.append(Body{u"bodies[%1]"_qs.arg(role.isEmpty() ? type : role), value, *kind});
+            candidates.append(
+                Body{u"%1[%2]"_qs.arg(draftList ? u"body"_qs : u"bodies"_qs, role.isEmpty() ? type : role),
+                     value, *kind});
     }
     // 1.x: body_html, body_xhtml, body_text and other body_* members (sorted for a stable choice).
     QStringList names = m_members.keys();

@@ -47,7 +47,8 @@ public:
     /// Video, audio or another kind a story cannot hold.
     bool isMedia() const;
 
-    /// The main headline: headline, headline_main, headlines[role main or first], else title.
+    /// The main headline: headline, headline_main, headlines[role main or first] (or the 1.0 draft's
+    /// headline[{name, text}]), else title.
     Field headline() const;
     /// A second headline (headlines role "sub...", headline_sub...), the deck when given.
     Field subheadline() const;
@@ -58,8 +59,8 @@ public:
     /// "By"/"Von"/"Par"... taken off. A byline without a title keeps "Name, Title" in its name.
     QList<Byline> bylines() const;
     QString bylineMember() const;
-    /// The body to read: HTML first, then NITF, then plain text; several bodies are mentioned in
-    /// @p notes.
+    /// The body to read: HTML first, then NITF, then plain text (from bodies[], the 1.0 draft's
+    /// body[{name, value}], or body_* members); several bodies are mentioned in @p notes.
     Body body(QStringList *notes) const;
 
     /// The agency: source, provider, copyright holder.

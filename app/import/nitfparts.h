@@ -184,6 +184,10 @@ bool isCopyOf(const QString &a, const QString &b);
 /// A second headline that reads as a sentence or clause (a deck) rather than a label, a slug or a
 /// kicker: four words or more, not in capitals, with words beyond a few small ones in lower case.
 bool readsAsClause(const QString &text);
+/// A paragraph that is a heading set in capitals (PA, AAP): 4 letters or more, no lower-case letter
+/// and no digit, at most 8 words, shaped like a subhead (lineshape::isSubhead()): "BIRTHDAYS",
+/// "PA SPORT TV LISTINGS".
+bool isCapitalsHeading(const QString &text);
 /// Editors' initials only ("gr/bp"): not a byline.
 bool isInitials(const QString &text);
 /// A byline name written in capitals ("BERNARD CONDON") in the house's case ("Bernard Condon");

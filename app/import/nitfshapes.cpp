@@ -1,5 +1,7 @@
 #include "nitfparts.h"
 
+#include "lineshapes.h"
+
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
@@ -101,6 +103,17 @@ bool isEdsLine(const QString &text) {
 bool isCopyOf(const QString &a, const QString &b) {
     const QString key = lettersKey(a);
     return !key.isEmpty() && key == lettersKey(b);
+}
+
+bool isCapitalsHeading(const QString &raw) {
+    const QString text = raw.simplified();
+    int letters = 0;
+    for (const QChar c : text) {
+        if (c.isLower() || c.isDigit())
+            return false;
+        letters += c.isLetter();
+    }
+    return letters >= 4 && lineshape::isSubhead(text) && lineshape::wordCount(text) <= 8;
 }
 
 bool readsAsClause(const QString &raw) {

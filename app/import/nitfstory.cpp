@@ -170,10 +170,36 @@ ReadStory assemble(State &state) {
     std::stable_sort(out.begin() + headStart, out.end(),
                      [](const Segment &a, const Segment &b) { return a.line < b.line; });
 
-    for (Segment &segment : state.body) {
-        if (segment.markupRole == SegmentRole::Subhead && isCopyOf(segment.text.plainText(), headline))
+    bool textSeen = false;
+    for (qsizetype i = 0; i < state.body.size(); ++i) {
+        Segment &segment = state.body[i];
+        const QString plain = segment.text.plainText();
+        if (segment.markupRole == SegmentRole::Subhead && isCopyOf(plain, headline)) {
             segment =
                 dropped(segment, ImportChangeKind::RemovedDuplicate, u"The subhead repeats the headline."_qs);
+            continue;
+        }
+        if (segment.markupRole != SegmentRole::Paragraph || segment.blockKind != BlockKind::Paragraph ||
+            plain.trimmed().isEmpty())
+            continue;
+        // PA sends the abstract again as the first paragraph ("ON THIS DAY IN SPORT").
+        if (!textSeen && !deck.isEmpty() && isCopyOf(plain, deck)) {
+            segment = dropped(segment, ImportChangeKind::RemovedDuplicate,
+                              u"The first paragraph repeats the deck (the abstract)."_qs);
+            continue;
+        }
+        textSeen = true;
+        // Agencies that send no subhead markup set their headings as paragraphs in capitals
+        // ("BIRTHDAYS", "PA SPORT TV LISTINGS") with text after them.
+        // (The cleanup reports the subhead it recognises.)
+        if (!isCapitalsHeading(plain))
+            continue;
+        bool textFollows = false;
+        for (qsizetype j = i + 1; j < state.body.size() && !textFollows; ++j)
+            textFollows = state.body.at(j).markupRole == SegmentRole::Paragraph &&
+                          !state.body.at(j).text.plainText().trimmed().isEmpty();
+        if (textFollows)
+            segment.markupRole = SegmentRole::Subhead;
     }
     out.append(state.body);
     out.append(state.trailing);

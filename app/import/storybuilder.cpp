@@ -6,6 +6,15 @@ namespace galley {
 
 namespace {
 
+/// @p text lowercased, letters and digits only: two wordings of one headline compare equal.
+QString lettersOf(const QString &text) {
+    QString out;
+    for (const QChar c : text)
+        if (c.isLetterOrNumber())
+            out += c.toLower();
+    return out;
+}
+
 bool isAccepted(const QList<bool> &accepted, int change) {
     return change >= 0 && (change >= accepted.size() || accepted.at(change));
 }
@@ -195,6 +204,9 @@ Story buildStory(const ImportDraft &draft, const QList<bool> &accepted) {
                 if (const auto parsed = lineshape::parseCaption(plain)) {
                     image.caption = parsed->caption;
                     image.credit = parsed->credit;
+                } else if (const auto labelled = lineshape::parseCreditLabel(plain)) {
+                    image.caption = labelled->caption;
+                    image.credit = labelled->credit;
                 }
             }
             image.data = s.segment.imageData;
@@ -219,6 +231,15 @@ Story buildStory(const ImportDraft &draft, const QList<bool> &accepted) {
     for (const qsizetype index : std::as_const(unplaced))
         if (!story.body.isEmpty())
             story.images[index].placement = Placement::after(story.body.first().id);
+    // Sites list the headline among a page's keywords, agencies among an item's subjects: a
+    // keyword that only repeats the headline says nothing about the story. (A slug's words stay:
+    // the desk searches by them.)
+    const QString headline = lettersOf(story.headline);
+    const QString slug = lettersOf(story.metadata.slugline);
+    story.metadata.keywords.removeIf([&](const QString &keyword) {
+        const QString key = lettersOf(keyword);
+        return !headline.isEmpty() && key == headline && !slug.contains(key);
+    });
     return story;
 }
 

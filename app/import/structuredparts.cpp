@@ -7,6 +7,8 @@
 #include <QUrl>
 #include <QXmlStreamReader>
 
+#include <libxml/HTMLparser.h>
+
 namespace galley::structured {
 
 namespace {
@@ -130,6 +132,15 @@ QList<Segment> plainBody(const QString &raw, int line) {
     text.replace(u'\r', u'\n');
     text.replace(QChar::ParagraphSeparator, u"\n\n"_qs);
     text.replace(QChar::LineSeparator, u'\n');
+    // Text sent as plain but wrapped in paragraph tags all the same (ANSA's NewsML-G2 inlineData
+    // "text/plain" holds "<p>…</p>" around wire text): the tags end paragraphs, nothing more.
+    static const QRegularExpression wrapped(uR"(^\s*<p(?:\s[^<>]*)?>.*</p>\s*$)"_qs,
+                                            QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression paragraphTag(uR"(</?p(?:\s[^<>]*)?/?>)"_qs,
+                                                 QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression otherTag(uR"(</?(?!p[\s>/])[A-Za-z][^<>]*>)"_qs);
+    if (wrapped.match(text).hasMatch() && !otherTag.match(text).hasMatch())
+        text.replace(paragraphTag, u"\n\n"_qs);
     static const QRegularExpression blank(uR"(\n[ \t]*\n)"_qs);
     QList<Segment> out;
     auto add = [&](const QString &paragraph) {
@@ -137,25 +148,43 @@ QList<Segment> plainBody(const QString &raw, int line) {
         if (!clean.isEmpty())
             out.append(headSegment(SegmentRole::Paragraph, clean, line));
     };
-    if (text.contains(blank)) {
-        for (const QString &paragraph : text.split(blank))
-            add(paragraph);
-        return out;
-    }
-    const QStringList lines = text.split(u'\n');
-    int indented = 0;
-    for (const QString &l : lines)
-        indented += l.startsWith(u'\t') || l.startsWith(u"  "_qs);
-    if (indented >= 2) {
+    auto isIndented = [](const QString &l) { return l.startsWith(u'\t') || l.startsWith(u"  "_qs); };
+    // Wire text indents the first line of each paragraph (tab or spaces) and hard-wraps the rest.
+    auto addIndented = [&](const QStringList &lines) {
         QString paragraph;
         for (const QString &l : lines) {
-            if ((l.startsWith(u'\t') || l.startsWith(u"  "_qs)) && !paragraph.trimmed().isEmpty()) {
+            if (isIndented(l) && !paragraph.trimmed().isEmpty()) {
                 add(paragraph);
                 paragraph.clear();
             }
             paragraph += u' ' % l;
         }
         add(paragraph);
+    };
+    auto indentedLines = [&](const QStringList &lines) {
+        int indented = 0;
+        for (const QString &l : lines)
+            indented += isIndented(l) && !l.trimmed().isEmpty();
+        return indented;
+    };
+    if (text.contains(blank)) {
+        // Between blank lines, a block that indents several of its lines holds several paragraphs.
+        for (const QString &block : text.split(blank)) {
+            QStringList lines = block.split(u'\n');
+            while (!lines.isEmpty() && lines.first().trimmed().isEmpty())
+                lines.removeFirst();
+            // (Not when every line is indented alike: that is a block set in, one paragraph.)
+            const int indented = indentedLines(lines.mid(1));
+            if (lines.size() > 2 && indented >= 2 && indented < lines.size() - 1)
+                addIndented(lines);
+            else
+                add(block);
+        }
+        return out;
+    }
+    const QStringList lines = text.split(u'\n');
+    if (indentedLines(lines) >= 2) {
+        addIndented(lines);
         return out;
     }
     for (Segment segment : readPlainText(text)) {
@@ -183,6 +212,46 @@ void placeAt(QList<Segment> &segments, int line) {
     }
 }
 
+namespace {
+
+/// @p text with the character references an agency escaped twice ("&amp;#39;" in the XML, so
+/// "&#39;" once read) read once more: numeric references and the names of HTML 4 (libxml2's table)
+/// and XML. Anything else with "&" stays as it is.
+QString withDoubleEscapesRead(const QString &text) {
+    if (!text.contains(u'&'))
+        return text;
+    static const QRegularExpression reference(
+        uR"(&(?:#(\d{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z][A-Za-z0-9]{1,9}));)"_qs);
+    QString out;
+    qsizetype last = 0;
+    auto it = reference.globalMatch(text);
+    while (it.hasNext()) {
+        const auto match = it.next();
+        char32_t code = 0;
+        if (match.hasCaptured(1))
+            code = match.captured(1).toUInt();
+        else if (match.hasCaptured(2))
+            code = match.captured(2).toUInt(nullptr, 16);
+        else if (const htmlEntityDesc *entity = htmlEntityLookup(
+                     reinterpret_cast<const xmlChar *>(match.captured(3).toLatin1().constData())))
+            code = entity->value; // HTML 4's names (and XML's apos)
+        else if (match.captured(3) == u"apos")
+            code = u'\'';
+        // Control characters and values past Unicode stay as written.
+        if (code < 0x20 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
+            continue;
+        out += QStringView(text).mid(last, match.capturedStart() - last);
+        out += QString::fromUcs4(&code, 1);
+        last = match.capturedEnd();
+    }
+    if (last == 0)
+        return text;
+    out += QStringView(text).mid(last);
+    return out;
+}
+
+} // namespace
+
 void markAsBody(QList<Segment> &segments, StoryParts &parts) {
     QList<Segment> out;
     out.reserve(segments.size());
@@ -202,16 +271,36 @@ void markAsBody(QList<Segment> &segments, StoryParts &parts) {
     auto same = [](const std::optional<Segment> &field, const Segment &segment) {
         return field && letters(field->text.plainText()) == letters(segment.text.plainText());
     };
+    // A NewsML-G2 item's headline over the NITF inside it often says a little more or less
+    // ("Preview: Arizona at Philadelphia, 7:05 p.m." over "Arizona at Philadelphia, 7:05p.m."):
+    // a head line above the text that holds the other, or is held by it, is the same headline.
+    auto variantOf = [](const std::optional<Segment> &field, const Segment &segment) {
+        if (!field)
+            return false;
+        const QString known = letters(field->text.plainText());
+        const QString other = letters(segment.text.plainText());
+        const QString &shorter = known.size() < other.size() ? known : other;
+        const QString &longer = known.size() < other.size() ? other : known;
+        return shorter.size() >= 12 && shorter.size() * 3 >= longer.size() * 2 && longer.contains(shorter);
+    };
     for (Segment &segment : segments) {
         segment.markupChrome = false;
+        const QString before = segment.text.plainText();
+        for (InlineRun &run : segment.text.runs)
+            run.text = withDoubleEscapesRead(run.text);
         const QString plain = segment.text.plainText();
+        if (plain != before)
+            segment.notes.append(ReaderNote{ImportChangeKind::KeptAsText, before, plain,
+                                            u"The agency escaped these characters twice (“&amp;#39;”): "
+                                            "they are shown as the characters they stand for."_qs,
+                                            segment.line});
         const SegmentRole role = segment.markupRole.value_or(SegmentRole::Paragraph);
         if (role == SegmentRole::Headline) {
             if (!parts.headline && !textSeen) {
                 parts.headline = segment;
                 continue;
             }
-            if (same(parts.headline, segment)) {
+            if (same(parts.headline, segment) || (!textSeen && variantOf(parts.headline, segment))) {
                 repeated(segment, u"headline"_qs);
                 continue;
             }

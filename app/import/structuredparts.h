@@ -49,7 +49,9 @@ QString timeText(const QDateTime &time);
 /// CR end lines, U+2029 ends a paragraph and U+2028 a line. When the text has blank lines, they
 /// separate paragraphs and every other line break is a wire hard-wrap (a space); without blank
 /// lines, an indented line (tab or two spaces) starts a paragraph when the text indents them, else
-/// each line is its own paragraph unless it is hard-wrapped (readPlainText()).
+/// each line is its own paragraph unless it is hard-wrapped (readPlainText()); a block between blank
+/// lines that indents several of its lines (not all) is split there too. Text wrapped in nothing but
+/// <p> tags (ANSA's "text/plain" inlineData) has them read as paragraph ends.
 QList<Segment> plainBody(const QString &text, int line);
 
 /// A head field given by the format's metadata (headline, deck, byline, dateline), at @p line.

@@ -64,6 +64,7 @@ public:
         const Body body = readBody(text, typography);
         story.segments << body.segments;
         headlineFromAlert();
+        summaryRepeatingLede();
         notes << body.notes;
         if (body.time.isValid() && !time.isValid()) {
             time = body.time;
@@ -211,6 +212,39 @@ private:
                        "too."_qs,
                        0}};
         story.segments.insert(at, headline);
+    }
+
+    /// AP's "^" summary line above the text is usually the lede again (and the next sentence): then
+    /// it is no deck. Compared by letters and digits only, so typed dashes and quotes do not count.
+    void summaryRepeatingLede() {
+        auto letters = [](const QString &text) {
+            QString out;
+            for (const QChar c : text)
+                if (c.isLetterOrNumber())
+                    out += c.toLower();
+            return out;
+        };
+        qsizetype deckAt = -1;
+        QString opening;
+        for (qsizetype i = 0; i < story.segments.size() && opening.size() < 2000; ++i) {
+            const Segment &segment = story.segments.at(i);
+            if (segment.markupRole == SegmentRole::Deck && deckAt < 0)
+                deckAt = i;
+            else if (segment.markupRole == SegmentRole::Paragraph &&
+                     segment.blockKind == BlockKind::Paragraph)
+                opening += letters(segment.text.plainText());
+        }
+        if (deckAt < 0)
+            return;
+        const Segment deck = story.segments.at(deckAt);
+        const QString summary = letters(deck.text.plainText());
+        // Within the opening's first letters: past the dateline ("ATLANTA (AP) _ ").
+        const qsizetype at = summary.size() >= 20 ? opening.indexOf(summary) : -1;
+        if (at < 0 || at >= 80)
+            return;
+        story.segments[deckAt] = removal(deck.line, deck.text.plainText(),
+                                         u"The agency's summary repeats the opening of the story, so it is "
+                                         "not used as the deck."_qs);
     }
 
     void readTrailerLine(const Line &line, const QString &otherwise) {

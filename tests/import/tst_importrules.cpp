@@ -63,6 +63,39 @@ private Q_SLOTS:
         QTest::newRow("hyphenated word") << u"NASA-backed crews left on Monday."_qs << QString() << QString();
         QTest::newRow("sentence") << u"The port will dredge - soon."_qs << QString() << QString();
         QTest::newRow("short caps") << u"UK - The port."_qs << QString() << QString();
+        QTest::newRow("agency first")
+            << u"(Example Wire) - Eastport, November 4 - The old lighthouse will open."_qs << u"Eastport"_qs
+            << u"The old lighthouse will open."_qs;
+        QTest::newRow("agency first, no date")
+            << u"(Example Wire) - Eastport - The old lighthouse will open."_qs << u"Eastport"_qs
+            << u"The old lighthouse will open."_qs;
+        QTest::newRow("parenthesis then sentence")
+            << u"(Updated) - the harbour trust said on Tuesday - it will open."_qs << QString() << QString();
+    }
+
+    void creditLabel_data() {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QString>("caption");
+        QTest::addColumn<QString>("credit");
+        QTest::newRow("only credit") << u" Foto: Example Wire / Scanpix"_qs << QString()
+                                     << u"Example Wire / Scanpix"_qs;
+        QTest::newRow("after a sentence") << u"The pier at dawn. Photo: Ines Varga/Example Wire"_qs
+                                          << u"The pier at dawn."_qs << u"Ines Varga/Example Wire"_qs;
+        QTest::newRow("label inside a sentence")
+            << u"A photo: the pier at dawn seen from the beach"_qs << QString() << QString();
+        QTest::newRow("no label") << u"The pier at dawn."_qs << QString() << QString();
+    }
+
+    void creditLabel() {
+        QFETCH(QString, line);
+        QFETCH(QString, caption);
+        QFETCH(QString, credit);
+        const auto parsed = lineshape::parseCreditLabel(line);
+        QCOMPARE(parsed.has_value(), !credit.isEmpty());
+        if (parsed) {
+            QCOMPARE(parsed->caption, caption);
+            QCOMPARE(parsed->credit, credit);
+        }
     }
 
     void wireDateline() {
