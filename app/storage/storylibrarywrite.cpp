@@ -70,6 +70,10 @@ void StoryLibrary::setSaveHookForTesting(SaveHook hook) {
 }
 
 bool StoryLibrary::save(Story &story, QString *error) {
+    return save(story, SaveOptions(), error);
+}
+
+bool StoryLibrary::save(Story &story, const SaveOptions &options, QString *error) {
     if (!isOpen()) {
         if (error)
             *error = notOpenMessage();
@@ -90,6 +94,16 @@ bool StoryLibrary::save(Story &story, QString *error) {
     };
     if (!d->checkUnchangedSince(next.id, story.updated, error) || !settleSlug(*this, next, error))
         return abandon();
+    std::optional<StoryStatus> previousStatus;
+    {
+        QSqlQuery status(d->db);
+        status.prepare(u"SELECT status FROM stories WHERE id = ?"_qs);
+        status.addBindValue(next.id);
+        if (!d->exec(status, error))
+            return abandon();
+        if (status.next())
+            previousStatus = statusFromString(status.value(0).toString()).value_or(StoryStatus::Draft);
+    }
 
     QSqlQuery row(d->db);
     row.prepare(
@@ -183,6 +197,8 @@ bool StoryLibrary::save(Story &story, QString *error) {
     search.prepare(u"UPDATE stories SET search_rowid = last_insert_rowid() WHERE id = ?"_qs);
     search.addBindValue(next.id);
     if (!d->exec(search, error) || !reachedStep(SaveStep::SearchIndex, error))
+        return abandon();
+    if (!d->writeRevision(next, options, previousStatus, error) || !reachedStep(SaveStep::Revision, error))
         return abandon();
 
     row.finish();
