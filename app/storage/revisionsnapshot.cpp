@@ -51,14 +51,15 @@ QString missingPiece() {
 
 } // namespace
 
-RevisionSnapshot makeSnapshot(const Story &story) {
+RevisionSnapshot makeSnapshot(const Story &story, const QJsonArray &bodyJson) {
     Builder builder;
     // The body is turned into JSON once, block by block, not again inside the root.
     Story rest = story;
     rest.body.clear();
     QJsonObject root = storyToJson(rest);
     QJsonArray blockKeys;
-    for (const auto &block : bodyToJson(story.body)) {
+    const QJsonArray body = bodyJson.size() == story.body.size() ? bodyJson : bodyToJson(story.body);
+    for (const auto &block : body) {
         const QJsonObject object = block.toObject();
         const QByteArray key = builder.add(QJsonDocument(object).toJson(QJsonDocument::Compact), true);
         // "kind:key": the kind in the root too, so an outline counts blocks without reading them.

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QJsonArray>
 #include <QList>
 #include <QSet>
 
@@ -37,7 +38,8 @@ struct RevisionSnapshot {
 
 /// Cuts @p story into pieces. The updated time is kept in the root, so two saves of the same text
 /// have different roots but share every block.
-RevisionSnapshot makeSnapshot(const Story &story);
+/// @p bodyJson, when not empty, is bodyToJson(story.body) already made (the save writes it too).
+RevisionSnapshot makeSnapshot(const Story &story, const QJsonArray &bodyJson = {});
 
 /// Fetches the stored bytes of the pieces with @p keys, in one go (a revision has hundreds of
 /// pieces, and one query per piece would cost more than the rest of the read). Missing pieces are

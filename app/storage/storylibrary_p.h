@@ -5,6 +5,7 @@
 #include "revisions.h"
 #include "storylibrary.h"
 
+#include <QJsonArray>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -39,8 +40,9 @@ struct StoryLibrary::Private {
     /// into the newest when @p options say so (see SaveOptions::session). @p previousStatus is the
     /// status the library held before this save (nullopt for a new story); a different one is
     /// recorded as a status change. The caller holds the write transaction.
+    /// @p bodyJson: bodyToJson(story.body) when the caller has it, else empty.
     bool writeRevision(const Story &story, const SaveOptions &options, std::optional<StoryStatus> previousStatus,
-                       QString *error) const;
+                       QString *error, const QJsonArray &bodyJson = {}) const;
     /// The root key of revision @p number of @p storyId; empty with @p error when there is none.
     QByteArray revisionRoot(const QString &storyId, int number, QString *error) const;
     /// Revision @p number of @p storyId to @p depth (a SnapshotDepth); the caller holds a transaction.

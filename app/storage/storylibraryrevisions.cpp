@@ -63,7 +63,8 @@ QString noSuchRevision(int number) {
 } // namespace
 
 bool StoryLibrary::Private::writeRevision(const Story &story, const SaveOptions &options,
-                                          std::optional<StoryStatus> previousStatus, QString *error) const {
+                                          std::optional<StoryStatus> previousStatus, QString *error,
+                                          const QJsonArray &bodyJson) const {
     const QString author = options.author.isEmpty() && options.kind != RevisionKind::Migrated
                                ? defaultAuthorName()
                                : options.author;
@@ -88,7 +89,7 @@ bool StoryLibrary::Private::writeRevision(const Story &story, const SaveOptions 
                        newest.author == author &&
                        (options.kind == RevisionKind::Autosave || options.kind == RevisionKind::Save);
     const int number = folds ? newest.number : newest.number + 1;
-    const RevisionSnapshot snapshot = makeSnapshot(story);
+    const RevisionSnapshot snapshot = makeSnapshot(story, bodyJson);
 
     // The summary compares outlines (root pieces only) with the revision this one follows; the
     // pieces that one is made of are known to be stored.

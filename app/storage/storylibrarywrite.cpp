@@ -124,7 +124,8 @@ bool StoryLibrary::save(Story &story, const SaveOptions &options, QString *error
     row.addBindValue(jsonText(bylinesToJson(next.bylines)));
     row.addBindValue(text(next.dateline));
     row.addBindValue(statusKey(next.status));
-    row.addBindValue(jsonText(bodyToJson(next.body)));
+    const QJsonArray bodyJson = bodyToJson(next.body); // the revision's blocks too
+    row.addBindValue(jsonText(bodyJson));
     row.addBindValue(jsonText(pullQuotesToJson(next.pullQuotes)));
     row.addBindValue(storedTime(next.created));
     row.addBindValue(storedTime(next.updated));
@@ -198,7 +199,7 @@ bool StoryLibrary::save(Story &story, const SaveOptions &options, QString *error
     search.addBindValue(next.id);
     if (!d->exec(search, error) || !reachedStep(SaveStep::SearchIndex, error))
         return abandon();
-    if (!d->writeRevision(next, options, previousStatus, error) || !reachedStep(SaveStep::Revision, error))
+    if (!d->writeRevision(next, options, previousStatus, error, bodyJson) || !reachedStep(SaveStep::Revision, error))
         return abandon();
 
     row.finish();

@@ -14,9 +14,11 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QDockWidget>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -48,6 +50,7 @@ private Q_SLOTS:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
         testsupport::useTestSettings(m_dir);
+        QSettings().setValue(u"user/name"_qs, u"Rafe Okonjo"_qs);
     }
 
     void init() {
@@ -103,6 +106,8 @@ private Q_SLOTS:
         const QList<RevisionInfo> revisions = m_library->revisions(m_storyId, &error);
         QCOMPARE(revisions.size(), 3);
         QCOMPARE(revisions.at(0).kind, RevisionKind::Revert);
+        QCOMPARE(revisions.at(0).author, u"Rafe Okonjo"_qs);
+        QCOMPARE(revisions.at(1).author, u"Rafe Okonjo"_qs);
         QCOMPARE(revisions.at(0).summary, u"reverted a change to paragraph 1 (from revision 1)"_qs);
         const Story &onScreen = m_window->storyEditor()->story();
         QCOMPARE(onScreen.headline, u"Pier reopens at last"_qs);
@@ -144,6 +149,9 @@ private Q_SLOTS:
         QCOMPARE(list->count(), 3);
         QVERIFY(list->item(0)->text().startsWith(u"3  ·  "_qs));
         QVERIFY(list->item(0)->text().endsWith(u"restored revision 1"_qs));
+        QVERIFY(list->item(2)->text().contains(u"Ada Lindqvist"_qs));
+        QCOMPARE(testsupport::requireChild<QLabel>(panel, u"historyTitle"_qs)->text(),
+                 u"3 revisions, newest first"_qs);
     }
 
 private:

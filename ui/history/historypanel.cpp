@@ -24,7 +24,9 @@ QString revisionLine(const RevisionInfo &revision) {
                             revision.author.isEmpty() ? HistoryPanel::tr("unknown") : revision.author,
                             statusName(revision.status), revision.summary);
     if (!revision.autosaves.isEmpty())
-        line += HistoryPanel::tr(" (%n autosave(s))", nullptr, int(revision.autosaves.size()));
+        line += revision.autosaves.size() == 1
+                    ? HistoryPanel::tr(" (1 autosave)")
+                    : HistoryPanel::tr(" (%1 autosaves)").arg(revision.autosaves.size());
     return line;
 }
 
@@ -86,6 +88,7 @@ HistoryPanel::HistoryPanel(StoryLibrary &library, QWidget *parent)
     , m_revertAll(new QPushButton(tr("Revert all"), this))
     , m_restore(new QPushButton(tr("Restore"), this)) {
     setObjectName(u"historyPanel"_qs);
+    m_title->setObjectName(u"historyTitle"_qs);
     m_list->setObjectName(u"historyList"_qs);
     m_view->setObjectName(u"historyDiff"_qs);
     m_inPreview->setObjectName(u"historyInPreview"_qs);
@@ -140,9 +143,9 @@ void HistoryPanel::setStory(const QString &id) {
 void HistoryPanel::refresh() {
     QString error;
     m_revisions = m_storyId.isEmpty() ? QList<RevisionInfo>() : m_library.revisions(m_storyId, &error);
-    m_title->setText(m_storyId.isEmpty()
-                         ? tr("No story open.")
-                         : tr("%n revision(s), newest first", nullptr, int(m_revisions.size())));
+    m_title->setText(m_storyId.isEmpty()       ? tr("No story open.")
+                     : m_revisions.size() == 1 ? tr("1 revision")
+                                               : tr("%1 revisions, newest first").arg(m_revisions.size()));
     m_selecting = true;
     m_list->clear();
     for (const RevisionInfo &revision : m_revisions) {

@@ -184,11 +184,15 @@ bool benchHistory(const BenchOptions &bench, const QString &folder, QString *err
 }
 
 bool benchSize(const BenchOptions &bench, const QString &folder, QString *error) {
+    // --stories below 1,000 makes a smaller library (a quick run); the default is the full size.
+    const int stories = std::min(bench.stories, SizeStories);
     const QString path = folder + u"/size.sqlite"_qs;
     QElapsedTimer timer;
     timer.start();
     qint64 piecesBytes = 0;
     qint64 storyBytes = 0;
+    qint64 rootBytes = 0;
+    qint64 pictureBytes = 0;
     {
         StoryLibrary library;
         if (!library.open(path, error) || !fastWrites(library))
@@ -197,7 +201,7 @@ bool benchSize(const BenchOptions &bench, const QString &folder, QString *error)
         QRandomGenerator random(11);
         SaveOptions options;
         options.author = u"Bench Writer"_qs;
-        for (int s = 0; s < SizeStories; ++s) {
+        for (int s = 0; s < stories; ++s) {
             Story story = generator.libraryStory();
             for (int r = 0; r < SizeRevisions; ++r) {
                 if (r > 0)
@@ -209,6 +213,12 @@ bool benchSize(const BenchOptions &bench, const QString &folder, QString *error)
         QSqlQuery query(QSqlDatabase::database(library.connectionNameForTesting()));
         if (query.exec(u"SELECT SUM(length(data)) FROM revision_pieces"_qs) && query.next())
             piecesBytes = query.value(0).toLongLong();
+        if (query.exec(u"SELECT SUM(length(p.data)) FROM revision_pieces p JOIN revisions r "
+                       u"ON r.story_id = p.story_id AND r.root = p.key"_qs) &&
+            query.next())
+            rootBytes = query.value(0).toLongLong();
+        if (query.exec(u"SELECT SUM(length(data)) FROM images"_qs) && query.next())
+            pictureBytes = query.value(0).toLongLong();
         if (query.exec(
                 u"SELECT SUM(length(body) + length(headline) + length(deck) + length(metadata)) FROM stories"_qs) &&
             query.next())
@@ -226,12 +236,14 @@ bool benchSize(const BenchOptions &bench, const QString &folder, QString *error)
          {fileMb},
          std::nullopt,
          u"library file of %1 stories x %2 revisions (one or two words changed a save), "
-         u"vacuumed; revision pieces %3 MB, the current stories' text %4 MB; built in %5 s"_qs
-             .arg(SizeStories)
+         u"vacuumed; revision pieces %3 MB (of which roots %6 MB, pictures %7 MB), the current "
+         u"stories' text %4 MB; built in %5 s"_qs.arg(stories)
              .arg(SizeRevisions)
              .arg(double(piecesBytes) / 1e6, 0, 'f', 1)
              .arg(double(storyBytes) / 1e6, 0, 'f', 1)
-             .arg(seconds, 0, 'f', 0)},
+             .arg(seconds, 0, 'f', 0)
+             .arg(double(rootBytes) / 1e6, 0, 'f', 1)
+             .arg(double(pictureBytes) / 1e6, 0, 'f', 1)},
         error);
 }
 
