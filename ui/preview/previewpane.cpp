@@ -200,6 +200,7 @@ void PreviewPane::showStory(const Story &story) {
 void PreviewPane::setChangeMarks(const QJsonArray &marks) {
     m_changeMarks = marks;
     // The whole article again: marked elements lose their marks, new marks go on fresh ones.
+    m_marksChangedInFlight = m_inFlight;
     m_hasShown = false;
     m_shownGeneration = 0;
     scheduleUpdate();
@@ -298,7 +299,12 @@ void PreviewPane::onPatchReady(const QByteArray &json) {
     const auto done = [this](bool ok) {
         const WorkTimer work(m_updateWorkNs);
         m_inFlight = false;
-        if (ok) {
+        if (ok && m_marksChangedInFlight) {
+            // The marks changed while this update was on its way: the whole page again.
+            m_hasShown = false;
+            m_shownGeneration = 0;
+            ok = false;
+        } else if (ok) {
             m_hasShown = true;
             m_shownGeneration = m_renderingGeneration;
         } else {
@@ -306,6 +312,7 @@ void PreviewPane::onPatchReady(const QByteArray &json) {
             m_hasShown = false;
             m_shownGeneration = 0;
         }
+        m_marksChangedInFlight = false;
         if (ok && !m_changeMarks.isEmpty())
             applyChangeMarks();
         Q_EMIT articleUpdated();

@@ -121,6 +121,7 @@ private:
     quint64 m_shownGeneration = 0;
     QString m_revealId;
     QJsonArray m_changeMarks;
+    bool m_marksChangedInFlight = false;
     bool m_hasStory = false;
     bool m_hasShown = false; ///< false: the next update sends the whole article
     bool m_shellLoaded = false;
