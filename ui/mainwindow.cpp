@@ -106,6 +106,7 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
     setAcceptDrops(true);
     qApp->installEventFilter(this);
 
+    createHistoryPanel();
     createMenus();
     resize(1440, 900);
     restoreGeometry(m_settings->value(Settings::Key::WindowGeometry).toByteArray());
@@ -172,6 +173,13 @@ void MainWindow::createMenus() {
     QMenu *format = menuBar()->addMenu(tr("F&ormat"));
     format->addActions(body->formatActions());
 
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *history = view->addAction(themedIcon(u"document-open-recent"_qs, u"⟲"_qs), tr("&History"), this,
+                                       &MainWindow::showHistory);
+    history->setObjectName(u"historyAction"_qs);
+    history->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    history->setToolTip(tr("Every saved version of the story, and what changed between them"));
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Galley"), this, &MainWindow::showAbout);
 }
@@ -207,16 +215,18 @@ bool MainWindow::openStory(const QString &id) {
     m_hasStory = true;
     m_dirty = false;
     m_saveFailed = false;
+    m_session = newId();
     m_list->selectStory(story->id);
     m_preview->showStory(m_editor->story());
     m_settings->setValue(Settings::Key::LastStoryId, story->id);
     updateTitle();
+    syncHistory();
     return true;
 }
 
 bool MainWindow::saveStory(bool quiet) {
     QString error;
-    if (writeStory(&error))
+    if (writeStory(&error, quiet))
         return true;
     if (quiet) {
         statusBar()->showMessage(
@@ -228,13 +238,17 @@ bool MainWindow::saveStory(bool quiet) {
     return false;
 }
 
-bool MainWindow::writeStory(QString *error) {
+bool MainWindow::writeStory(QString *error, bool autosave) {
     m_autosave->stop();
     m_autosaveDeadline->stop();
     if (!m_hasStory || !m_dirty)
         return true;
     Story story = m_editor->story();
-    if (!m_library.save(story, error)) {
+    SaveOptions options;
+    options.author = m_settings->value(Settings::Key::UserName).toString();
+    options.session = m_session;
+    options.kind = autosave ? RevisionKind::Autosave : RevisionKind::Save;
+    if (!m_library.save(story, options, error)) {
         qCWarning(lcUi) << "Save failed:" << *error;
         // The library may be free again in a moment (another window finishing its save).
         m_saveFailed = true;
@@ -251,6 +265,7 @@ bool MainWindow::writeStory(QString *error) {
     m_editor->setSections(m_library.sections());
     statusBar()->showMessage(tr("Saved at %1.").arg(QTime::currentTime().toString(u"HH:mm"_qs)), 5000);
     updateTitle();
+    syncHistory();
     return true;
 }
 

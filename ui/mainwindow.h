@@ -6,6 +6,7 @@
 #include <QMainWindow>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QMimeData;
 class QSplitter;
@@ -13,6 +14,7 @@ class QTimer;
 
 namespace galley {
 
+class HistoryPanel;
 class JournalKeeper;
 class PreviewPane;
 class Settings;
@@ -95,6 +97,9 @@ public:
     StoryEditor *storyEditor() const { return m_editor; }
     PreviewPane *previewPane() const { return m_preview; }
     StoryListPanel *storyList() const { return m_list; }
+    HistoryPanel *historyPanel() const { return m_history; }
+    /// Saves the story on screen and shows the History panel with its revisions (View › History).
+    void showHistory();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -129,13 +134,21 @@ private:
     /// painted it, in milliseconds since the Unix epoch, to standard error.
     void reportStartupTimes();
     void updateTitle();
-    /// Saves if needed; false with @p error when the library refused.
-    bool writeStory(QString *error);
+    /// Saves the story on screen if needed, as a revision signed with the user's name; @p autosave
+    /// folds it into this session's open revision (see SaveOptions). False with @p error when the
+    /// library refused.
+    bool writeStory(QString *error, bool autosave = false);
     /// Saves before the story leaves the screen; when that fails, shows why and asks whether to
     /// discard the changes (@p consequence says what happens then). True when it is fine to go on.
     bool saveBeforeLeaving(const QString &consequence);
     /// Shows story @p id again as the library has it (after a Restore changed it there).
     void reloadStory(const QString &id);
+    /// The History dock (mainwindowhistory.cpp), hidden until View › History.
+    void createHistoryPanel();
+    /// Shows the story on screen in the History panel when it is visible.
+    void syncHistory();
+    /// Gives the preview the History panel's change marks (none while the panel is hidden).
+    void updatePreviewMarks();
 
     StoryLibrary &m_library;
     Settings *m_settings;
@@ -150,9 +163,12 @@ private:
     QLabel *m_wordCount;
     QLabel *m_notSaved;
     bool m_dirty = false;
+    QString m_session; ///< a fresh id each time a story is opened: its autosaves fold together
     bool m_saveFailed = false; ///< the last save of the story on screen failed
     bool m_hasStory = false;
     bool m_previewStarted = false;
+    HistoryPanel *m_history = nullptr;
+    QDockWidget *m_historyDock = nullptr;
 };
 
 } // namespace galley

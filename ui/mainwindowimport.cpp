@@ -10,6 +10,7 @@
 #include "storage/storylibrary.h"
 #include "storage/storyversions.h"
 #include "storyeditor.h"
+#include "settings.h"
 #include "storylistpanel.h"
 
 #include <QApplication>
@@ -96,7 +97,10 @@ int MainWindow::addImportedStories(const QList<Story> &stories) {
                 return m_library.isSlugTaken(slug, story.id);
             });
         QString error;
-        if (!m_library.save(story, &error)) {
+        SaveOptions options;
+        options.author = m_settings->value(Settings::Key::UserName).toString();
+        options.kind = RevisionKind::Import;
+        if (!m_library.save(story, options, &error)) {
             QMessageBox::warning(this, tr("Story not imported"), error);
             continue;
         }

@@ -19,9 +19,21 @@ const QList<CliVerb> &cliVerbs() {
         {u"import"_qs, u"FILE... [--db PATH] [--report] [--new]"_qs,
          u"Import text, HTML, NITF, ninjs or NewsML-G2 files; print slug and headline of each (and the "
          u"report). "
-         "A later version of a wire story updates the one in the library, replacing its text (--new: a "
+         "A later version of a wire story updates the one in the library as a new revision (--new: a "
          "separate story)."_qs,
          &configureImport, &runImport},
+        {u"history"_qs, u"SLUG [--status] [--db PATH]"_qs,
+         u"Print the revisions of story SLUG, newest first: number, time (UTC), author, status and what "
+         u"changed, separated by tabs (--status: its status changes instead)."_qs,
+         &configureHistory, &runHistory},
+        {u"diff"_qs, u"SLUG REV_A REV_B [--json] [--db PATH]"_qs,
+         u"Print what changed from revision REV_A to REV_B of story SLUG, word by word per field: "
+         u"[-deleted-]{+inserted+} (--json: as JSON)."_qs,
+         &configureDiff, &runDiff},
+        {u"restore"_qs, u"SLUG REV [--db PATH]"_qs,
+         u"Bring revision REV of story SLUG back as its newest revision; the current text stays in the "
+         u"history."_qs,
+         &configureRestore, &runRestore},
         {u"help"_qs, u"[VERB]"_qs, u"Show this help, or the help of one verb."_qs, &configureHelp, &runHelp},
     };
     return verbs;

@@ -5,6 +5,10 @@
 #include <QString>
 #include <QTextStream>
 
+namespace galley {
+class StoryLibrary;
+}
+
 namespace galley::cli {
 
 /// Exit codes every verb uses (see runCommandLine()).
@@ -43,6 +47,13 @@ QString usageLine(const CliVerb &verb);
 /// "Usage: galley [--db PATH] [VERB [ARGUMENTS]]": the usage of the program as a whole.
 QString generalUsageLine();
 
+/// Adds --db PATH (the story library file) to @p parser.
+void addDbOption(QCommandLineParser &parser);
+/// Opens the library named by --db (or the default one); false after writing why to @c err. A
+/// missing file is an error rather than a new empty library: a mistyped --db must not look like a
+/// library with no stories.
+bool openLibrary(StoryLibrary &library, const QCommandLineParser &parser, CliStreams &io);
+
 // The verbs' functions (one file per family of verbs).
 void configureList(QCommandLineParser &parser);
 int runList(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io);
@@ -50,5 +61,11 @@ void configureExport(QCommandLineParser &parser);
 int runExport(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io);
 void configureHelp(QCommandLineParser &parser);
 int runHelp(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io);
+void configureHistory(QCommandLineParser &parser);
+int runHistory(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io);
+void configureDiff(QCommandLineParser &parser);
+int runDiff(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io);
+void configureRestore(QCommandLineParser &parser);
+int runRestore(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io);
 
 } // namespace galley::cli

@@ -85,7 +85,11 @@ int runImport(const CliVerb &verb, const QCommandLineParser &parser, CliStreams 
             story = laterVersion(*existing, story);
             updated = true;
         }
-        if (!library.save(story, &error))
+        SaveOptions options;
+        options.kind = RevisionKind::Import;
+        if (updated)
+            options.summary = u"wire update: "_qs + result.report().sourceName;
+        if (!library.save(story, options, &error))
             return failure(u"%1: %2"_qs.arg(result.report().sourceName, error), io);
         qCDebug(lcCli) << (updated ? "updated" : "imported") << result.report().sourceName << "as"
                        << story.slug;

@@ -15,12 +15,12 @@ namespace {
 const QString DbOption = u"db"_qs;
 const QString OutOption = u"out"_qs;
 
+} // namespace
+
 void addDbOption(QCommandLineParser &parser) {
     parser.addOption({DbOption, u"The story library file (default: Galley's own library)."_qs, u"PATH"_qs});
 }
 
-/// Opens the library named by --db (or the default one). A missing file is an error rather than
-/// a new empty library: a mistyped --db must not look like a library with no stories.
 bool openLibrary(StoryLibrary &library, const QCommandLineParser &parser, CliStreams &io) {
     const QString path = parser.isSet(DbOption) ? parser.value(DbOption) : StoryLibrary::defaultPath();
     const QFileInfo info(path);
@@ -42,6 +42,8 @@ bool openLibrary(StoryLibrary &library, const QCommandLineParser &parser, CliStr
     qCDebug(lcCli) << "Opened library" << path;
     return true;
 }
+
+namespace {
 
 /// One story per line: tabs and line breaks a headline may hold become spaces.
 QString oneLine(const QString &text) {

@@ -10,7 +10,7 @@ namespace galley {
 /// desk's notes, followed by the notes of @p incoming that are not there yet. Everything else comes
 /// from @p incoming: headline, deck, bylines, dateline, body, pull quotes, pictures, metadata and
 /// the original source. A picture the desk already had the bytes of (same StoryImage::sourceHref)
-/// keeps them. The older text is overwritten, not kept (revisions are not stored yet).
+/// keeps them. Saved, it is a new revision: the older text stays in the story's history.
 Story laterVersion(const Story &existing, const Story &incoming);
 
 } // namespace galley

@@ -1,6 +1,7 @@
 #include "schema.h"
 
 #include "logging.h"
+#include "storylibrary.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -14,6 +15,8 @@ namespace {
 struct Migration {
     int version;
     QStringList statements;
+    /// Work SQL alone cannot do, run after the statements in the same transaction.
+    bool (*run)(QSqlDatabase &db, QSqlError *error) = nullptr;
 };
 
 } // namespace
@@ -97,6 +100,41 @@ const QList<Migration> &migrations() {
              u"ALTER TABLE images ADD COLUMN height INTEGER NOT NULL DEFAULT 0"_qs,
              u"CREATE INDEX stories_by_wire_slug ON stories("_qs % wireSlugExpression() % u')',
          }},
+        // Revisions (issue 9): every save keeps the story as it was saved. A revision's content is
+        // a tree of content-addressed pieces (revisionsnapshot.h) stored once per story; a piece
+        // remembers the revision that first stored it, so a folded autosave can drop what only it
+        // used (found through the primary key's story_id, so no index of its own). Status changes are a log of their own. Every story already here becomes revision 1.
+        {6,
+         {
+             u"CREATE TABLE revision_pieces ("
+             u" story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,"
+             u" key BLOB NOT NULL,"          // first 16 bytes of the SHA-256 of the uncompressed piece
+             u" revision INTEGER NOT NULL," // number of the revision that stored it first
+             u" data BLOB NOT NULL,"        // qCompress()ed text, or picture bytes as they are
+             u" PRIMARY KEY (story_id, key))"_qs,
+             u"CREATE TABLE revisions ("
+             u" story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,"
+             u" number INTEGER NOT NULL,"
+             u" created TEXT NOT NULL," // ISO-8601 UTC with milliseconds
+             u" saved TEXT NOT NULL,"   // the last write folded into it
+             u" author TEXT NOT NULL DEFAULT '',"
+             u" status TEXT NOT NULL," // statusKey()
+             u" kind TEXT NOT NULL,"   // revisionKindKey()
+             u" summary TEXT NOT NULL DEFAULT '',"
+             u" session TEXT NOT NULL DEFAULT '',"
+             u" open INTEGER NOT NULL DEFAULT 0,"
+             u" autosaves TEXT NOT NULL DEFAULT '[]'," // JSON array of the folded autosaves' times
+             u" root BLOB NOT NULL,"
+             u" PRIMARY KEY (story_id, number)) WITHOUT ROWID"_qs,
+             u"CREATE TABLE status_changes ("
+             u" story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,"
+             u" time TEXT NOT NULL,"
+             u" author TEXT NOT NULL DEFAULT '',"
+             u" from_status TEXT," // NULL for the story's first status
+             u" to_status TEXT NOT NULL)"_qs,
+             u"CREATE INDEX status_changes_by_story ON status_changes(story_id, time)"_qs,
+         },
+         keepStoriesAsFirstRevisions},
     };
     return list;
 }
@@ -155,6 +193,7 @@ bool migrate(QSqlDatabase &db, QSqlError *error) {
                 if (!ok)
                     break;
             }
+            ok = ok && (!migration.run || migration.run(db, error));
             // PRAGMA takes no bound values; the version is our own integer.
             ok = ok && exec(query, u"PRAGMA user_version = %1"_qs.arg(migration.version), error);
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/story.h"
+#include "revisions.h"
 
 #include <QDateTime>
 #include <QList>
@@ -8,7 +9,16 @@
 
 #include <optional>
 
+class QSqlDatabase;
+class QSqlError;
+
 namespace galley {
+
+namespace schema {
+/// The migration step that keeps every story of a library from before revisions as its first
+/// revision (storylibraryrevisions.cpp).
+bool keepStoriesAsFirstRevisions(QSqlDatabase &db, QSqlError *error);
+} // namespace schema
 
 /// One row of the story list: what the list shows without loading bodies or pictures.
 struct StorySummary {
@@ -110,7 +120,31 @@ public:
     /// story, the library is locked, full or read-only, or the story was saved elsewhere (another
     /// window, another desk) since @p story was loaded or last saved — told by its @c updated time,
     /// so two editors never silently overwrite each other's work.
+    ///
+    /// Every save also writes a revision of the story in the same transaction (see SaveOptions for
+    /// who it is signed by and when autosaves fold into one), and a status change when the status
+    /// differs from the one the library held. This form signs with defaultAuthorName() and never
+    /// folds.
     bool save(Story &story, QString *error);
+    bool save(Story &story, const SaveOptions &options, QString *error);
+
+    /// The revisions of story @p storyId, newest first; empty with @p error set when the library
+    /// cannot be read (a story always has at least one).
+    QList<RevisionInfo> revisions(const QString &storyId, QString *error) const;
+    /// The story as revision @p number saved it (its id is @p storyId); picture bytes and the
+    /// imported original only when @p withPictures. Nullopt with @p error when there is no such
+    /// revision or a piece of it is damaged.
+    std::optional<Story> loadRevision(const QString &storyId, int number, QString *error,
+                                      bool withPictures = false) const;
+    /// Status changes of story @p storyId, oldest first.
+    QList<StatusChange> statusChanges(const QString &storyId, QString *error) const;
+    /// Brings revision @p number of story @p storyId back as a new, newest revision (kind Restore,
+    /// summary "restored revision N" unless @p options give one). The current text stays in the
+    /// history as the revision before. Kept from the current story: status, notes, created time,
+    /// and the slug when the old one is now another story's. Returns the saved story; nullopt
+    /// with @p error when the story or revision does not exist or the save fails (nothing changed).
+    std::optional<Story> restoreRevision(const QString &storyId, int number, SaveOptions options,
+                                         QString *error);
 
     /// Deletes the story, its pictures and its search entry in one transaction. Fails with a
     /// sentence when no story has @p id (it may have been deleted in another window).
@@ -122,7 +156,7 @@ public:
     std::optional<Story> duplicate(const QString &id, QString *error);
 
     /// The steps of save(), in order, each inside the one transaction.
-    enum class SaveStep { StoryRow, Images, SearchIndex };
+    enum class SaveStep { StoryRow, Images, SearchIndex, Revision };
     /// Test seam: called by save() after each step, before the commit. Returning false aborts the
     /// save exactly as a failed write would (rolled back, @p error says the save was interrupted);
     /// a hook may also end the process to simulate a crash mid-save.
@@ -137,6 +171,7 @@ public:
 private:
     struct Private;
     Private *d;
+    friend bool schema::keepStoriesAsFirstRevisions(QSqlDatabase &db, QSqlError *error);
 };
 
 } // namespace galley

@@ -2,8 +2,10 @@
 
 // Shared by the StoryLibrary source files only; not part of the module's interface.
 
+#include "revisions.h"
 #include "storylibrary.h"
 
+#include <QJsonArray>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -33,6 +35,18 @@ struct StoryLibrary::Private {
     bool deleteSearchRow(QSqlQuery &query, const QString &storyId, QString *error) const;
     /// Reads story @p id and its pictures; the caller holds a transaction around it.
     std::optional<Story> loadStory(const QString &id, QString *error) const;
+
+    /// Writes @p story (already saved in the stories table) as a revision: a new one, or folded
+    /// into the newest when @p options say so (see SaveOptions::session). @p previousStatus is the
+    /// status the library held before this save (nullopt for a new story); a different one is
+    /// recorded as a status change. The caller holds the write transaction.
+    /// @p bodyJson: bodyToJson(story.body) when the caller has it, else empty.
+    bool writeRevision(const Story &story, const SaveOptions &options, std::optional<StoryStatus> previousStatus,
+                       QString *error, const QJsonArray &bodyJson = {}) const;
+    /// The root key of revision @p number of @p storyId; empty with @p error when there is none.
+    QByteArray revisionRoot(const QString &storyId, int number, QString *error) const;
+    /// Revision @p number of @p storyId to @p depth (a SnapshotDepth); the caller holds a transaction.
+    std::optional<Story> readRevision(const QString &storyId, int number, int depth, QString *error) const;
 };
 
 /// Sentence for calls made while no library is open.

@@ -70,6 +70,10 @@ void StoryLibrary::setSaveHookForTesting(SaveHook hook) {
 }
 
 bool StoryLibrary::save(Story &story, QString *error) {
+    return save(story, SaveOptions(), error);
+}
+
+bool StoryLibrary::save(Story &story, const SaveOptions &options, QString *error) {
     if (!isOpen()) {
         if (error)
             *error = notOpenMessage();
@@ -90,6 +94,16 @@ bool StoryLibrary::save(Story &story, QString *error) {
     };
     if (!d->checkUnchangedSince(next.id, story.updated, error) || !settleSlug(*this, next, error))
         return abandon();
+    std::optional<StoryStatus> previousStatus;
+    {
+        QSqlQuery status(d->db);
+        status.prepare(u"SELECT status FROM stories WHERE id = ?"_qs);
+        status.addBindValue(next.id);
+        if (!d->exec(status, error))
+            return abandon();
+        if (status.next())
+            previousStatus = statusFromString(status.value(0).toString()).value_or(StoryStatus::Draft);
+    }
 
     QSqlQuery row(d->db);
     row.prepare(
@@ -110,7 +124,8 @@ bool StoryLibrary::save(Story &story, QString *error) {
     row.addBindValue(jsonText(bylinesToJson(next.bylines)));
     row.addBindValue(text(next.dateline));
     row.addBindValue(statusKey(next.status));
-    row.addBindValue(jsonText(bodyToJson(next.body)));
+    const QJsonArray bodyJson = bodyToJson(next.body); // the revision's blocks too
+    row.addBindValue(jsonText(bodyJson));
     row.addBindValue(jsonText(pullQuotesToJson(next.pullQuotes)));
     row.addBindValue(storedTime(next.created));
     row.addBindValue(storedTime(next.updated));
@@ -183,6 +198,8 @@ bool StoryLibrary::save(Story &story, QString *error) {
     search.prepare(u"UPDATE stories SET search_rowid = last_insert_rowid() WHERE id = ?"_qs);
     search.addBindValue(next.id);
     if (!d->exec(search, error) || !reachedStep(SaveStep::SearchIndex, error))
+        return abandon();
+    if (!d->writeRevision(next, options, previousStatus, error, bodyJson) || !reachedStep(SaveStep::Revision, error))
         return abandon();
 
     row.finish();

@@ -5,6 +5,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QStandardPaths>
@@ -46,6 +49,8 @@ private Q_SLOTS:
     void exitCodes_data();
     void exitCodes();
     void help();
+    void historyDiffAndRestore();
+    void historyErrors();
 
 private:
     Run galley(const QStringList &arguments) const;
@@ -405,6 +410,88 @@ void TestCli::help() {
     const Run verb = galley({u"export"_qs, u"--help"_qs});
     QCOMPARE(verb.exitCode, 0);
     QVERIFY(verb.out.startsWith(u"Usage: galley export SLUG --out DIR [--db PATH]\n\n"_qs));
+}
+
+void TestCli::historyDiffAndRestore() {
+    QString error;
+    Story story = Story::create();
+    {
+        StoryLibrary library;
+        QVERIFY2(library.open(m_db, &error), qPrintable(error));
+        story.slug = u"pier-reopens"_qs;
+        story.headline = u"Pier reopens"_qs;
+        story.body = {Block::make(BlockKind::Paragraph, u"The pier reopens on Tuesday."_qs)};
+        SaveOptions options;
+        options.author = u"Ada Lindqvist"_qs;
+        QVERIFY2(library.save(story, options, &error), qPrintable(error));
+        story.headline = u"Pier reopens at last"_qs;
+        story.body[0].lines = {InlineText::plain(u"The pier reopens on Wednesday."_qs)};
+        story.status = StoryStatus::CopyEdit;
+        options.author = u"Rafe\tOkonjo"_qs; // a tab typed into the name stays on its line
+        QVERIFY2(library.save(story, options, &error), qPrintable(error));
+    }
+    const auto time = [](const QDateTime &t) { return t.toUTC().toString(Qt::ISODate); };
+    StoryLibrary library;
+    QVERIFY2(library.open(m_db, &error), qPrintable(error));
+    QList<RevisionInfo> revisions = library.revisions(story.id, &error);
+    QCOMPARE(revisions.size(), 2);
+
+    Run run = galley({u"history"_qs, u"pier-reopens"_qs, u"--db"_qs, m_db});
+    QCOMPARE(run.err, QString());
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, u"2\t%1\tRafe Okonjo\tCopy edit\theadline, 1 paragraph, status Copy edit\n"
+                      u"1\t%2\tAda Lindqvist\tDraft\tnew story\n"_qs.arg(time(revisions.at(0).saved),
+                                                                         time(revisions.at(1).saved)));
+
+    run = galley({u"diff"_qs, u"pier-reopens"_qs, u"1"_qs, u"2"_qs, u"--db"_qs, m_db});
+    QCOMPARE(run.err, QString());
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, u"Headline: Pier reopens {+at last+}\n"
+                      u"Paragraph 1: The pier reopens on [-Tuesday-]{+Wednesday+}.\n"_qs);
+    run = galley({u"diff"_qs, u"--json"_qs, u"pier-reopens"_qs, u"2"_qs, u"1"_qs, u"--db"_qs, m_db});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonArray fields = QJsonDocument::fromJson(run.out.toUtf8()).object().value(u"fields"_qs).toArray();
+    QCOMPARE(fields.size(), 2);
+    QCOMPARE(fields.at(1).toObject().value(u"text"_qs).toString(),
+             u"The pier reopens on [-Wednesday-]{+Tuesday+}."_qs);
+
+    run = galley({u"restore"_qs, u"pier-reopens"_qs, u"1"_qs, u"--db"_qs, m_db});
+    QCOMPARE(run.err, QString());
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, u"pier-reopens\trevision 1 restored as revision 3\n"_qs);
+    const std::optional<Story> current = library.loadBySlug(u"pier-reopens"_qs, &error);
+    QVERIFY2(current, qPrintable(error));
+    QCOMPARE(current->headline, u"Pier reopens"_qs);
+    QCOMPARE(current->status, StoryStatus::CopyEdit);
+    revisions = library.revisions(story.id, &error);
+    QCOMPARE(revisions.size(), 3);
+    QCOMPARE(revisions.at(0).summary, u"restored revision 1"_qs);
+    // Nothing was overwritten: revision 2 still reads as it was saved.
+    run = galley({u"diff"_qs, u"pier-reopens"_qs, u"2"_qs, u"3"_qs, u"--db"_qs, m_db});
+    QCOMPARE(run.out, u"Headline: Pier reopens [-at last-]\n"
+                      u"Paragraph 1: The pier reopens on [-Wednesday-]{+Tuesday+}.\n"_qs);
+
+    run = galley({u"history"_qs, u"--status"_qs, u"pier-reopens"_qs, u"--db"_qs, m_db});
+    QCOMPARE(run.exitCode, 0);
+    const QList<StatusChange> changes = library.statusChanges(story.id, &error);
+    QCOMPARE(run.out, u"%1\tAda Lindqvist\t—\tDraft\n%2\tRafe Okonjo\tDraft\tCopy edit\n"_qs.arg(
+                          time(changes.at(0).time), time(changes.at(1).time)));
+}
+
+void TestCli::historyErrors() {
+    fillLibrary();
+    Run run = galley({u"history"_qs, u"no-such-story"_qs, u"--db"_qs, m_db});
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.err, u"galley: No story in the library has the slug “no-such-story”.\n"_qs);
+    run = galley({u"diff"_qs, u"harbour-vote"_qs, u"1"_qs, u"7"_qs, u"--db"_qs, m_db});
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.err, u"galley: This story has no revision 7.\n"_qs);
+    run = galley({u"diff"_qs, u"harbour-vote"_qs, u"one"_qs, u"2"_qs, u"--db"_qs, m_db});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.err.startsWith(u"galley: A revision is a number from 1 up, as “galley history” lists them.\n"_qs));
+    run = galley({u"restore"_qs, u"harbour-vote"_qs, u"--db"_qs, m_db});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.err.startsWith(u"galley: restore takes a slug and a revision number.\n"_qs));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

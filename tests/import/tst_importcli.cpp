@@ -226,6 +226,16 @@ private Q_SLOTS:
             QFile input(second);
             QVERIFY(input.open(QIODevice::ReadOnly));
             QCOMPARE(story->originalSource, input.readAll());
+            // The agency's first take stays in the history: the update is a revision of its own,
+            // and the comparison shows what the agency changed.
+            const QList<RevisionInfo> revisions = library.revisions(id, &error);
+            QCOMPARE(revisions.size(), 3);
+            QCOMPARE(revisions.at(0).kind, RevisionKind::Import);
+            QCOMPARE(revisions.at(0).summary, u"wire update: v2.json"_qs);
+            QCOMPARE(revisions.at(2).kind, RevisionKind::Import);
+            const auto take1 = library.loadRevision(id, 1, &error);
+            QVERIFY2(take1, qPrintable(error));
+            QCOMPARE(take1->headline, u"Ferry crews walk out"_qs);
         }
 
         // --new keeps the two apart.

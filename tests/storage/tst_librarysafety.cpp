@@ -32,6 +32,8 @@ StoryLibrary::SaveStep stepFromName(const QString &name) {
         return StoryLibrary::SaveStep::StoryRow;
     if (name == u"images"_qs)
         return StoryLibrary::SaveStep::Images;
+    if (name == u"revision"_qs)
+        return StoryLibrary::SaveStep::Revision;
     return StoryLibrary::SaveStep::SearchIndex;
 }
 
@@ -139,6 +141,7 @@ void TestLibrarySafety::interruptedSaveKeepsPreviousVersion_data() {
     QTest::newRow("after the story row") << int(StoryLibrary::SaveStep::StoryRow);
     QTest::newRow("after the pictures") << int(StoryLibrary::SaveStep::Images);
     QTest::newRow("after the search index") << int(StoryLibrary::SaveStep::SearchIndex);
+    QTest::newRow("after the revision") << int(StoryLibrary::SaveStep::Revision);
 }
 
 void TestLibrarySafety::interruptedSaveKeepsPreviousVersion() {
@@ -166,10 +169,14 @@ void TestLibrarySafety::interruptedSaveKeepsPreviousVersion() {
     QCOMPARE(foundHeadlines(library, u"zeppelin"_qs), QStringList{});
     QCOMPARE(foundHeadlines(library, u"ferry"_qs), QStringList{original.headline});
     QVERIFY(!library.isSlugTaken(u"zeppelin-lands"_qs));
+    // No half revision either: the history still holds the original alone.
+    QCOMPARE(library.revisions(original.id, &error).size(), 1);
+    QCOMPARE(library.statusChanges(original.id, &error).size(), 1);
 
     // The library still works: the same edit saves once the interruption is gone.
     QVERIFY2(library.save(edited, &error), qPrintable(error));
     QCOMPARE(foundHeadlines(library, u"zeppelin"_qs), QStringList{edited.headline});
+    QCOMPARE(library.revisions(original.id, &error).size(), 2);
 }
 
 void TestLibrarySafety::crashMidSaveKeepsPreviousVersion_data() {
@@ -177,6 +184,7 @@ void TestLibrarySafety::crashMidSaveKeepsPreviousVersion_data() {
     QTest::newRow("after the story row") << u"row"_qs;
     QTest::newRow("after the pictures") << u"images"_qs;
     QTest::newRow("after the search index") << u"index"_qs;
+    QTest::newRow("after the revision") << u"revision"_qs;
 }
 
 void TestLibrarySafety::crashMidSaveKeepsPreviousVersion() {
@@ -204,6 +212,11 @@ void TestLibrarySafety::crashMidSaveKeepsPreviousVersion() {
     QCOMPARE(library.count(), 1);
     QCOMPARE(foundHeadlines(library, u"zeppelin"_qs), QStringList{});
     QCOMPARE(foundHeadlines(library, u"ferry"_qs), QStringList{original.headline});
+    const QList<RevisionInfo> history = library.revisions(original.id, &error);
+    QCOMPARE(history.size(), 1);
+    const std::optional<Story> first = library.loadRevision(original.id, 1, &error, true);
+    QVERIFY2(first, qPrintable(error));
+    QVERIFY(*first == original);
 }
 
 void TestLibrarySafety::lockedLibraryFailsWithInUseMessage() {

@@ -234,20 +234,19 @@ void TestStoryLibrary::openMigrates() {
         QCOMPARE(QFileInfo(libraryPath()).size(), 0);
     }
     openLibrary();
-    QCOMPARE(StoryLibrary::currentSchemaVersion(), 5);
     QCOMPARE(m_library->schemaVersion(), StoryLibrary::currentSchemaVersion());
     QCOMPARE(m_library->count(), 0);
     QCOMPARE(m_library->path(), libraryPath());
     m_library->close();
     QCOMPARE(m_library->schemaVersion(), 0);
-    QCOMPARE(rawValue(libraryPath(), u"PRAGMA user_version"_qs).toInt(), 5);
+    QCOMPARE(rawValue(libraryPath(), u"PRAGMA user_version"_qs).toInt(), StoryLibrary::currentSchemaVersion());
     QCOMPARE(rawValue(libraryPath(), u"PRAGMA journal_mode"_qs).toString(), u"wal"_qs);
     QCOMPARE(
         rawValue(libraryPath(), u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'story_search'"_qs).toInt(),
         1);
     // Opening again leaves the version alone.
     openLibrary();
-    QCOMPARE(m_library->schemaVersion(), 5);
+    QCOMPARE(m_library->schemaVersion(), StoryLibrary::currentSchemaVersion());
 }
 
 void TestStoryLibrary::migratesVersionOneKeepingStories() {
@@ -285,13 +284,24 @@ void TestStoryLibrary::migratesVersionOneKeepingStories() {
     QSqlDatabase::removeDatabase(u"v1"_qs);
 
     openLibrary();
-    QCOMPARE(m_library->schemaVersion(), 5);
+    QCOMPARE(m_library->schemaVersion(), StoryLibrary::currentSchemaVersion());
     QString error;
     std::optional<Story> story = m_library->loadBySlug(u"harbour-crane-arrives"_qs, &error);
     QVERIFY2(story, qPrintable(error));
     QCOMPARE(story->headline, u"Harbour crane arrives"_qs);
     QCOMPARE(story->created, QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 6), Qt::UTC));
     QVERIFY(story->originalSource.isEmpty());
+    // The story as the old library held it is its first revision, dated when it was last saved.
+    const QList<RevisionInfo> kept = m_library->revisions(story->id, &error);
+    QCOMPARE(kept.size(), 1);
+    QCOMPARE(kept.at(0).number, 1);
+    QCOMPARE(kept.at(0).kind, RevisionKind::Migrated);
+    QCOMPARE(kept.at(0).summary, u"kept from before revisions"_qs);
+    QCOMPARE(kept.at(0).author, QString());
+    QCOMPARE(kept.at(0).created, story->updated);
+    const std::optional<Story> first = m_library->loadRevision(story->id, 1, &error, true);
+    QVERIFY2(first, qPrintable(error));
+    QVERIFY(*first == *story);
 
     // The new columns keep an import's original input, byte for byte.
     story->originalSource = QByteArray("Harbour crane \x93"

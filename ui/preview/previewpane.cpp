@@ -197,6 +197,62 @@ void PreviewPane::showStory(const Story &story) {
     scheduleUpdate();
 }
 
+void PreviewPane::setChangeMarks(const QJsonArray &marks) {
+    m_changeMarks = marks;
+    // The whole article again: marked elements lose their marks, new marks go on fresh ones.
+    m_marksChangedInFlight = m_inFlight;
+    m_hasShown = false;
+    m_shownGeneration = 0;
+    scheduleUpdate();
+}
+
+void PreviewPane::applyChangeMarks() {
+    // Each mark's html was escaped by changeMarksHtml(); ids are looked up with CSS.escape.
+    static const QString script = uR"((function (marks) {
+    if (!document.getElementById('galley-change-style')) {
+        const style = document.createElement('style');
+        style.id = 'galley-change-style';
+        style.textContent = 'ins.galley-change{background:#c8f0c8;color:#0b3d0b;text-decoration:none}' +
+            'del.galley-change{background:#f8d0d0;color:#6b0f0f}' +
+            '.galley-removed-block{opacity:.8}';
+        document.head.appendChild(style);
+    }
+    const byData = (name, id) => document.querySelector('[' + name + '="' + CSS.escape(id) + '"]');
+    for (const mark of marks) {
+        let element = null;
+        if (mark.target === 'headline') element = document.querySelector('.story-header .headline');
+        else if (mark.target === 'deck') element = document.querySelector('.story-header .deck');
+        else if (mark.target === 'block') element = byData('data-block', mark.id);
+        else if (mark.target === 'pull-quote') {
+            const quote = byData('data-pull-quote', mark.id);
+            element = quote && quote.querySelector('blockquote p');
+        } else if (mark.target === 'caption') {
+            const figure = byData('data-image', mark.id);
+            const caption = figure && figure.querySelector('figcaption');
+            if (caption) {
+                const credit = caption.querySelector('.credit');
+                caption.innerHTML = mark.html;
+                if (credit) caption.append(' ', credit);
+            }
+            continue;
+        } else if (mark.target === 'removed-block') {
+            const removed = document.createElement('p');
+            removed.className = 'galley-removed-block';
+            removed.innerHTML = mark.html;
+            const after = mark.id ? byData('data-block', mark.id) : null;
+            const body = document.querySelector('.story-body');
+            if (after) after.after(removed);
+            else if (body) body.prepend(removed);
+            continue;
+        }
+        if (element) element.innerHTML = mark.html;
+    }
+    return true;
+}))"_qs;
+    m_page->runJavaScript(script + u'(' + QString::fromUtf8(QJsonDocument(m_changeMarks).toJson(QJsonDocument::Compact)) +
+                          u')');
+}
+
 void PreviewPane::revealBlock(const QString &blockId) {
     if (blockId == m_revealId)
         return;
@@ -243,7 +299,12 @@ void PreviewPane::onPatchReady(const QByteArray &json) {
     const auto done = [this](bool ok) {
         const WorkTimer work(m_updateWorkNs);
         m_inFlight = false;
-        if (ok) {
+        if (ok && m_marksChangedInFlight) {
+            // The marks changed while this update was on its way: the whole page again.
+            m_hasShown = false;
+            m_shownGeneration = 0;
+            ok = false;
+        } else if (ok) {
             m_hasShown = true;
             m_shownGeneration = m_renderingGeneration;
         } else {
@@ -251,6 +312,9 @@ void PreviewPane::onPatchReady(const QByteArray &json) {
             m_hasShown = false;
             m_shownGeneration = 0;
         }
+        m_marksChangedInFlight = false;
+        if (ok && !m_changeMarks.isEmpty())
+            applyChangeMarks();
         Q_EMIT articleUpdated();
         scheduleUpdate();
     };

@@ -3,6 +3,7 @@
 #include "model/story.h"
 #include "render/articlerenderer.h"
 
+#include <QJsonArray>
 #include <QWidget>
 
 class QComboBox;
@@ -49,6 +50,13 @@ public:
     /// each update while it stays the block being edited).
     void revealBlock(const QString &blockId);
 
+    /// Lays tracked-change marks over the page (previewChangeMarks(): inserted and deleted words of
+    /// a comparison of revisions), now and after every update, until called with an empty array;
+    /// the page is rendered whole again either way so no old mark stays. The marks are the
+    /// preview's only: the renderer and the export never see them.
+    void setChangeMarks(const QJsonArray &marks);
+    bool showsChangeMarks() const { return !m_changeMarks.isEmpty(); }
+
     /// Shows the page at @p width.
     void setPreviewWidth(Width width);
     Width previewWidth() const;
@@ -92,6 +100,7 @@ private:
     void scheduleUpdate();
     void startUpdate();
     void onPatchReady(const QByteArray &json);
+    void applyChangeMarks();
     void applyWidth();
 
     QComboBox *m_widthBox;
@@ -111,6 +120,8 @@ private:
     quint64 m_renderingGeneration = 0;
     quint64 m_shownGeneration = 0;
     QString m_revealId;
+    QJsonArray m_changeMarks;
+    bool m_marksChangedInFlight = false;
     bool m_hasStory = false;
     bool m_hasShown = false; ///< false: the next update sends the whole article
     bool m_shellLoaded = false;

@@ -1,0 +1,385 @@
+// The revision half of StoryLibrary: every save also writes a revision in the same transaction
+// (see revisionsnapshot.h for how a revision is stored), the history reads them back, and restore
+// brings an old one back as the newest.
+
+#include "storylibrary.h"
+
+#include "logging.h"
+#include "revisionsnapshot.h"
+#include "revisionsummary.h"
+#include "schema.h"
+#include "storylibrary_p.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+namespace galley {
+
+namespace {
+
+/// The newest revision of a story, as save() needs it to decide whether to fold.
+struct Newest {
+    int number = 0;
+    QString session;
+    QString author;
+    bool open = false;
+    RevisionKind kind = RevisionKind::Save;
+    QByteArray root;
+};
+
+// Keys a query asks for at once, well under SQLite's limit of bound values.
+constexpr qsizetype PiecesPerQuery = 500;
+
+PieceReader databaseReader(const QSqlDatabase &db, const QString &storyId) {
+    return [db, storyId](const QList<QByteArray> &keys) {
+        QHash<QByteArray, QByteArray> found;
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        for (qsizetype start = 0; start < keys.size(); start += PiecesPerQuery) {
+            const QList<QByteArray> chunk = keys.mid(start, PiecesPerQuery);
+            QString marks = u"?"_qs;
+            for (qsizetype i = 1; i < chunk.size(); ++i)
+                marks += u",?"_qs;
+            query.prepare(u"SELECT key, data FROM revision_pieces WHERE story_id = ? AND key IN ("_qs +
+                          marks + u')');
+            query.addBindValue(storyId);
+            for (const QByteArray &key : chunk)
+                query.addBindValue(key);
+            if (!query.exec())
+                return found; // the caller reports the pieces as missing
+            while (query.next())
+                found.insert(query.value(0).toByteArray(), query.value(1).toByteArray());
+            query.finish();
+        }
+        return found;
+    };
+}
+
+QString noSuchRevision(int number) {
+    return u"This story has no revision %1."_qs.arg(number);
+}
+
+} // namespace
+
+bool StoryLibrary::Private::writeRevision(const Story &story, const SaveOptions &options,
+                                          std::optional<StoryStatus> previousStatus, QString *error,
+                                          const QJsonArray &bodyJson) const {
+    const QString author = options.author.isEmpty() && options.kind != RevisionKind::Migrated
+                               ? defaultAuthorName()
+                               : options.author;
+    QSqlQuery query(db);
+    query.prepare(u"SELECT number, session, author, open, kind, root FROM revisions WHERE story_id = ? "
+                  u"ORDER BY number DESC LIMIT 1"_qs);
+    query.addBindValue(story.id);
+    if (!exec(query, error))
+        return false;
+    Newest newest;
+    if (query.next()) {
+        newest.number = query.value(0).toInt();
+        newest.session = query.value(1).toString();
+        newest.author = query.value(2).toString();
+        newest.open = query.value(3).toBool();
+        newest.kind = revisionKindFromKey(query.value(4).toString());
+        newest.root = query.value(5).toByteArray();
+    }
+    query.finish();
+
+    const bool folds = newest.open && !options.session.isEmpty() && newest.session == options.session &&
+                       newest.author == author &&
+                       (options.kind == RevisionKind::Autosave || options.kind == RevisionKind::Save);
+    const int number = folds ? newest.number : newest.number + 1;
+    const RevisionSnapshot snapshot = makeSnapshot(story, bodyJson);
+
+    // The summary compares outlines (root pieces only) with the revision this one follows; the
+    // pieces that one is made of are known to be stored.
+    QByteArray baseRoot = newest.root;
+    if (folds)
+        baseRoot = number > 1 ? revisionRoot(story.id, number - 1, error) : QByteArray();
+    std::optional<Story> before;
+    QSet<QByteArray> stored;
+    if (!baseRoot.isEmpty()) {
+        before = readSnapshot(baseRoot, databaseReader(db, story.id), SnapshotDepth::Outline, error, &stored);
+        if (!before)
+            return false;
+    }
+    QString summary = options.summary;
+    if (summary.isEmpty()) {
+        const std::optional<Story> after =
+            readSnapshot(snapshot.rootKey, snapshotReader(snapshot), SnapshotDepth::Outline, error);
+        if (!after)
+            return false;
+        summary = summarizeChanges(before ? &*before : nullptr, *after);
+    }
+
+    if (folds) {
+        // Pieces first stored by this revision and no longer in it belong to no other revision
+        // (it is the newest), so a folded autosave leaves nothing behind.
+        QSet<QByteArray> keep;
+        for (const auto &piece : snapshot.pieces)
+            keep.insert(piece.key);
+        query.prepare(u"SELECT key FROM revision_pieces WHERE story_id = ? AND revision = ?"_qs);
+        query.addBindValue(story.id);
+        query.addBindValue(number);
+        if (!exec(query, error))
+            return false;
+        QList<QByteArray> stale;
+        while (query.next()) {
+            const QByteArray key = query.value(0).toByteArray();
+            if (keep.contains(key))
+                stored.insert(key);
+            else
+                stale.append(key);
+        }
+        query.finish();
+        query.prepare(u"DELETE FROM revision_pieces WHERE story_id = ? AND key = ?"_qs);
+        for (const QByteArray &key : stale) {
+            query.addBindValue(story.id);
+            query.addBindValue(key);
+            if (!exec(query, error))
+                return false;
+        }
+    }
+
+    // Most pieces of a save are the revision before's; of the others, an older revision may hold
+    // some (a paragraph typed back): ask before compressing.
+    QSqlQuery known(db);
+    known.prepare(u"SELECT 1 FROM revision_pieces WHERE story_id = ? AND key = ?"_qs);
+    query.prepare(u"INSERT INTO revision_pieces (story_id, key, revision, data) VALUES (?, ?, ?, ?)"_qs);
+    for (const auto &piece : snapshot.pieces) {
+        if (stored.contains(piece.key))
+            continue;
+        known.addBindValue(story.id);
+        known.addBindValue(piece.key);
+        if (!exec(known, error))
+            return false;
+        const bool stored = known.next();
+        known.finish();
+        if (stored)
+            continue;
+        query.addBindValue(story.id);
+        query.addBindValue(piece.key);
+        query.addBindValue(number);
+        query.addBindValue(piece.stored());
+        if (!exec(query, error))
+            return false;
+    }
+
+    const QString when = storedTime(story.updated);
+    if (folds) {
+        // An explicit save of the session closes the revision; the autosaves stay listed.
+        query.prepare(
+            u"UPDATE revisions SET saved = ?, status = ?, summary = ?, root = ?, open = ?, kind = ?, "
+            u"autosaves = CASE WHEN ? THEN json_insert(autosaves, '$[#]', ?) ELSE autosaves END "
+            u"WHERE story_id = ? AND number = ?"_qs);
+        const bool autosave = options.kind == RevisionKind::Autosave;
+        query.addBindValue(when);
+        query.addBindValue(statusKey(story.status));
+        query.addBindValue(summary);
+        query.addBindValue(snapshot.rootKey);
+        query.addBindValue(autosave);
+        query.addBindValue(revisionKindKey(autosave ? newest.kind : RevisionKind::Save));
+        query.addBindValue(autosave);
+        query.addBindValue(when);
+        query.addBindValue(story.id);
+        query.addBindValue(number);
+        if (!exec(query, error))
+            return false;
+    } else {
+        if (newest.open) {
+            query.prepare(u"UPDATE revisions SET open = 0 WHERE story_id = ? AND number = ?"_qs);
+            query.addBindValue(story.id);
+            query.addBindValue(newest.number);
+            if (!exec(query, error))
+                return false;
+        }
+        query.prepare(
+            u"INSERT INTO revisions (story_id, number, created, saved, author, status, kind, summary, "
+            u"session, open, root) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_qs);
+        query.addBindValue(story.id);
+        query.addBindValue(number);
+        query.addBindValue(when);
+        query.addBindValue(when);
+        query.addBindValue(author.isNull() ? u""_qs : author);
+        query.addBindValue(statusKey(story.status));
+        query.addBindValue(revisionKindKey(options.kind));
+        query.addBindValue(summary);
+        query.addBindValue(options.session.isNull() ? u""_qs : options.session);
+        query.addBindValue(options.kind == RevisionKind::Autosave && !options.session.isEmpty());
+        query.addBindValue(snapshot.rootKey);
+        if (!exec(query, error))
+            return false;
+    }
+
+    if (!previousStatus || *previousStatus != story.status) {
+        query.prepare(u"INSERT INTO status_changes (story_id, time, author, from_status, to_status) "
+                      u"VALUES (?, ?, ?, ?, ?)"_qs);
+        query.addBindValue(story.id);
+        query.addBindValue(when);
+        query.addBindValue(author.isNull() ? u""_qs : author);
+        query.addBindValue(previousStatus ? QVariant(statusKey(*previousStatus)) : QVariant());
+        query.addBindValue(statusKey(story.status));
+        if (!exec(query, error))
+            return false;
+    }
+    return true;
+}
+
+QByteArray StoryLibrary::Private::revisionRoot(const QString &storyId, int number, QString *error) const {
+    QSqlQuery query(db);
+    query.prepare(u"SELECT root FROM revisions WHERE story_id = ? AND number = ?"_qs);
+    query.addBindValue(storyId);
+    query.addBindValue(number);
+    if (!exec(query, error))
+        return {};
+    if (!query.next()) {
+        if (error)
+            *error = noSuchRevision(number);
+        return {};
+    }
+    return query.value(0).toByteArray();
+}
+
+std::optional<Story> StoryLibrary::Private::readRevision(const QString &storyId, int number, int depth,
+                                                         QString *error) const {
+    const QByteArray root = revisionRoot(storyId, number, error);
+    if (root.isEmpty())
+        return std::nullopt;
+    std::optional<Story> story = readSnapshot(root, databaseReader(db, storyId), SnapshotDepth(depth), error);
+    if (story)
+        story->id = storyId;
+    return story;
+}
+
+QList<RevisionInfo> StoryLibrary::revisions(const QString &storyId, QString *error) const {
+    QList<RevisionInfo> out;
+    if (!isOpen()) {
+        if (error)
+            *error = notOpenMessage();
+        return out;
+    }
+    QSqlQuery query(d->db);
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT number, created, saved, author, status, kind, summary, autosaves, open "
+                  u"FROM revisions WHERE story_id = ? ORDER BY number DESC"_qs);
+    query.addBindValue(storyId);
+    if (!d->exec(query, error))
+        return out;
+    while (query.next()) {
+        RevisionInfo info;
+        info.number = query.value(0).toInt();
+        info.created = timeFromStored(query.value(1).toString());
+        info.saved = timeFromStored(query.value(2).toString());
+        info.author = query.value(3).toString();
+        info.status = statusFromString(query.value(4).toString()).value_or(StoryStatus::Draft);
+        info.kind = revisionKindFromKey(query.value(5).toString());
+        info.summary = query.value(6).toString();
+        for (const auto &time : QJsonDocument::fromJson(query.value(7).toString().toUtf8()).array())
+            info.autosaves.append(timeFromStored(time.toString()));
+        info.open = query.value(8).toBool();
+        out.append(info);
+    }
+    return out;
+}
+
+std::optional<Story> StoryLibrary::loadRevision(const QString &storyId, int number, QString *error,
+                                                bool withPictures) const {
+    if (!isOpen()) {
+        if (error)
+            *error = notOpenMessage();
+        return std::nullopt;
+    }
+    if (!d->exec(u"BEGIN"_qs, error))
+        return std::nullopt;
+    std::optional<Story> story = d->readRevision(
+        storyId, number, int(withPictures ? SnapshotDepth::Whole : SnapshotDepth::Text), error);
+    d->exec(u"COMMIT"_qs, nullptr);
+    return story;
+}
+
+QList<StatusChange> StoryLibrary::statusChanges(const QString &storyId, QString *error) const {
+    QList<StatusChange> out;
+    if (!isOpen()) {
+        if (error)
+            *error = notOpenMessage();
+        return out;
+    }
+    QSqlQuery query(d->db);
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT time, author, from_status, to_status FROM status_changes WHERE story_id = ? "
+                  u"ORDER BY time, rowid"_qs);
+    query.addBindValue(storyId);
+    if (!d->exec(query, error))
+        return out;
+    while (query.next()) {
+        StatusChange change;
+        change.time = timeFromStored(query.value(0).toString());
+        change.author = query.value(1).toString();
+        if (!query.value(2).isNull())
+            change.from = statusFromString(query.value(2).toString());
+        change.to = statusFromString(query.value(3).toString()).value_or(StoryStatus::Draft);
+        out.append(change);
+    }
+    return out;
+}
+
+std::optional<Story> StoryLibrary::restoreRevision(const QString &storyId, int number, SaveOptions options,
+                                                   QString *error) {
+    std::optional<Story> current = load(storyId, error);
+    if (!current)
+        return std::nullopt;
+    std::optional<Story> restored = loadRevision(storyId, number, error, true);
+    if (!restored)
+        return std::nullopt;
+    // The text comes back; the workflow state, the desk's notes and the times stay current.
+    restored->status = current->status;
+    restored->notes = current->notes;
+    restored->created = current->created;
+    restored->updated = current->updated;
+    if (isSlugTaken(restored->slug, storyId))
+        restored->slug = current->slug;
+    options.kind = RevisionKind::Restore;
+    if (options.summary.isEmpty())
+        options.summary = u"restored revision %1"_qs.arg(number);
+    if (!save(*restored, options, error))
+        return std::nullopt;
+    return restored;
+}
+
+namespace schema {
+
+bool keepStoriesAsFirstRevisions(QSqlDatabase &db, QSqlError *error) {
+    StoryLibrary::Private library;
+    library.db = db;
+    library.path = db.databaseName();
+    QSqlQuery ids(db);
+    ids.setForwardOnly(true);
+    if (!ids.exec(u"SELECT id FROM stories ORDER BY rowid"_qs)) {
+        if (error)
+            *error = ids.lastError();
+        return false;
+    }
+    QStringList all;
+    while (ids.next())
+        all.append(ids.value(0).toString());
+    ids.finish();
+    for (const QString &id : all) {
+        QString problem;
+        const std::optional<Story> story = library.loadStory(id, &problem);
+        SaveOptions options;
+        options.kind = RevisionKind::Migrated;
+        options.summary = u"kept from before revisions"_qs;
+        if (!story || !library.writeRevision(*story, options, std::nullopt, &problem)) {
+            if (error)
+                *error = QSqlError(problem, problem, QSqlError::StatementError);
+            return false;
+        }
+    }
+    if (!all.isEmpty())
+        qCInfo(lcStorage) << "Kept" << all.size() << "stories as their first revisions";
+    return true;
+}
+
+} // namespace schema
+
+} // namespace galley
