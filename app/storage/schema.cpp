@@ -97,6 +97,18 @@ const QList<Migration> &migrations() {
              u"ALTER TABLE images ADD COLUMN height INTEGER NOT NULL DEFAULT 0"_qs,
              u"CREATE INDEX stories_by_wire_slug ON stories("_qs % wireSlugExpression() % u')',
          }},
+        // The copy desk's checks: the findings the desk ignored in each story (a Finding's
+        // ignoreKey()), and the house dictionary, which serves every story and desk of the library.
+        {6,
+         {
+             u"CREATE TABLE story_ignores ("
+             u" story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,"
+             u" key TEXT NOT NULL,"
+             u" PRIMARY KEY (story_id, key))"_qs,
+             u"CREATE TABLE house_dictionary ("
+             u" word TEXT PRIMARY KEY NOT NULL,"
+             u" added TEXT NOT NULL)"_qs, // ISO-8601 UTC, as stories.created
+         }},
     };
     return list;
 }
