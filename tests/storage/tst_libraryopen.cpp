@@ -122,13 +122,14 @@ void TestLibraryOpen::missingFolderRefused() {
 
 void TestLibraryOpen::newerLibraryRefusedUntouched() {
     const QString connection = u"newer-galley"_qs;
+    const int newer = StoryLibrary::currentSchemaVersion() + 2;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, connection);
         db.setDatabaseName(libraryPath());
         QVERIFY(db.open());
         QSqlQuery query(db);
-        QVERIFY(query.exec(u"CREATE TABLE stories_v7 (id TEXT PRIMARY KEY)"_qs));
-        QVERIFY(query.exec(u"PRAGMA user_version = 7"_qs));
+        QVERIFY(query.exec(u"CREATE TABLE stories_newer (id TEXT PRIMARY KEY)"_qs));
+        QVERIFY(query.exec(u"PRAGMA user_version = %1"_qs.arg(newer)));
         db.close();
     }
     QSqlDatabase::removeDatabase(connection);
@@ -138,11 +139,13 @@ void TestLibraryOpen::newerLibraryRefusedUntouched() {
     StoryLibrary library;
     QString error;
     QVERIFY(!library.open(libraryPath(), &error));
-    QCOMPARE(error, newerLibraryMessage(libraryPath(), 7, StoryLibrary::currentSchemaVersion()));
+    QCOMPARE(error, newerLibraryMessage(libraryPath(), newer, StoryLibrary::currentSchemaVersion()));
     QCOMPARE(error,
-             u"The library “%1” was written by a newer version of Galley (library format 7; this Galley "
-             u"reads up to 5). Update Galley to open it; the file has not been changed."_qs.arg(
-                 QDir::toNativeSeparators(libraryPath())));
+             u"The library “%1” was written by a newer version of Galley (library format %2; this Galley "
+             u"reads up to %3). Update Galley to open it; the file has not been changed."_qs.arg(
+                 QDir::toNativeSeparators(libraryPath()))
+                 .arg(newer)
+                 .arg(StoryLibrary::currentSchemaVersion()));
     QVERIFY(!library.isOpen());
     QCOMPARE(library.schemaVersion(), 0);
     QCOMPARE(fileBytes(libraryPath()), before);

@@ -234,20 +234,20 @@ void TestStoryLibrary::openMigrates() {
         QCOMPARE(QFileInfo(libraryPath()).size(), 0);
     }
     openLibrary();
-    QCOMPARE(StoryLibrary::currentSchemaVersion(), 5);
+    QVERIFY(StoryLibrary::currentSchemaVersion() >= 5); // the last version this test knew of
     QCOMPARE(m_library->schemaVersion(), StoryLibrary::currentSchemaVersion());
     QCOMPARE(m_library->count(), 0);
     QCOMPARE(m_library->path(), libraryPath());
     m_library->close();
     QCOMPARE(m_library->schemaVersion(), 0);
-    QCOMPARE(rawValue(libraryPath(), u"PRAGMA user_version"_qs).toInt(), 5);
+    QCOMPARE(rawValue(libraryPath(), u"PRAGMA user_version"_qs).toInt(), StoryLibrary::currentSchemaVersion());
     QCOMPARE(rawValue(libraryPath(), u"PRAGMA journal_mode"_qs).toString(), u"wal"_qs);
     QCOMPARE(
         rawValue(libraryPath(), u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'story_search'"_qs).toInt(),
         1);
     // Opening again leaves the version alone.
     openLibrary();
-    QCOMPARE(m_library->schemaVersion(), 5);
+    QCOMPARE(m_library->schemaVersion(), StoryLibrary::currentSchemaVersion());
 }
 
 void TestStoryLibrary::migratesVersionOneKeepingStories() {
@@ -285,7 +285,7 @@ void TestStoryLibrary::migratesVersionOneKeepingStories() {
     QSqlDatabase::removeDatabase(u"v1"_qs);
 
     openLibrary();
-    QCOMPARE(m_library->schemaVersion(), 5);
+    QCOMPARE(m_library->schemaVersion(), StoryLibrary::currentSchemaVersion());
     QString error;
     std::optional<Story> story = m_library->loadBySlug(u"harbour-crane-arrives"_qs, &error);
     QVERIFY2(story, qPrintable(error));
