@@ -13,6 +13,8 @@ class QTimer;
 
 namespace galley {
 
+class ChecksController;
+class ChecksPanel;
 class JournalKeeper;
 class PreviewPane;
 class Settings;
@@ -95,6 +97,8 @@ public:
     StoryEditor *storyEditor() const { return m_editor; }
     PreviewPane *previewPane() const { return m_preview; }
     StoryListPanel *storyList() const { return m_list; }
+    ChecksPanel *checksPanel() const { return m_checksPanel; }
+    ChecksController *checks() const { return m_checks; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -148,6 +152,9 @@ private:
     JournalKeeper *m_journal;
     int m_autosaveIdleMs = AutosaveDelayMs;
     QLabel *m_wordCount;
+    QLabel *m_textStats; ///< characters and reading time of the body, or of the selection
+    ChecksPanel *m_checksPanel;
+    ChecksController *m_checks;
     QLabel *m_notSaved;
     bool m_dirty = false;
     bool m_saveFailed = false; ///< the last save of the story on screen failed

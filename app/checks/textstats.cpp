@@ -23,6 +23,10 @@ TextStats textStats(const QString &text) {
     return stats;
 }
 
+QString TextStats::charactersAndReading() const {
+    return summary().section(u" · "_qs, 1);
+}
+
 QString TextStats::summary() const {
     const QLocale locale;
     const int minutes = (readingSeconds + 30) / 60;

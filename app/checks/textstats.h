@@ -12,6 +12,8 @@ struct TextStats {
 
     /// "1,234 words · 6,789 characters · 5 min read" (under a minute: "under 1 min read").
     QString summary() const;
+    /// The same without the words: "6,789 characters · 5 min read" (beside a word count).
+    QString charactersAndReading() const;
 };
 
 TextStats textStats(const QString &text);
