@@ -70,6 +70,20 @@ private Q_SLOTS:
         m_library.reset();
     }
 
+    void underliningIsNotAnEdit() {
+        // Drawing underlines re-highlights documents; that must never count as typing.
+        auto *deck = testsupport::requireChild<QPlainTextEdit>(m_window.get(), u"deckEdit"_qs);
+        QVERIFY(!m_window->hasUnsavedChanges());
+        m_window->checks()->storyShown();
+        QTest::qWait(SpellHighlighter::PauseMs + ChecksController::CheckDelayMs);
+        QVERIFY(!m_window->hasUnsavedChanges());
+        testsupport::typeInto(deck, u"A recieved plan"_qs);
+        m_window->saveStory();
+        QVERIFY(!m_window->hasUnsavedChanges());
+        QTRY_COMPARE(underlined(deck->document()->firstBlock()), QStringList{u"recieved"_qs});
+        QVERIFY(!m_window->hasUnsavedChanges());
+    }
+
     void typedMisspellingIsUnderlinedAndASuggestionFixesIt() {
         BodyEditor *body = m_window->storyEditor()->bodyEditor();
         testsupport::typeInto(body, u"The counsil met"_qs);
@@ -188,6 +202,8 @@ private Q_SLOTS:
             BodyEditor *body = m_window->storyEditor()->bodyEditor();
             testsupport::typeInto(body, u"The counsil voted on Tuesday to raise the the sea wall by 3 feet.  "
                                         u"Mayor Brannagh said the \"plan\" was very unique. Brannagh left."_qs);
+            testsupport::typeAtEnd(headline, u" on the harbur line"_qs);
+            body->setFocus();
             m_window->resize(1440, 900);
             QTest::qWait(SpellHighlighter::PauseMs * 2);
             m_window->checks()->checkNow();

@@ -13,6 +13,8 @@
 #include <QAction>
 #include <QComboBox>
 #include <QContextMenuEvent>
+#include <QCoreApplication>
+#include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -82,12 +84,7 @@ ChecksController::ChecksController(StoryLibrary &library, StoryEditor *editor, C
     m_bodyHighlighter = new SpellHighlighter(body->document(), &m_checker, [body] {
         return body->hasFocus() ? body->textCursor().position() : -1;
     });
-    if (auto *deck = m_editor->findChild<QPlainTextEdit *>(u"deckEdit"_qs)) {
-        m_deckHighlighter = new SpellHighlighter(deck->document(), &m_checker, [deck] {
-            return deck->hasFocus() ? deck->textCursor().position() : -1;
-        });
-        deck->installEventFilter(this);
-    }
+    attachHighlighters();
     body->setContextMenuHook([this, body](QMenu *menu, const QTextCursor &at) {
         const QList<QAction *> actions = spellingActions(body, at, menu);
         if (actions.isEmpty())
@@ -117,9 +114,12 @@ ChecksController::ChecksController(StoryLibrary &library, StoryEditor *editor, C
     });
     connect(m_panel, &ChecksPanel::ignoreRequested, this, &ChecksController::ignore);
     connect(m_panel, &ChecksPanel::spellingUnderlineToggled, this, [this](bool on) {
+        m_underline = on;
         m_bodyHighlighter->setEnabled(on);
-        if (m_deckHighlighter)
-            m_deckHighlighter->setEnabled(on);
+        for (const QPointer<SpellHighlighter> &h : std::as_const(m_highlighters))
+            if (h)
+                h->setEnabled(on);
+        underlineLineEdits();
     });
 }
 
@@ -150,17 +150,73 @@ void ChecksController::checkNow() {
     for (const QString &w : context.houseWords)
         now.insert(u"\x1fhouse:"_qs % w);
     now.insert(u"\x1fdictionary:"_qs % m_checker.speller().dictionaryName());
+    attachHighlighters();
     if (now != m_lastContext) {
         m_lastContext = now;
         rehighlightAll();
     }
+    underlineLineEdits();
     Q_EMIT checked(m_findings);
 }
 
 void ChecksController::rehighlightAll() {
-    m_bodyHighlighter->rehighlight();
-    if (m_deckHighlighter)
-        m_deckHighlighter->rehighlight();
+    m_bodyHighlighter->recheckAll();
+    for (const QPointer<SpellHighlighter> &h : std::as_const(m_highlighters))
+        if (h)
+            h->recheckAll();
+}
+
+void ChecksController::attachHighlighters() {
+    m_highlighters.removeAll(nullptr);
+    const QList<QPlainTextEdit *> edits = m_editor->findChildren<QPlainTextEdit *>();
+    for (QPlainTextEdit *edit : edits) {
+        const QString name = edit->objectName();
+        if ((name != u"deckEdit" && !name.startsWith(u"pullQuoteText"_qs)) || edit->property("galleySpelling").toBool())
+            continue;
+        edit->setProperty("galleySpelling", true);
+        // Parented to the document: it goes when the pull quote's editor goes.
+        auto *highlighter = new SpellHighlighter(edit->document(), &m_checker, [edit] {
+            return edit->hasFocus() ? edit->textCursor().position() : -1;
+        });
+        highlighter->setEnabled(m_underline);
+        m_highlighters.append(highlighter);
+        edit->installEventFilter(this);
+    }
+}
+
+void ChecksController::underlineLineEdits() {
+    const QList<QLineEdit *> edits = m_editor->findChildren<QLineEdit *>();
+    for (QLineEdit *edit : edits) {
+        const QString name = edit->objectName();
+        if (name != u"headlineEdit" && !name.startsWith(u"imageCaption"_qs) && !name.startsWith(u"imageCredit"_qs) &&
+            !name.startsWith(u"imageAlt"_qs))
+            continue;
+        if (!edit->property("galleySpelling").toBool()) {
+            edit->setProperty("galleySpelling", true);
+            edit->installEventFilter(this);
+        }
+        // A field being typed in is left alone: an input-method event would end a composition
+        // under way (dead keys, CJK input). It is marked when the focus leaves it.
+        if (!edit->hasFocus())
+            setLineFormats(edit, m_underline ? m_checker.speller().check(edit->text()) : QList<Misspelling>());
+    }
+}
+
+void ChecksController::setLineFormats(QLineEdit *edit, const QList<Misspelling> &misspellings) {
+    static const QTextCharFormat format = [] {
+        QTextCharFormat f;
+        f.setUnderlineStyle(QTextCharFormat::SpellCheckUnderline);
+        f.setUnderlineColor(QColor(0xc0, 0x1c, 0x28));
+        return f;
+    }();
+    // QLineEdit draws the TextFormat attributes of an input-method event (positions relative to
+    // the cursor) until the next one: the one public way to underline part of its text.
+    const int cursor = edit->cursorPosition();
+    QList<QInputMethodEvent::Attribute> attributes;
+    for (const Misspelling &m : misspellings)
+        attributes.append({QInputMethodEvent::TextFormat, m.start - cursor, m.length, format});
+    QInputMethodEvent event(QString(), attributes);
+    QCoreApplication::sendEvent(edit, &event);
 }
 
 void ChecksController::updateStats() {
@@ -357,7 +413,16 @@ bool ChecksController::fix(const Finding &finding) {
 }
 
 bool ChecksController::eventFilter(QObject *watched, QEvent *event) {
-    auto *deck = qobject_cast<QPlainTextEdit *>(watched);
+    if (auto *line = qobject_cast<QLineEdit *>(watched)) {
+        // Typing starts with the marks cleared (they would not move with the text) and ends with
+        // the field checked again.
+        if (event->type() == QEvent::FocusIn)
+            setLineFormats(line, {});
+        else if (event->type() == QEvent::FocusOut && m_underline)
+            setLineFormats(line, m_checker.speller().check(line->text()));
+        return QObject::eventFilter(watched, event);
+    }
+    auto *deck = qobject_cast<QPlainTextEdit *>(watched); // the deck or a pull quote
     if (deck && event->type() == QEvent::ContextMenu) {
         auto *menuEvent = static_cast<QContextMenuEvent *>(event);
         QMenu *menu = deck->createStandardContextMenu(menuEvent->pos());

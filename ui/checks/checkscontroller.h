@@ -1,6 +1,7 @@
 #pragma once
 
 #include "checks/finding.h"
+#include "checks/spelling.h"
 #include "checks/storychecker.h"
 
 #include <QObject>
@@ -10,6 +11,7 @@
 
 class QAction;
 class QLabel;
+class QLineEdit;
 class QMenu;
 class QTextCursor;
 class QTextDocument;
@@ -23,7 +25,8 @@ class StoryEditor;
 class StoryLibrary;
 
 /// Runs the copy desk's checks on the story being edited and wires them to the window: the
-/// Checks panel (select, fix, ignore), the spelling underline in the body and the deck (with the
+/// Checks panel (select, fix, ignore), the spelling underline in the body, the deck, pull quotes,
+/// headline, captions, credits and alt text (the body, deck and pull quotes with the
 /// suggestions, "Add to house dictionary" and "Ignore" in their context menus) and the status bar's
 /// character count and reading time of the body (beside the window's word count), or the words and
 /// characters of the selected text.
@@ -75,6 +78,13 @@ protected:
 
 private:
     void rehighlightAll();
+    /// Underlines in every pull quote's text too (the panel makes their editors anew).
+    void attachHighlighters();
+    /// Marks the misspellings of the one-line fields (headline, captions, credits, alt text), which
+    /// have no document: as formats of their text layout, set through an input-method event.
+    void underlineLineEdits();
+    /// Draws @p misspellings under the text of @p edit (none: clears them).
+    static void setLineFormats(QLineEdit *edit, const QList<Misspelling> &misspellings);
     void updateStats();
     QTextCursor rangeCursor(const Finding &finding, QWidget **widget) const;
     QWidget *fieldWidget(const Finding &finding) const;
@@ -86,7 +96,8 @@ private:
     QLabel *m_stats;
     StoryChecker m_checker;
     SpellHighlighter *m_bodyHighlighter = nullptr;
-    SpellHighlighter *m_deckHighlighter = nullptr;
+    QList<QPointer<SpellHighlighter>> m_highlighters; ///< the deck's and the pull quotes'
+    bool m_underline = true;
     QTimer m_timer;
     QList<Finding> m_findings;
     QStringList m_ignored; ///< ignore keys of the story on screen

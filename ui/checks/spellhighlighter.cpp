@@ -3,6 +3,8 @@
 #include "checks/spelling.h"
 #include "checks/storychecker.h"
 
+#include <QEvent>
+#include <QSignalBlocker>
 #include <QTextDocument>
 
 namespace galley {
@@ -35,8 +37,7 @@ SpellHighlighter::SpellHighlighter(QTextDocument *document, const StoryChecker *
     connect(&m_pause, &QTimer::timeout, this, [this] {
         const QTextBlock block = this->document()->findBlockByNumber(m_typingBlock);
         m_typingBlock = -1;
-        if (block.isValid())
-            rehighlightBlock(block);
+        recheck(block);
     });
     setDocument(document);
 }
@@ -45,12 +46,28 @@ void SpellHighlighter::setEnabled(bool enabled) {
     if (enabled == m_enabled)
         return;
     m_enabled = enabled;
-    rehighlight();
+    recheckAll();
 }
 
 void SpellHighlighter::recheck(const QTextBlock &block) {
-    if (block.isValid() && block.document() == document())
-        rehighlightBlock(block);
+    if (!block.isValid() || block.document() != document())
+        return;
+    const QSignalBlocker quiet(document());
+    rehighlightBlock(block);
+}
+
+void SpellHighlighter::recheckAll() {
+    if (!document())
+        return;
+    const QSignalBlocker quiet(document());
+    rehighlight();
+}
+
+bool SpellHighlighter::event(QEvent *event) {
+    if (event->type() != QEvent::MetaCall || !document())
+        return QSyntaxHighlighter::event(event);
+    const QSignalBlocker quiet(document());
+    return QSyntaxHighlighter::event(event);
 }
 
 void SpellHighlighter::onContentsChange(int position, int removed, int added) {

@@ -34,12 +34,15 @@ public:
     void setEnabled(bool enabled);
     bool isEnabled() const { return m_enabled; }
 
-    /// The cursor left the block it was in, or the context (names, house words, ignores) changed:
-    /// re-checks @p block at once.
+    /// The cursor left the block it was in: re-checks @p block at once.
     void recheck(const QTextBlock &block);
+    /// The context (names, house words, ignores) changed: re-checks every block.
+    void recheckAll();
 
 protected:
     void highlightBlock(const QString &text) override;
+    /// Runs QSyntaxHighlighter's own delayed re-highlight with the document's signals blocked.
+    bool event(QEvent *event) override;
 
 private:
     void onContentsChange(int position, int removed, int added);
