@@ -8,6 +8,7 @@
 #include <functional>
 
 class QAction;
+class QMenu;
 class QToolBar;
 
 namespace galley {
@@ -71,6 +72,9 @@ public:
     /// true when it took care of it, e.g. a whole story pasted into an empty one goes to the import
     /// review. @p mime is only valid during the call.
     void setStoryPasteHandler(std::function<bool(const QMimeData *mime)> handler);
+    /// @p hook adds to the context menu before it opens (spelling suggestions): it gets the menu
+    /// and a cursor at the position clicked.
+    void setContextMenuHook(std::function<void(QMenu *menu, const QTextCursor &at)> hook);
 
 Q_SIGNALS:
     /// Local files were dropped or pasted on the body; pictures belong in the picture panel.
@@ -124,6 +128,7 @@ private:
     QAction *m_tableMenu;
     QList<QAction *> m_formatActions;
     std::function<bool(const QMimeData *)> m_storyPaste;
+    std::function<void(QMenu *, const QTextCursor &)> m_contextMenuHook;
 };
 
 } // namespace galley

@@ -156,8 +156,14 @@ void BodyEditor::contextMenuEvent(QContextMenuEvent *event) {
         menu->addSeparator();
         menu->addActions(tableActions());
     }
+    if (m_contextMenuHook)
+        m_contextMenuHook(menu, cursorForPosition(event->pos()));
     menu->setAttribute(Qt::WA_DeleteOnClose);
     menu->popup(event->globalPos());
+}
+
+void BodyEditor::setContextMenuHook(std::function<void(QMenu *, const QTextCursor &)> hook) {
+    m_contextMenuHook = std::move(hook);
 }
 
 void BodyEditor::updateActionStates() {

@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "bodyeditor.h"
+#include "checks/checkscontroller.h"
+#include "checks/checkspanel.h"
 #include "icons.h"
 #include "import/importsource.h"
 #include "logging.h"
@@ -15,6 +17,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
@@ -41,6 +44,9 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
           library.path(), [this]() -> const Story & { return m_editor->story(); },
           RecoveryStore(m_settings->value(Settings::Key::RecoveryFolder).toString()), this))
     , m_wordCount(new QLabel(this))
+    , m_textStats(new QLabel(this))
+    , m_checksPanel(new ChecksPanel(this))
+    , m_checks(new ChecksController(library, m_editor, m_checksPanel, m_textStats, this))
     , m_notSaved(new QLabel(tr("Not saved"), this)) {
     setObjectName(u"mainWindow"_qs);
     setWindowIcon(QIcon(u":/galley/icons/galley.svg"_qs));
@@ -62,7 +68,16 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
     m_notSaved->setStyleSheet(u"color: #8c1d18; font-weight: bold;"_qs);
     m_notSaved->setVisible(false);
     statusBar()->addPermanentWidget(m_notSaved);
+    statusBar()->addPermanentWidget(m_textStats);
     statusBar()->addPermanentWidget(m_wordCount);
+    m_textStats->setObjectName(u"textStats"_qs);
+    // The copy desk's findings sit under the editor and the preview, where they leave both wide.
+    auto *checksDock = new QDockWidget(tr("Checks"), this);
+    checksDock->setObjectName(u"checksDock"_qs);
+    checksDock->setWidget(m_checksPanel);
+    checksDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::BottomDockWidgetArea, checksDock);
+    resizeDocks({checksDock}, {230}, Qt::Vertical);
 
     m_editor->setSlugChecker(
         [this](const QString &slug) { return m_library.isSlugTaken(slug, m_editor->story().id); });
@@ -179,6 +194,12 @@ void MainWindow::createMenus() {
     history->setObjectName(u"historyAction"_qs);
     history->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
     history->setToolTip(tr("Every saved version of the story, and what changed between them"));
+    if (auto *checksDock = findChild<QDockWidget *>(u"checksDock"_qs)) {
+        QAction *toggle = checksDock->toggleViewAction();
+        toggle->setText(tr("&Checks Panel"));
+        toggle->setShortcut(QKeySequence(Qt::Key_F7));
+        view->addAction(toggle);
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Galley"), this, &MainWindow::showAbout);
@@ -211,6 +232,7 @@ bool MainWindow::openStory(const QString &id) {
     m_autosaveDeadline->stop();
     m_editor->setSections(m_library.sections());
     m_editor->setStory(*story);
+    m_checks->storyShown();
     m_journal->storyOpened(*story);
     m_hasStory = true;
     m_dirty = false;

@@ -15,6 +15,8 @@ class QTimer;
 namespace galley {
 
 class HistoryPanel;
+class ChecksController;
+class ChecksPanel;
 class JournalKeeper;
 class PreviewPane;
 class Settings;
@@ -100,6 +102,8 @@ public:
     HistoryPanel *historyPanel() const { return m_history; }
     /// Saves the story on screen and shows the History panel with its revisions (View › History).
     void showHistory();
+    ChecksPanel *checksPanel() const { return m_checksPanel; }
+    ChecksController *checks() const { return m_checks; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -161,6 +165,9 @@ private:
     JournalKeeper *m_journal;
     int m_autosaveIdleMs = AutosaveDelayMs;
     QLabel *m_wordCount;
+    QLabel *m_textStats; ///< characters and reading time of the body, or of the selection
+    ChecksPanel *m_checksPanel;
+    ChecksController *m_checks;
     QLabel *m_notSaved;
     bool m_dirty = false;
     QString m_session; ///< a fresh id each time a story is opened: its autosaves fold together

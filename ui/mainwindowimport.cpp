@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "bodyeditor.h"
+#include "checks/checkscontroller.h"
 #include "editing/pastesanitizer.h"
 #include "editing/startfolder.h"
 #include "imagepanel.h"
@@ -191,6 +192,7 @@ void MainWindow::fillCurrentStory(const QString &id, const QList<Story> &stories
             return m_library.isSlugTaken(slug, story.id);
         });
     m_editor->setStory(story);
+    m_checks->storyShown();
     onEdited();
 }
 

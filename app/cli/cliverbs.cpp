@@ -34,6 +34,11 @@ const QList<CliVerb> &cliVerbs() {
          u"Bring revision REV of story SLUG back as its newest revision; the current text stays in the "
          u"history."_qs,
          &configureRestore, &runRestore},
+        {u"check"_qs, u"SLUG|--rules FILE [--json] [--db PATH]"_qs,
+         u"Check story SLUG's spelling, house style and completeness: one finding a line (severity, field, "
+         u"message) or a JSON array; exit 3 when any is an error. --rules FILE checks with that rule sheet; "
+         u"without SLUG, validates it."_qs,
+         &configureCheck, &runCheck},
         {u"help"_qs, u"[VERB]"_qs, u"Show this help, or the help of one verb."_qs, &configureHelp, &runHelp},
     };
     return verbs;
@@ -96,7 +101,8 @@ int runHelp(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &i
         io.out << u"  "_qs << QString(v.name % u' ' % v.synopsis).leftJustified(width) << u"  "_qs
                << v.summary << u'\n';
     io.out << u"\nThe library is %1 unless --db names another file.\n"
-              u"Exit status: 0 done, 1 the work failed, 2 the command was not understood.\n"_qs.arg(
+              u"Exit status: 0 done, 1 the work failed, 2 the command was not understood, 3 galley check found "
+              u"an error.\n"_qs.arg(
                   QDir::toNativeSeparators(StoryLibrary::defaultPath()));
     io.out.flush();
     return ExitOk;

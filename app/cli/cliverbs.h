@@ -12,7 +12,8 @@ class StoryLibrary;
 namespace galley::cli {
 
 /// Exit codes every verb uses (see runCommandLine()).
-enum ExitCode : int { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
+/// ExitFindings: `galley check` found an error-level finding (the story is not ready).
+enum ExitCode : int { ExitOk = 0, ExitFailure = 1, ExitUsage = 2, ExitFindings = 3 };
 
 /// Where a verb writes: @c out for results (UTF-8), @c err for plain-sentence errors.
 struct CliStreams {
@@ -38,6 +39,11 @@ const QList<CliVerb> &cliVerbs();
 /// The verb called @p name, or nullptr.
 const CliVerb *findVerb(const QString &name);
 
+/// Adds the --db PATH option every verb that reads the library takes.
+void addDbOption(QCommandLineParser &parser);
+/// Opens the library named by --db (or the default one); false after writing the sentence why.
+bool openLibrary(StoryLibrary &library, const QCommandLineParser &parser, CliStreams &io);
+
 /// Writes "galley: <message>" and the verb's usage line to @c err; returns ExitUsage.
 int usageError(const CliVerb &verb, const QString &message, CliStreams &io);
 /// Writes "galley: <sentence>" to @c err; returns ExitFailure.
@@ -59,6 +65,8 @@ void configureList(QCommandLineParser &parser);
 int runList(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io);
 void configureExport(QCommandLineParser &parser);
 int runExport(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io);
+void configureCheck(QCommandLineParser &parser);
+int runCheck(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io);
 void configureHelp(QCommandLineParser &parser);
 int runHelp(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io);
 void configureHistory(QCommandLineParser &parser);

@@ -15,12 +15,24 @@ namespace {
 const QString DbOption = u"db"_qs;
 const QString OutOption = u"out"_qs;
 
+/// One story per line: tabs and line breaks a headline may hold become spaces.
+QString oneLine(const QString &text) {
+    QString out = text;
+    for (QChar &c : out)
+        if (c == u'\t' || c == u'\n' || c == u'\r' || c == QChar::LineSeparator ||
+            c == QChar::ParagraphSeparator)
+            c = u' ';
+    return out;
+}
+
 } // namespace
 
 void addDbOption(QCommandLineParser &parser) {
     parser.addOption({DbOption, u"The story library file (default: Galley's own library)."_qs, u"PATH"_qs});
 }
 
+// A missing file is an error rather than a new empty library: a mistyped --db must not look like a
+// library with no stories.
 bool openLibrary(StoryLibrary &library, const QCommandLineParser &parser, CliStreams &io) {
     const QString path = parser.isSet(DbOption) ? parser.value(DbOption) : StoryLibrary::defaultPath();
     const QFileInfo info(path);
@@ -42,20 +54,6 @@ bool openLibrary(StoryLibrary &library, const QCommandLineParser &parser, CliStr
     qCDebug(lcCli) << "Opened library" << path;
     return true;
 }
-
-namespace {
-
-/// One story per line: tabs and line breaks a headline may hold become spaces.
-QString oneLine(const QString &text) {
-    QString out = text;
-    for (QChar &c : out)
-        if (c == u'\t' || c == u'\n' || c == u'\r' || c == QChar::LineSeparator ||
-            c == QChar::ParagraphSeparator)
-            c = u' ';
-    return out;
-}
-
-} // namespace
 
 void configureList(QCommandLineParser &parser) {
     addDbOption(parser);

@@ -135,6 +135,18 @@ const QList<Migration> &migrations() {
              u"CREATE INDEX status_changes_by_story ON status_changes(story_id, time)"_qs,
          },
          keepStoriesAsFirstRevisions},
+        // The copy desk's checks: the findings the desk ignored in each story (a Finding's
+        // ignoreKey()), and the house dictionary, which serves every story and desk of the library.
+        {7,
+         {
+             u"CREATE TABLE story_ignores ("
+             u" story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,"
+             u" key TEXT NOT NULL,"
+             u" PRIMARY KEY (story_id, key))"_qs,
+             u"CREATE TABLE house_dictionary ("
+             u" word TEXT PRIMARY KEY NOT NULL,"
+             u" added TEXT NOT NULL)"_qs, // ISO-8601 UTC, as stories.created
+         }},
     };
     return list;
 }

@@ -109,6 +109,23 @@ public:
     /// write-thru without an id of its own is a later version of the story with its slug.
     QString idForWireSlug(const QString &sourceAgency, const QString &slugline) const;
 
+    /// The house dictionary: words the desk added ("Add to house dictionary"), which the speller
+    /// accepts in every story of this library; sorted. Empty with @p error when it cannot be read.
+    QStringList houseWords(QString *error = nullptr) const;
+    /// Adds @p word (trimmed; one word, no spaces, at most 100 characters) to the house dictionary.
+    /// Adding a word already there succeeds and changes nothing. False with @p error otherwise.
+    bool addHouseWord(const QString &word, QString *error);
+    /// Removes @p word (exactly as added); removing a word not there succeeds.
+    bool removeHouseWord(const QString &word, QString *error);
+
+    /// The check findings ignored in story @p storyId (Finding::ignoreKey() strings), in the order
+    /// they were ignored; empty with @p error when they cannot be read.
+    QStringList ignoredFindings(const QString &storyId, QString *error = nullptr) const;
+    /// Ignores (or, with @p ignored false, stops ignoring) the finding with @p key in story
+    /// @p storyId; written at once, apart from save(), so it never touches the story's text. Fails
+    /// when the story is not in the library (deleted in another window, or never saved).
+    bool setFindingIgnored(const QString &storyId, const QString &key, bool ignored, QString *error);
+
     /// True when another story than @p exceptId already has @p slug.
     bool isSlugTaken(const QString &slug, const QString &exceptId = {}) const;
 

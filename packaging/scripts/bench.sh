@@ -24,7 +24,7 @@ status=0
 echo "== Configuring $BUILD (Release)"
 cmake -S "$SRC" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DGALLEY_BUILD_TESTS=ON >/dev/null || exit 1
 echo "== Building the benchmarks"
-cmake --build "$BUILD" --parallel "$JOBS" --target bench_render bench_library bench_export bench_table bench_history bench_preview bench_startup || exit 1
+cmake --build "$BUILD" --parallel "$JOBS" --target bench_render bench_library bench_export bench_table bench_history bench_checks bench_preview bench_startup || exit 1
 
 echo "== Building galley, for a like-for-like export comparison"
 GALLEY=""
@@ -45,6 +45,7 @@ run() {
     "$@" || { echo "   $1 failed"; status=1; }
 }
 run "$BIN/bench_render" "${COMMON[@]}"
+run "$BIN/bench_checks" "${COMMON[@]}"
 run "$BIN/bench_library" "${COMMON[@]}" --stories "$STORIES"
 run "$BIN/bench_export" "${COMMON[@]}" ${GALLEY:+--galley "$GALLEY"} ${PANDOC:+--pandoc "$PANDOC"}
 run "$BIN/bench_history" "${COMMON[@]}"

@@ -122,13 +122,14 @@ void TestLibraryOpen::missingFolderRefused() {
 
 void TestLibraryOpen::newerLibraryRefusedUntouched() {
     const QString connection = u"newer-galley"_qs;
+    const int newer = StoryLibrary::currentSchemaVersion() + 2;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, connection);
         db.setDatabaseName(libraryPath());
         QVERIFY(db.open());
         QSqlQuery query(db);
-        QVERIFY(query.exec(u"CREATE TABLE stories_v7 (id TEXT PRIMARY KEY)"_qs));
-        QVERIFY(query.exec(u"PRAGMA user_version = %1"_qs.arg(StoryLibrary::currentSchemaVersion() + 2)));
+        QVERIFY(query.exec(u"CREATE TABLE stories_newer (id TEXT PRIMARY KEY)"_qs));
+        QVERIFY(query.exec(u"PRAGMA user_version = %1"_qs.arg(newer)));
         db.close();
     }
     QSqlDatabase::removeDatabase(connection);
@@ -138,7 +139,6 @@ void TestLibraryOpen::newerLibraryRefusedUntouched() {
     StoryLibrary library;
     QString error;
     QVERIFY(!library.open(libraryPath(), &error));
-    const int newer = StoryLibrary::currentSchemaVersion() + 2;
     QCOMPARE(error, newerLibraryMessage(libraryPath(), newer, StoryLibrary::currentSchemaVersion()));
     QCOMPARE(error,
              u"The library “%1” was written by a newer version of Galley (library format %2; this Galley "

@@ -1,0 +1,3 @@
+#include "checkslog.h"
+
+Q_LOGGING_CATEGORY(lcChecks, "galley.checks", QtInfoMsg)

@@ -1,0 +1,233 @@
+// The copy desk's checks in the editor window: the spelling underline as a reporter types, a
+// suggestion applied from the spelling actions, the Checks panel's select, fix and ignore, the
+// house dictionary, and the status bar's counts. Set GALLEY_SCREENSHOT=/path.png to also write a
+// picture of the window with the panel.
+
+#include "bodyeditor.h"
+#include "checks/checkscontroller.h"
+#include "checks/checkspanel.h"
+#include "checks/spellhighlighter.h"
+#include "guitestsupport.h"
+#include "mainwindow.h"
+#include "storage/storylibrary.h"
+#include "storyeditor.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
+#include <QTreeWidget>
+
+using namespace galley;
+
+namespace {
+
+/// The words of @p block drawn with the spelling underline, in order.
+QStringList underlined(const QTextBlock &block) {
+    QStringList out;
+    const QString text = block.text();
+    for (const QTextLayout::FormatRange &range : block.layout()->formats())
+        if (range.format.underlineStyle() == QTextCharFormat::SpellCheckUnderline)
+            out.append(text.mid(range.start, range.length));
+    return out;
+}
+
+} // namespace
+
+class TestChecksPanel final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        testsupport::useTestSettings(m_dir);
+    }
+
+    void init() {
+        m_library = std::make_unique<StoryLibrary>();
+        QString error;
+        QVERIFY2(m_library->open(m_dir.filePath(u"library-%1.sqlite"_qs.arg(++m_count)), &error),
+                 qPrintable(error));
+        Story story = Story::create();
+        story.headline = u"Ferry timetable changes"_qs;
+        story.bylines = {Byline{u"Maren Holt"_qs, {}}};
+        story.dateline = u"PORT EXAMPLE"_qs;
+        story.section = u"Local"_qs;
+        QVERIFY2(m_library->save(story, &error), qPrintable(error));
+        m_window = std::make_unique<MainWindow>(*m_library);
+        m_window->openInitialStory();
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanup() {
+        m_window.reset();
+        m_library.reset();
+    }
+
+    void underliningIsNotAnEdit() {
+        // Drawing underlines re-highlights documents; that must never count as typing.
+        auto *deck = testsupport::requireChild<QPlainTextEdit>(m_window.get(), u"deckEdit"_qs);
+        QVERIFY(!m_window->hasUnsavedChanges());
+        m_window->checks()->storyShown();
+        QTest::qWait(SpellHighlighter::PauseMs + ChecksController::CheckDelayMs);
+        QVERIFY(!m_window->hasUnsavedChanges());
+        testsupport::typeInto(deck, u"A recieved plan"_qs);
+        m_window->saveStory();
+        QVERIFY(!m_window->hasUnsavedChanges());
+        QTRY_COMPARE(underlined(deck->document()->firstBlock()), QStringList{u"recieved"_qs});
+        QVERIFY(!m_window->hasUnsavedChanges());
+    }
+
+    void typedMisspellingIsUnderlinedAndASuggestionFixesIt() {
+        BodyEditor *body = m_window->storyEditor()->bodyEditor();
+        testsupport::typeInto(body, u"The counsil met"_qs);
+        const QTextBlock block = body->document()->firstBlock();
+        // After the pause; the word being typed ("met") is never marked.
+        QTRY_COMPARE(underlined(block), QStringList{u"counsil"_qs});
+        // Typing on at the end of a misspelled word: it is the word under the cursor, so unmarked.
+        testsupport::typeInto(body, u" teh"_qs);
+        QTest::qWait(SpellHighlighter::PauseMs * 2);
+        QCOMPARE(underlined(block), QStringList{u"counsil"_qs});
+        testsupport::typeInto(body, u" end."_qs);
+        QTRY_COMPARE(underlined(block), (QStringList{u"counsil"_qs, u"teh"_qs}));
+
+        QTextCursor at(block);
+        at.setPosition(block.position() + 6); // inside "counsil"
+        const QList<QAction *> actions = m_window->checks()->spellingActions(body, at, this);
+        QStringList texts;
+        for (QAction *a : actions)
+            texts.append(a->text());
+        QVERIFY2(texts.contains(u"council"_qs), qPrintable(texts.join(u", "_qs)));
+        QCOMPARE(texts.value(texts.size() - 2), u"Add “counsil” to House Dictionary"_qs);
+        QCOMPARE(texts.constLast(), u"Ignore “counsil” in This Story"_qs);
+        for (QAction *a : actions)
+            if (a->text() == u"council")
+                a->trigger();
+        QCOMPARE(block.text(), u"The council met teh end."_qs);
+        QTRY_COMPARE(m_window->storyEditor()->story().body.value(0).plainText(), u"The council met teh end."_qs);
+        body->setFocus();
+        QTRY_COMPARE(underlined(body->document()->firstBlock()), QStringList{u"teh"_qs});
+        // A correct word has no spelling actions.
+        at.setPosition(block.position() + 1);
+        QCOMPARE(m_window->checks()->spellingActions(body, at, this).size(), 0);
+        qDeleteAll(actions);
+    }
+
+    void panelListsSelectsFixesAndIgnores() {
+        BodyEditor *body = m_window->storyEditor()->bodyEditor();
+        testsupport::typeInto(body, u"They utilize the the boats."_qs);
+        m_window->checks()->checkNow();
+        ChecksPanel *panel = m_window->checksPanel();
+        QStringList rules;
+        for (const Finding &f : panel->findings())
+            rules.append(f.rule);
+        QCOMPARE(rules, (QStringList{u"double-word"_qs, u"utilize"_qs}));
+        auto *tree = testsupport::requireChild<QTreeWidget>(panel, u"checksTree"_qs);
+        QCOMPARE(tree->topLevelItem(0)->text(0), u"Errors (1)"_qs);
+        QCOMPARE(tree->topLevelItem(1)->text(0), u"Warnings (1)"_qs);
+        QCOMPARE(tree->topLevelItem(1)->child(0)->text(0), u"Say “use”, not “utilize”. (fix: “use”)"_qs);
+        QCOMPARE(tree->topLevelItem(1)->child(0)->text(1), u"Body, block 1"_qs);
+
+        // Clicking selects the text in its field.
+        const QRect rect = tree->visualItemRect(tree->topLevelItem(1)->child(0));
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, rect.center());
+        QCOMPARE(body->textCursor().selectedText(), u"utilize"_qs);
+        QCOMPARE(testsupport::requireChild<QLabel>(m_window.get(), u"textStats"_qs)->text(),
+                 u"Selection: 1 word · 7 characters"_qs);
+
+        // One click fixes it.
+        auto *fix = testsupport::requireChild<QPushButton>(panel, u"checksFixButton"_qs);
+        QVERIFY(fix->isEnabled());
+        QTest::mouseClick(fix, Qt::LeftButton);
+        QCOMPARE(body->document()->firstBlock().text(), u"They use the the boats."_qs);
+        QCOMPARE(panel->findings().size(), 1);
+
+        // Ignore the doubled word: saved with the story, still ignored after reopening.
+        panel->setCurrentIndex(0);
+        QTest::mouseClick(testsupport::requireChild<QPushButton>(panel, u"checksIgnoreButton"_qs), Qt::LeftButton);
+        QCOMPARE(panel->findings().size(), 0);
+        QCOMPARE(m_library->ignoredFindings(m_window->currentStoryId()).size(), 1);
+        QVERIFY(m_window->saveStory());
+        const QString id = m_window->currentStoryId();
+        m_window.reset();
+        m_window = std::make_unique<MainWindow>(*m_library);
+        QVERIFY(m_window->openStory(id));
+        QCOMPARE(m_window->storyEditor()->story().body.value(0).plainText(), u"They use the the boats."_qs);
+        QCOMPARE(m_window->checksPanel()->findings().size(), 0);
+        QCOMPARE(testsupport::requireChild<QLabel>(m_window.get(), u"textStats"_qs)->text(),
+                 u"23 characters · under 1 min read"_qs);
+    }
+
+    void houseDictionaryFromTheMenu() {
+        BodyEditor *body = m_window->storyEditor()->bodyEditor();
+        testsupport::typeInto(body, u"The Galleyware team met."_qs);
+        m_window->checks()->checkNow();
+        QCOMPARE(m_window->checksPanel()->findings().size(), 1);
+        QTextCursor at(body->document()->firstBlock());
+        at.setPosition(6);
+        const QList<QAction *> actions = m_window->checks()->spellingActions(body, at, this);
+        for (QAction *a : actions)
+            if (a->objectName() == u"spellingAddToHouse")
+                a->trigger();
+        QCOMPARE(m_library->houseWords(), QStringList{u"Galleyware"_qs});
+        QCOMPARE(m_window->checksPanel()->findings().size(), 0);
+        QCOMPARE(underlined(body->document()->firstBlock()), QStringList());
+        qDeleteAll(actions);
+    }
+
+    void deckIsUnderlinedAndHeadlineFixed() {
+        auto *headline = testsupport::requireChild<QLineEdit>(m_window.get(), u"headlineEdit"_qs);
+        headline->selectAll();
+        testsupport::typeAtEnd(headline, u" Utilize"_qs);
+        auto *deck = testsupport::requireChild<QPlainTextEdit>(m_window.get(), u"deckEdit"_qs);
+        testsupport::typeInto(deck, u"A recieved plan"_qs);
+        QTRY_COMPARE(underlined(deck->document()->firstBlock()), QStringList{u"recieved"_qs});
+        m_window->checks()->checkNow();
+        const QList<Finding> findings = m_window->checksPanel()->findings();
+        qsizetype utilize = -1;
+        for (qsizetype i = 0; i < findings.size(); ++i)
+            if (findings.at(i).rule == u"utilize")
+                utilize = i;
+        QVERIFY(utilize >= 0);
+        QVERIFY(m_window->checks()->fix(findings.at(utilize)));
+        QCOMPARE(headline->text(), u"Ferry timetable changes Use"_qs);
+
+        if (const QString path = qEnvironmentVariable("GALLEY_SCREENSHOT"); !path.isEmpty()) {
+            BodyEditor *body = m_window->storyEditor()->bodyEditor();
+            testsupport::typeInto(body, u"The counsil voted on Tuesday to raise the the sea wall by 3 feet.  "
+                                        u"Mayor Brannagh said the \"plan\" was very unique. Brannagh left."_qs);
+            testsupport::typeAtEnd(headline, u" on the harbur line"_qs);
+            body->setFocus();
+            m_window->resize(1440, 900);
+            QTest::qWait(SpellHighlighter::PauseMs * 2);
+            m_window->checks()->checkNow();
+            // Select the misspelling in the panel, which selects it in the body.
+            const QList<Finding> all = m_window->checksPanel()->findings();
+            for (qsizetype i = 0; i < all.size(); ++i)
+                if (all.at(i).matched == u"counsil") {
+                    m_window->checksPanel()->setCurrentIndex(int(i));
+                    m_window->checks()->reveal(all.at(i));
+                }
+            QTest::qWait(200);
+            QVERIFY(m_window->grab().save(path));
+        }
+    }
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<StoryLibrary> m_library;
+    std::unique_ptr<MainWindow> m_window;
+    int m_count = 0;
+};
+
+int main(int argc, char **argv) {
+    return galley::testsupport::runGuiTest<TestChecksPanel>(argc, argv, u"tst_checkspanel"_qs);
+}
+
+#include "tst_checkspanel.moc"
