@@ -13,7 +13,7 @@ GALLEY_PACKAGES=(
     cmake ninja-build g++ pkg-config git
     qt6-base-dev qt6-webengine-dev qt6-webchannel-dev qt6-tools-dev qt6-tools-dev-tools
     libqt6sql6-sqlite libqt6webenginecore6-bin qt6-image-formats-plugins libqt6svg6 libgl-dev
-    libkainjow-mustache-dev libdtl-dev libnuspell-dev hunspell-en-us
+    libkainjow-mustache-dev libdtl-dev libnuspell-dev hunspell-en-us hunspell-en-gb hunspell-en-ca
     libuchardet-dev libxml2-dev libpng-dev
     fonts-dejavu-core tidy xvfb xauth pandoc
     librsvg2-bin dpkg-dev file
