@@ -17,14 +17,6 @@ namespace {
 const QString RulesOption = u"rules"_qs;
 const QString JsonOption = u"json"_qs;
 
-/// One finding per line: a tab or line break inside a message (a story's own words) is a space.
-QString oneLine(QString text) {
-    for (QChar &c : text)
-        if (c == u'\t' || c == u'\n' || c == u'\r' || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
-            c = u' ';
-    return text;
-}
-
 QJsonObject findingJson(const Finding &f) {
     QJsonObject o{{u"field"_qs, f.field},
                   {u"start"_qs, f.start},

@@ -66,6 +66,14 @@ int usageError(const CliVerb &verb, const QString &message, CliStreams &io) {
     return ExitUsage;
 }
 
+QString oneLine(QString text) {
+    for (QChar &c : text)
+        if (c == u'\t' || c == u'\n' || c == u'\r' || c == QChar::LineSeparator ||
+            c == QChar::ParagraphSeparator)
+            c = u' ';
+    return text;
+}
+
 int failure(const QString &sentence, CliStreams &io) {
     io.err << u"galley: "_qs << sentence << u'\n';
     io.err.flush();

@@ -39,15 +39,13 @@ const QList<CliVerb> &cliVerbs();
 /// The verb called @p name, or nullptr.
 const CliVerb *findVerb(const QString &name);
 
-/// Adds the --db PATH option every verb that reads the library takes.
-void addDbOption(QCommandLineParser &parser);
-/// Opens the library named by --db (or the default one); false after writing the sentence why.
-bool openLibrary(StoryLibrary &library, const QCommandLineParser &parser, CliStreams &io);
-
 /// Writes "galley: <message>" and the verb's usage line to @c err; returns ExitUsage.
 int usageError(const CliVerb &verb, const QString &message, CliStreams &io);
 /// Writes "galley: <sentence>" to @c err; returns ExitFailure.
 int failure(const QString &sentence, CliStreams &io);
+/// @p text as one field of a tab-separated output line: tabs and line breaks (a story's own words may
+/// hold them) become spaces.
+QString oneLine(QString text);
 /// "Usage: galley <name> <synopsis>".
 QString usageLine(const CliVerb &verb);
 /// "Usage: galley [--db PATH] [VERB [ARGUMENTS]]": the usage of the program as a whole.

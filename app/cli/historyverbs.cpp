@@ -14,16 +14,6 @@ namespace {
 const QString JsonOption = u"json"_qs;
 const QString StatusOption = u"status"_qs;
 
-/// A value on one tab-separated line: tabs and line breaks become spaces.
-QString field(const QString &text) {
-    QString out = text;
-    for (QChar &c : out)
-        if (c == u'\t' || c == u'\n' || c == u'\r' || c == QChar::LineSeparator ||
-            c == QChar::ParagraphSeparator)
-            c = u' ';
-    return out;
-}
-
 QString timeText(const QDateTime &time) {
     return time.toUTC().toString(Qt::ISODate);
 }
@@ -69,7 +59,7 @@ int runHistory(const CliVerb &verb, const QCommandLineParser &parser, CliStreams
         if (!error.isEmpty())
             return failure(error, io);
         for (const StatusChange &change : changes)
-            io.out << timeText(change.time) << u'\t' << field(change.author) << u'\t'
+            io.out << timeText(change.time) << u'\t' << oneLine(change.author) << u'\t'
                    << (change.from ? statusName(*change.from) : u"—"_qs) << u'\t' << statusName(change.to)
                    << u'\n';
         io.out.flush();
@@ -84,8 +74,8 @@ int runHistory(const CliVerb &verb, const QCommandLineParser &parser, CliStreams
             summary += revision.autosaves.size() == 1 ? u" (1 autosave)"_qs
                                                       : u" (%1 autosaves)"_qs.arg(revision.autosaves.size());
         io.out << revision.number << u'\t' << timeText(revision.saved) << u'\t'
-               << (revision.author.isEmpty() ? u"unknown"_qs : field(revision.author)) << u'\t'
-               << statusName(revision.status) << u'\t' << field(summary) << u'\n';
+               << (revision.author.isEmpty() ? u"unknown"_qs : oneLine(revision.author)) << u'\t'
+               << statusName(revision.status) << u'\t' << oneLine(summary) << u'\n';
     }
     io.out.flush();
     return ExitOk;

@@ -17,14 +17,6 @@ const QString DbOption = u"db"_qs;
 const QString ReportOption = u"report"_qs;
 const QString NewOption = u"new"_qs;
 
-QString oneLine(QString text) {
-    for (QChar &c : text)
-        if (c == u'\t' || c == u'\n' || c == u'\r' || c == QChar::LineSeparator ||
-            c == QChar::ParagraphSeparator)
-            c = u' ';
-    return text;
-}
-
 } // namespace
 
 void configureImport(QCommandLineParser &parser) {

@@ -15,16 +15,6 @@ namespace {
 const QString DbOption = u"db"_qs;
 const QString OutOption = u"out"_qs;
 
-/// One story per line: tabs and line breaks a headline may hold become spaces.
-QString oneLine(const QString &text) {
-    QString out = text;
-    for (QChar &c : out)
-        if (c == u'\t' || c == u'\n' || c == u'\r' || c == QChar::LineSeparator ||
-            c == QChar::ParagraphSeparator)
-            c = u' ';
-    return out;
-}
-
 } // namespace
 
 void addDbOption(QCommandLineParser &parser) {

@@ -55,20 +55,6 @@ QString tokensText(const QList<DiffToken> &tokens, qsizetype from, qsizetype to)
     return text;
 }
 
-QString span(DiffToken::Kind kind, const QString &text) {
-    switch (kind) {
-    case DiffToken::Kind::Added:
-        return u"<span style=\"background:#c8f0c8;color:#0b3d0b;\">"_qs + text.toHtmlEscaped() +
-               u"</span>"_qs;
-    case DiffToken::Kind::Removed:
-        return u"<span style=\"background:#f8d0d0;color:#6b0f0f;text-decoration:line-through;\">"_qs +
-               text.toHtmlEscaped() + u"</span>"_qs;
-    case DiffToken::Kind::Same:
-        break;
-    }
-    return text.toHtmlEscaped();
-}
-
 // One paragraph of tokens (no line breaks) as HTML: runs of one kind together, long unchanged
 // stretches between changes cut to their ends.
 QString paragraphHtml(const QList<DiffToken> &tokens) {
@@ -88,7 +74,7 @@ QString paragraphHtml(const QList<DiffToken> &tokens) {
                     (tail.isEmpty() ? QString() : u" "_qs + tail.toHtmlEscaped());
             continue;
         }
-        html += span(kind, tokensText(tokens, start, i));
+        html += diffTokenHtml(kind, tokensText(tokens, start, i));
     }
     return html;
 }

@@ -123,4 +123,18 @@ int countWords(const QString &text) {
     return words;
 }
 
+QString diffTokenHtml(DiffToken::Kind kind, const QString &text) {
+    switch (kind) {
+    case DiffToken::Kind::Added:
+        return u"<span style=\"background:#c8f0c8;color:#0b3d0b;\">"_qs + text.toHtmlEscaped() +
+               u"</span>"_qs;
+    case DiffToken::Kind::Removed:
+        return u"<span style=\"background:#f8d0d0;color:#6b0f0f;text-decoration:line-through;\">"_qs +
+               text.toHtmlEscaped() + u"</span>"_qs;
+    case DiffToken::Kind::Same:
+        break;
+    }
+    return text.toHtmlEscaped();
+}
+
 } // namespace galley

@@ -35,6 +35,11 @@ struct WordDiff {
 /// end are matched first, so text appended to a long story costs little).
 WordDiff diffWords(const QString &before, const QString &after);
 
+/// @p text (plain, escaped here) as HTML for Qt's rich-text widgets: added words on green,
+/// removed words on red and struck through, unchanged ones plain. The one look of a change in the
+/// recovery dialog and the History panel.
+QString diffTokenHtml(DiffToken::Kind kind, const QString &text);
+
 /// Words in @p text as WordDiff counts them: runs of letters and digits (an apostrophe or hyphen
 /// between two letters keeps a word together: "don't", "ferry-master").
 int countWords(const QString &text);

@@ -30,20 +30,6 @@ QString revisionLine(const RevisionInfo &revision) {
     return line;
 }
 
-QString span(DiffToken::Kind kind, const QString &text) {
-    switch (kind) {
-    case DiffToken::Kind::Added:
-        return u"<span style=\"background:#c8f0c8;color:#0b3d0b;\">"_qs + text.toHtmlEscaped() +
-               u"</span>"_qs;
-    case DiffToken::Kind::Removed:
-        return u"<span style=\"background:#f8d0d0;color:#6b0f0f;text-decoration:line-through;\">"_qs +
-               text.toHtmlEscaped() + u"</span>"_qs;
-    case DiffToken::Kind::Same:
-        break;
-    }
-    return text.toHtmlEscaped();
-}
-
 QString tokenText(const DiffToken &token, bool first) {
     return (token.spaceBefore && !first ? u" "_qs : QString()) +
            (token.text == u"\n"_qs ? u"¶"_qs : token.text);
@@ -65,7 +51,7 @@ QString fieldHtml(const FieldDiff &field, qsizetype index, bool links) {
         QString run;
         for (qsizetype k = start; k < i; ++k)
             run += tokenText(field.tokens.at(k), k == start);
-        html += span(kind, run);
+        html += diffTokenHtml(kind, run);
         if (links && hunk < hunks.size() && hunks.at(hunk).last == i) {
             html += u" <a href=\"revert:%1:%2\" title=\"%3\">↶</a>"_qs.arg(index).arg(hunk).arg(
                 HistoryPanel::tr("Take this change back"));
