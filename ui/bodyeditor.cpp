@@ -305,7 +305,10 @@ void BodyEditor::insertFromMimeData(const QMimeData *source) {
     if (!cursor.hasSelection() && isSectionBreak(cursor.block()))
         moveOffSectionBreak(cursor, cursor.block());
     if (source->hasHtml()) {
-        QList<Block> blocks = sanitizedBlocksFromHtml(source->html());
+        PasteReport report;
+        QList<Block> blocks = sanitizedBlocksFromHtml(source->html(), &report);
+        if (const QString sentence = report.sentence(); !sentence.isEmpty())
+            Q_EMIT pasteReported(sentence);
         if (cursor.currentTable() && isBlockLevel(blocks))
             blocks = {oneLine(blocks)};
         if (cursor.currentList() && isBlockLevel(blocks))

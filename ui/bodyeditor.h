@@ -79,6 +79,9 @@ public:
 Q_SIGNALS:
     /// Local files were dropped or pasted on the body; pictures belong in the picture panel.
     void filesDropped(const QStringList &paths);
+    /// A paste changed something the reporter should know of (links unwrapped from redirect
+    /// pages or dropped); @p sentence says what, in plain words, for the status bar.
+    void pasteReported(const QString &sentence);
 
 protected:
     bool event(QEvent *event) override;

@@ -117,6 +117,8 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
             [this](const QMimeData *mime) { reviewLater(importMimeData(mime)); });
     m_editor->bodyEditor()->setStoryPasteHandler(
         [this](const QMimeData *mime) { return pasteWholeStory(mime); });
+    connect(m_editor->bodyEditor(), &BodyEditor::pasteReported, this,
+            [this](const QString &sentence) { statusBar()->showMessage(sentence, 10000); });
     // Story files dropped anywhere on the window go to the import review (see eventFilter()).
     setAcceptDrops(true);
     qApp->installEventFilter(this);

@@ -104,19 +104,42 @@ void markHeaderRows(QTextDocument *document) {
     }
 }
 
-InlineText safeLinks(InlineText line) {
+InlineText safeLinks(InlineText line, PasteReport &report) {
     for (InlineRun &run : line.runs) {
-        if (!run.href.isEmpty() && !isSafeLinkUrl(run.href))
+        if (run.href.isEmpty())
+            continue;
+        if (const QString target = redirectTarget(run.href); !target.isEmpty()) {
+            run.href = target;
+            ++report.unwrappedLinks;
+        } else if (!isSafeLinkUrl(run.href)) {
             run.href.clear();
-        else
+            ++report.droppedLinks;
+        } else {
             run.href = run.href.trimmed();
+        }
     }
     return line.normalized();
 }
 
 } // namespace
 
-QList<Block> sanitizedBlocksFromHtml(const QString &html) {
+QString PasteReport::sentence() const {
+    QStringList parts;
+    if (unwrappedLinks > 0)
+        parts.append(unwrappedLinks == 1
+                         ? u"1 pasted link went through a redirect page; it now points straight at its target."_qs
+                         : u"%1 pasted links went through a redirect page; they now point straight at their targets."_qs
+                               .arg(unwrappedLinks));
+    if (droppedLinks > 0)
+        parts.append(droppedLinks == 1
+                         ? u"1 pasted link was not a web or mail address; its words stay, without the link."_qs
+                         : u"%1 pasted links were not web or mail addresses; their words stay, without the links."_qs
+                               .arg(droppedLinks));
+    return parts.join(u' ');
+}
+
+QList<Block> sanitizedBlocksFromHtml(const QString &html, PasteReport *report) {
+    PasteReport counts;
     ScratchDocument scratch;
     scratch.setHtml(withStrikeTags(withoutScriptsAndStyles(html)));
     markQuotedParagraphs(&scratch);
@@ -125,11 +148,13 @@ QList<Block> sanitizedBlocksFromHtml(const QString &html) {
     QList<Block> blocks = readBlocks(&scratch);
     for (Block &block : blocks) {
         for (InlineText &line : block.lines)
-            line = safeLinks(line);
+            line = safeLinks(line, counts);
         for (TableRow &row : block.rows)
             for (InlineText &cell : row)
-                cell = safeLinks(cell);
+                cell = safeLinks(cell, counts);
     }
+    if (report)
+        *report = counts;
     return blocks;
 }
 

@@ -17,7 +17,19 @@ namespace galley {
 /// contents are not text and go). A <br> starts a new block of the same kind (a story body has no
 /// soft line breaks); blocks left empty are dropped. Never fetches anything: images and style
 /// sheets the HTML names are not loaded. Every returned block has a fresh id.
-QList<Block> sanitizedBlocksFromHtml(const QString &html);
+/// Links behind a redirect wrapper (redirectTarget()) are made to point straight at their target;
+/// @p report, when given, counts what was changed so the editor can say so.
+struct PasteReport;
+QList<Block> sanitizedBlocksFromHtml(const QString &html, PasteReport *report = nullptr);
+
+/// What sanitizedBlocksFromHtml() changed in links, for the sentence the editor shows after a paste.
+struct PasteReport {
+    int unwrappedLinks = 0; ///< redirect wrappers removed (Google, Facebook, Outlook, YouTube)
+    int droppedLinks = 0;   ///< links whose address may not be live (javascript:, file:, relative)
+
+    /// One plain sentence for the status bar, or an empty string when nothing changed.
+    QString sentence() const;
+};
 
 /// The same clean blocks as a fragment ready for QTextCursor::insertFragment(), formatted the way
 /// blocksToDocument() formats a story body.

@@ -16,6 +16,8 @@ CheckedLink checkLink(const QString &href) {
     const QString trimmed = href.trimmed();
     if (trimmed.isEmpty())
         return {};
+    if (const QString target = redirectTarget(trimmed); !target.isEmpty())
+        return {target, {}, trimmed};
     const QUrl url(trimmed, QUrl::TolerantMode);
     const QString scheme = url.scheme().toLower();
     if (!url.isValid())
@@ -29,7 +31,7 @@ CheckedLink checkLink(const QString &href) {
     const QString encoded = url.toString(QUrl::FullyEncoded);
     if (!isSafeLinkUrl(encoded)) // the renderer's rule: a link kept here is a live link on the page
         return {{}, u"The link address “%1” is not a complete web or mail address."_qs.arg(trimmed.left(80))};
-    return {encoded, {}};
+    return {encoded, {}, {}};
 }
 
 namespace {

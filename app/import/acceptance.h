@@ -10,13 +10,17 @@ namespace galley {
 struct CheckedLink {
     QString href;
     QString refused;
+    /// The address as the file had it when it went through a redirect page and @c href is the
+    /// target taken out of it (redirectTarget()); empty otherwise.
+    QString unwrappedFrom;
 };
 
 /// Checks a link address read from HTML or NITF. Addresses are read with QUrl in tolerant mode and
 /// kept percent-encoded (RFC 3986: "search?q=sea wall" -> "search?q=sea%20wall", also | " { } and
 /// non-ASCII). Only absolute http, https and mailto links are kept; anything else (javascript:, data:,
 /// file:, a page-relative address) is dropped with a reason. An empty @p href gives an empty result
-/// with no reason.
+/// with no reason. A link through a known redirect page (Google Docs' google.com/url?q=…) is kept
+/// as its target.
 CheckedLink checkLink(const QString &href);
 
 /// A picture as the importer keeps it: @c mimeType is empty when refused, and @c refused says why.

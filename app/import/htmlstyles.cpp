@@ -179,18 +179,6 @@ int marginLevel(const Declarations &css) {
     return std::clamp(int((points + 18.0) / 36.0) - 1, 0, MaxListLevel);
 }
 
-QString unwrapGoogleRedirect(const QString &href) {
-    const QUrl url(href.trimmed(), QUrl::TolerantMode);
-    const QString host = url.host().toLower();
-    if (url.path() != u"/url" || !(host == u"www.google.com" || host == u"google.com"))
-        return {};
-    const QUrlQuery query(url);
-    QString target = query.queryItemValue(u"q"_qs, QUrl::FullyDecoded);
-    if (target.isEmpty())
-        target = query.queryItemValue(u"url"_qs, QUrl::FullyDecoded);
-    return target.trimmed();
-}
-
 bool isWordHeaderRow(const Declarations &css) {
     return css.value(u"mso-yfti-irow") == u"-1";
 }

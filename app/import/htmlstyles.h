@@ -79,10 +79,6 @@ QHash<QString, QString> classRules(const QString &css);
 /// as Word and Docs indent), or -1 without one.
 int marginLevel(const Declarations &css);
 
-/// The real target of a Google redirect ("https://www.google.com/url?q=REAL&sa=D&…"), or empty when
-/// @p href is not one.
-QString unwrapGoogleRedirect(const QString &href);
-
 /// True when Word marks a table row as the table's header row (`mso-yfti-irow:-1`, the row a table
 /// style repeats as header).
 bool isWordHeaderRow(const Declarations &css);

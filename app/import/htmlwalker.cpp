@@ -384,13 +384,6 @@ void HtmlWalker::link(xmlNode *node) {
     QString href = attribute(node, "href");
     if (href.trimmed().isEmpty())
         return; // a bookmark (<a name>, <a id>) is no link
-    const QString target = htmlstyles::unwrapGoogleRedirect(href);
-    if (!target.isEmpty()) {
-        addNote(ImportChangeKind::RemovedElement, href.trimmed(), target,
-                u"Google's redirect around the link is removed: it goes straight to its address."_qs,
-                lineOf(node));
-        href = target;
-    }
     if (!m_options.baseUrl.isEmpty() && !href.trimmed().startsWith(u'#')) {
         // A page's own relative links ("/transport") lead where they led on the page.
         const QUrl base(m_options.baseUrl);
@@ -403,6 +396,10 @@ void HtmlWalker::link(xmlNode *node) {
     if (!checked.refused.isEmpty())
         addNote(ImportChangeKind::RemovedElement, href, textOf(node),
                 checked.refused % u" The words stay, without the link."_qs, lineOf(node));
+    if (!checked.unwrappedFrom.isEmpty())
+        addNote(ImportChangeKind::UnwrappedLink, checked.unwrappedFrom, checked.href,
+                u"The link went through a redirect page; it now points straight at its target."_qs,
+                lineOf(node));
     m_state.href = checked.href;
 }
 

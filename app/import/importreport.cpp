@@ -25,6 +25,7 @@ constexpr KindInfo kindTable[] = {
     {ImportChangeKind::PictureMissing, u"picture-missing", u"Caption without its picture (picture missing)"},
     {ImportChangeKind::KeptAsText, u"kept-as-text", u"Kept as plain paragraphs"},
     {ImportChangeKind::RemovedElement, u"removed-element", u"Removed from the text"},
+    {ImportChangeKind::UnwrappedLink, u"unwrapped-link", u"Link taken out of a redirect"},
 };
 
 QString oneLine(QString text) {

@@ -29,6 +29,8 @@ enum class ImportChangeKind {
                          ///< editor's note, a tagline, a quote's credit) kept as plain paragraphs
     RemovedElement,      ///< content dropped on purpose: struck-out text, a link with an unsafe address,
                          ///< an element the importer does not read
+    UnwrappedLink,       ///< a link through a redirect page (Google Docs' google.com/url?q=…) made to
+                         ///< point straight at its target
 };
 
 /// Stable key of @p kind as used by `galley import --report`: "removed-chrome", "removed-duplicate",

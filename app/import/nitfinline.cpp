@@ -169,6 +169,11 @@ InlineBuilder::Effect InlineBuilder::start(QXmlStreamReader &xml) {
                                        {},
                                        checked.refused % u" The words stay, without the link."_qs,
                                        int(xml.lineNumber())});
+        if (!checked.unwrappedFrom.isEmpty() && m_notes && ++t_linkNotes <= MaxListedReaderNotes)
+            m_notes->append(ReaderNote{ImportChangeKind::UnwrappedLink, checked.unwrappedFrom, checked.href,
+                                       u"The link went through a redirect page; it now points straight "
+                                       "at its target."_qs,
+                                       int(xml.lineNumber())});
         m_hrefs.append(checked.href);
         return Effect::Link;
     }

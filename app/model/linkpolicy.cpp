@@ -1,6 +1,8 @@
 #include "linkpolicy.h"
 
+#include <QRegularExpression>
 #include <QUrl>
+#include <QUrlQuery>
 
 namespace galley {
 
@@ -20,6 +22,38 @@ bool isSafeLinkUrl(const QString &url) {
     if (scheme == u"mailto")
         return !parsed.path().isEmpty();
     return false;
+}
+
+QString redirectTarget(const QString &url) {
+    const QUrl parsed(url.trimmed(), QUrl::TolerantMode);
+    const QString scheme = parsed.scheme();
+    if (!parsed.isValid() || (scheme != u"http" && scheme != u"https"))
+        return {};
+    const QString host = parsed.host().toLower();
+    const QString path = parsed.path();
+    QStringList keys;
+    // Google's own domains only: google.com, www.google.co.uk, google.de, google.com.au.
+    static const QRegularExpression googleHost(QStringLiteral(R"(^(www\.)?google\.(com|[a-z]{2}|com?\.[a-z]{2})$)"));
+    if (googleHost.match(host).hasMatch() && path == u"/url")
+        keys = {u"q"_qs, u"url"_qs};
+    else if ((host == u"l.facebook.com" || host == u"lm.facebook.com") && path == u"/l.php")
+        keys = {u"u"_qs};
+    else if (host.endsWith(u".safelinks.protection.outlook.com"_qs))
+        keys = {u"url"_qs};
+    else if ((host == u"www.youtube.com" || host == u"youtube.com") && path == u"/redirect")
+        keys = {u"q"_qs};
+    else
+        return {};
+    const QUrlQuery query(parsed);
+    for (const QString &key : std::as_const(keys)) {
+        const QString value = query.queryItemValue(key, QUrl::FullyDecoded).trimmed();
+        if (value.isEmpty())
+            continue;
+        const QString target = QUrl(value, QUrl::TolerantMode).toString(QUrl::FullyEncoded);
+        if (isSafeLinkUrl(target))
+            return target;
+    }
+    return {};
 }
 
 } // namespace galley

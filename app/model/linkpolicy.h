@@ -12,4 +12,12 @@ namespace galley {
 /// refused because browsers silently drop those characters before reading the scheme.
 bool isSafeLinkUrl(const QString &url);
 
+/// The real address behind a known redirect wrapper, or an empty string when @p url is none:
+/// Google's www.google.<tld>/url?q= (or url=), Facebook's l.facebook.com/l.php?u=, Outlook's
+/// *.safelinks.protection.outlook.com/?url= and YouTube's www.youtube.com/redirect?q=, which
+/// Google Docs, mail and social sites put around every pasted link. The target is returned only when
+/// it is itself a safe link (isSafeLinkUrl()); query values are percent-decoded once, as browsers
+/// follow them.
+QString redirectTarget(const QString &url);
+
 } // namespace galley

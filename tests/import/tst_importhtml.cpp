@@ -3,6 +3,7 @@
 // gives. Invented inputs, exact results.
 #include "import/htmlstyles.h"
 #include "import/importer.h"
+#include "importtesthelpers.h"
 #include "import/pagemetadata.h"
 #include "import/readers.h"
 #include "storysnapshot.h"
@@ -124,13 +125,21 @@ private Q_SLOTS:
         QCOMPARE(htmlstyles::marginLevel(htmlstyles::Declarations(u"margin-left:72pt"_qs)), 1);
     }
 
+    // Google Docs wraps every link in a redirect; the story links straight to the page and the
+    // report says so (the rule itself: redirectTarget(), tested with the paste sanitiser).
     void googleRedirects() {
-        QCOMPARE(
-            htmlstyles::unwrapGoogleRedirect(
-                u"https://www.google.com/url?q=https://example.org/a%3Fb%3D1&sa=D&source=editors&ust=1&usg=x"_qs),
-            u"https://example.org/a?b=1"_qs);
-        QCOMPARE(htmlstyles::unwrapGoogleRedirect(u"https://www.google.com/search?q=ferry"_qs), QString());
-        QCOMPARE(htmlstyles::unwrapGoogleRedirect(u"https://example.org/url?q=x"_qs), QString());
+        const ImportResult result = testing::importText(
+            u"<html><body><h1>Tide tables move</h1><p>The <a href=\"https://www.google.com/url?q=https://"
+            "example.org/a%3Fb%3D1&amp;sa=D&amp;source=editors&amp;ust=1&amp;usg=x\">new tables</a> are out "
+            "today for every pier on the estuary and the two river crossings.</p></body></html>"_qs,
+            ImportFormat::Html);
+        const Story story = result.story();
+        QCOMPARE(story.body.size(), 1);
+        QCOMPARE(story.body[0].lines[0].runs[1].text, u"new tables"_qs);
+        QCOMPARE(story.body[0].lines[0].runs[1].href, u"https://example.org/a?b=1"_qs);
+        QCOMPARE(testing::changesOf(result.report(), ImportChangeKind::UnwrappedLink),
+                 QStringList{u"https://www.google.com/url?q=https://example.org/a%3Fb%3D1&sa=D&source=editors&ust=1"
+                             "&usg=x>https://example.org/a?b=1"_qs});
     }
 
     void siteNames_data() {

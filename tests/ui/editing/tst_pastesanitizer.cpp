@@ -1,4 +1,5 @@
 #include "editing/pastesanitizer.h"
+#include "model/linkpolicy.h"
 
 #include <QTest>
 
@@ -179,6 +180,59 @@ private Q_SLOTS:
         QFETCH(QString, href);
         QFETCH(bool, allowed);
         QCOMPARE(isSafeLinkUrl(href), allowed);
+    }
+
+    void redirectTargets_data() {
+        QTest::addColumn<QString>("href");
+        QTest::addColumn<QString>("target");
+        QTest::newRow("Google Docs q")
+            << u"https://www.google.com/url?q=https://example.org/tides%3Fday%3D2&sa=D&source=editors&ust=1&usg=AOv"_qs
+            << u"https://example.org/tides?day=2"_qs;
+        QTest::newRow("Google country domain, url=")
+            << u"https://www.google.co.uk/url?sa=t&url=https%3A%2F%2Fexample.org%2Fa%20b&ved=2a"_qs
+            << u"https://example.org/a%20b"_qs;
+        QTest::newRow("Facebook") << u"https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.org%2Fp&h=AT0"_qs
+                                  << u"https://example.org/p"_qs;
+        QTest::newRow("Outlook safe links")
+            << u"https://eur01.safelinks.protection.outlook.com/?url=http%3A%2F%2Fexample.org%2F&data=05"_qs
+            << u"http://example.org/"_qs;
+        QTest::newRow("YouTube") << u"https://www.youtube.com/redirect?event=x&q=https%3A%2F%2Fexample.org%2Fv"_qs
+                                 << u"https://example.org/v"_qs;
+        QTest::newRow("mailto target") << u"https://www.google.com/url?q=mailto:desk@example.org&sa=D"_qs
+                                       << u"mailto:desk@example.org"_qs;
+        QTest::newRow("unsafe target stays wrapped")
+            << u"https://www.google.com/url?q=javascript:alert(1)"_qs << QString();
+        QTest::newRow("Google search is no redirect") << u"https://www.google.com/search?q=tides"_qs << QString();
+        QTest::newRow("look-alike host") << u"https://google.example.org/url?q=https://example.org/"_qs
+                                         << QString();
+        QTest::newRow("plain link") << u"https://example.org/url?q=https://example.net/"_qs << QString();
+    }
+
+    void redirectTargets() {
+        QFETCH(QString, href);
+        QFETCH(QString, target);
+        QCOMPARE(redirectTarget(href), target);
+    }
+
+    // A Google Docs paste: its redirect links point straight at their pages, and the report says so.
+    void pastedRedirectLinksAreUnwrapped() {
+        PasteReport report;
+        const QList<Block> blocks = sanitizedBlocksFromHtml(
+            u"<p><a href=\"https://www.google.com/url?q=https://example.org/ferry&amp;sa=D\">ferry</a> and "
+            "<a href=\"javascript:void(0)\">menu</a> and <a href=\"https://example.org/x\">x</a></p>"_qs,
+            &report);
+        QCOMPARE(blocks.size(), 1);
+        QCOMPARE(blocks[0].lines[0].runs.size(), 3);
+        QCOMPARE(blocks[0].lines[0].runs[0].href, u"https://example.org/ferry"_qs);
+        QCOMPARE(blocks[0].lines[0].runs[1].text, u" and menu and "_qs);
+        QCOMPARE(blocks[0].lines[0].runs[1].href, QString());
+        QCOMPARE(blocks[0].lines[0].runs[2].href, u"https://example.org/x"_qs);
+        QCOMPARE(report.unwrappedLinks, 1);
+        QCOMPARE(report.droppedLinks, 1);
+        QCOMPARE(report.sentence(),
+                 u"1 pasted link went through a redirect page; it now points straight at its target. "
+                 "1 pasted link was not a web or mail address; its words stay, without the link."_qs);
+        QCOMPARE(PasteReport{}.sentence(), QString());
     }
 };
 
