@@ -109,8 +109,8 @@ StoryForm::StoryForm(QWidget *parent)
     form->setContentsMargins(0, 0, 0, 0);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    form->addRow(tr("&Headline:"), headlineRow);
-    form->addRow(tr("D&eck:"), m_deck);
+    form->addRow(tr("Headl&ine:"), headlineRow);
+    form->addRow(tr("Dec&k:"), m_deck);
     form->addRow(tr("&Byline:"), bylineRow);
     form->addRow(tr("Se&ction:"), sectionRow);
     form->addRow(tr("S&lug:"), slugColumn);
@@ -122,6 +122,13 @@ StoryForm::StoryForm(QWidget *parent)
         label->setBuddy(m_section);
     if (auto *label = qobject_cast<QLabel *>(form->labelForField(slugColumn)))
         label->setBuddy(m_slug);
+    // Tab follows the form as it reads, row by row, left to right (Section, then Status, then Slug).
+    setTabOrder(m_headline, m_deck);
+    setTabOrder(m_deck, m_byline);
+    setTabOrder(m_byline, m_dateline);
+    setTabOrder(m_dateline, m_section);
+    setTabOrder(m_section, m_status);
+    setTabOrder(m_status, m_slug);
 
     auto emitEdited = [this] {
         if (!m_loading)

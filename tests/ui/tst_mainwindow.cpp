@@ -36,6 +36,8 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QMenuBar>
+#include <QMap>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -91,6 +93,42 @@ private Q_SLOTS:
     void cleanup() {
         m_window.reset();
         m_library.reset();
+    }
+
+    // Issue 14: every Alt+letter of the window does one thing (menus, the form's labels, visible
+    // buttons and check boxes), and Tab walks the form in its visual order.
+    void mnemonicsUniqueAndTabOrderVisual() {
+        QMap<QChar, QStringList> owners;
+        const auto note = [&owners](const QString &text) {
+            const qsizetype amp = text.indexOf(u'&');
+            if (amp >= 0 && amp + 1 < text.size() && text.at(amp + 1) != u'&')
+                owners[text.at(amp + 1).toLower()].append(QString(text).remove(u'&'));
+        };
+        for (QAction *menu : m_window->menuBar()->actions())
+            note(menu->text());
+        for (QLabel *label : m_window->findChildren<QLabel *>())
+            if (label->isVisible() && label->buddy())
+                note(label->text());
+        for (QAbstractButton *button : m_window->findChildren<QAbstractButton *>())
+            if (button->isVisible())
+                note(button->text());
+        for (auto it = owners.cbegin(); it != owners.cend(); ++it)
+            QVERIFY2(it.value().size() == 1,
+                     qPrintable(u"Alt+%1 is %2"_qs.arg(it.key(), it.value().join(u" and "_qs))));
+
+        QStringList order;
+        QWidget *widget = m_window->findChild<QWidget *>(u"headlineEdit"_qs);
+        QVERIFY(widget);
+        for (int step = 0; widget && step < 40 && order.size() < 7; ++step, widget = widget->nextInFocusChain()) {
+            // An editable combo box's line edit stands for the combo box.
+            QWidget *field = qobject_cast<QComboBox *>(widget->parentWidget()) ? widget->parentWidget() : widget;
+            if (field->focusPolicy() == Qt::NoFocus || field->objectName().isEmpty() ||
+                (!order.isEmpty() && order.constLast() == field->objectName()))
+                continue;
+            order.append(field->objectName());
+        }
+        QCOMPARE(order, (QStringList{u"headlineEdit"_qs, u"deckEdit"_qs, u"bylineEdit"_qs, u"datelineEdit"_qs,
+                                     u"sectionCombo"_qs, u"statusCombo"_qs, u"slugEdit"_qs}));
     }
 
     void typingShowsInPreview() {

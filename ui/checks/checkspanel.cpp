@@ -57,7 +57,7 @@ ChecksPanel::ChecksPanel(QWidget *parent)
     : QWidget(parent)
     , m_tree(new QTreeWidget(this))
     , m_summary(new QLabel(this))
-    , m_fix(new QPushButton(tr("&Fix"), this))
+    , m_fix(new QPushButton(tr("Fi&x"), this))
     , m_ignore(new QPushButton(tr("I&gnore"), this))
     , m_underline(new QCheckBox(tr("Underline misspellings"), this)) {
     setObjectName(u"checksPanel"_qs);
