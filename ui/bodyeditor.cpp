@@ -52,6 +52,12 @@ BodyEditor::BodyEditor(QWidget *parent)
     setObjectName(u"bodyEditor"_qs);
     setAcceptRichText(true);
     setTabChangesFocus(true);
+    // Lines wrap at the editor's width (anywhere in a word too long for a line), so nothing needs
+    // scrolling sideways. Spelling underlines make Qt's layout overshoot the width by a fraction
+    // of a pixel, which showed a horizontal scroll bar whose range changed with every key and made
+    // each key repaint the whole editor (about 1 ms of the main thread's keystroke budget).
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     setPlaceholderText(tr("Write the story here. Use the toolbar for subheads, lists and quotes."));
     document()->setDocumentMargin(12);
     QFont bodyFont = font();

@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
@@ -117,6 +118,20 @@ private Q_SLOTS:
         at.setPosition(block.position() + 1);
         QCOMPARE(m_window->checks()->spellingActions(body, at, this).size(), 0);
         qDeleteAll(actions);
+    }
+
+    void underlinesNeverWidenTheBody() {
+        // Underlined words made Qt's layout a fraction of a pixel wider than the editor: a
+        // horizontal scroll bar appeared and every key repainted the whole editor.
+        m_window->resize(1500, 940);
+        BodyEditor *body = m_window->storyEditor()->bodyEditor();
+        testsupport::typeInto(body, u"Difficult of could branal of been banness sea shenment later said banive branish "
+                                    u"jinment on baner jendish. Haning ropewalk at grinal drinded difficult the for with "
+                                    u"sea into in traffic tanive sea baned baner the. Then"_qs);
+        QTRY_COMPARE(underlined(body->document()->firstBlock()).size(), 15);
+        // Which line overshoots depends on the fonts; the policy is what keeps it from mattering.
+        QCOMPARE(body->horizontalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
+        QVERIFY(!body->horizontalScrollBar()->isVisible());
     }
 
     void panelListsSelectsFixesAndIgnores() {

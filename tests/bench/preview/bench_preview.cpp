@@ -23,6 +23,7 @@
 #include "storygenerator.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QSettings>
@@ -103,8 +104,9 @@ struct Figures {
 
 // @p journalDelayMs: the recovery journal's delay after an edit (JournalKeeper::JournalDelayMs by
 // default; 0 journals after every key, the worst case). @p reload: also time full reloads.
+// @p spelling: the spelling underline on (Galley's default) or switched off in the Checks panel.
 bool typeInto(const Story &generated, int keys, Figures *out, QString *error,
-              int journalDelayMs = JournalKeeper::JournalDelayMs, bool reload = true) {
+              int journalDelayMs = JournalKeeper::JournalDelayMs, bool reload = true, bool spelling = true) {
     QTemporaryDir dir;
     StoryLibrary library;
     if (!library.open(dir.filePath(u"library.sqlite"_qs), error))
@@ -116,6 +118,8 @@ bool typeInto(const Story &generated, int keys, Figures *out, QString *error,
     window.journalKeeper()->setDelayForTesting(journalDelayMs);
     window.resize(1500, 940);
     window.openInitialStory();
+    if (auto *underline = window.findChild<QCheckBox *>(u"checksUnderlineToggle"_qs))
+        underline->setChecked(spelling);
     window.show();
     PreviewPane *pane = window.previewPane();
     quint64 paintedSequence = 0;
@@ -142,8 +146,11 @@ bool typeInto(const Story &generated, int keys, Figures *out, QString *error,
     waitFor([] { return false; }, 300);
 
     const QString text = u"the harbour council voted again "_qs;
-    for (int i = 0; i < keys; ++i) {
-        const QChar letter = text.at(i % text.size());
+    // The first keys warm the glyph and shaping caches; they are typed but not counted, so the
+    // runs compare alike whichever comes first.
+    constexpr int warmUpKeys = 40;
+    for (int i = -warmUpKeys; i < keys; ++i) {
+        const QChar letter = text.at((i + warmUpKeys) % text.size());
         const quint64 before = pane->generation();
         const double start = epochMs();
         const double cpuStart = threadCpuMs();
@@ -151,19 +158,22 @@ bool typeInto(const Story &generated, int keys, Figures *out, QString *error,
         QElapsedTimer keyTimer;
         keyTimer.start();
         QTest::keyClick(body, letter.toLatin1());
-        out->sync.append(keyTimer.nsecsElapsed() / 1e6);
+        const double keyEventMs = keyTimer.nsecsElapsed() / 1e6;
         const quint64 wanted = pane->generation();
         if (wanted == before) {
             *error = u"A keystroke did not reach the preview."_qs;
             return false;
         }
         if (!waitFor([&] { return paintedSequence >= wanted; }, 5000)) {
-            ++out->lost;
+            out->lost += i >= 0 ? 1 : 0;
             continue;
         }
         // Let the repaints and callbacks queued behind the paint run, then count them too.
         waitFor([&] { return pane->isUpToDate(); }, 1000);
         QCoreApplication::processEvents();
+        if (i < 0)
+            continue;
+        out->sync.append(keyEventMs);
         out->busy.append(threadCpuMs() - cpuStart);
         out->pane.append(pane->updateWorkMs() - paneStart);
         out->toPaint.append(paintedAt - start);
@@ -263,6 +273,24 @@ bool measure(const BenchOptions &bench, int words, QString *error) {
         return false;
     if (words >= 100000)
         return true;
+    // Checks (issue 8): the same keys with the spelling underline switched off, to show its share.
+    Figures unchecked;
+    if (!typeInto(story, 200, &unchecked, error, JournalKeeper::JournalDelayMs, false, false))
+        return false;
+    if (!recordMeasurement(bench.results,
+                           {u"checks.keystroke-main-thread-underline-off.%1"_qs.arg(label), u"ms"_qs, unchecked.busy,
+                            std::nullopt,
+                            u"As preview.keystroke-main-thread (which runs with the spelling underline on, "
+                            u"Galley's default) with the underline switched off in the Checks panel; "_qs %
+                                what},
+                           error))
+        return false;
+    if (!recordMeasurement(bench.results,
+                           {u"checks.keystroke-key-event-underline-off.%1"_qs.arg(label), u"ms"_qs, unchecked.sync,
+                            std::nullopt,
+                            u"As preview.keystroke-key-event with the spelling underline switched off; "_qs % what},
+                           error))
+        return false;
     // Recovery (issue 13): the same keys with a journal snapshot after every one of them, the
     // worst case (typing journals once a second).
     Figures journaled;
@@ -297,7 +325,9 @@ int main(int argc, char **argv) {
     QCoreApplication::setApplicationName(u"bench_preview"_qs);
     const BenchOptions bench = parseBenchOptions();
     QString error;
-    for (int words : {10000, 100000}) {
+    // GALLEY_BENCH_SMALL=1 skips the 100,000-word story, for a quick look while working.
+    const QList<int> sizes = qEnvironmentVariableIntValue("GALLEY_BENCH_SMALL") ? QList<int>{10000} : QList<int>{10000, 100000};
+    for (int words : sizes) {
         if (!measure(bench, words, &error)) {
             qWarning("bench_preview: %s", qPrintable(error));
             return 1;
