@@ -3,6 +3,7 @@
 #include "bodyeditor.h"
 #include "checks/checkscontroller.h"
 #include "checks/checkspanel.h"
+#include "checks/findingmarks.h"
 #include "icons.h"
 #include "import/importsource.h"
 #include "logging.h"
@@ -19,6 +20,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QJsonArray>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -119,6 +121,18 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
         [this](const QMimeData *mime) { return pasteWholeStory(mime); });
     connect(m_editor->bodyEditor(), &BodyEditor::pasteReported, this,
             [this](const QString &sentence) { statusBar()->showMessage(sentence, 10000); });
+    // "Mark in preview": the findings of each check laid over the preview's page.
+    const auto markFindings = [this] {
+        m_preview->setFindingMarks(m_checksPanel->marksInPreview()
+                                       ? previewFindingMarks(m_checksPanel->findings(), m_editor->story())
+                                       : QJsonArray());
+    };
+    m_checksPanel->setMarksInPreview(m_settings->value(Settings::Key::MarkFindingsInPreview).toBool());
+    connect(m_checksPanel, &ChecksPanel::previewMarksToggled, this, [this, markFindings](bool on) {
+        m_settings->setValue(Settings::Key::MarkFindingsInPreview, on);
+        markFindings();
+    });
+    connect(m_checks, &ChecksController::checked, this, markFindings);
     // Story files dropped anywhere on the window go to the import review (see eventFilter()).
     setAcceptDrops(true);
     qApp->installEventFilter(this);

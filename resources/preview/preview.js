@@ -127,6 +127,95 @@
         return true;
     }
 
+    // The element a finding mark is searched in, and the parts of it to leave out (the dateline
+    // before the lede, the credit inside a caption).
+    function findingScope(mark) {
+        var byData = function (name) {
+            return document.querySelector("[" + name + "=\"" + CSS.escape(mark.id) + "\"]");
+        };
+        var quote, figure;
+        switch (mark.target) {
+        case "headline": return { element: document.querySelector(".story-header .headline") };
+        case "deck": return { element: document.querySelector(".story-header .deck") };
+        case "byline": return { element: document.querySelector(".story-header .byline") };
+        case "dateline": return { element: document.querySelector(".story-body .dateline") };
+        case "block": return { element: byData("data-block"), skip: ".dateline" };
+        case "pull-quote":
+            quote = byData("data-pull-quote");
+            return { element: quote && quote.querySelector("blockquote") };
+        case "attribution":
+            quote = byData("data-pull-quote");
+            return { element: quote && quote.querySelector("cite") };
+        case "caption":
+            figure = byData("data-image");
+            return { element: figure && figure.querySelector("figcaption"), skip: ".credit" };
+        case "credit":
+            figure = byData("data-image");
+            return { element: figure && figure.querySelector("figcaption .credit") };
+        }
+        return { element: null };
+    }
+
+    function removeFindingMarks() {
+        document.querySelectorAll("mark.galley-finding").forEach(function (mark) {
+            var parent = mark.parentNode;
+            while (mark.firstChild)
+                parent.insertBefore(mark.firstChild, mark);
+            parent.removeChild(mark);
+            parent.normalize();
+        });
+    }
+
+    // Wraps the mark.occurrence-th appearance of mark.text in its element in <mark> elements (one
+    // per text node it crosses), leaving the markup around it as it was. False when not found.
+    function markFinding(mark) {
+        var scope = findingScope(mark);
+        if (!scope.element)
+            return false;
+        var nodes = [], text = "";
+        var walker = document.createTreeWalker(scope.element, NodeFilter.SHOW_TEXT, {
+            acceptNode: function (node) {
+                return scope.skip && node.parentElement.closest(scope.skip) ? NodeFilter.FILTER_REJECT
+                                                                            : NodeFilter.FILTER_ACCEPT;
+            }
+        });
+        for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+            nodes.push({ node: node, start: text.length });
+            text += node.data;
+        }
+        var at = text.indexOf(mark.text);
+        for (var n = 0; at >= 0 && n < mark.occurrence; n++)
+            at = text.indexOf(mark.text, at + 1);
+        if (at < 0)
+            return false;
+        var end = at + mark.text.length;
+        nodes.forEach(function (entry) {
+            var from = Math.max(at - entry.start, 0), to = Math.min(end - entry.start, entry.node.data.length);
+            if (from >= to)
+                return;
+            var piece = entry.node;
+            if (from > 0)
+                piece = piece.splitText(from);
+            if (to - from < piece.data.length)
+                piece.splitText(to - from);
+            var wrapper = document.createElement("mark");
+            wrapper.className = "galley-finding galley-finding-" + mark.severity;
+            wrapper.title = mark.message;
+            piece.replaceWith(wrapper);
+            wrapper.appendChild(piece);
+        });
+        return true;
+    }
+
+    // Marks the copy desk's findings on the page (previewFindingMarks() in the editor); an empty
+    // list takes every mark away. Returns how many were found on the page.
+    function markFindings(marks) {
+        removeFindingMarks();
+        var found = 0;
+        marks.forEach(function (mark) { found += markFinding(mark) ? 1 : 0; });
+        return found;
+    }
+
     // The print view: the stylesheet's print rules also apply on screen, on a page-like sheet.
     function setPrintView(on) {
         document.documentElement.classList.toggle("print-view", on);
@@ -159,6 +248,7 @@
     window.galleyPreview = {
         apply: apply,
         reveal: reveal,
+        markFindings: markFindings,
         setPrintView: setPrintView,
         fullUpdates: function () { return fullUpdates; },
         // The article as a fresh page would build it from @p html, serialised like the live one.

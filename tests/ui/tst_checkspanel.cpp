@@ -9,10 +9,19 @@
 #include "checks/spellhighlighter.h"
 #include "guitestsupport.h"
 #include "mainwindow.h"
+#include "preview/previewpane.h"
 #include "storage/storylibrary.h"
 #include "storyeditor.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QContextMenuEvent>
+#include <QMenu>
+#include <QBuffer>
+#include <QImage>
+#include <QCheckBox>
+#include <QSettings>
+#include <QSignalSpy>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -179,6 +188,98 @@ private Q_SLOTS:
                  u"23 characters · under 1 min read"_qs);
     }
 
+    void findingsMarkedOnThePreview() {
+        BodyEditor *body = m_window->storyEditor()->bodyEditor();
+        testsupport::typeInto(body, u"They "_qs);
+        QTest::keyClick(body, Qt::Key_B, Qt::ControlModifier);
+        testsupport::typeInto(body, u"utilize"_qs);
+        QTest::keyClick(body, Qt::Key_B, Qt::ControlModifier);
+        testsupport::typeInto(body, u" the the boats."_qs);
+        auto *toggle = testsupport::requireChild<QCheckBox>(m_window->checksPanel(), u"checksPreviewToggle"_qs);
+        QVERIFY(!toggle->isChecked());
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QSignalSpy marked(m_window->previewPane(), &PreviewPane::findingsMarked);
+        m_window->checks()->checkNow();
+        // Each finding wrapped where it is, inside the bold text it is in; the headline has none.
+        const QString marks = u"Array.from(document.querySelectorAll('mark.galley-finding'))"
+                              u".map(m => m.className + ':' + m.textContent + ':' + m.parentElement.tagName).join('|')"_qs;
+        QTRY_COMPARE_WITH_TIMEOUT(js(marks).toString(),
+                                  u"galley-finding galley-finding-warning:utilize:STRONG|"
+                                  u"galley-finding galley-finding-error:the the:P"_qs,
+                                  10000);
+        QCOMPARE(js(u"document.querySelector('.story-body p').textContent"_qs).toString(),
+                 u"PORT EXAMPLE — They utilize the the boats."_qs);
+        QCOMPARE(js(u"document.querySelector('mark.galley-finding').title"_qs).toString(),
+                 u"Say “use”, not “utilize”."_qs);
+        QVERIFY(!marked.isEmpty());
+        QCOMPARE(marked.constLast().at(0).toInt(), 2);
+        QVERIFY(QSettings().value(u"checks/markInPreview"_qs).toBool());
+
+        // Off: every mark goes, the words and the bold stay.
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(js(u"document.querySelectorAll('mark').length"_qs).toInt(), 0, 10000);
+        QCOMPARE(js(u"document.querySelector('.story-body p').innerHTML"_qs).toString(),
+                 u"<span class=\"dateline\">PORT EXAMPLE</span> — They <strong>utilize</strong> the the boats."_qs);
+    }
+
+    void oneLineFieldsHaveTheSpellingMenu() {
+        Story story = Story::create();
+        story.headline = u"Ferry timetable changes"_qs;
+        StoryImage image;
+        image.id = u"p1"_qs;
+        QImage pixels(8, 8, QImage::Format_RGB32);
+        pixels.fill(Qt::darkCyan);
+        QBuffer buffer(&image.data);
+        buffer.open(QIODevice::WriteOnly);
+        pixels.save(&buffer, "PNG");
+        image.mimeType = u"image/png"_qs;
+        image.fileName = u"quay.png"_qs;
+        image.caption = u"The ferrry at the quay"_qs;
+        image.credit = u"Photo: Staf"_qs;
+        image.altText = u"A ferry at a quay"_qs;
+        story.images = {image};
+        QString error;
+        QVERIFY2(m_library->save(story, &error), qPrintable(error));
+        QVERIFY(m_window->openStory(story.id));
+
+        auto *caption = testsupport::requireChild<QLineEdit>(m_window.get(), u"imageCaption0"_qs);
+        // A right-click on the word opens the field's menu with the spelling actions on top.
+        caption->setCursorPosition(6);
+        const QPoint at = caption->inputMethodQuery(Qt::ImCursorRectangle).toRect().center();
+        QContextMenuEvent click(QContextMenuEvent::Mouse, at, caption->mapToGlobal(at));
+        QCoreApplication::sendEvent(caption, &click);
+        QTRY_VERIFY(qobject_cast<QMenu *>(QApplication::activePopupWidget()));
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        QStringList menuTexts;
+        for (QAction *a : menu->actions())
+            menuTexts.append(a->text());
+        QVERIFY2(menuTexts.contains(u"ferry"_qs) && menuTexts.contains(u"Ignore “ferrry” in This Story"_qs),
+                 qPrintable(menuTexts.join(u", "_qs)));
+        menu->close();
+
+        QList<QAction *> actions = m_window->checks()->spellingActions(caption, 6, this); // in "ferrry"
+        QStringList texts;
+        for (QAction *a : actions)
+            texts.append(a->text());
+        QVERIFY2(texts.contains(u"ferry"_qs), qPrintable(texts.join(u", "_qs)));
+        QCOMPARE(texts.constLast(), u"Ignore “ferrry” in This Story"_qs);
+        for (QAction *a : actions)
+            if (a->text() == u"ferry")
+                a->trigger();
+        QCOMPARE(caption->text(), u"The ferry at the quay"_qs);
+        QTRY_COMPARE(m_window->storyEditor()->story().images.value(0).caption, u"The ferry at the quay"_qs);
+        qDeleteAll(actions);
+        QCOMPARE(m_window->checks()->spellingActions(caption, 6, this).size(), 0); // spelled right now
+
+        auto *credit = testsupport::requireChild<QLineEdit>(m_window.get(), u"imageCredit0"_qs);
+        actions = m_window->checks()->spellingActions(credit, 9, this); // in "Staf"
+        for (QAction *a : actions)
+            if (a->objectName() == u"spellingAddToHouse")
+                a->trigger();
+        QCOMPARE(m_library->houseWords(), QStringList{u"Staf"_qs});
+        qDeleteAll(actions);
+    }
+
     void houseDictionaryFromTheMenu() {
         BodyEditor *body = m_window->storyEditor()->bodyEditor();
         testsupport::typeInto(body, u"The Galleyware team met."_qs);
@@ -229,12 +330,20 @@ private Q_SLOTS:
                     m_window->checksPanel()->setCurrentIndex(int(i));
                     m_window->checks()->reveal(all.at(i));
                 }
-            QTest::qWait(200);
+            QSignalSpy marked(m_window->previewPane(), &PreviewPane::findingsMarked);
+            m_window->checksPanel()->setMarksInPreview(true);
+            QVERIFY(marked.wait(10000));
+            QTest::qWait(300);
             QVERIFY(m_window->grab().save(path));
+            m_window->checksPanel()->setMarksInPreview(false);
         }
     }
 
 private:
+    QVariant js(const QString &script) {
+        return testsupport::runPageScript(m_window->previewPane()->view(), script, 10000);
+    }
+
     QTemporaryDir m_dir;
     std::unique_ptr<StoryLibrary> m_library;
     std::unique_ptr<MainWindow> m_window;

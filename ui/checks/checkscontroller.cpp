@@ -54,22 +54,6 @@ void showTabOf(QWidget *widget) {
     }
 }
 
-/// The word (as the checks scan it) at @p position in @p block, as a selecting cursor; null when
-/// there is no word there.
-QTextCursor wordAt(const QTextBlock &block, int position) {
-    const QString text = block.text();
-    const int at = position - block.position();
-    for (const ScannedWord &w : scanWords(text)) {
-        if (at < w.start || at > w.start + w.length)
-            continue;
-        QTextCursor cursor(block);
-        cursor.setPosition(block.position() + w.start);
-        cursor.setPosition(block.position() + w.start + w.length, QTextCursor::KeepAnchor);
-        return cursor;
-    }
-    return {};
-}
-
 } // namespace
 
 ChecksController::ChecksController(StoryLibrary &library, StoryEditor *editor, ChecksPanel *panel, QLabel *stats,
@@ -85,14 +69,8 @@ ChecksController::ChecksController(StoryLibrary &library, StoryEditor *editor, C
         return body->hasFocus() ? body->textCursor().position() : -1;
     });
     attachHighlighters();
-    body->setContextMenuHook([this, body](QMenu *menu, const QTextCursor &at) {
-        const QList<QAction *> actions = spellingActions(body, at, menu);
-        if (actions.isEmpty())
-            return;
-        QAction *first = menu->actions().value(0);
-        menu->insertActions(first, actions);
-        menu->insertSeparator(first);
-    });
+    body->setContextMenuHook(
+        [this, body](QMenu *menu, const QTextCursor &at) { prependActions(menu, spellingActions(body, at, menu)); });
 
     m_timer.setSingleShot(true);
     m_timer.setInterval(CheckDelayMs);
@@ -232,40 +210,67 @@ void ChecksController::updateStats() {
 }
 
 QList<QAction *> ChecksController::spellingActions(QWidget *editor, const QTextCursor &at, QObject *parent) {
+    const QTextBlock block = at.block();
+    if (!block.isValid())
+        return {};
+    const int offset = block.position();
+    QPointer<QWidget> target = editor;
+    return wordActions(
+        block.text(), at.position() - offset,
+        [target, offset](int start, const QString &word, const QString &suggestion) {
+            QTextDocument *document = target ? documentOf(target) : nullptr;
+            if (!document)
+                return;
+            QTextCursor cursor(document);
+            cursor.setPosition(offset + start);
+            cursor.setPosition(offset + start + int(word.size()), QTextCursor::KeepAnchor);
+            if (cursor.selectedText() != word)
+                return; // the text changed while the menu was open
+            cursor.insertText(suggestion);
+            setCursorOf(target, cursor);
+        },
+        parent);
+}
+
+QList<QAction *> ChecksController::spellingActions(QLineEdit *edit, int position, QObject *parent) {
+    QPointer<QLineEdit> target = edit;
+    return wordActions(
+        edit->text(), position,
+        [target](int start, const QString &word, const QString &suggestion) {
+            if (!target || target->text().mid(start, word.size()) != word)
+                return;
+            target->setSelection(start, int(word.size()));
+            target->insert(suggestion); // as typing would: one undo step of the field
+        },
+        parent);
+}
+
+QList<QAction *> ChecksController::wordActions(const QString &text, int position, const WordReplacer &replace,
+                                               QObject *parent) {
     QList<QAction *> actions;
-    if (!at.block().isValid())
+    const ScannedWord *found = nullptr;
+    const QList<ScannedWord> words = scanWords(text);
+    for (const ScannedWord &w : words)
+        if (position >= w.start && position <= w.start + w.length)
+            found = &w;
+    if (!found)
         return actions;
-    const QTextCursor word = wordAt(at.block(), at.position());
-    if (word.isNull())
-        return actions;
-    const QString text = word.selectedText();
+    const QString word = text.mid(found->start, found->length);
+    const int start = found->start;
     const SpellChecker &speller = m_checker.speller();
     bool digit = false;
-    for (QChar c : text)
+    for (QChar c : word)
         digit = digit || c.isDigit();
-    if (digit || speller.isCorrect(text))
+    if (digit || speller.isCorrect(word))
         return actions;
-    const QStringList suggestions = speller.suggestions(text);
-    QPointer<QWidget> target = editor;
-    const int start = word.selectionStart(), end = word.selectionEnd();
+    const QStringList suggestions = speller.suggestions(word);
     for (const QString &suggestion : suggestions) {
         auto *action = new QAction(suggestion, parent);
         action->setObjectName(u"spellingSuggestion"_qs);
         QFont bold = action->font();
         bold.setBold(true);
         action->setFont(bold);
-        connect(action, &QAction::triggered, this, [target, start, end, text, suggestion] {
-            QTextDocument *document = target ? documentOf(target) : nullptr;
-            if (!document)
-                return;
-            QTextCursor cursor(document);
-            cursor.setPosition(start);
-            cursor.setPosition(end, QTextCursor::KeepAnchor);
-            if (cursor.selectedText() != text)
-                return; // the text changed while the menu was open
-            cursor.insertText(suggestion);
-            setCursorOf(target, cursor);
-        });
+        connect(action, &QAction::triggered, this, [replace, start, word, suggestion] { replace(start, word, suggestion); });
         actions.append(action);
     }
     if (suggestions.isEmpty()) {
@@ -273,20 +278,28 @@ QList<QAction *> ChecksController::spellingActions(QWidget *editor, const QTextC
         none->setEnabled(false);
         actions.append(none);
     }
-    auto *add = new QAction(tr("Add “%1” to House Dictionary").arg(text), parent);
+    auto *add = new QAction(tr("Add “%1” to House Dictionary").arg(word), parent);
     add->setObjectName(u"spellingAddToHouse"_qs);
-    connect(add, &QAction::triggered, this, [this, text] { addToHouseDictionary(text); });
+    connect(add, &QAction::triggered, this, [this, word] { addToHouseDictionary(word); });
     actions.append(add);
-    auto *ignoreWord = new QAction(tr("Ignore “%1” in This Story").arg(text), parent);
+    auto *ignoreWord = new QAction(tr("Ignore “%1” in This Story").arg(word), parent);
     ignoreWord->setObjectName(u"spellingIgnore"_qs);
-    connect(ignoreWord, &QAction::triggered, this, [this, text] {
+    connect(ignoreWord, &QAction::triggered, this, [this, word] {
         Finding f;
         f.rule = u"spelling"_qs;
-        f.matched = text;
+        f.matched = word;
         ignore(f);
     });
     actions.append(ignoreWord);
     return actions;
+}
+
+void ChecksController::prependActions(QMenu *menu, const QList<QAction *> &actions) {
+    if (actions.isEmpty())
+        return;
+    QAction *first = menu->actions().value(0);
+    menu->insertActions(first, actions);
+    menu->insertSeparator(first);
 }
 
 void ChecksController::addToHouseDictionary(const QString &word) {
@@ -416,22 +429,25 @@ bool ChecksController::eventFilter(QObject *watched, QEvent *event) {
     if (auto *line = qobject_cast<QLineEdit *>(watched)) {
         // Typing starts with the marks cleared (they would not move with the text) and ends with
         // the field checked again.
-        if (event->type() == QEvent::FocusIn)
+        if (event->type() == QEvent::FocusIn) {
             setLineFormats(line, {});
-        else if (event->type() == QEvent::FocusOut && m_underline)
+        } else if (event->type() == QEvent::FocusOut && m_underline) {
             setLineFormats(line, m_checker.speller().check(line->text()));
+        } else if (event->type() == QEvent::ContextMenu) {
+            auto *menuEvent = static_cast<QContextMenuEvent *>(event);
+            QMenu *menu = line->createStandardContextMenu();
+            prependActions(menu, spellingActions(line, line->cursorPositionAt(menuEvent->pos()), menu));
+            menu->setAttribute(Qt::WA_DeleteOnClose);
+            menu->popup(menuEvent->globalPos());
+            return true;
+        }
         return QObject::eventFilter(watched, event);
     }
     auto *deck = qobject_cast<QPlainTextEdit *>(watched); // the deck or a pull quote
     if (deck && event->type() == QEvent::ContextMenu) {
         auto *menuEvent = static_cast<QContextMenuEvent *>(event);
         QMenu *menu = deck->createStandardContextMenu(menuEvent->pos());
-        const QList<QAction *> actions = spellingActions(deck, deck->cursorForPosition(menuEvent->pos()), menu);
-        if (!actions.isEmpty()) {
-            QAction *first = menu->actions().value(0);
-            menu->insertActions(first, actions);
-            menu->insertSeparator(first);
-        }
+        prependActions(menu, spellingActions(deck, deck->cursorForPosition(menuEvent->pos()), menu));
         menu->setAttribute(Qt::WA_DeleteOnClose);
         menu->popup(menuEvent->globalPos());
         return true;

@@ -9,6 +9,8 @@
 #include <QSet>
 #include <QTimer>
 
+#include <functional>
+
 class QAction;
 class QLabel;
 class QLineEdit;
@@ -26,8 +28,8 @@ class StoryLibrary;
 
 /// Runs the copy desk's checks on the story being edited and wires them to the window: the
 /// Checks panel (select, fix, ignore), the spelling underline in the body, the deck, pull quotes,
-/// headline, captions, credits and alt text (the body, deck and pull quotes with the
-/// suggestions, "Add to house dictionary" and "Ignore" in their context menus) and the status bar's
+/// headline, captions, credits and alt text (each with the suggestions, "Add to house dictionary"
+/// and "Ignore" in its context menu) and the status bar's
 /// character count and reading time of the body (beside the window's word count), or the words and
 /// characters of the selected text.
 ///
@@ -60,6 +62,9 @@ public:
     /// the deck): up to six suggestions, "Add to house dictionary", "Ignore in this story". Empty
     /// when the word there is spelled right. The actions are parented to @p parent.
     QList<QAction *> spellingActions(QWidget *editor, const QTextCursor &at, QObject *parent);
+    /// The same for the word at character @p position of one-line field @p edit (the headline, a
+    /// caption, a credit, alt text).
+    QList<QAction *> spellingActions(QLineEdit *edit, int position, QObject *parent);
 
     /// Selects the text @p finding points at in its field (switching to its tab).
     void reveal(const Finding &finding);
@@ -89,6 +94,12 @@ private:
     QTextCursor rangeCursor(const Finding &finding, QWidget **widget) const;
     QWidget *fieldWidget(const Finding &finding) const;
     void addToHouseDictionary(const QString &word);
+    /// Replaces @p word, found at @p start of the text the actions were made for, by a suggestion.
+    using WordReplacer = std::function<void(int start, const QString &word, const QString &suggestion)>;
+    /// The spelling actions for the word at @p position of @p text; @p replace applies a suggestion.
+    QList<QAction *> wordActions(const QString &text, int position, const WordReplacer &replace, QObject *parent);
+    /// Adds the spelling actions for the word at @p position of @p text to the top of @p menu.
+    static void prependActions(QMenu *menu, const QList<QAction *> &actions);
 
     StoryLibrary &m_library;
     StoryEditor *m_editor;

@@ -59,13 +59,16 @@ ChecksPanel::ChecksPanel(QWidget *parent)
     , m_summary(new QLabel(this))
     , m_fix(new QPushButton(tr("Fi&x"), this))
     , m_ignore(new QPushButton(tr("I&gnore"), this))
-    , m_underline(new QCheckBox(tr("Underline misspellings"), this)) {
+    , m_underline(new QCheckBox(tr("Underline misspellings"), this))
+    , m_previewMarks(new QCheckBox(tr("Mark in preview"), this)) {
     setObjectName(u"checksPanel"_qs);
     m_tree->setObjectName(u"checksTree"_qs);
     m_summary->setObjectName(u"checksSummary"_qs);
     m_fix->setObjectName(u"checksFixButton"_qs);
     m_ignore->setObjectName(u"checksIgnoreButton"_qs);
     m_underline->setObjectName(u"checksUnderlineToggle"_qs);
+    m_previewMarks->setObjectName(u"checksPreviewToggle"_qs);
+    m_previewMarks->setToolTip(tr("Mark each finding on the preview's page (never on the exported page)."));
     m_fix->setToolTip(tr("Apply the suggested change (only where it is certain)."));
     m_ignore->setToolTip(tr("Ignore this finding in this story; saved with the story."));
     m_underline->setChecked(true);
@@ -80,6 +83,7 @@ ChecksPanel::ChecksPanel(QWidget *parent)
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_underline);
+    buttons->addWidget(m_previewMarks);
     buttons->addStretch();
     buttons->addWidget(m_fix);
     buttons->addWidget(m_ignore);
@@ -111,11 +115,20 @@ ChecksPanel::ChecksPanel(QWidget *parent)
             Q_EMIT ignoreRequested(*f);
     });
     connect(m_underline, &QCheckBox::toggled, this, &ChecksPanel::spellingUnderlineToggled);
+    connect(m_previewMarks, &QCheckBox::toggled, this, &ChecksPanel::previewMarksToggled);
     setFindings({});
 }
 
 bool ChecksPanel::spellingUnderlined() const {
     return m_underline->isChecked();
+}
+
+bool ChecksPanel::marksInPreview() const {
+    return m_previewMarks->isChecked();
+}
+
+void ChecksPanel::setMarksInPreview(bool on) {
+    m_previewMarks->setChecked(on);
 }
 
 int ChecksPanel::currentIndex() const {

@@ -34,12 +34,16 @@ public:
 
     /// The "Underline misspellings" toggle.
     bool spellingUnderlined() const;
+    /// The "Mark in preview" toggle (off until set).
+    bool marksInPreview() const;
+    void setMarksInPreview(bool on);
 
 Q_SIGNALS:
     void findingActivated(const galley::Finding &finding);
     void fixRequested(const galley::Finding &finding);
     void ignoreRequested(const galley::Finding &finding);
     void spellingUnderlineToggled(bool on);
+    void previewMarksToggled(bool on);
 
 private:
     void updateButtons();
@@ -49,6 +53,7 @@ private:
     QPushButton *m_fix;
     QPushButton *m_ignore;
     QCheckBox *m_underline;
+    QCheckBox *m_previewMarks;
     QList<Finding> m_findings;
 };
 

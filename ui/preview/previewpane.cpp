@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QPageLayout>
 #include <QPageSize>
+#include <QPointer>
 #include <QStackedWidget>
 #include <QThread>
 #include <QTimer>
@@ -206,6 +207,26 @@ void PreviewPane::setChangeMarks(const QJsonArray &marks) {
     scheduleUpdate();
 }
 
+void PreviewPane::setFindingMarks(const QJsonArray &marks) {
+    if (marks.isEmpty() && !m_findingMarksShown && m_findingMarks.isEmpty())
+        return;
+    m_findingMarks = marks;
+    applyFindingMarks();
+}
+
+void PreviewPane::applyFindingMarks() {
+    if (!m_shellLoaded || !m_hasShown)
+        return; // applied when the article arrives
+    m_findingMarksShown = !m_findingMarks.isEmpty();
+    QPointer<PreviewPane> self(this);
+    m_page->runJavaScript(u"galleyPreview.markFindings("_qs +
+                              QString::fromUtf8(QJsonDocument(m_findingMarks).toJson(QJsonDocument::Compact)) + u')',
+                          [self](const QVariant &found) {
+                              if (self)
+                                  Q_EMIT self->findingsMarked(found.toInt());
+                          });
+}
+
 void PreviewPane::applyChangeMarks() {
     // Each mark's html was escaped by changeMarksHtml(); ids are looked up with CSS.escape.
     static const QString script = uR"((function (marks) {
@@ -276,6 +297,7 @@ void PreviewPane::startUpdate() {
         return;
     m_inFlight = true;
     m_renderingGeneration = m_generation;
+    m_renderingWhole = !m_hasShown;
     m_handler->setImages(m_latest.images);
     auto *worker = static_cast<PatchWorker *>(m_worker);
     const bool forget = !m_hasShown;
@@ -315,6 +337,9 @@ void PreviewPane::onPatchReady(const QByteArray &json) {
         m_marksChangedInFlight = false;
         if (ok && !m_changeMarks.isEmpty())
             applyChangeMarks();
+        // A whole article (or change marks, which rewrite elements) has none of the marks.
+        if (ok && !m_findingMarks.isEmpty() && (m_renderingWhole || !m_changeMarks.isEmpty()))
+            applyFindingMarks();
         Q_EMIT articleUpdated();
         scheduleUpdate();
     };

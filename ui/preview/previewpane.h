@@ -57,6 +57,12 @@ public:
     void setChangeMarks(const QJsonArray &marks);
     bool showsChangeMarks() const { return !m_changeMarks.isEmpty(); }
 
+    /// Marks the copy desk's findings on the page (previewFindingMarks()) now and after every
+    /// whole-page update, until called with an empty array, which takes the marks away. An element
+    /// that changes loses its marks until the next check gives new ones. Preview only, like the
+    /// change marks. Emits findingsMarked() with how many the page found.
+    void setFindingMarks(const QJsonArray &marks);
+
     /// Shows the page at @p width.
     void setPreviewWidth(Width width);
     Width previewWidth() const;
@@ -90,6 +96,8 @@ Q_SIGNALS:
     void painted(quint64 sequence, double pageTimeMs);
     /// The reader clicked body block @p blockId in the page.
     void blockClicked(const QString &blockId);
+    /// The page marked @p count of the findings given to setFindingMarks().
+    void findingsMarked(int count);
     /// printToPdf() finished; @p ok false when the file could not be written.
     void pdfFinished(const QString &path, bool ok);
 
@@ -101,6 +109,7 @@ private:
     void startUpdate();
     void onPatchReady(const QByteArray &json);
     void applyChangeMarks();
+    void applyFindingMarks();
     void applyWidth();
 
     QComboBox *m_widthBox;
@@ -121,6 +130,9 @@ private:
     quint64 m_shownGeneration = 0;
     QString m_revealId;
     QJsonArray m_changeMarks;
+    QJsonArray m_findingMarks;
+    bool m_findingMarksShown = false; ///< the page may hold finding marks
+    bool m_renderingWhole = false;    ///< the update in flight sends the whole article
     bool m_marksChangedInFlight = false;
     bool m_hasStory = false;
     bool m_hasShown = false; ///< false: the next update sends the whole article
