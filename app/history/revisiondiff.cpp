@@ -1,5 +1,7 @@
 #include "revisiondiff.h"
 
+#include "formatdiff.h"
+
 #include <dtl/dtl.hpp>
 
 #include <QHash>
@@ -284,10 +286,12 @@ private:
                 const qsizetype i = m_oldIndex.value(block.id);
                 const Block &old = m_old.at(i);
                 const bool moved = !m_inPlace.contains(block.id);
-                if (!moved && old.kind == block.kind && m_oldText.at(i) == m_newText.at(j))
+                if (!moved && old.kind == block.kind && old.lines == block.lines && old.rows == block.rows &&
+                    old.items == block.items && old.headerRow == block.headerRow)
                     continue;
                 const WordDiff words = diffWords(m_oldText.at(i), m_newText.at(j));
-                if (!moved && !words.hasChanges() && old.kind == block.kind)
+                field.formatting = formattingChanges(old, block, words.tokens);
+                if (!moved && !words.hasChanges() && old.kind == block.kind && field.formatting.isEmpty())
                     continue;
                 field.change = moved ? FieldDiff::Change::Moved : FieldDiff::Change::Changed;
                 if (moved)
@@ -534,8 +538,11 @@ QString diffAsText(const RevisionDiff &diff) {
     QString text;
     for (const FieldDiff &field : diff.fields) {
         text += field.label;
+        QStringList notes = field.formatting;
         if (!field.note.isEmpty())
-            text += u" ("_qs + field.note + u')';
+            notes.prepend(field.note);
+        if (!notes.isEmpty())
+            text += u" ("_qs + notes.join(u"; "_qs) + u')';
         text += u": "_qs + markedText(field.tokens) + u'\n';
     }
     return text;
@@ -563,6 +570,8 @@ QJsonObject diffAsJson(const RevisionDiff &diff) {
                       {u"tokens"_qs, tokens}};
         if (!field.note.isEmpty())
             o.insert(u"note"_qs, field.note);
+        if (!field.formatting.isEmpty())
+            o.insert(u"formatting"_qs, QJsonArray::fromStringList(field.formatting));
         fields.append(o);
     }
     return QJsonObject{{u"fields"_qs, fields}};

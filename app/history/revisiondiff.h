@@ -31,6 +31,10 @@ struct FieldDiff {
     /// Where it went, for Moved, Split and Joined ("moved from paragraph 2", "split from paragraph
     /// 4"); empty otherwise.
     QString note;
+    /// Style changes of words in both versions of a body block (formattingChanges()): "“harbour”
+    /// made bold", "link on “the report” changed: … → …". A block whose words stayed but whose
+    /// formatting changed is Changed with Same tokens only.
+    QStringList formatting;
     /// Word-level changes from the older text to the newer one (see diffWords()); lines of a
     /// multi-line field (list items, joined or split blocks) are separated by "\n" tokens.
     QList<DiffToken> tokens;
@@ -57,7 +61,8 @@ struct RevisionDiff {
 /// by id, so one word changed in a long paragraph marks only that word; a block whose id comes
 /// elsewhere in the order is Moved; a block whose text goes on in the blocks added after it is
 /// Split, and the reverse Joined; blocks with no match are paired by their words when they share at
-/// least half of them, else Added and Removed. Formatting is not compared (the text is).
+/// least half of them, else Added and Removed. The formatting of a block kept under its id is
+/// compared too (FieldDiff::formatting).
 RevisionDiff diffStories(const Story &older, const Story &newer);
 
 /// @p tokens as plain text in wdiff style: removed words "[-like this-]", inserted ones
@@ -65,11 +70,12 @@ RevisionDiff diffStories(const Story &older, const Story &newer);
 QString markedText(const QList<DiffToken> &tokens);
 
 /// The whole comparison as `galley diff` prints it: one field a line, "Label: marked text", with
-/// the note in parentheses after the label ("Paragraph 4 (moved from paragraph 2): ...").
+/// the note and any formatting changes in parentheses after the label ("Paragraph 4 (moved from
+/// paragraph 2; “vote” made bold): ...").
 QString diffAsText(const RevisionDiff &diff);
 
 /// The comparison as JSON: {"fields": [{"key", "label", "change" ("changed", "added", "removed",
-/// "moved", "split", "joined"), "note"?, "text" (markedText()), "tokens": [{"op": "=", "+" or "-",
+/// "moved", "split", "joined"), "note"?, "formatting"?: [sentences], "text" (markedText()), "tokens": [{"op": "=", "+" or "-",
 /// "text", "space"?: true}]}]}.
 QJsonObject diffAsJson(const RevisionDiff &diff);
 

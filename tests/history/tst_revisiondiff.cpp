@@ -68,6 +68,8 @@ private Q_SLOTS:
     void movedPullQuote();
     void changedCaption();
     void metadataOnly();
+    void formattingOnly();
+    void formattingBesideChangedWords();
     void headlineAndSlug();
     void blocksWithNewIdsArePairedByWords();
     void jsonForm();
@@ -159,6 +161,62 @@ void TestRevisionDiff::changedCaption() {
     newer.images[0].caption = u"The north pier at high tide."_qs;
     QCOMPARE(diffAsText(diffStories(base(), newer)),
              u"Caption: The north pier at [-low-]{+high+} tide.\n"_qs);
+}
+
+namespace {
+
+InlineRun run(const QString &text, bool bold = false, const QString &href = {}, bool italic = false) {
+    InlineRun r;
+    r.text = text;
+    r.bold = bold;
+    r.href = href;
+    r.italic = italic;
+    return r;
+}
+
+} // namespace
+
+void TestRevisionDiff::formattingOnly() {
+    // The words stay; the desk made two of them bold, moved a link and dropped an italic.
+    Story older = base(), newer = base();
+    Block &before = older.body[0];
+    before.lines = {InlineText{{run(u"The ferry "_qs), run(u"council"_qs, false, {}, true),
+                                run(u" met on the "_qs), run(u"north pier"_qs, false, u"https://a.example/pier"_qs),
+                                run(u" at dawn."_qs)}}};
+    Block &after = newer.body[0];
+    after.lines = {InlineText{{run(u"The "_qs), run(u"ferry council"_qs, true), run(u" met on the "_qs),
+                               run(u"north pier"_qs, false, u"https://b.example/pier?q=50%25"_qs),
+                               run(u" at dawn."_qs)}}};
+    const RevisionDiff diff = diffStories(older, newer);
+    QCOMPARE(diff.fields.size(), 1);
+    QCOMPARE(diff.fields.at(0).change, FieldDiff::Change::Changed);
+    QCOMPARE(diff.fields.at(0).formatting,
+             (QStringList{u"“ferry council” made bold"_qs, u"“council” no longer italic"_qs,
+                          u"link on “north pier” changed: https://a.example/pier → https://b.example/pier?q=50%25"_qs}));
+    QCOMPARE(diffAsText(diff),
+             u"Paragraph 1 (“ferry council” made bold; “council” no longer italic; link on “north pier” changed: "
+             u"https://a.example/pier → https://b.example/pier?q=50%25): The ferry council met on the north pier at "
+             u"dawn.\n"_qs);
+    QCOMPARE(diffAsJson(diff).value(u"fields"_qs).toArray().at(0).toObject().value(u"formatting"_qs).toArray().size(), 3);
+    // The same formatting again is no change at all.
+    QVERIFY(diffStories(newer, newer).isEmpty());
+    // Taking the field back takes its formatting back.
+    const Story reverted = revertChange(older, newer, diff, 0, -1);
+    QCOMPARE(reverted.body.at(0).lines, older.body.at(0).lines);
+}
+
+void TestRevisionDiff::formattingBesideChangedWords() {
+    // Only words in both versions are compared: a new bold word is the word diff's, a link taken
+    // off an old word is said.
+    Story older = base(), newer = base();
+    older.body[0].lines = {InlineText{{run(u"Read "_qs), run(u"the report"_qs, false, u"https://r.example"_qs),
+                                       run(u" today."_qs)}}};
+    newer.body[0].lines = {InlineText{{run(u"Read the report "_qs), run(u"now"_qs, true), run(u"."_qs)}}};
+    const RevisionDiff diff = diffStories(older, newer);
+    QCOMPARE(diff.fields.size(), 1);
+    QCOMPARE(diff.fields.at(0).formatting,
+             QStringList{u"link removed from “the report” (was https://r.example)"_qs});
+    QCOMPARE(markedText(diff.fields.at(0).tokens), u"Read the report [-today-]{+now+}."_qs);
 }
 
 void TestRevisionDiff::metadataOnly() {

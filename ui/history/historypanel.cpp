@@ -209,8 +209,11 @@ void HistoryPanel::render() {
                            field.change != FieldDiff::Change::Split &&
                            field.change != FieldDiff::Change::Joined;
         html += u"<h4 style=\"margin-bottom:2px\">"_qs + field.label.toHtmlEscaped();
+        QStringList notes = field.formatting;
         if (!field.note.isEmpty())
-            html += u" <small style=\"color:#6b6b6b\">("_qs + field.note.toHtmlEscaped() + u")</small>"_qs;
+            notes.prepend(field.note);
+        if (!notes.isEmpty())
+            html += u" <small style=\"color:#6b6b6b\">("_qs + notes.join(u"; "_qs).toHtmlEscaped() + u")</small>"_qs;
         if (atNewest && whole)
             html +=
                 u" <a href=\"revert:%1:-1\" title=\"%2\">↶</a>"_qs.arg(f).arg(tr("Take this change back"));
