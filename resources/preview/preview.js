@@ -166,44 +166,140 @@
         });
     }
 
-    // Wraps the mark.occurrence-th appearance of mark.text in its element in <mark> elements (one
-    // per text node it crosses), leaving the markup around it as it was. False when not found.
-    function markFinding(mark) {
-        var scope = findingScope(mark);
-        if (!scope.element)
-            return false;
+    // The text nodes of element in reading order, less those inside an element matching skip,
+    // with where each starts in their joined text.
+    function textNodes(element, skip) {
         var nodes = [], text = "";
-        var walker = document.createTreeWalker(scope.element, NodeFilter.SHOW_TEXT, {
+        var walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, {
             acceptNode: function (node) {
-                return scope.skip && node.parentElement.closest(scope.skip) ? NodeFilter.FILTER_REJECT
-                                                                            : NodeFilter.FILTER_ACCEPT;
+                return skip && node.parentElement.closest(skip) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
             }
         });
         for (var node = walker.nextNode(); node; node = walker.nextNode()) {
             nodes.push({ node: node, start: text.length });
             text += node.data;
         }
-        var at = text.indexOf(mark.text);
-        for (var n = 0; at >= 0 && n < mark.occurrence; n++)
-            at = text.indexOf(mark.text, at + 1);
-        if (at < 0)
-            return false;
-        var end = at + mark.text.length;
+        return { nodes: nodes, text: text };
+    }
+
+    // Wraps characters [from, to) of the joined text in elements made by make(), one per text
+    // node the range crosses, leaving the markup around them as it was.
+    function wrapText(nodes, from, to, make) {
         nodes.forEach(function (entry) {
-            var from = Math.max(at - entry.start, 0), to = Math.min(end - entry.start, entry.node.data.length);
-            if (from >= to)
+            var a = Math.max(from - entry.start, 0), b = Math.min(to - entry.start, entry.node.data.length);
+            if (a >= b)
                 return;
             var piece = entry.node;
-            if (from > 0)
-                piece = piece.splitText(from);
-            if (to - from < piece.data.length)
-                piece.splitText(to - from);
-            var wrapper = document.createElement("mark");
-            wrapper.className = "galley-finding galley-finding-" + mark.severity;
-            wrapper.title = mark.message;
+            if (a > 0)
+                piece = piece.splitText(a);
+            if (b - a < piece.data.length)
+                piece.splitText(b - a);
+            var wrapper = make();
             piece.replaceWith(wrapper);
             wrapper.appendChild(piece);
         });
+    }
+
+    // Puts node in the text at offset at of the joined text.
+    function insertAt(nodes, at, node) {
+        for (var i = 0; i < nodes.length; i++) {
+            var entry = nodes[i], length = entry.node.data.length;
+            if (at < entry.start || at > entry.start + length)
+                continue;
+            if (at === entry.start + length && i + 1 < nodes.length && nodes[i + 1].start === at)
+                continue; // the start of the next node reads better
+            if (at === entry.start + length)
+                entry.node.after(node);
+            else if (at === entry.start)
+                entry.node.before(node);
+            else
+                entry.node.splitText(at - entry.start).before(node);
+            return true;
+        }
+        return false;
+    }
+
+    // Wraps the mark.occurrence-th appearance of mark.text in its element in <mark> elements,
+    // leaving the markup around it as it was. False when not found.
+    function markFinding(mark) {
+        var scope = findingScope(mark);
+        if (!scope.element)
+            return false;
+        var found = textNodes(scope.element, scope.skip);
+        var at = found.text.indexOf(mark.text);
+        for (var n = 0; at >= 0 && n < mark.occurrence; n++)
+            at = found.text.indexOf(mark.text, at + 1);
+        if (at < 0)
+            return false;
+        wrapText(found.nodes, at, at + mark.text.length, function () {
+            var wrapper = document.createElement("mark");
+            wrapper.className = "galley-finding galley-finding-" + mark.severity;
+            wrapper.title = mark.message;
+            return wrapper;
+        });
+        return true;
+    }
+
+    // Marks a comparison's word changes inside element where its words are (tokens as
+    // previewChangeMarks() gives them): inserted words wrapped in <ins>, deleted ones put back in
+    // <del>, so bold, italic and links stay. False, with nothing changed, when the element's words
+    // are not the tokens' (the caller then shows the marked text instead).
+    function markChanges(element, tokens) {
+        var found = textNodes(element, ".dateline, del.galley-change");
+        var text = found.text, cur = 0, ops = [];
+        var next = function (word, from) { // word after only spaces, else -1
+            var at = text.indexOf(word, from);
+            return at >= 0 && text.slice(from, at).trim() === "" ? at : -1;
+        };
+        for (var i = 0; i < tokens.length;) {
+            var token = tokens[i];
+            if (token.text === "\n") {
+                i++;
+                continue;
+            }
+            var j = i, words = "", start = -1, end = cur;
+            if (token.op === "-") {
+                for (; j < tokens.length && tokens[j].op === "-"; j++)
+                    if (tokens[j].text !== "\n")
+                        words += (words && tokens[j].space ? " " : "") + tokens[j].text;
+                ops.push({ deleted: words, space: !!token.space, at: cur });
+                i = j;
+                continue;
+            }
+            for (; j < tokens.length && tokens[j].op === token.op && (j === i || token.op === "+"); j++) {
+                if (tokens[j].text === "\n")
+                    continue;
+                var at = next(tokens[j].text, end);
+                if (at < 0)
+                    return false;
+                if (start < 0)
+                    start = at;
+                end = at + tokens[j].text.length;
+            }
+            if (token.op === "+" && start >= 0)
+                ops.push({ from: start, to: end });
+            cur = end;
+            i = j;
+        }
+        for (var k = ops.length - 1; k >= 0; k--) { // from the end, so earlier offsets hold
+            var op = ops[k], nodes = textNodes(element, ".dateline, del.galley-change").nodes;
+            if (op.deleted !== undefined) {
+                var del = document.createElement("del"), piece = document.createDocumentFragment();
+                del.className = "galley-change";
+                del.textContent = op.deleted;
+                if (op.space) // the space before the words, not struck through
+                    piece.append(" ");
+                piece.append(del);
+                if (!insertAt(nodes, op.at, piece))
+                    element.append(piece);
+            } else {
+                wrapText(nodes, op.from, op.to, function () {
+                    var ins = document.createElement("ins");
+                    ins.className = "galley-change";
+                    return ins;
+                });
+            }
+        }
         return true;
     }
 
@@ -249,6 +345,7 @@
         apply: apply,
         reveal: reveal,
         markFindings: markFindings,
+        markChanges: markChanges,
         setPrintView: setPrintView,
         fullUpdates: function () { return fullUpdates; },
         // The article as a fresh page would build it from @p html, serialised like the live one.

@@ -130,6 +130,26 @@ private Q_SLOTS:
                  u"Pier reopens at last"_qs);
     }
 
+    void marksKeepTheParagraphsFormatting() {
+        // Bold and italic words in the paragraph stay so in the preview while its changes show.
+        QTextEdit *body = m_window->storyEditor()->bodyEditor();
+        body->setFocus();
+        body->setTextCursor(body->document()->find(u"pier"_qs));
+        QTest::keyClick(body, Qt::Key_B, Qt::ControlModifier);
+        body->setTextCursor(body->document()->find(u"repairs"_qs));
+        QTest::keyClick(body, Qt::Key_I, Qt::ControlModifier);
+        editAndOpenHistory();
+        HistoryPanel *panel = m_window->historyPanel();
+        QCOMPARE(diffAsText(panel->diff()).section(u'\n', 2, 2),
+                 u"Paragraph 1 (“pier” made bold; “repairs” made italic): The pier reopens on "
+                 u"[-Tuesday-]{+Wednesday+} after repairs."_qs);
+        testsupport::requireChild<QCheckBox>(panel, u"historyInPreview"_qs)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(js(deletedWords).toString(), u"Tuesday"_qs, PreviewTimeoutMs);
+        QCOMPARE(js(u"document.querySelector('article.story p[data-block]').innerHTML"_qs).toString(),
+                 u"The <strong>pier</strong> reopens on <del class=\"galley-change\">Tuesday</del> "
+                 u"<ins class=\"galley-change\">Wednesday</ins> after <em>repairs</em>."_qs);
+    }
+
     void restoreKeepsTheCurrentText() {
         editAndOpenHistory();
         HistoryPanel *panel = m_window->historyPanel();

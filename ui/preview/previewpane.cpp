@@ -243,7 +243,10 @@ void PreviewPane::applyChangeMarks() {
         let element = null;
         if (mark.target === 'headline') element = document.querySelector('.story-header .headline');
         else if (mark.target === 'deck') element = document.querySelector('.story-header .deck');
-        else if (mark.target === 'block') element = byData('data-block', mark.id);
+        else if (mark.target === 'block') {
+            element = byData('data-block', mark.id);
+            if (element && mark.tokens && galleyPreview.markChanges(element, mark.tokens)) continue;
+        }
         else if (mark.target === 'pull-quote') {
             const quote = byData('data-pull-quote', mark.id);
             element = quote && quote.querySelector('blockquote p');
