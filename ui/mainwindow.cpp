@@ -6,6 +6,7 @@
 #include "checks/findingmarks.h"
 #include "icons.h"
 #include "import/importsource.h"
+#include "notes/notespanel.h"
 #include "logging.h"
 #include "preview/previewpane.h"
 #include "recovery/journalkeeper.h"
@@ -79,6 +80,15 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
     checksDock->setWidget(m_checksPanel);
     checksDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     addDockWidget(Qt::BottomDockWidgetArea, checksDock);
+    // The desk's notes beside the checks: both are about the story, neither is published.
+    auto *notesDock = new QDockWidget(tr("Notes"), this);
+    notesDock->setObjectName(u"notesDock"_qs);
+    notesDock->setWidget(m_editor->notesPanel());
+    notesDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::BottomDockWidgetArea, notesDock);
+    tabifyDockWidget(checksDock, notesDock);
+    checksDock->raise();
+    connect(m_editor, &StoryEditor::notesTitleChanged, notesDock, &QDockWidget::setWindowTitle);
     resizeDocks({checksDock}, {230}, Qt::Vertical);
 
     m_editor->setSlugChecker(
@@ -214,6 +224,18 @@ void MainWindow::createMenus() {
         QAction *toggle = checksDock->toggleViewAction();
         toggle->setText(tr("&Checks Panel"));
         toggle->setShortcut(QKeySequence(Qt::Key_F7));
+        view->addAction(toggle);
+    }
+    if (auto *notesDock = findChild<QDockWidget *>(u"notesDock"_qs)) {
+        QAction *toggle = notesDock->toggleViewAction();
+        toggle->setText(tr("&Notes Panel"));
+        toggle->setShortcut(QKeySequence(Qt::Key_F8));
+        // Shown and brought to the front: a tabbed panel that is open but behind the checks
+        // would otherwise only be unticked.
+        connect(toggle, &QAction::triggered, notesDock, [notesDock](bool on) {
+            if (on)
+                notesDock->raise();
+        });
         view->addAction(toggle);
     }
 

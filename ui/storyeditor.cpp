@@ -241,7 +241,7 @@ void StoryEditor::updateTabTitles() {
     };
     m_tabs->setTabText(m_tabs->indexOf(m_quotes), title(tr("Pull quotes"), m_story.pullQuotes.size()));
     m_tabs->setTabText(m_tabs->indexOf(m_images), title(tr("Pictures"), m_story.images.size()));
-    m_tabs->setTabText(m_tabs->indexOf(m_notes), title(tr("Notes"), m_story.notes.size()));
+    Q_EMIT notesTitleChanged(title(tr("Notes"), m_story.notes.size()));
 }
 
 } // namespace galley

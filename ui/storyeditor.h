@@ -60,6 +60,8 @@ public:
 Q_SIGNALS:
     /// The user changed something in the story.
     void edited();
+    /// The Notes panel's title changed with the number of notes: "Notes", "Notes (3)".
+    void notesTitleChanged(const QString &title);
 
 private:
     void onFormEdited();
@@ -76,7 +78,7 @@ private:
     void onQuotesChanged();
     void onImagesChanged();
     void updateTabTitles();
-    // The metadata and notes tabs and the embargo warning (storyeditorpanels.cpp).
+    // The metadata tab, the notes panel and the embargo warning (storyeditorpanels.cpp).
     void addMetadataAndNotes();
     void showMetadataAndNotes();
     void onMetadataEdited();

@@ -1,5 +1,6 @@
-// The story editor's wire metadata and editor's notes: their tabs, the embargo warning above the
-// form, and how their edits reach the story. Kept apart from storyeditor.cpp, which handles the
+// The story editor's wire metadata and editor's notes: the metadata tab, the notes panel (which the
+// window shows beside the checks), the embargo warning above the form, and how their edits reach
+// the story. Kept apart from storyeditor.cpp, which handles the
 // body, pull quotes and pictures.
 
 #include "storyeditor.h"
@@ -16,12 +17,13 @@ namespace galley {
 
 void StoryEditor::addMetadataAndNotes() {
     m_metadata = new MetadataPanel(m_tabs);
-    m_notes = new NotesPanel(m_tabs);
+    // The window puts the notes in a panel of their own beside the checks (notesPanel()).
+    m_notes = new NotesPanel(this);
+    m_notes->hide();
+    m_notes->setToolTip(tr("Notes for the desk; never published"));
     m_tabs->addTab(m_metadata, tr("Metadata"));
-    m_tabs->addTab(m_notes, tr("Notes"));
     m_tabs->setTabToolTip(m_tabs->indexOf(m_metadata), tr("Where the story came from: agency, ids, "
                                                           "priority, keywords, language, embargo"));
-    m_tabs->setTabToolTip(m_tabs->indexOf(m_notes), tr("Notes for the desk; never published"));
 
     // Above everything else: nobody should miss that a story must wait.
     m_embargo = new QLabel(this);

@@ -21,6 +21,7 @@
 #include <QSettings>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QDockWidget>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextTable>
@@ -226,7 +227,11 @@ private Q_SLOTS:
                                   u"Check the crew numbers"_qs,
                                   {}}};
         openWindow(story);
-        selectTab(u"Notes (1)"_qs);
+        // The notes sit in their own panel beside the checks, titled with their count.
+        auto *dock = testsupport::requireChild<QDockWidget>(m_window.get(), u"notesDock"_qs);
+        QCOMPARE(dock->windowTitle(), u"Notes (1)"_qs);
+        dock->raise();
+        QTRY_VERIFY(m_window->storyEditor()->notesPanel()->isVisible());
         NotesPanel *panel = m_window->storyEditor()->notesPanel();
         auto *text = testsupport::requireChild<QPlainTextEdit>(panel, u"noteTextEdit"_qs);
         auto *send = testsupport::requireChild<QPushButton>(panel, u"addNoteButton"_qs);
@@ -265,7 +270,7 @@ private Q_SLOTS:
                           Qt::LeftButton);
         notes.removeAt(1);
         QCOMPARE(this->story().notes, notes);
-        QCOMPARE(tabText(u"Notes"_qs), u"Notes (2)"_qs);
+        QCOMPARE(dock->windowTitle(), u"Notes (2)"_qs);
         saveAndCompare();
     }
 
