@@ -77,7 +77,7 @@ int runCheck(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &
     io.err.flush();
 
     StoryLibrary library;
-    if (!openLibrary(library, parser, io))
+    if (!openLibrary(library, parser, io, StoryLibrary::Access::ReadOnly))
         return ExitFailure;
     const QString slug = args.constFirst();
     QString error;

@@ -1,12 +1,13 @@
 #pragma once
 
+#include "storage/storylibrary.h"
+
 #include <QCommandLineParser>
 #include <QList>
 #include <QString>
 #include <QTextStream>
 
 namespace galley {
-class StoryLibrary;
 }
 
 namespace galley::cli {
@@ -55,8 +56,10 @@ QString generalUsageLine();
 void addDbOption(QCommandLineParser &parser);
 /// Opens the library named by --db (or the default one); false after writing why to @c err. A
 /// missing file is an error rather than a new empty library: a mistyped --db must not look like a
-/// library with no stories.
-bool openLibrary(StoryLibrary &library, const QCommandLineParser &parser, CliStreams &io);
+/// library with no stories. Verbs that only read open it with StoryLibrary::Access::ReadOnly, so an
+/// archived or read-only library can still be listed, exported and checked.
+bool openLibrary(StoryLibrary &library, const QCommandLineParser &parser, CliStreams &io,
+                 StoryLibrary::Access access);
 
 // The verbs' functions (one file per family of verbs).
 void configureList(QCommandLineParser &parser);

@@ -48,7 +48,7 @@ int runHistory(const CliVerb &verb, const QCommandLineParser &parser, CliStreams
     if (args.size() != 1)
         return usageError(verb, u"Say which story: history takes one slug."_qs, io);
     StoryLibrary library;
-    if (!openLibrary(library, parser, io))
+    if (!openLibrary(library, parser, io, StoryLibrary::Access::ReadOnly))
         return ExitFailure;
     const std::optional<Story> story = storyBySlug(library, args.constFirst(), io);
     if (!story)
@@ -98,7 +98,7 @@ int runDiff(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &i
     if (from == 0 || to == 0)
         return usageError(verb, u"A revision is a number from 1 up, as “galley history” lists them."_qs, io);
     StoryLibrary library;
-    if (!openLibrary(library, parser, io))
+    if (!openLibrary(library, parser, io, StoryLibrary::Access::ReadOnly))
         return ExitFailure;
     const std::optional<Story> story = storyBySlug(library, args.constFirst(), io);
     if (!story)
@@ -133,7 +133,7 @@ int runRestore(const CliVerb &verb, const QCommandLineParser &parser, CliStreams
     if (number == 0)
         return usageError(verb, u"A revision is a number from 1 up, as “galley history” lists them."_qs, io);
     StoryLibrary library;
-    if (!openLibrary(library, parser, io))
+    if (!openLibrary(library, parser, io, StoryLibrary::Access::ReadWrite))
         return ExitFailure;
     const std::optional<Story> story = storyBySlug(library, args.constFirst(), io);
     if (!story)

@@ -23,7 +23,8 @@ void addDbOption(QCommandLineParser &parser) {
 
 // A missing file is an error rather than a new empty library: a mistyped --db must not look like a
 // library with no stories.
-bool openLibrary(StoryLibrary &library, const QCommandLineParser &parser, CliStreams &io) {
+bool openLibrary(StoryLibrary &library, const QCommandLineParser &parser, CliStreams &io,
+                 StoryLibrary::Access access) {
     const QString path = parser.isSet(DbOption) ? parser.value(DbOption) : StoryLibrary::defaultPath();
     const QFileInfo info(path);
     if (!info.exists()) {
@@ -34,7 +35,7 @@ bool openLibrary(StoryLibrary &library, const QCommandLineParser &parser, CliStr
         return false;
     }
     QString error;
-    if (!library.open(path, &error)) {
+    if (!library.open(path, &error, access)) {
         failure(error.isEmpty()
                     ? u"Cannot open the story library at %1."_qs.arg(QDir::toNativeSeparators(path))
                     : error,
@@ -53,7 +54,7 @@ int runList(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &i
     if (!parser.positionalArguments().isEmpty())
         return usageError(verb, u"list takes no arguments, only --db."_qs, io);
     StoryLibrary library;
-    if (!openLibrary(library, parser, io))
+    if (!openLibrary(library, parser, io, StoryLibrary::Access::ReadOnly))
         return ExitFailure;
     QString error;
     const QList<StorySummary> stories = library.list({}, &error);
@@ -82,7 +83,7 @@ int runExport(const CliVerb &verb, const QCommandLineParser &parser, CliStreams 
         return usageError(verb, u"Say where to write the page with --out DIR."_qs, io);
 
     StoryLibrary library;
-    if (!openLibrary(library, parser, io))
+    if (!openLibrary(library, parser, io, StoryLibrary::Access::ReadOnly))
         return ExitFailure;
     const QString slug = args.constFirst();
     QString error;

@@ -1,6 +1,8 @@
 #include "libraryerrors.h"
 
 #include <QDir>
+#include <QFileInfo>
+#include <QStorageInfo>
 #include <QSqlError>
 
 namespace galley {
@@ -22,9 +24,15 @@ int sqliteCode(const QSqlError &error)
     return ok ? (code & 0xff) : -1;
 }
 
-QString describeLibraryError(int code, const QString &path, const QString &detail)
+QString describeLibraryError(int code, const QString &path, const QString &detail, qint64 bytesAvailable)
 {
     const QString file = shown(path);
+    constexpr qint64 NearlyFullBytes = 1024 * 1024;
+    const bool diskFull = code == SqliteIoErrShmSize ||
+                          ((code & 0xff) == int(SqliteCode::IoError) && bytesAvailable >= 0 &&
+                           bytesAvailable < NearlyFullBytes);
+    if (diskFull)
+        code = int(SqliteCode::Full);
     switch (static_cast<SqliteCode>(code & 0xff)) {
     case SqliteCode::Busy:
     case SqliteCode::Locked:
@@ -52,12 +60,21 @@ QString describeLibraryError(int code, const QString &path, const QString &detai
     return u"The library “%1” could not be used: %2."_qs.arg(file, detail.trimmed());
 }
 
+QString describeLibraryError(int code, const QString &path, const QString &detail)
+{
+    const QStorageInfo storage(QFileInfo(path).absolutePath());
+    return describeLibraryError(code, path, detail, storage.isValid() ? storage.bytesAvailable() : -1);
+}
+
 QString describeLibraryError(const QSqlError &error, const QString &path)
 {
     QString detail = error.databaseText();
     if (detail.isEmpty())
         detail = error.driverText();
-    return describeLibraryError(sqliteCode(error), path, detail);
+    // The whole code, so that an extended one (the shared-memory error) keeps its meaning.
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    return describeLibraryError(ok ? code : -1, path, detail);
 }
 
 QString newerLibraryMessage(const QString &path, int fileVersion, int ourVersion)
@@ -74,6 +91,18 @@ QString readOnlyLibraryMessage(const QString &path)
     return u"The library “%1” is read-only, so Galley cannot save to it; check the file's permissions or "
            u"copy it "
            u"to a folder you can write to."_qs.arg(shown(path));
+}
+
+QString emptyFileMessage(const QString &path)
+{
+    return u"The file “%1” is empty, not a Galley library; Galley has not changed it. Name a new file to "
+           u"start a library there."_qs.arg(shown(path));
+}
+
+QString olderReadOnlyLibraryMessage(const QString &path)
+{
+    return u"The library “%1” was made by an earlier version of Galley and must be updated before it can be "
+           u"read; open it once in Galley with permission to write to it."_qs.arg(shown(path));
 }
 
 } // namespace galley

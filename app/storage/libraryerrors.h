@@ -25,11 +25,19 @@ enum class SqliteCode : int {
 /// code), or -1 when the error carries no SQLite code.
 int sqliteCode(const QSqlError &error);
 
+/// SQLITE_IOERR_SHMSIZE: the shared-memory file (library.sqlite-shm) could not be grown, which on a
+/// full disk is what opening a library gives before any write does.
+inline constexpr int SqliteIoErrShmSize = 4874;
+
 /// A sentence a reporter can read for a failed library operation. @p code is an SQLite result code
 /// (primary or extended), @p path the library file as shown to the user, @p detail the driver's own
 /// text, used only when the code has no sentence of its own. Busy/locked says the library is in use
 /// by another Galley window; full, read-only, not-a-database/corrupt, can't-open and disk errors
-/// each get their own sentence.
+/// each get their own sentence. A disk error says the disk is full when it is: the shared-memory
+/// error, or less than a mebibyte left where the library lives (@p bytesAvailable, -1 unknown).
+QString describeLibraryError(int code, const QString &path, const QString &detail, qint64 bytesAvailable);
+
+/// describeLibraryError() with the space left on the disk holding @p path (QStorageInfo).
 QString describeLibraryError(int code, const QString &path, const QString &detail);
 
 /// describeLibraryError() for a Qt Sql error.
@@ -41,5 +49,12 @@ QString newerLibraryMessage(const QString &path, int fileVersion, int ourVersion
 
 /// Sentence for a library file the user may not write to.
 QString readOnlyLibraryMessage(const QString &path);
+
+/// Sentence for an existing empty file named as a library: only a new path becomes a library.
+QString emptyFileMessage(const QString &path);
+
+/// Sentence for a library that needs updating to this Galley's format but was opened for reading
+/// only (a command that only reads, or a read-only copy).
+QString olderReadOnlyLibraryMessage(const QString &path);
 
 } // namespace galley

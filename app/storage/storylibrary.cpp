@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QUrl>
 #include <QStandardPaths>
 
 #include <atomic>
@@ -90,7 +91,7 @@ QString StoryLibrary::defaultPath()
     return QDir(folder).filePath(u"library.sqlite"_qs);
 }
 
-bool StoryLibrary::open(const QString &path, QString *error)
+bool StoryLibrary::open(const QString &path, QString *error, Access access)
 {
     close();
     auto refuse = [&](const QString &message) {
@@ -105,20 +106,49 @@ bool StoryLibrary::open(const QString &path, QString *error)
     const QFileInfo info(path);
     if (info.isDir())
         return refuse(u"“%1” is a folder, not a Galley library."_qs.arg(QDir::toNativeSeparators(path)));
-    if (info.exists() && !info.isWritable())
+    const bool readOnly = access == Access::ReadOnly;
+    if (!readOnly && info.exists() && !info.isWritable())
         return refuse(readOnlyLibraryMessage(path));
+    // SQLite takes an empty file for an empty database; a library must not appear in a file the
+    // user made for something else (or a mistyped --db), so only a new path becomes one. An empty
+    // file with a journal beside it is a library another Galley is creating right now.
+    const bool beingCreated = QFileInfo::exists(path + u"-journal"_qs) || QFileInfo::exists(path + u"-wal"_qs);
+    if (info.exists() && info.size() == 0 && !beingCreated)
+        return refuse(emptyFileMessage(path));
+    if (readOnly && !info.exists())
+        return refuse(u"There is no story library at %1."_qs.arg(QDir::toNativeSeparators(path)));
 
     d->path = path;
+    const auto connect = [&](bool immutable) {
+        if (d->db.isOpen())
+            d->db.close();
+        d->db.setDatabaseName(immutable ? QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath())
+                                                  .toString(QUrl::FullyEncoded) +
+                                              u"?immutable=1"_qs
+                                        : path);
+        QString options = u"QSQLITE_BUSY_TIMEOUT=%1"_qs.arg(BusyTimeoutMs);
+        if (readOnly)
+            options += u";QSQLITE_OPEN_READONLY"_qs;
+        if (immutable)
+            options += u";QSQLITE_OPEN_URI"_qs;
+        d->db.setConnectOptions(options);
+        return d->db.open();
+    };
     d->db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, d->connectionName);
-    d->db.setDatabaseName(path);
-    d->db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_qs.arg(BusyTimeoutMs));
-    if (!d->db.open())
+    if (!connect(false))
         return refuse(describeLibraryError(d->db.lastError(), path));
 
     QString message;
     // Reads only: a file we must refuse (not a database, newer format) is left exactly as it was.
     QSqlError sqlError;
-    const int version = schema::readVersion(d->db, &sqlError);
+    int version = schema::readVersion(d->db, &sqlError);
+    if (version < 0 && readOnly && sqliteCode(sqlError) == int(SqliteCode::CantOpen)) {
+        // A WAL library in a folder nobody may write to (an archive) has no shared-memory file and
+        // cannot get one: read it as a file that does not change.
+        if (!connect(true))
+            return refuse(describeLibraryError(d->db.lastError(), path));
+        version = schema::readVersion(d->db, &sqlError);
+    }
     if (version < 0)
         return refuse(describeLibraryError(sqlError, path));
     if (version > schema::currentVersion())
@@ -127,6 +157,13 @@ bool StoryLibrary::open(const QString &path, QString *error)
         return refuse(u"The file “%1” is a database of another program, not a Galley library; Galley has not "
                       u"changed it."_qs.arg(QDir::toNativeSeparators(path)));
 
+    if (readOnly) {
+        if (version < schema::currentVersion())
+            return refuse(olderReadOnlyLibraryMessage(path));
+        d->version = version;
+        qCDebug(lcStorage) << "Opened library" << path << "for reading, schema version" << version;
+        return true;
+    }
     if (!d->exec(u"PRAGMA foreign_keys = ON"_qs, &message) ||
         !d->exec(u"PRAGMA journal_mode = WAL"_qs, &message))
         return refuse(message);

@@ -70,12 +70,22 @@ public:
     /// Default library file: <AppLocalDataLocation>/library.sqlite (the folder is created).
     static QString defaultPath();
 
-    /// Opens (creating if needed) the library at @p path and migrates it to the current schema. The
-    /// folder must exist. Refuses, leaving the file exactly as it was: a folder, a read-only file, a
-    /// file that is not a database or is damaged, another program's database, and a library written
-    /// by a newer Galley. Fails with the in-use sentence when another window holds the write lock
-    /// longer than the busy timeout (2.5 s) while the file needs migrating.
-    bool open(const QString &path, QString *error);
+    /// How open() may use the file.
+    enum class Access {
+        ReadWrite, ///< the editor and commands that change stories: creates and migrates the file
+        ReadOnly,  ///< commands that only read (list, export, history, diff, check): never writes,
+                   ///< so a read-only or archived library can be read
+    };
+
+    /// Opens the library at @p path: ReadWrite creates it when @p path is new and migrates it to the
+    /// current schema; ReadOnly needs an existing library of the current schema and writes nothing
+    /// (saves then fail with the read-only sentence). The folder must exist. Refuses, leaving the
+    /// file exactly as it was: a folder, an existing empty file (only a new path becomes a library),
+    /// a read-only file for ReadWrite, a file that is not a database or is damaged, another
+    /// program's database, and a library written by a newer Galley. Fails with the in-use sentence
+    /// when another window holds the write lock longer than the busy timeout (2.5 s) while the file
+    /// needs migrating.
+    bool open(const QString &path, QString *error, Access access = Access::ReadWrite);
     /// Closes the file (safe when none is open); the library can then open another.
     void close();
     /// True between a successful open() and close().

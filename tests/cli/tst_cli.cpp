@@ -331,6 +331,10 @@ void TestCli::exitCodes_data() {
     QTest::newRow("export into a file")
         << QStringList{u"export"_qs, u"harbour-vote"_qs, u"--db"_qs, db, u"--out"_qs, u"@JUNK"_qs} << 1
         << u"galley: Cannot create the folder "_qs;
+    QTest::newRow("db is an empty file")
+        << QStringList{u"list"_qs, u"--db"_qs, u"@EMPTY"_qs} << 1
+        << u"galley: The file “@EMPTY” is empty, not a Galley library; Galley has not changed it. Name a new "
+           u"file to start a library there.\n"_qs;
     QTest::newRow("db does not exist") << QStringList{u"list"_qs, u"--db"_qs, u"@TMP/nothing.sqlite"_qs} << 1
                                        << u"galley: There is no story library at "_qs;
     QTest::newRow("export without slug")
@@ -379,7 +383,13 @@ void TestCli::exitCodes() {
     QVERIFY(junk.open(QIODevice::WriteOnly));
     junk.write(QByteArray(4096, 'x'));
     junk.close();
+    const QString empty = m_tmp->filePath(u"empty.sqlite"_qs);
+    QFile emptyFile(empty);
+    QVERIFY(emptyFile.open(QIODevice::WriteOnly));
+    emptyFile.close();
+    errStart.replace(u"@EMPTY"_qs, empty);
     for (QString &argument : arguments) {
+        argument.replace(u"@EMPTY"_qs, empty);
         argument.replace(u"@DB"_qs, m_db);
         argument.replace(u"@JUNK"_qs, junk.fileName());
         argument.replace(u"@TMP"_qs, m_tmp->path());
@@ -392,6 +402,7 @@ void TestCli::exitCodes() {
     QCOMPARE(run.out, QString());
     QCOMPARE(run.exitCode, exitCode);
     QCOMPARE(QFileInfo(junk).size(), 4096); // a file that is not a library is left alone
+    QCOMPARE(QFileInfo(empty).size(), 0);
 }
 
 void TestCli::help() {

@@ -43,8 +43,12 @@ private Q_SLOTS:
     void foreignDatabaseRefusedUntouched();
     void folderRefused();
     void callsWithoutOpenLibrary();
+    void emptyFileRefusedUntouched();
+    void readOnlyAccessReadsAndNeverWrites();
+    void readOnlyAccessNeedsALibrary();
     void sentences_data();
     void sentences();
+    void diskErrorOnAFullDisk();
     void extendedCodesReduced();
 
 private:
@@ -85,6 +89,10 @@ void TestLibraryOpen::openWhileAnotherWindowWritesFails() {
                      QDir::toNativeSeparators(libraryPath())));
         QVERIFY(!library.isOpen());
         QVERIFY(hold.exec(u"ROLLBACK"_qs));
+        // The other one gave up: its empty file is not taken for a library, a new one is made.
+        QVERIFY(!library.open(libraryPath(), &error));
+        QCOMPARE(error, emptyFileMessage(libraryPath()));
+        QVERIFY(QFile::remove(libraryPath()));
         QVERIFY2(library.open(libraryPath(), &error), qPrintable(error));
         QCOMPARE(library.schemaVersion(), StoryLibrary::currentSchemaVersion());
     }
@@ -216,6 +224,52 @@ void TestLibraryOpen::callsWithoutOpenLibrary() {
     QCOMPARE(library.count(), 0);
 }
 
+void TestLibraryOpen::emptyFileRefusedUntouched() {
+    // SQLite would take an empty file for an empty database: only a new path becomes a library.
+    QFile file(libraryPath());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    for (const auto access : {StoryLibrary::Access::ReadWrite, StoryLibrary::Access::ReadOnly}) {
+        StoryLibrary library;
+        QString error;
+        QVERIFY(!library.open(libraryPath(), &error, access));
+        QCOMPARE(error, u"The file “%1” is empty, not a Galley library; Galley has not changed it. Name a new "
+                        u"file to start a library there."_qs.arg(QDir::toNativeSeparators(libraryPath())));
+        QCOMPARE(QFileInfo(libraryPath()).size(), 0);
+    }
+}
+
+void TestLibraryOpen::readOnlyAccessReadsAndNeverWrites() {
+    Story story = Story::create();
+    story.headline = u"Ferry fares frozen"_qs;
+    {
+        StoryLibrary library;
+        QString error;
+        QVERIFY2(library.open(libraryPath(), &error), qPrintable(error));
+        QVERIFY2(library.save(story, &error), qPrintable(error));
+    }
+    const QByteArray before = fileBytes(libraryPath());
+    StoryLibrary library;
+    QString error;
+    QVERIFY2(library.open(libraryPath(), &error, StoryLibrary::Access::ReadOnly), qPrintable(error));
+    const QList<StorySummary> stories = library.list({}, &error);
+    QCOMPARE(stories.size(), 1);
+    QCOMPARE(stories.at(0).headline, u"Ferry fares frozen"_qs);
+    story.headline = u"Ferry fares rise"_qs;
+    QVERIFY(!library.save(story, &error));
+    QCOMPARE(error, readOnlyLibraryMessage(libraryPath()));
+    library.close();
+    QCOMPARE(fileBytes(libraryPath()), before);
+}
+
+void TestLibraryOpen::readOnlyAccessNeedsALibrary() {
+    StoryLibrary library;
+    QString error;
+    QVERIFY(!library.open(libraryPath(), &error, StoryLibrary::Access::ReadOnly));
+    QCOMPARE(error, u"There is no story library at %1."_qs.arg(QDir::toNativeSeparators(libraryPath())));
+    QVERIFY(!QFile::exists(libraryPath()));
+}
+
 void TestLibraryOpen::sentences_data() {
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("detail");
@@ -252,6 +306,12 @@ void TestLibraryOpen::sentences_data() {
         << 10 << QString()
         << u"Galley could not read or write the library “/news/library.sqlite” because of a "
            u"disk error; nothing was saved."_qs;
+    // On a full disk, opening a library whose shared-memory file does not exist yet fails with
+    // SQLITE_IOERR_SHMSIZE, and a plain disk error where nothing is left is a full disk too.
+    QTest::newRow("shared memory on a full disk")
+        << 4874 << QString()
+        << u"The disk holding the library “/news/library.sqlite” is full, so nothing was saved; "
+           u"free some space and try again."_qs;
     QTest::newRow("other with detail")
         << 1 << u"no such table: x "_qs
         << u"The library “/news/library.sqlite” could not be used: no such table: x."_qs;
@@ -264,6 +324,20 @@ void TestLibraryOpen::sentences() {
     QFETCH(QString, detail);
     QFETCH(QString, sentence);
     QCOMPARE(describeLibraryError(code, u"/news/library.sqlite"_qs, detail), sentence);
+}
+
+void TestLibraryOpen::diskErrorOnAFullDisk() {
+    const QString full = u"The disk holding the library “x” is full, so nothing was saved; free some space and "
+                         u"try again."_qs;
+    QCOMPARE(describeLibraryError(10, u"x"_qs, QString(), 4096), full);
+    QCOMPARE(describeLibraryError(778, u"x"_qs, QString(), 0), full); // SQLITE_IOERR_WRITE
+    QCOMPARE(describeLibraryError(10, u"x"_qs, QString(), qint64(20) << 30),
+             u"Galley could not read or write the library “x” because of a disk error; nothing was saved."_qs);
+    QCOMPARE(describeLibraryError(10, u"x"_qs, QString(), -1),
+             u"Galley could not read or write the library “x” because of a disk error; nothing was saved."_qs);
+    QCOMPARE(describeLibraryError(QSqlError(u"d"_qs, u"disk I/O error"_qs, QSqlError::ConnectionError, u"4874"_qs),
+                                  u"x"_qs),
+             full);
 }
 
 void TestLibraryOpen::extendedCodesReduced() {

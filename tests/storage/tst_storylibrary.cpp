@@ -222,7 +222,8 @@ void TestStoryLibrary::offeredPicturesAndWireSlugs() {
 void TestStoryLibrary::openMigrates_data() {
     QTest::addColumn<bool>("emptyFileFirst");
     QTest::newRow("fresh path") << false;
-    QTest::newRow("0-byte file") << true;
+    // An existing empty file is refused (tst_libraryopen); one another Galley is creating is not.
+    QTest::newRow("0-byte file being created") << true;
 }
 
 void TestStoryLibrary::openMigrates() {
@@ -232,6 +233,9 @@ void TestStoryLibrary::openMigrates() {
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.close();
         QCOMPARE(QFileInfo(libraryPath()).size(), 0);
+        QFile journal(libraryPath() + u"-journal"_qs);
+        QVERIFY(journal.open(QIODevice::WriteOnly));
+        journal.close();
     }
     openLibrary();
     QCOMPARE(m_library->schemaVersion(), StoryLibrary::currentSchemaVersion());
