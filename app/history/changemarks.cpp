@@ -42,32 +42,13 @@ QString changeMarksHtml(const QList<DiffToken> &tokens) {
     return html;
 }
 
-namespace {
-
-/// @p tokens as the page's script walks them: [{"op": "=", "+" or "-", "text", "space"?: true}].
-QJsonArray tokensJson(const QList<DiffToken> &tokens) {
-    QJsonArray out;
-    for (const DiffToken &token : tokens) {
-        QJsonObject o{{u"op"_qs, token.kind == DiffToken::Kind::Same    ? u"="_qs
-                                 : token.kind == DiffToken::Kind::Added ? u"+"_qs
-                                                                        : u"-"_qs},
-                      {u"text"_qs, token.text}};
-        if (token.spaceBefore)
-            o.insert(u"space"_qs, true);
-        out.append(o);
-    }
-    return out;
-}
-
-} // namespace
-
 QJsonArray previewChangeMarks(const RevisionDiff &diff) {
     QJsonArray marks;
     const auto mark = [&](const QString &target, const QString &id, const FieldDiff &field) {
         QJsonObject o{{u"target"_qs, target}, {u"id"_qs, id}, {u"html"_qs, changeMarksHtml(field.tokens)}};
         // A block still in one piece is marked in place, keeping its bold, italic and links.
         if (target == u"block" && (field.change == FieldDiff::Change::Changed || field.change == FieldDiff::Change::Moved))
-            o.insert(u"tokens"_qs, tokensJson(field.tokens));
+            o.insert(u"tokens"_qs, diffTokensJson(field.tokens));
         marks.append(o);
     };
     for (const FieldDiff &field : diff.fields) {

@@ -548,21 +548,26 @@ QString diffAsText(const RevisionDiff &diff) {
     return text;
 }
 
+QJsonArray diffTokensJson(const QList<DiffToken> &tokens) {
+    QJsonArray out;
+    for (const DiffToken &token : tokens) {
+        QJsonObject o{{u"op"_qs, token.kind == DiffToken::Kind::Same    ? u"="_qs
+                                 : token.kind == DiffToken::Kind::Added ? u"+"_qs
+                                                                        : u"-"_qs},
+                      {u"text"_qs, token.text}};
+        if (token.spaceBefore)
+            o.insert(u"space"_qs, true);
+        out.append(o);
+    }
+    return out;
+}
+
 QJsonObject diffAsJson(const RevisionDiff &diff) {
     static const char16_t *const changeNames[] = {u"changed", u"added", u"removed",
                                                   u"moved",   u"split", u"joined"};
     QJsonArray fields;
     for (const FieldDiff &field : diff.fields) {
-        QJsonArray tokens;
-        for (const DiffToken &token : field.tokens) {
-            QJsonObject o{{u"op"_qs, token.kind == DiffToken::Kind::Same    ? u"="_qs
-                                     : token.kind == DiffToken::Kind::Added ? u"+"_qs
-                                                                            : u"-"_qs},
-                          {u"text"_qs, token.text}};
-            if (token.spaceBefore)
-                o.insert(u"space"_qs, true);
-            tokens.append(o);
-        }
+        const QJsonArray tokens = diffTokensJson(field.tokens);
         QJsonObject o{{u"key"_qs, field.key},
                       {u"label"_qs, field.label},
                       {u"change"_qs, QString::fromUtf16(changeNames[int(field.change)])},

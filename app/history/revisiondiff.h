@@ -3,6 +3,7 @@
 #include "model/story.h"
 #include "recovery/worddiff.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -73,6 +74,10 @@ QString markedText(const QList<DiffToken> &tokens);
 /// the note and any formatting changes in parentheses after the label ("Paragraph 4 (moved from
 /// paragraph 2; “vote” made bold): ...").
 QString diffAsText(const RevisionDiff &diff);
+
+/// @p tokens as JSON: [{"op": "=", "+" or "-", "text", "space"?: true}] (diffAsJson()'s "tokens",
+/// and what the preview's script walks to mark changes in place).
+QJsonArray diffTokensJson(const QList<DiffToken> &tokens);
 
 /// The comparison as JSON: {"fields": [{"key", "label", "change" ("changed", "added", "removed",
 /// "moved", "split", "joined"), "note"?, "formatting"?: [sentences], "text" (markedText()), "tokens": [{"op": "=", "+" or "-",
