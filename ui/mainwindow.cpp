@@ -12,6 +12,8 @@
 #include "storage/storylibrary.h"
 #include "storyeditor.h"
 #include "storylistpanel.h"
+#include "window/panetoggles.h"
+#include "window/windowshortcuts.h"
 
 #include <QAction>
 #include <QApplication>
@@ -23,6 +25,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTextEdit>
@@ -52,15 +55,23 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
     setWindowIcon(QIcon(u":/galley/icons/galley.svg"_qs));
     m_splitter->setObjectName(u"mainSplitter"_qs);
     m_splitter->addWidget(m_list);
-    m_splitter->addWidget(m_editor);
+    // On a small screen the form scrolls instead of squashing its fields.
+    auto *editorScroll = new QScrollArea(this);
+    editorScroll->setObjectName(u"editorScroll"_qs);
+    editorScroll->setWidgetResizable(true);
+    editorScroll->setFrameShape(QFrame::NoFrame);
+    editorScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    editorScroll->setWidget(m_editor);
+    m_splitter->addWidget(editorScroll);
     m_splitter->addWidget(m_preview);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 3);
     m_splitter->setSizes({270, 700, 530});
-    m_list->setMinimumWidth(220);
-    m_editor->setMinimumWidth(420);
+    // 800 pixels wide hold all three (issue 14): the list, the form at its narrowest, a phone page.
+    m_list->setMinimumWidth(160);
+    editorScroll->setMinimumWidth(390);
     setCentralWidget(m_splitter);
     m_wordCount->setObjectName(u"wordCount"_qs);
     // Stays until a save succeeds: the status bar's messages come and go, this must not.
@@ -128,6 +139,7 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
     resize(1440, 900);
     restoreGeometry(m_settings->value(Settings::Key::WindowGeometry).toByteArray());
     m_splitter->restoreState(m_settings->value(Settings::Key::SplitterState).toByteArray());
+    m_paneToggles->apply();
     m_list->reload();
     updateTitle();
 }
@@ -202,6 +214,11 @@ void MainWindow::createMenus() {
         toggle->setShortcut(QKeySequence(Qt::Key_F7));
         view->addAction(toggle);
     }
+
+    view->addSeparator();
+    m_paneToggles = new PaneToggles(view, m_list, m_preview, this);
+    // After every action exists: the window's shortcuts win over the focused field's own keys.
+    new WindowShortcuts(this);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Galley"), this, &MainWindow::showAbout);
@@ -428,7 +445,6 @@ void MainWindow::printToPdf() {
         this, tr("Print to PDF"), QDir::home().filePath(name + u".pdf"_qs), tr("PDF (*.pdf)"));
     if (path.isEmpty())
         return;
-    m_preview->setPreviewWidth(PreviewPane::Width::Print);
     if (!m_preview->printToPdf(path))
         statusBar()->showMessage(tr("The preview is still starting; try again in a moment."), 5000);
 }

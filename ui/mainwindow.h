@@ -18,6 +18,7 @@ class HistoryPanel;
 class ChecksController;
 class ChecksPanel;
 class JournalKeeper;
+class PaneToggles;
 class PreviewPane;
 class Settings;
 class StoryEditor;
@@ -176,6 +177,7 @@ private:
     bool m_previewStarted = false;
     HistoryPanel *m_history = nullptr;
     QDockWidget *m_historyDock = nullptr;
+    PaneToggles *m_paneToggles = nullptr;
 };
 
 } // namespace galley

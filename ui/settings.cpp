@@ -40,6 +40,8 @@ const KeyInfo keyTable[] = {
     {Settings::Key::UserName, u"user/name", [] { return QVariant(systemUserName()); }},
     {Settings::Key::RecoveryFolder, u"recovery/folder",
      [] { return QVariant(RecoveryStore::defaultFolder()); }},
+    {Settings::Key::ShowStoryList, u"view/storyList", [] { return QVariant(true); }},
+    {Settings::Key::ShowPreview, u"view/preview", [] { return QVariant(true); }},
 };
 
 const KeyInfo &info(Settings::Key key) {

@@ -16,7 +16,9 @@ public:
         LastStoryId,      ///< QString, the story open when the window closed
         LastExportFolder, ///< QString, the folder last chosen for File > Export
         UserName,         ///< QString, who signs editor's notes; the account's full name by default
-        RecoveryFolder    ///< QString, where recovery journals go; <AppLocalDataLocation>/recovery
+        RecoveryFolder,   ///< QString, where recovery journals go; <AppLocalDataLocation>/recovery
+        ShowStoryList,    ///< bool, View › Story List; true by default
+        ShowPreview       ///< bool, View › Preview; true by default
     };
 
     Settings() = default;
