@@ -11,6 +11,7 @@
 #include "mainwindow.h"
 #include "storage/storylibrary.h"
 #include "storyeditor.h"
+#include "wrappinglineedit.h"
 
 #include <QAction>
 #include <QLabel>
@@ -72,7 +73,7 @@ private Q_SLOTS:
 
     void underliningIsNotAnEdit() {
         // Drawing underlines re-highlights documents; that must never count as typing.
-        auto *deck = testsupport::requireChild<QPlainTextEdit>(m_window.get(), u"deckEdit"_qs);
+        auto *deck = testsupport::requireChild<WrappingLineEdit>(m_window.get(), u"deckEdit"_qs);
         QVERIFY(!m_window->hasUnsavedChanges());
         m_window->checks()->storyShown();
         QTest::qWait(SpellHighlighter::PauseMs + ChecksController::CheckDelayMs);
@@ -182,10 +183,10 @@ private Q_SLOTS:
     }
 
     void deckIsUnderlinedAndHeadlineFixed() {
-        auto *headline = testsupport::requireChild<QLineEdit>(m_window.get(), u"headlineEdit"_qs);
+        auto *headline = testsupport::requireChild<WrappingLineEdit>(m_window.get(), u"headlineEdit"_qs);
         headline->selectAll();
         testsupport::typeAtEnd(headline, u" Utilize"_qs);
-        auto *deck = testsupport::requireChild<QPlainTextEdit>(m_window.get(), u"deckEdit"_qs);
+        auto *deck = testsupport::requireChild<WrappingLineEdit>(m_window.get(), u"deckEdit"_qs);
         testsupport::typeInto(deck, u"A recieved plan"_qs);
         QTRY_COMPARE(underlined(deck->document()->firstBlock()), QStringList{u"recieved"_qs});
         m_window->checks()->checkNow();

@@ -9,10 +9,12 @@
 #include "storage/storylibrary.h"
 #include "storyeditor.h"
 #include "storylistpanel.h"
+#include "wrappinglineedit.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QBuffer>
+#include <QClipboard>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QImage>
@@ -163,7 +165,7 @@ private Q_SLOTS:
         }
         // Undo stays the field's own: Ctrl+Z in the headline undoes the headline's typing.
         tabs->setCurrentIndex(0);
-        auto *headline = findChild<QLineEdit>(u"headlineEdit"_qs);
+        auto *headline = findChild<WrappingLineEdit>(u"headlineEdit"_qs);
         testsupport::typeAtEnd(headline, u" now"_qs);
         QCOMPARE(headline->text(), u"Ferry timetable changes for the winter now"_qs);
         QTest::keyClick(headline, Qt::Key_Z, Qt::ControlModifier);
@@ -231,7 +233,7 @@ private Q_SLOTS:
         QAction *preview = findChild<QAction>(u"togglePreviewAction"_qs);
         QVERIFY(list->isCheckable() && list->isChecked());
         QVERIFY(preview->isCheckable() && preview->isChecked());
-        auto *headline = findChild<QLineEdit>(u"headlineEdit"_qs);
+        auto *headline = findChild<WrappingLineEdit>(u"headlineEdit"_qs);
         headline->setFocus(Qt::OtherFocusReason);
         QTRY_COMPARE(QApplication::focusWidget(), headline);
         QTest::keyClick(headline, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
@@ -279,7 +281,7 @@ private Q_SLOTS:
         });
         answer.start(50);
         QSignalSpy done(preview, &PreviewPane::pdfFinished);
-        auto *headline = findChild<QLineEdit>(u"headlineEdit"_qs);
+        auto *headline = findChild<WrappingLineEdit>(u"headlineEdit"_qs);
         headline->setFocus(Qt::OtherFocusReason);
         QTRY_COMPARE(QApplication::focusWidget(), headline);
         QTest::keyClick(headline, Qt::Key_P, Qt::ControlModifier);
@@ -310,6 +312,94 @@ private Q_SLOTS:
             QCOMPARE(page.pixelColor(x, 2), QColor(Qt::white));
             QCOMPARE(page.pixelColor(x, page.height() - 3), QColor(Qt::white));
         }
+    }
+
+    void wrappingFields_data() {
+        QTest::addColumn<int>("tab");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("headline") << 0 << u"headlineEdit"_qs;
+        QTest::newRow("deck") << 0 << u"deckEdit"_qs;
+        QTest::newRow("caption") << 2 << u"imageCaption0"_qs;
+        QTest::newRow("alt text") << 2 << u"imageAlt0"_qs;
+    }
+
+    // Headline, deck, caption and alt text show their whole text: they wrap and grow to four lines,
+    // then scroll; Enter adds no line break, and pasted line breaks and tabs become spaces.
+    void wrappingFields() {
+        QFETCH(int, tab);
+        QFETCH(QString, name);
+        m_window->resize(800, 600);
+        QTRY_COMPARE(m_window->size(), QSize(800, 600));
+        findChild<QTabWidget>(u"storyTabs"_qs)->setCurrentIndex(tab);
+        auto *field = findChild<WrappingLineEdit>(name);
+        const auto storyText = [this, &name] {
+            const Story &story = m_window->storyEditor()->story();
+            if (name == u"headlineEdit")
+                return story.headline;
+            if (name == u"deckEdit")
+                return story.deck;
+            return name == u"imageCaption0" ? story.images.constFirst().caption : story.images.constFirst().altText;
+        };
+        field->setFocus(Qt::OtherFocusReason);
+        QTRY_COMPARE(QApplication::focusWidget(), field);
+        field->selectAll();
+        QTest::keyClick(field, Qt::Key_Delete);
+        QCOMPARE(field->visibleLines(), 1);
+        const int oneLine = field->height();
+
+        const QString words = u"Councillors agree to keep the late ferry running through the winter months"_qs;
+        QTest::keyClicks(field, words);
+        QTest::keyClick(field, Qt::Key_Return);
+        QTest::keyClick(field, Qt::Key_Enter);
+        QCOMPARE(field->text(), words);
+        QCOMPARE(storyText(), words);
+        QVERIFY2(field->visibleLines() >= 2, qPrintable(QString::number(field->visibleLines())));
+        QVERIFY(field->height() > oneLine);
+        // The whole text is on screen: nothing to scroll.
+        QCOMPARE(field->verticalScrollBar()->maximum(), 0);
+
+        QApplication::clipboard()->setText(u" after\na vote\r\nof\tsix\u2029to one"_qs);
+        QTest::keyClick(field, Qt::Key_V, Qt::ControlModifier);
+        const QString pasted = words + u" after a vote of six to one"_qs;
+        QCOMPARE(field->text(), pasted);
+        QCOMPARE(storyText(), pasted);
+
+        // The form makes room: the field grown over two lines does not cover the field under it.
+        const QMap<QString, QString> below = {{u"headlineEdit"_qs, u"headlineCount"_qs},
+                                              {u"deckEdit"_qs, u"bylineEdit"_qs},
+                                              {u"imageCaption0"_qs, u"imageCredit0"_qs},
+                                              {u"imageAlt0"_qs, u"imagePlacement0"_qs}};
+        QWidget *next = findChild<QWidget>(below.value(name));
+        const auto bottomOf = [this](QWidget *w) { return w->mapTo(m_window.get(), QPoint(0, w->height())).y(); };
+        const auto topOf = [this](QWidget *w) { return w->mapTo(m_window.get(), QPoint(0, 0)).y(); };
+        QTRY_VERIFY2(bottomOf(field) <= topOf(next),
+                     qPrintable(u"%1 ends at %2, %3 starts at %4"_qs.arg(name).arg(bottomOf(field)).arg(next->objectName()).arg(topOf(next))));
+        const QString dir = qEnvironmentVariable("GALLEY_SCREENSHOT_DIR");
+        if (!dir.isEmpty() && name == u"headlineEdit")
+            QVERIFY(m_window->grab().save(QDir(dir).filePath(u"wrapping-headline.png"_qs)));
+
+        // Past four lines it stops growing and scrolls.
+        for (int i = 0; i < 6; ++i)
+            QTest::keyClicks(field, u" and more words"_qs);
+        QCOMPARE(field->visibleLines(), WrappingLineEdit::MaxLines);
+        QVERIFY(field->verticalScrollBar()->maximum() > 0);
+        QVERIFY(!field->text().contains(u'\n'));
+    }
+
+    // setText() is not an edit: textChanged() but no textEdited(), as QLineEdit.
+    void wrappingFieldSignals() {
+        WrappingLineEdit field;
+        QSignalSpy changed(&field, &WrappingLineEdit::textChanged);
+        QSignalSpy edited(&field, &WrappingLineEdit::textEdited);
+        field.setText(u"Two\nlines"_qs);
+        QCOMPARE(field.text(), u"Two lines"_qs);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(edited.count(), 0);
+        field.setCursorPosition(3);
+        field.insert(u",\tthen"_qs);
+        QCOMPARE(field.text(), u"Two, then lines"_qs);
+        QCOMPARE(edited.count(), 1);
+        QCOMPARE(edited.at(0).at(0).toString(), u"Two, then lines"_qs);
     }
 
 private:

@@ -171,7 +171,9 @@ void ChecksController::attachHighlighters() {
     const QList<QPlainTextEdit *> edits = m_editor->findChildren<QPlainTextEdit *>();
     for (QPlainTextEdit *edit : edits) {
         const QString name = edit->objectName();
-        if ((name != u"deckEdit" && !name.startsWith(u"pullQuoteText"_qs)) || edit->property("galleySpelling").toBool())
+        const bool checked = name == u"deckEdit" || name == u"headlineEdit" || name.startsWith(u"pullQuoteText"_qs) ||
+                             name.startsWith(u"imageCaption"_qs) || name.startsWith(u"imageAlt"_qs);
+        if (!checked || edit->property("galleySpelling").toBool())
             continue;
         edit->setProperty("galleySpelling", true);
         // Parented to the document: it goes when the pull quote's editor goes.
