@@ -26,6 +26,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
+#include <QTimeZone>
 #include <QTimer>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -400,6 +401,25 @@ private Q_SLOTS:
         QCOMPARE(field.text(), u"Two, then lines"_qs);
         QCOMPARE(edited.count(), 1);
         QCOMPARE(edited.at(0).at(0).toString(), u"Two, then lines"_qs);
+    }
+
+    // The preview shows the publication time in the section's zone from the settings, as the
+    // export does (the exact markup is tested in tst_storytimes).
+    void previewShowsPublicationTime() {
+        QSettings().setValue(u"timeZone/default"_qs, u"Asia/Tokyo"_qs);
+        const QDateTime created = m_window->storyEditor()->story().created;
+        QVERIFY(created.isValid());
+        const QString expected = created.toTimeZone(QTimeZone("Asia/Tokyo"))
+                                     .toOffsetFromUtc(9 * 3600)
+                                     .toString(Qt::ISODate);
+        testsupport::typeAtEnd(findChild<WrappingLineEdit>(u"headlineEdit"_qs), u" again"_qs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            testsupport::runPageScript(m_window->previewPane()->view(),
+                                       u"(function(){var t=document.querySelector('header p.story-time time');"
+                                       u"return t?t.getAttribute('datetime'):'';})()"_qs)
+                .toString(),
+            expected, PreviewTimeoutMs);
+        QSettings().remove(u"timeZone/default"_qs);
     }
 
 private:

@@ -142,6 +142,8 @@ PreviewPane::~PreviewPane() {
 RenderOptions PreviewPane::renderOptions() {
     RenderOptions options;
     options.imageUrl = [](const Story &, const StoryImage &image) { return previewImageUrl(image); };
+    // Read each time (on the worker thread, off the typing): a changed zone shows at the next update.
+    options.timeZones = SectionTimeZones::fromSettings();
     return options;
 }
 

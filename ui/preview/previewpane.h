@@ -69,7 +69,8 @@ public:
     /// when the preview has not started.
     bool printToPdf(const QString &path);
 
-    /// The options the preview renders with (pictures through galley://image/<id>).
+    /// The options the preview renders with (pictures through galley://image/<id>, the sections'
+    /// time zones from the settings, as the export).
     static RenderOptions renderOptions();
 
     /// The web view, or nullptr before start().
