@@ -12,6 +12,7 @@
 #include "storage/storylibrary.h"
 #include "storyeditor.h"
 #include "storylistpanel.h"
+#include "trash/trashdialog.h"
 #include "window/panetoggles.h"
 #include "window/windowshortcuts.h"
 
@@ -215,6 +216,9 @@ void MainWindow::createMenus() {
         view->addAction(toggle);
     }
 
+    QAction *trash = view->addAction(themedIcon(u"user-trash"_qs, u"🗑"_qs), tr("&Trash…"), this, &MainWindow::showTrash);
+    trash->setObjectName(u"trashAction"_qs);
+    trash->setToolTip(tr("Deleted stories, kept %1 days: restore one or empty the Trash").arg(StoryLibrary::TrashKeepDays));
     view->addSeparator();
     m_paneToggles = new PaneToggles(view, m_list, m_preview, this);
     // After every action exists: the window's shortcuts win over the focused field's own keys.
@@ -382,12 +386,15 @@ void MainWindow::deleteStory() {
     const QString name =
         story.headline.isEmpty() ? tr("this untitled story") : u"“"_qs + story.headline + u"”"_qs;
     const auto answer = QMessageBox::question(
-        this, tr("Delete story"), tr("Delete %1 and its pictures? This cannot be undone.").arg(name),
+        this, tr("Delete story"),
+        tr("Delete %1? It goes to the Trash, where View › Trash can restore it for %2 days.")
+            .arg(name)
+            .arg(StoryLibrary::TrashKeepDays),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
     QString error;
-    if (!m_library.remove(story.id, &error)) {
+    if (!m_library.moveToTrash(story.id, &error)) {
         QMessageBox::warning(this, tr("Story not deleted"), error);
         return;
     }
@@ -405,6 +412,17 @@ void MainWindow::deleteStory() {
         m_editor->setEnabled(false);
         updateTitle();
     }
+}
+
+void MainWindow::showTrash() {
+    TrashDialog dialog(m_library, this);
+    connect(&dialog, &TrashDialog::restored, this, [this](const QString &id) {
+        m_list->reload();
+        m_editor->setEnabled(true); // off while the library had no story left
+        openStory(id);
+    });
+    dialog.exec();
+    m_list->reload();
 }
 
 void MainWindow::updateTitle() {

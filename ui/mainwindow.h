@@ -130,6 +130,8 @@ private:
     /// Puts the first of @p stories into the story on screen, keeping its id and creation time.
     void fillCurrentStory(const QString &id, const QList<Story> &stories);
     void showAbout();
+    /// View › Trash: the deleted stories; one restored opens.
+    void showTrash();
     void printToPdf();
     /// Starts the preview (WebEngine) once the editor has painted, so the form is there to type
     /// into while Chromium starts; after PreviewStartFallbackMs at the latest.

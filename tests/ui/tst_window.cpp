@@ -19,6 +19,9 @@
 #include <QFileDialog>
 #include <QImage>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QMap>
 #include <QPainter>
 #include <QPdfDocument>
@@ -420,6 +423,54 @@ private Q_SLOTS:
                 .toString(),
             expected, PreviewTimeoutMs);
         QSettings().remove(u"timeZone/default"_qs);
+    }
+
+    // Deleting moves the story to the Trash; View › Trash lists it and Restore brings it back,
+    // open, and in the story list again.
+    void deleteToTrashAndRestore() {
+        auto *list = findChild<QListWidget>(u"storyList"_qs);
+        QCOMPARE(list->count(), 1);
+        QTimer::singleShot(0, this, [] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            QCOMPARE(box->text(), u"Delete “Ferry timetable changes for the winter”? It goes to the Trash, where "
+                                  u"View › Trash can restore it for 30 days."_qs);
+            box->button(QMessageBox::Yes)->click();
+        });
+        QTest::mouseClick(findChild<QPushButton>(u"deleteStoryButton"_qs), Qt::LeftButton);
+        QCOMPARE(m_library->count(), 0);
+        QCOMPARE(list->count(), 1);
+        QCOMPARE(list->item(0)->text(), u"No stories"_qs);
+        QCOMPARE(m_window->currentStoryId(), QString());
+        QString error;
+        QCOMPARE(m_library->trashedStories(&error).size(), 1);
+
+        QString listed;
+        QTimer::singleShot(0, this, [&listed] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto *trash = dialog->findChild<QListWidget *>(u"trashList"_qs);
+            QCOMPARE(trash->count(), 1);
+            listed = trash->item(0)->text();
+            const QString dir = qEnvironmentVariable("GALLEY_SCREENSHOT_DIR");
+            if (!dir.isEmpty())
+                QVERIFY(dialog->grab().save(QDir(dir).filePath(u"trash.png"_qs)));
+            QTest::mouseClick(dialog->findChild<QPushButton *>(u"trashRestoreButton"_qs), Qt::LeftButton);
+            QCOMPARE(trash->count(), 0);
+            QVERIFY(!dialog->findChild<QPushButton *>(u"trashEmptyButton"_qs)->isEnabled());
+            dialog->reject();
+        });
+        findChild<QAction>(u"trashAction"_qs)->trigger();
+        QVERIFY2(listed.startsWith(u"Ferry timetable changes for the winter — ferry-timetable-changes-for-the-winter, "
+                                   u"deleted "_qs),
+                 qPrintable(listed));
+        QCOMPARE(m_window->currentStoryId(), m_storyId);
+        QVERIFY(m_window->storyEditor()->isEnabled());
+        QCOMPARE(findChild<WrappingLineEdit>(u"headlineEdit"_qs)->text(), u"Ferry timetable changes for the winter"_qs);
+        QCOMPARE(list->count(), 1);
+        QCOMPARE(list->item(0)->text(), u"Ferry timetable changes for the winter"_qs);
+        QCOMPARE(m_library->count(), 1);
+        QVERIFY(m_library->trashedStories(&error).isEmpty());
     }
 
 private:
