@@ -5,6 +5,7 @@
 #include "icons.h"
 #include "panelrow.h"
 #include "placementcombo.h"
+#include "wrappinglineedit.h"
 
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -164,13 +165,13 @@ void ImagePanel::rebuild() {
     for (int i = 0; i < count; ++i) {
         const StoryImage &image = m_images[i];
         auto *row = new PanelRow(i, count, tr("picture"), this);
-        auto *caption = new QLineEdit(image.caption, row);
+        auto *caption = new WrappingLineEdit(image.caption, row);
         caption->setObjectName(u"imageCaption%1"_qs.arg(i));
         caption->setPlaceholderText(tr("What the picture shows"));
         auto *credit = new QLineEdit(image.credit, row);
         credit->setObjectName(u"imageCredit%1"_qs.arg(i));
         credit->setPlaceholderText(tr("Photographer / agency"));
-        auto *alt = new QLineEdit(image.altText, row);
+        auto *alt = new WrappingLineEdit(image.altText, row);
         alt->setObjectName(u"imageAlt%1"_qs.arg(i));
         alt->setPlaceholderText(tr("Description for readers who cannot see it"));
         auto *placement = new PlacementCombo(tr("Lead image at top"), row);
@@ -187,10 +188,12 @@ void ImagePanel::rebuild() {
         row->content()->addLayout(fields, 1);
         m_rows->addWidget(row);
 
-        for (QLineEdit *edit : {caption, credit, alt})
-            edit->setCursorPosition(0);
-        auto bind = [this, i](QLineEdit *edit, QString StoryImage::*field) {
-            connect(edit, &QLineEdit::textChanged, this, [this, i, field](const QString &value) {
+        caption->setCursorPosition(0);
+        credit->setCursorPosition(0);
+        alt->setCursorPosition(0);
+        auto bind = [this, i](auto *edit, QString StoryImage::*field) {
+            using Edit = std::remove_pointer_t<decltype(edit)>;
+            connect(edit, &Edit::textChanged, this, [this, i, field](const QString &value) {
                 m_images[i].*field = value;
                 Q_EMIT imagesChanged();
             });

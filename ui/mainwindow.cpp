@@ -14,6 +14,9 @@
 #include "storage/storylibrary.h"
 #include "storyeditor.h"
 #include "storylistpanel.h"
+#include "trash/trashdialog.h"
+#include "window/panetoggles.h"
+#include "window/windowshortcuts.h"
 
 #include <QAction>
 #include <QApplication>
@@ -26,6 +29,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTextEdit>
@@ -55,15 +59,23 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
     setWindowIcon(QIcon(u":/galley/icons/galley.svg"_qs));
     m_splitter->setObjectName(u"mainSplitter"_qs);
     m_splitter->addWidget(m_list);
-    m_splitter->addWidget(m_editor);
+    // On a small screen the form scrolls instead of squashing its fields.
+    auto *editorScroll = new QScrollArea(this);
+    editorScroll->setObjectName(u"editorScroll"_qs);
+    editorScroll->setWidgetResizable(true);
+    editorScroll->setFrameShape(QFrame::NoFrame);
+    editorScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    editorScroll->setWidget(m_editor);
+    m_splitter->addWidget(editorScroll);
     m_splitter->addWidget(m_preview);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 3);
     m_splitter->setSizes({270, 700, 530});
-    m_list->setMinimumWidth(220);
-    m_editor->setMinimumWidth(420);
+    // 800 pixels wide hold all three (issue 14): the list, the form at its narrowest, a phone page.
+    m_list->setMinimumWidth(160);
+    editorScroll->setMinimumWidth(390);
     setCentralWidget(m_splitter);
     m_wordCount->setObjectName(u"wordCount"_qs);
     // Stays until a save succeeds: the status bar's messages come and go, this must not.
@@ -152,6 +164,7 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
     resize(1440, 900);
     restoreGeometry(m_settings->value(Settings::Key::WindowGeometry).toByteArray());
     m_splitter->restoreState(m_settings->value(Settings::Key::SplitterState).toByteArray());
+    m_paneToggles->apply();
     m_list->reload();
     updateTitle();
 }
@@ -238,6 +251,14 @@ void MainWindow::createMenus() {
         });
         view->addAction(toggle);
     }
+
+    QAction *trash = view->addAction(themedIcon(u"user-trash"_qs, u"🗑"_qs), tr("&Trash…"), this, &MainWindow::showTrash);
+    trash->setObjectName(u"trashAction"_qs);
+    trash->setToolTip(tr("Deleted stories, kept %1 days: restore one or empty the Trash").arg(StoryLibrary::TrashKeepDays));
+    view->addSeparator();
+    m_paneToggles = new PaneToggles(view, m_list, m_preview, this);
+    // After every action exists: the window's shortcuts win over the focused field's own keys.
+    new WindowShortcuts(this);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Galley"), this, &MainWindow::showAbout);
@@ -401,12 +422,15 @@ void MainWindow::deleteStory() {
     const QString name =
         story.headline.isEmpty() ? tr("this untitled story") : u"“"_qs + story.headline + u"”"_qs;
     const auto answer = QMessageBox::question(
-        this, tr("Delete story"), tr("Delete %1 and its pictures? This cannot be undone.").arg(name),
+        this, tr("Delete story"),
+        tr("Delete %1? It goes to the Trash, where View › Trash can restore it for %2 days.")
+            .arg(name)
+            .arg(StoryLibrary::TrashKeepDays),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
     QString error;
-    if (!m_library.remove(story.id, &error)) {
+    if (!m_library.moveToTrash(story.id, &error)) {
         QMessageBox::warning(this, tr("Story not deleted"), error);
         return;
     }
@@ -424,6 +448,17 @@ void MainWindow::deleteStory() {
         m_editor->setEnabled(false);
         updateTitle();
     }
+}
+
+void MainWindow::showTrash() {
+    TrashDialog dialog(m_library, this);
+    connect(&dialog, &TrashDialog::restored, this, [this](const QString &id) {
+        m_list->reload();
+        m_editor->setEnabled(true); // off while the library had no story left
+        openStory(id);
+    });
+    dialog.exec();
+    m_list->reload();
 }
 
 void MainWindow::updateTitle() {
@@ -464,7 +499,6 @@ void MainWindow::printToPdf() {
         this, tr("Print to PDF"), QDir::home().filePath(name + u".pdf"_qs), tr("PDF (*.pdf)"));
     if (path.isEmpty())
         return;
-    m_preview->setPreviewWidth(PreviewPane::Width::Print);
     if (!m_preview->printToPdf(path))
         statusBar()->showMessage(tr("The preview is still starting; try again in a moment."), 5000);
 }

@@ -18,6 +18,7 @@ class HistoryPanel;
 class ChecksController;
 class ChecksPanel;
 class JournalKeeper;
+class PaneToggles;
 class PreviewPane;
 class Settings;
 class StoryEditor;
@@ -129,6 +130,8 @@ private:
     /// Puts the first of @p stories into the story on screen, keeping its id and creation time.
     void fillCurrentStory(const QString &id, const QList<Story> &stories);
     void showAbout();
+    /// View › Trash: the deleted stories; one restored opens.
+    void showTrash();
     void printToPdf();
     /// Starts the preview (WebEngine) once the editor has painted, so the form is there to type
     /// into while Chromium starts; after PreviewStartFallbackMs at the latest.
@@ -176,6 +179,7 @@ private:
     bool m_previewStarted = false;
     HistoryPanel *m_history = nullptr;
     QDockWidget *m_historyDock = nullptr;
+    PaneToggles *m_paneToggles = nullptr;
 };
 
 } // namespace galley

@@ -41,6 +41,8 @@ const KeyInfo keyTable[] = {
     {Settings::Key::RecoveryFolder, u"recovery/folder",
      [] { return QVariant(RecoveryStore::defaultFolder()); }},
     {Settings::Key::MarkFindingsInPreview, u"checks/markInPreview", [] { return QVariant(false); }},
+    {Settings::Key::ShowStoryList, u"view/storyList", [] { return QVariant(true); }},
+    {Settings::Key::ShowPreview, u"view/preview", [] { return QVariant(true); }},
 };
 
 const KeyInfo &info(Settings::Key key) {

@@ -17,7 +17,9 @@ public:
         LastExportFolder, ///< QString, the folder last chosen for File > Export
         UserName,         ///< QString, who signs editor's notes; the account's full name by default
         RecoveryFolder,   ///< QString, where recovery journals go; <AppLocalDataLocation>/recovery
-        MarkFindingsInPreview ///< bool, the Checks panel marks its findings on the preview; off
+        MarkFindingsInPreview, ///< bool, the Checks panel marks its findings on the preview; off
+        ShowStoryList,    ///< bool, View › Story List; true by default
+        ShowPreview       ///< bool, View › Preview; true by default
     };
 
     Settings() = default;

@@ -49,6 +49,8 @@ StoryEditor::StoryEditor(QWidget *parent)
     bodyLayout->addWidget(m_body->createToolBar(bodyPage));
     bodyLayout->addWidget(m_body, 1);
 
+    // On a small screen the form scrolls away (MainWindow) rather than the body shrinking to a line.
+    m_body->setMinimumHeight(160);
     m_tabs->setObjectName(u"storyTabs"_qs);
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(bodyPage, tr("Body"));

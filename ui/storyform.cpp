@@ -1,6 +1,7 @@
 #include "storyform.h"
 
 #include "model/slug.h"
+#include "wrappinglineedit.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -36,9 +37,9 @@ constexpr int LongHeadline = 90;
 
 StoryForm::StoryForm(QWidget *parent)
     : QWidget(parent)
-    , m_headline(new QLineEdit(this))
+    , m_headline(new WrappingLineEdit(this))
     , m_count(new QLabel(this))
-    , m_deck(new QPlainTextEdit(this))
+    , m_deck(new WrappingLineEdit(this))
     , m_byline(new QLineEdit(this))
     , m_dateline(new QLineEdit(this))
     , m_section(new QComboBox(this))
@@ -59,8 +60,6 @@ StoryForm::StoryForm(QWidget *parent)
 
     m_deck->setObjectName(u"deckEdit"_qs);
     m_deck->setPlaceholderText(tr("One or two sentences under the headline"));
-    m_deck->setTabChangesFocus(true);
-    m_deck->setFixedHeight(m_deck->fontMetrics().lineSpacing() * 2 + 14);
     m_byline->setObjectName(u"bylineEdit"_qs);
     m_byline->setPlaceholderText(tr("Names, separated by semicolons: Maren Holt; Tobias Quayle"));
     m_dateline->setObjectName(u"datelineEdit"_qs);
@@ -134,9 +133,9 @@ StoryForm::StoryForm(QWidget *parent)
         if (!m_loading)
             Q_EMIT edited();
     };
-    connect(m_headline, &QLineEdit::textChanged, this, &StoryForm::onHeadlineChanged);
+    connect(m_headline, &WrappingLineEdit::textChanged, this, &StoryForm::onHeadlineChanged);
     connect(m_slug, &QLineEdit::textEdited, this, &StoryForm::onSlugEdited);
-    connect(m_deck, &QPlainTextEdit::textChanged, this, emitEdited);
+    connect(m_deck, &WrappingLineEdit::textChanged, this, emitEdited);
     connect(m_byline, &QLineEdit::textChanged, this, emitEdited);
     connect(m_dateline, &QLineEdit::textChanged, this, emitEdited);
     connect(m_section, &QComboBox::currentTextChanged, this, emitEdited);
@@ -159,7 +158,7 @@ void StoryForm::setSections(const QStringList &sections) {
 void StoryForm::setStory(const Story &story) {
     m_loading = true;
     m_headline->setText(story.headline);
-    m_deck->setPlainText(story.deck);
+    m_deck->setText(story.deck);
     m_byline->setText(bylinesText(story.bylines));
     m_dateline->setText(story.dateline);
     m_section->setCurrentText(story.section);
@@ -167,7 +166,8 @@ void StoryForm::setStory(const Story &story) {
     // A slug that is not the headline's own was chosen by someone: it stays until changed by hand.
     m_slugByHand = !isHeadlineSlug(story.slug, story.headline);
     m_status->setCurrentIndex(m_status->findData(static_cast<int>(story.status)));
-    for (QLineEdit *edit : {m_headline, m_byline, m_dateline, m_slug})
+    m_headline->setCursorPosition(0);
+    for (QLineEdit *edit : {m_byline, m_dateline, m_slug})
         edit->setCursorPosition(0);
     m_loading = false;
     updateCount();
@@ -177,7 +177,7 @@ void StoryForm::setStory(const Story &story) {
 void StoryForm::applyTo(Story &story) const {
     story.headline = m_headline->text().trimmed();
     // A deck is one paragraph: line breaks typed into it become spaces.
-    story.deck = m_deck->toPlainText().simplified();
+    story.deck = m_deck->text().simplified();
     // Semicolons separate people; a comma parts a name from its title ("Jane Example, Staff Writer").
     story.bylines = bylinesFromText(m_byline->text());
     story.dateline = m_dateline->text().trimmed();

@@ -19,6 +19,8 @@ namespace galley {
 /// again); once the library holds the story with a headline, its slug stays as it is unless edited
 /// by hand, because a published address must not change. It is checked as it is typed against the slug
 /// rules and against the other stories in the library.
+class WrappingLineEdit;
+
 class StoryForm final : public QWidget {
     Q_OBJECT
 
@@ -52,9 +54,9 @@ private:
     void validateSlug();
     void updateCount();
 
-    QLineEdit *m_headline;
+    WrappingLineEdit *m_headline;
     QLabel *m_count;
-    QPlainTextEdit *m_deck;
+    WrappingLineEdit *m_deck;
     QLineEdit *m_byline;
     QLineEdit *m_dateline;
     QComboBox *m_section;

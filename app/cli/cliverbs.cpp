@@ -10,8 +10,9 @@ namespace galley::cli {
 const QList<CliVerb> &cliVerbs() {
     // The one place that knows every verb: add a line here (and its two functions) for a new one.
     static const QList<CliVerb> verbs = {
-        {u"list"_qs, u"[--db PATH]"_qs,
-         u"Print every story, newest first: slug, status and headline separated by tabs."_qs, &configureList,
+        {u"list"_qs, u"[--trash] [--db PATH]"_qs,
+         u"Print every story, newest first: slug, status and headline separated by tabs (--trash: the "
+         u"deleted stories, with the time each was deleted)."_qs, &configureList,
          &runList},
         {u"export"_qs, u"SLUG --out DIR [--db PATH]"_qs,
          u"Write story SLUG as a finished page: DIR/index.html and DIR/images/; warn of anything unfinished."_qs,

@@ -14,6 +14,7 @@ namespace {
 
 const QString DbOption = u"db"_qs;
 const QString OutOption = u"out"_qs;
+const QString TrashOption = u"trash"_qs;
 
 } // namespace
 
@@ -48,15 +49,27 @@ bool openLibrary(StoryLibrary &library, const QCommandLineParser &parser, CliStr
 
 void configureList(QCommandLineParser &parser) {
     addDbOption(parser);
+    parser.addOption({TrashOption, u"List the stories in the Trash instead, most recently deleted first, with the "
+                                   u"time each was deleted (UTC)."_qs});
 }
 
 int runList(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io) {
     if (!parser.positionalArguments().isEmpty())
-        return usageError(verb, u"list takes no arguments, only --db."_qs, io);
+        return usageError(verb, u"list takes no arguments, only --trash and --db."_qs, io);
     StoryLibrary library;
     if (!openLibrary(library, parser, io, StoryLibrary::Access::ReadOnly))
         return ExitFailure;
     QString error;
+    if (parser.isSet(TrashOption)) {
+        const QList<TrashedStory> trashed = library.trashedStories(&error);
+        if (!error.isEmpty())
+            return failure(error, io);
+        for (const TrashedStory &row : trashed)
+            io.out << row.story.slug << u'\t' << statusName(row.story.status) << u'\t'
+                   << oneLine(row.story.headline) << u'\t' << row.trashed.toUTC().toString(Qt::ISODate) << u'\n';
+        io.out.flush();
+        return ExitOk;
+    }
     const QList<StorySummary> stories = library.list({}, &error);
     if (!error.isEmpty())
         return failure(error, io);

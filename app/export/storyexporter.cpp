@@ -53,6 +53,7 @@ QList<PageFile> pageFiles(const Story &story) {
         if (!image.isMissing())
             files.append({paths.value(image.id), image.data});
     RenderOptions options;
+    options.timeZones = SectionTimeZones::fromSettings();
     options.imageUrl = [&paths](const Story &, const StoryImage &image) { return paths.value(image.id); };
     files.append({u"index.html"_qs, ArticleRenderer().renderPage(story, options).toUtf8()});
     return files;

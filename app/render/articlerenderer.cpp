@@ -224,7 +224,7 @@ QString renderFigure(const Story &story, const StoryImage &image, const RenderOp
 
 } // namespace
 
-QString ArticleRenderer::renderHeader(const Story &story) const {
+QString ArticleRenderer::renderHeader(const Story &story, const RenderOptions &options) const {
     QString html = u"<header class=\"story-header\">\n"_qs;
     if (!story.section.trimmed().isEmpty())
         html += u"<p class=\"section-label\">" % escapeHtml(story.section.trimmed()) % u"</p>\n";
@@ -232,6 +232,7 @@ QString ArticleRenderer::renderHeader(const Story &story) const {
     if (!story.deck.trimmed().isEmpty())
         html += u"<p class=\"deck\">" % escapeHtml(story.deck.trimmed()) % u"</p>\n";
     html += renderByline(story.bylines);
+    html += renderStoryTimes(story, options.timeZones.zoneFor(story.section));
     return html % u"</header>\n";
 }
 
@@ -314,7 +315,7 @@ QString ArticleRenderer::renderArticle(const Story &story, const RenderOptions &
         return renderQuote(story.pullQuotes.at(item.index));
     };
     const ArticleLayout items = layout(story);
-    QString html = u"<article class=\"story\"" % attr(u"data-story", story.id) % u">\n" % renderHeader(story);
+    QString html = u"<article class=\"story\"" % attr(u"data-story", story.id) % u">\n" % renderHeader(story, options);
     for (const ArticleItem &item : items.top)
         html += render(item);
     html += u"<div class=\"story-body\">\n"_qs;

@@ -2,6 +2,7 @@
 
 #include "model/linkpolicy.h"
 #include "model/story.h"
+#include "render/storytimes.h"
 
 #include <QIODevice>
 #include <QString>
@@ -19,6 +20,9 @@ using ImageUrlResolver = std::function<QString(const Story &story, const StoryIm
 struct RenderOptions {
     ImageUrlResolver imageUrl;               ///< required
     QString language = QStringLiteral("en"); ///< BCP 47 tag for <html lang>
+    /// The zone of the story's times by section; UTC unless the caller says (the preview and the
+    /// export pass SectionTimeZones::fromSettings()).
+    SectionTimeZones timeZones;
 };
 
 /// Escapes @p text for HTML element content and double-quoted attribute values (& < > " ').
@@ -54,6 +58,7 @@ struct ArticleLayout {
 /// @code
 /// <article class="story" data-story="ID">
 /// <header class="story-header">            p.section-label, h1.headline, p.deck, p.byline
+///                                           p.story-time (renderStoryTimes(), in the section's zone)
 /// </header>                                 (byline: "By " + span.author joined ", " / " and ")
 /// <figure class="story-image lead-image" data-image="ID">   the lead picture (first at the top)
 /// <div class="story-body">
@@ -89,7 +94,7 @@ public:
 
     /// The <header class="story-header"> element alone, as renderArticle() writes it, so a preview
     /// can patch it when the section, headline, deck or bylines change.
-    QString renderHeader(const Story &story) const;
+    QString renderHeader(const Story &story, const RenderOptions &options = {}) const;
 
     /// The top-level element of body block @p blockId exactly as renderArticle() writes it (with
     /// the dateline when it is the first paragraph); empty when the story has no such block.

@@ -147,6 +147,13 @@ const QList<Migration> &migrations() {
              u" word TEXT PRIMARY KEY NOT NULL,"
              u" added TEXT NOT NULL)"_qs, // ISO-8601 UTC, as stories.created
          }},
+        // The Trash (issue 14): a deleted story stays, hidden, with the time it was deleted (ISO-8601
+        // UTC) until it is restored, the Trash is emptied, or it is purged after 30 days.
+        {8,
+         {
+             u"ALTER TABLE stories ADD COLUMN trashed TEXT"_qs, // NULL while the story is not in the Trash
+             u"CREATE INDEX stories_in_trash ON stories(trashed) WHERE trashed IS NOT NULL"_qs,
+         }},
     };
     return list;
 }

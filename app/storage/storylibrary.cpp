@@ -173,6 +173,14 @@ bool StoryLibrary::open(const QString &path, QString *error, Access access)
     if (d->version != schema::currentVersion())
         return refuse(describeLibraryError(sqlError, path));
     qCDebug(lcStorage) << "Opened library" << path << "schema version" << d->version;
+    // Stories deleted more than TrashKeepDays ago go for good. A library another window holds
+    // busy is purged next time: opening must not fail over it.
+    QString purgeError;
+    const int purged = purgeTrash(QDateTime::currentDateTimeUtc(), &purgeError);
+    if (purged < 0)
+        qCWarning(lcStorage) << "The Trash was not purged:" << purgeError;
+    else if (purged > 0)
+        qCInfo(lcStorage) << "Purged" << purged << "stories from the Trash of" << path;
     return true;
 }
 

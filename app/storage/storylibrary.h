@@ -30,6 +30,12 @@ struct StorySummary {
     QDateTime updated; ///< UTC
 };
 
+/// A story in the Trash: as listed, with the time it was deleted.
+struct TrashedStory {
+    StorySummary story;
+    QDateTime trashed; ///< UTC
+};
+
 /// Order of a story list: most recently updated first, or best match for the search text first.
 enum class StoryOrder { Newest, Relevance };
 
@@ -173,9 +179,26 @@ public:
     std::optional<Story> restoreRevision(const QString &storyId, int number, SaveOptions options,
                                          QString *error);
 
-    /// Deletes the story, its pictures and its search entry in one transaction. Fails with a
-    /// sentence when no story has @p id (it may have been deleted in another window).
+    /// Deletes the story, its pictures and its search entry for good, in one transaction (the
+    /// window and emptyTrash() use the Trash first). Fails with a sentence when no story has @p id
+    /// (it may have been deleted in another window).
     bool remove(const QString &id, QString *error);
+
+    /// Days a story stays in the Trash before purgeTrash() deletes it for good.
+    static constexpr int TrashKeepDays = 30;
+    /// Moves story @p id to the Trash: it leaves every list, search, count and load(), keeps its
+    /// slug, pictures and history, and can come back with restoreFromTrash() until the Trash is
+    /// emptied or TrashKeepDays pass. Fails with a sentence when no story outside the Trash has @p id.
+    bool moveToTrash(const QString &id, QString *error);
+    /// Brings story @p id back from the Trash as it was. Fails with a sentence when it is not there.
+    bool restoreFromTrash(const QString &id, QString *error);
+    /// The stories in the Trash, most recently deleted first.
+    QList<TrashedStory> trashedStories(QString *error) const;
+    /// Deletes every story in the Trash for good; returns how many, or -1 with @p error.
+    int emptyTrash(QString *error);
+    /// Deletes for good the stories that went to the Trash more than TrashKeepDays before @p now
+    /// (UTC); returns how many, or -1 with @p error. open() does this each time.
+    int purgeTrash(const QDateTime &now, QString *error);
 
     /// Saves a copy of story @p id: a new id, "Copy of " before the headline, the original's slug
     /// with the first free "-2", "-3"..., Draft status, created now, pictures with fresh ids (blocks

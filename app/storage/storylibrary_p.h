@@ -33,6 +33,9 @@ struct StoryLibrary::Private {
     /// Deletes story @p storyId's search row by the rowid the story remembers (a new story has none);
     /// the caller holds the write transaction.
     bool deleteSearchRow(QSqlQuery &query, const QString &storyId, QString *error) const;
+    /// Deletes for good the stories in the Trash matching @p where (SQL on stories, with @p bound
+    /// values), with their search rows, in one transaction; returns how many, or -1 with @p error.
+    int deleteTrashed(const QString &where, const QVariantList &bound, QString *error) const;
     /// Reads story @p id and its pictures; the caller holds a transaction around it.
     std::optional<Story> loadStory(const QString &id, QString *error) const;
 

@@ -45,9 +45,9 @@ QList<StorySummary> StoryLibrary::list(const StoryFilter &filter, QString *error
         sql = u"SELECT s.id, s.slug, s.headline, s.section, s.status, s.updated FROM"
               u" (SELECT story_id, bm25(story_search, 0.0, 10.0, 4.0, 1.0) AS score FROM story_search"
               u" WHERE story_search MATCH :match ORDER BY rowid DESC LIMIT %1) AS m"
-              u" JOIN stories AS s ON s.id = m.story_id WHERE 1"_qs.arg(StoryFilter::RelevanceWindow);
+              u" JOIN stories AS s ON s.id = m.story_id WHERE s.trashed IS NULL"_qs.arg(StoryFilter::RelevanceWindow);
     } else {
-        sql = u"SELECT s.id, s.slug, s.headline, s.section, s.status, s.updated FROM stories AS s WHERE 1"_qs;
+        sql = u"SELECT s.id, s.slug, s.headline, s.section, s.status, s.updated FROM stories AS s WHERE s.trashed IS NULL"_qs;
         if (!match.isEmpty())
             sql += u" AND s.id IN (SELECT story_id FROM story_search WHERE story_search MATCH :match)";
     }
@@ -87,7 +87,7 @@ int StoryLibrary::count() const {
     if (!isOpen())
         return 0;
     QSqlQuery query(d->db);
-    if (!query.exec(u"SELECT COUNT(*) FROM stories"_qs) || !query.next())
+    if (!query.exec(u"SELECT COUNT(*) FROM stories WHERE trashed IS NULL"_qs) || !query.next())
         return 0;
     return query.value(0).toInt();
 }
@@ -97,7 +97,7 @@ QStringList StoryLibrary::sections() const {
     if (!isOpen())
         return out;
     QSqlQuery query(d->db);
-    if (!query.exec(u"SELECT DISTINCT section FROM stories WHERE section <> '' ORDER BY section"_qs))
+    if (!query.exec(u"SELECT DISTINCT section FROM stories WHERE section <> '' AND trashed IS NULL ORDER BY section"_qs))
         return out;
     while (query.next())
         out.append(query.value(0).toString());
@@ -111,7 +111,7 @@ std::optional<Story> StoryLibrary::loadBySlug(const QString &slug, QString *erro
         return std::nullopt;
     }
     QSqlQuery query(d->db);
-    query.prepare(u"SELECT id FROM stories WHERE slug = ?"_qs);
+    query.prepare(u"SELECT id FROM stories WHERE slug = ? AND trashed IS NULL"_qs);
     query.addBindValue(slug);
     if (!d->exec(query, error))
         return std::nullopt;
@@ -127,7 +127,7 @@ QString StoryLibrary::idForOriginalId(const QString &originalId) const {
     if (!isOpen() || originalId.isEmpty())
         return {};
     QSqlQuery query(d->db);
-    query.prepare(u"SELECT id FROM stories WHERE original_id = ? ORDER BY updated DESC LIMIT 1"_qs);
+    query.prepare(u"SELECT id FROM stories WHERE original_id = ? AND trashed IS NULL ORDER BY updated DESC LIMIT 1"_qs);
     query.addBindValue(originalId);
     if (!query.exec() || !query.next())
         return {};
@@ -141,7 +141,7 @@ QString StoryLibrary::idForWireSlug(const QString &sourceAgency, const QString &
     QSqlQuery query(d->db);
     query.setForwardOnly(true);
     query.prepare(u"SELECT id, metadata FROM stories WHERE "_qs % schema::wireSlugExpression() %
-                  u" = ? ORDER BY updated DESC"_qs);
+                  u" = ? AND trashed IS NULL ORDER BY updated DESC"_qs);
     query.addBindValue(slugline);
     if (!query.exec())
         return {};
@@ -162,6 +162,18 @@ std::optional<Story> StoryLibrary::load(const QString &id, QString *error) const
     // One read transaction, so the row and its pictures come from the same committed save.
     if (!d->exec(u"BEGIN"_qs, error))
         return std::nullopt;
+    // A story in the Trash is not there to open until it is restored.
+    QSqlQuery trashed(d->db);
+    trashed.prepare(u"SELECT 1 FROM stories WHERE id = ? AND trashed IS NOT NULL"_qs);
+    trashed.addBindValue(id);
+    if (d->exec(trashed, error) && trashed.next()) {
+        trashed.finish();
+        d->exec(u"COMMIT"_qs, nullptr);
+        if (error)
+            *error = u"That story is in the Trash; restore it from View › Trash to open it."_qs;
+        return std::nullopt;
+    }
+    trashed.finish();
     std::optional<Story> story = d->loadStory(id, error);
     d->exec(u"COMMIT"_qs, nullptr);
     return story;

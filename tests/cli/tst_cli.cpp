@@ -40,6 +40,7 @@ private Q_SLOTS:
     void listOutputExact();
     void listInProcessMatchesBinary();
     void listEmptyLibrary();
+    void listTrash();
     void optionsBeforeVerb();
     void version_data();
     void version();
@@ -183,6 +184,31 @@ void TestCli::listInProcessMatchesBinary() {
     QCOMPARE(runCommandLine({u"galley"_qs, u"list"_qs, u"--db"_qs, m_db}, &out, &err), 0);
     QCOMPARE(err.data(), QByteArray());
     QCOMPARE(QString::fromUtf8(out.data()), galley({u"list"_qs, u"--db"_qs, m_db}).out);
+}
+
+// `list --trash`: the deleted stories only, with the time each was deleted; `list` leaves them out.
+void TestCli::listTrash() {
+    fillLibrary();
+    QDateTime trashedAt;
+    {
+        StoryLibrary library;
+        QString error;
+        QVERIFY2(library.open(m_db, &error), qPrintable(error));
+        const std::optional<Story> story = library.loadBySlug(u"library-hours"_qs, &error);
+        QVERIFY2(story, qPrintable(error));
+        QVERIFY2(library.moveToTrash(story->id, &error), qPrintable(error));
+        trashedAt = library.trashedStories(&error).constFirst().trashed;
+    }
+    Run run = galley({u"list"_qs, u"--trash"_qs, u"--db"_qs, m_db});
+    QCOMPARE(run.err, QString());
+    QCOMPARE(run.out, u"library-hours\tCopy edit\tLibrary opens on Sundays\t%1\n"_qs.arg(
+                          trashedAt.toUTC().toString(Qt::ISODate)));
+    QCOMPARE(run.exitCode, 0);
+    run = galley({u"list"_qs, u"--db"_qs, m_db});
+    QCOMPARE(run.out, u"zoe-cafe\tDraft\tZoë’s café & bakery wins \"best loaf\"\n"
+                      u"harbour-vote\tPublished\tHarbour board approves ferry dock\n"_qs);
+    run = galley({u"export"_qs, u"library-hours"_qs, u"--out"_qs, m_tmp->filePath(u"out"_qs), u"--db"_qs, m_db});
+    QCOMPARE(run.exitCode, 1);
 }
 
 void TestCli::listEmptyLibrary() {
@@ -347,7 +373,7 @@ void TestCli::exitCodes_data() {
                                << usage;
     QTest::newRow("unknown option")
         << QStringList{u"list"_qs, u"--frobnicate"_qs} << 2
-        << u"galley: “--frobnicate” is not an option of galley list.\nUsage: galley list [--db PATH]\n"
+        << u"galley: “--frobnicate” is not an option of galley list.\nUsage: galley list [--trash] [--db PATH]\n"
            u"Run “galley help” for more.\n"_qs;
     QTest::newRow("unknown single-dash option") << QStringList{u"list"_qs, u"-bogus"_qs} << 2
                                                 << u"galley: “-bogus” is not an option of galley list.\n"_qs;
@@ -413,7 +439,7 @@ void TestCli::help() {
                                u"       galley [--db PATH] FILE...\n"
                                u"       galley --help | --version\n\n"_qs));
     // The summaries share one column, two spaces after the longest verb line (import's).
-    QVERIFY(run.out.contains(u"\n  list [--db PATH]                               Print every story"_qs));
+    QVERIFY(run.out.contains(u"\n  list [--trash] [--db PATH]                     Print every story"_qs));
     QVERIFY(run.out.contains(u"\n  export SLUG --out DIR [--db PATH]              Write story SLUG"_qs));
     QVERIFY(run.out.contains(u"\n  import FILE... [--db PATH] [--report] [--new]  Import text"_qs));
     QVERIFY(run.out.contains(u"\n  help [VERB]                                    Show this help"_qs));

@@ -12,6 +12,7 @@
 #include "preview/previewpane.h"
 #include "storage/storylibrary.h"
 #include "storyeditor.h"
+#include "wrappinglineedit.h"
 
 #include <QAction>
 #include <QApplication>
@@ -82,7 +83,7 @@ private Q_SLOTS:
 
     void underliningIsNotAnEdit() {
         // Drawing underlines re-highlights documents; that must never count as typing.
-        auto *deck = testsupport::requireChild<QPlainTextEdit>(m_window.get(), u"deckEdit"_qs);
+        auto *deck = testsupport::requireChild<WrappingLineEdit>(m_window.get(), u"deckEdit"_qs);
         QVERIFY(!m_window->hasUnsavedChanges());
         m_window->checks()->storyShown();
         QTest::qWait(SpellHighlighter::PauseMs + ChecksController::CheckDelayMs);
@@ -242,12 +243,13 @@ private Q_SLOTS:
         QVERIFY2(m_library->save(story, &error), qPrintable(error));
         QVERIFY(m_window->openStory(story.id));
 
-        auto *caption = testsupport::requireChild<QLineEdit>(m_window.get(), u"imageCaption0"_qs);
+        auto *caption = testsupport::requireChild<QPlainTextEdit>(m_window.get(), u"imageCaption0"_qs);
+        QTextCursor word(caption->document());
+        word.setPosition(6); // in "ferrry"
         // A right-click on the word opens the field's menu with the spelling actions on top.
-        caption->setCursorPosition(6);
-        const QPoint at = caption->inputMethodQuery(Qt::ImCursorRectangle).toRect().center();
-        QContextMenuEvent click(QContextMenuEvent::Mouse, at, caption->mapToGlobal(at));
-        QCoreApplication::sendEvent(caption, &click);
+        const QPoint at = caption->cursorRect(word).center();
+        QContextMenuEvent click(QContextMenuEvent::Mouse, at, caption->viewport()->mapToGlobal(at));
+        QCoreApplication::sendEvent(caption->viewport(), &click);
         QTRY_VERIFY(qobject_cast<QMenu *>(QApplication::activePopupWidget()));
         auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
         QStringList menuTexts;
@@ -255,29 +257,28 @@ private Q_SLOTS:
             menuTexts.append(a->text());
         QVERIFY2(menuTexts.contains(u"ferry"_qs) && menuTexts.contains(u"Ignore “ferrry” in This Story"_qs),
                  qPrintable(menuTexts.join(u", "_qs)));
-        menu->close();
-
-        QList<QAction *> actions = m_window->checks()->spellingActions(caption, 6, this); // in "ferrry"
-        QStringList texts;
-        for (QAction *a : actions)
-            texts.append(a->text());
-        QVERIFY2(texts.contains(u"ferry"_qs), qPrintable(texts.join(u", "_qs)));
-        QCOMPARE(texts.constLast(), u"Ignore “ferrry” in This Story"_qs);
-        for (QAction *a : actions)
+        for (QAction *a : menu->actions())
             if (a->text() == u"ferry")
                 a->trigger();
-        QCOMPARE(caption->text(), u"The ferry at the quay"_qs);
+        menu->close();
+        QTRY_VERIFY(!QApplication::activePopupWidget());
+        QCOMPARE(caption->toPlainText(), u"The ferry at the quay"_qs);
         QTRY_COMPARE(m_window->storyEditor()->story().images.value(0).caption, u"The ferry at the quay"_qs);
-        qDeleteAll(actions);
-        QCOMPARE(m_window->checks()->spellingActions(caption, 6, this).size(), 0); // spelled right now
+        QCOMPARE(m_window->checks()->spellingActions(caption, word, this).size(), 0); // spelled right now
 
+        // A credit is a one-line field: the same menu from the word under the mouse.
         auto *credit = testsupport::requireChild<QLineEdit>(m_window.get(), u"imageCredit0"_qs);
-        actions = m_window->checks()->spellingActions(credit, 9, this); // in "Staf"
-        for (QAction *a : actions)
+        credit->setCursorPosition(9); // in "Staf"
+        const QPoint creditAt = credit->inputMethodQuery(Qt::ImCursorRectangle).toRect().center();
+        QContextMenuEvent creditClick(QContextMenuEvent::Mouse, creditAt, credit->mapToGlobal(creditAt));
+        QCoreApplication::sendEvent(credit, &creditClick);
+        QTRY_VERIFY(qobject_cast<QMenu *>(QApplication::activePopupWidget()));
+        menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        for (QAction *a : menu->actions())
             if (a->objectName() == u"spellingAddToHouse")
                 a->trigger();
+        menu->close();
         QCOMPARE(m_library->houseWords(), QStringList{u"Staf"_qs});
-        qDeleteAll(actions);
     }
 
     void houseDictionaryFromTheMenu() {
@@ -298,10 +299,10 @@ private Q_SLOTS:
     }
 
     void deckIsUnderlinedAndHeadlineFixed() {
-        auto *headline = testsupport::requireChild<QLineEdit>(m_window.get(), u"headlineEdit"_qs);
+        auto *headline = testsupport::requireChild<WrappingLineEdit>(m_window.get(), u"headlineEdit"_qs);
         headline->selectAll();
         testsupport::typeAtEnd(headline, u" Utilize"_qs);
-        auto *deck = testsupport::requireChild<QPlainTextEdit>(m_window.get(), u"deckEdit"_qs);
+        auto *deck = testsupport::requireChild<WrappingLineEdit>(m_window.get(), u"deckEdit"_qs);
         testsupport::typeInto(deck, u"A recieved plan"_qs);
         QTRY_COMPARE(underlined(deck->document()->firstBlock()), QStringList{u"recieved"_qs});
         m_window->checks()->checkNow();

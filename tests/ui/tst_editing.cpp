@@ -13,6 +13,7 @@
 #include "pullquotepanel.h"
 #include "storage/storylibrary.h"
 #include "storyeditor.h"
+#include "wrappinglineedit.h"
 
 #include <QAbstractScrollArea>
 #include <QApplication>
@@ -352,7 +353,7 @@ private Q_SLOTS:
 
     void pasteIntoStoryWithHeadlineIsPlain() {
         openWindow();
-        auto *headline = m_window->findChild<QLineEdit *>(u"headlineEdit"_qs);
+        auto *headline = m_window->findChild<WrappingLineEdit *>(u"headlineEdit"_qs);
         headline->setFocus();
         QTest::keyClicks(headline, u"Market"_qs);
         int reviews = 0;
@@ -417,7 +418,7 @@ private Q_SLOTS:
         mime.setUrls({QUrl::fromLocalFile(path)});
 
         // On the headline: refused, and no path typed into it.
-        auto *headline = m_window->findChild<QLineEdit *>(u"headlineEdit"_qs);
+        auto *headline = m_window->findChild<WrappingLineEdit *>(u"headlineEdit"_qs);
         QDragEnterEvent refused(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(headline, &refused);
         QVERIFY(!refused.isAccepted());
@@ -438,7 +439,7 @@ private Q_SLOTS:
     // 7. A save that fails shows "Not saved" until a retry succeeds.
     void failedSaveIsShownAndRetried() {
         openWindow();
-        auto *headline = m_window->findChild<QLineEdit *>(u"headlineEdit"_qs);
+        auto *headline = m_window->findChild<WrappingLineEdit *>(u"headlineEdit"_qs);
         headline->setFocus();
         QTest::keyClicks(headline, u"Lifeboat day"_qs);
         auto *notSaved = m_window->findChild<QLabel *>(u"notSavedLabel"_qs);
@@ -554,7 +555,7 @@ private:
     }
 
     void typeHeadline(const QString &text) {
-        testsupport::typeAtEnd(child<QLineEdit>(u"headlineEdit"_qs), text);
+        testsupport::typeAtEnd(child<WrappingLineEdit>(u"headlineEdit"_qs), text);
     }
 
     void typeBody(const QString &text) { testsupport::typeInto(m_editor->bodyEditor(), text); }

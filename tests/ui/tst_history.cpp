@@ -10,6 +10,7 @@
 #include "preview/previewpane.h"
 #include "storage/storylibrary.h"
 #include "storyeditor.h"
+#include "wrappinglineedit.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -176,7 +177,7 @@ private Q_SLOTS:
 
 private:
     void editAndOpenHistory() {
-        testsupport::typeAtEnd(testsupport::requireChild<QLineEdit>(m_window.get(), u"headlineEdit"_qs),
+        testsupport::typeAtEnd(testsupport::requireChild<WrappingLineEdit>(m_window.get(), u"headlineEdit"_qs),
                                u" at last"_qs);
         // Replace "Tuesday" in the body as a reporter would: select the word and type over it.
         QTextEdit *body = m_window->storyEditor()->bodyEditor();

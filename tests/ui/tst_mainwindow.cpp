@@ -15,6 +15,7 @@
 #include "storyeditor.h"
 #include "guitestsupport.h"
 #include "storylistpanel.h"
+#include "wrappinglineedit.h"
 
 #include <QAbstractButton>
 #include <QAbstractTextDocumentLayout>
@@ -264,7 +265,7 @@ private Q_SLOTS:
         typeHeadline(u"Unsaved headline"_qs);
         QVERIFY(m_window->openStory(other.id));
         QCOMPARE(m_window->currentStoryId(), other.id);
-        QCOMPARE(findChild<QLineEdit>(u"headlineEdit"_qs)->text(), u"Other story"_qs);
+        QCOMPARE(findChild<WrappingLineEdit>(u"headlineEdit"_qs)->text(), u"Other story"_qs);
         QCOMPARE(m_library->load(m_storyId, &error)->headline, u"Unsaved headline"_qs);
     }
 
@@ -286,7 +287,7 @@ private Q_SLOTS:
         QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
         QVERIFY(shown.endsWith(u"Everything you typed is still in the editor."_qs));
         QVERIFY(m_window->hasUnsavedChanges());
-        QCOMPARE(findChild<QLineEdit>(u"headlineEdit"_qs)->text(), u"Budget row deepens"_qs);
+        QCOMPARE(findChild<WrappingLineEdit>(u"headlineEdit"_qs)->text(), u"Budget row deepens"_qs);
         QCOMPARE(m_window->storyEditor()->bodyEditor()->toPlainText(), u"Words that must not be lost."_qs);
         QString error;
         QCOMPARE(m_library->load(m_storyId, &error)->headline, QString());
@@ -307,7 +308,7 @@ private Q_SLOTS:
         answer(u"Keep editing"_qs);
         QVERIFY(!m_window->openStory(other.id));
         QCOMPARE(m_window->currentStoryId(), m_storyId);
-        QCOMPARE(findChild<QLineEdit>(u"headlineEdit"_qs)->text(), u"Budget row deepens"_qs);
+        QCOMPARE(findChild<WrappingLineEdit>(u"headlineEdit"_qs)->text(), u"Budget row deepens"_qs);
         answer(u"Discard changes"_qs);
         QVERIFY(m_window->openStory(other.id));
         QCOMPARE(m_window->currentStoryId(), other.id);
@@ -614,7 +615,7 @@ private:
     }
 
     void typeHeadline(const QString &text) {
-        testsupport::typeAtEnd(findChild<QLineEdit>(u"headlineEdit"_qs), text);
+        testsupport::typeAtEnd(findChild<WrappingLineEdit>(u"headlineEdit"_qs), text);
     }
 
     void typeBody(const QString &text) { testsupport::typeInto(m_window->storyEditor()->bodyEditor(), text); }

@@ -149,7 +149,9 @@ void ChecksController::attachHighlighters() {
     const QList<QPlainTextEdit *> edits = m_editor->findChildren<QPlainTextEdit *>();
     for (QPlainTextEdit *edit : edits) {
         const QString name = edit->objectName();
-        if ((name != u"deckEdit" && !name.startsWith(u"pullQuoteText"_qs)) || edit->property("galleySpelling").toBool())
+        const bool checked = name == u"deckEdit" || name == u"headlineEdit" || name.startsWith(u"pullQuoteText"_qs) ||
+                             name.startsWith(u"imageCaption"_qs) || name.startsWith(u"imageAlt"_qs);
+        if (!checked || edit->property("galleySpelling").toBool())
             continue;
         edit->setProperty("galleySpelling", true);
         // Parented to the document: it goes when the pull quote's editor goes.
@@ -158,7 +160,9 @@ void ChecksController::attachHighlighters() {
         });
         highlighter->setEnabled(m_underline);
         m_highlighters.append(highlighter);
+        // A right-click arrives at the viewport, the menu key at the field itself.
         edit->installEventFilter(this);
+        edit->viewport()->installEventFilter(this);
     }
 }
 
@@ -443,11 +447,15 @@ bool ChecksController::eventFilter(QObject *watched, QEvent *event) {
         }
         return QObject::eventFilter(watched, event);
     }
-    auto *deck = qobject_cast<QPlainTextEdit *>(watched); // the deck or a pull quote
-    if (deck && event->type() == QEvent::ContextMenu) {
+    // The deck, the headline, a caption, alt text or a pull quote, or the viewport of one of them.
+    auto *field = qobject_cast<QPlainTextEdit *>(watched);
+    if (!field)
+        field = qobject_cast<QPlainTextEdit *>(watched->parent());
+    if (field && event->type() == QEvent::ContextMenu) {
         auto *menuEvent = static_cast<QContextMenuEvent *>(event);
-        QMenu *menu = deck->createStandardContextMenu(menuEvent->pos());
-        prependActions(menu, spellingActions(deck, deck->cursorForPosition(menuEvent->pos()), menu));
+        const QPoint at = watched == field ? field->viewport()->mapFrom(field, menuEvent->pos()) : menuEvent->pos();
+        QMenu *menu = field->createStandardContextMenu(at);
+        prependActions(menu, spellingActions(field, field->cursorForPosition(at), menu));
         menu->setAttribute(Qt::WA_DeleteOnClose);
         menu->popup(menuEvent->globalPos());
         return true;

@@ -91,8 +91,8 @@ ArticlePatch diffArticle(const Story &before, const Story &after, const RenderOp
     const ArticleRenderer renderer;
     ArticlePatch patch;
 
-    const QString header = renderer.renderHeader(after);
-    if (header != renderer.renderHeader(before))
+    const QString header = renderer.renderHeader(after, options);
+    if (header != renderer.renderHeader(before, options))
         patch.elements.append({u"header"_qs, header});
 
     // Pictures and pull quotes are few: comparing their markup catches every way they can change.

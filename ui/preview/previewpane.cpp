@@ -1,6 +1,7 @@
 #include "previewpane.h"
 
 #include "articlepatch.h"
+#include "export/pdftitle.h"
 #include "logging.h"
 #include "previewbridge.h"
 #include "previewpage.h"
@@ -17,6 +18,7 @@
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPointer>
+#include <QSaveFile>
 #include <QStackedWidget>
 #include <QThread>
 #include <QTimer>
@@ -86,7 +88,7 @@ PreviewPane::PreviewPane(QWidget *parent)
     , m_thread(new QThread(this))
     , m_worker(new PatchWorker) {
     setObjectName(u"previewPane"_qs);
-    setMinimumWidth(320);
+    setMinimumWidth(240); // a phone-width page scaled down still reads; the form needs the room more
     m_widthBox->setObjectName(u"previewWidthBox"_qs);
     m_widthBox->setToolTip(tr("Show the page as a reader's screen of this width would, or as printed"));
     m_widthBox->addItem(tr("Fit to pane"), QVariant::fromValue(Width::Fit));
@@ -141,6 +143,8 @@ PreviewPane::~PreviewPane() {
 RenderOptions PreviewPane::renderOptions() {
     RenderOptions options;
     options.imageUrl = [](const Story &, const StoryImage &image) { return previewImageUrl(image); };
+    // Read each time (on the worker thread, off the typing): a changed zone shows at the next update.
+    options.timeZones = SectionTimeZones::fromSettings();
     return options;
 }
 
@@ -179,7 +183,6 @@ void PreviewPane::start() {
         applyWidth();
         scheduleUpdate();
     });
-    connect(m_page, &QWebEnginePage::pdfPrintingFinished, this, &PreviewPane::pdfFinished);
 
     m_view = new QWebEngineView(m_host);
     m_view->setObjectName(u"previewWebView"_qs);
@@ -412,8 +415,33 @@ void PreviewPane::applyWidth() {
 bool PreviewPane::printToPdf(const QString &path) {
     if (!m_page || !m_shellLoaded)
         return false;
-    m_page->printToPdf(path, QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
-                                         QMarginsF(16, 18, 16, 18), QPageLayout::Millimeter));
+    // The reader sees the sheet while it prints; the width they chose comes back when it is done.
+    if (!m_printing) {
+        m_printing = true;
+        m_widthBeforePrint = previewWidth();
+    }
+    setPreviewWidth(Width::Print);
+    const QString headline = m_latest.headline.simplified();
+    const QString title = headline.isEmpty() ? tr("Untitled story") : headline;
+    m_page->printToPdf(
+        [this, path, title](const QByteArray &pdf) {
+            // Chromium leaves the title out of the PDF's document information; Galley adds it.
+            QString error;
+            const QByteArray titled = pdf.isEmpty() ? QByteArray() : withPdfTitle(pdf, title, &error);
+            if (!error.isEmpty())
+                qCWarning(lcPreview) << error;
+            QSaveFile file(path);
+            const QByteArray &bytes = titled.isEmpty() ? pdf : titled;
+            const bool ok = !pdf.isEmpty() && file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() &&
+                            file.commit();
+            if (m_printing) {
+                m_printing = false;
+                setPreviewWidth(m_widthBeforePrint);
+            }
+            Q_EMIT pdfFinished(path, ok);
+        },
+        QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(16, 18, 16, 18),
+                    QPageLayout::Millimeter));
     return true;
 }
 

@@ -69,11 +69,14 @@ public:
     /// CSS pixels of the page's viewport for @p width (0 for Fit).
     static int cssWidth(Width width);
 
-    /// Writes the page as printed (A4, the print stylesheet) to the PDF file @p path; emits
-    /// pdfFinished() when done. False when the preview has not started.
+    /// Writes the page as printed (A4, the print stylesheet, white to the sheet's edges) to the PDF
+    /// file @p path, titled with the story's headline ("Untitled story" without one); shows the
+    /// print width meanwhile and the width shown before once done, then emits pdfFinished(). False
+    /// when the preview has not started.
     bool printToPdf(const QString &path);
 
-    /// The options the preview renders with (pictures through galley://image/<id>).
+    /// The options the preview renders with (pictures through galley://image/<id>, the sections'
+    /// time zones from the settings, as the export).
     static RenderOptions renderOptions();
 
     /// The web view, or nullptr before start().
@@ -140,6 +143,8 @@ private:
     bool m_inFlight = false;
     bool m_updateQueued = false;
     bool m_printView = false;
+    bool m_printing = false;          ///< a printToPdf() is writing its file
+    Width m_widthBeforePrint = Width::Fit; ///< the width to show again when it is done
     qint64 m_updateWorkNs = 0;
 };
 

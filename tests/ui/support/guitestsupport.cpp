@@ -2,6 +2,7 @@
 
 #include "icons.h"
 #include "preview/previewscheme.h"
+#include "wrappinglineedit.h"
 
 #include <QApplication>
 #include <QDeadlineTimer>
@@ -41,6 +42,12 @@ QVariant runPageScript(QWebEngineView *view, const QString &script, int timeoutM
 }
 
 void typeAtEnd(QLineEdit *edit, const QString &text) {
+    edit->setFocus();
+    edit->end(false);
+    QTest::keyClicks(edit, text);
+}
+
+void typeAtEnd(WrappingLineEdit *edit, const QString &text) {
     edit->setFocus();
     edit->end(false);
     QTest::keyClicks(edit, text);

@@ -14,6 +14,10 @@ class QTimer;
 class QWebEngineView;
 class QWidget;
 
+namespace galley {
+class WrappingLineEdit;
+}
+
 namespace galley::testsupport {
 
 /// Makes the test hermetic: QStandardPaths test mode on, QSettings as an INI file named
@@ -28,6 +32,8 @@ QVariant runPageScript(QWebEngineView *view, const QString &script, int timeoutM
 
 /// Types @p text at the end of @p edit, with the focus there, as a user would.
 void typeAtEnd(QLineEdit *edit, const QString &text);
+/// The same for a wrapping one-line field (the headline, deck, captions, alt text).
+void typeAtEnd(WrappingLineEdit *edit, const QString &text);
 
 /// Gives @p widget the focus and types @p text where its cursor is.
 void typeInto(QWidget *widget, const QString &text);
