@@ -7,6 +7,7 @@
 #include "import/importsource.h"
 #include "logging.h"
 #include "preview/previewpane.h"
+#include "quotetyping.h"
 #include "recovery/journalkeeper.h"
 #include "settings.h"
 #include "storage/storylibrary.h"
@@ -186,6 +187,8 @@ void MainWindow::createMenus() {
             search->setFocus(Qt::ShortcutFocusReason);
     });
     find->setShortcut(QKeySequence::Find);
+    edit->addSeparator();
+    edit->addAction(QuoteTyping::createToggleAction(this));
 
     QMenu *format = menuBar()->addMenu(tr("F&ormat"));
     format->addActions(body->formatActions());

@@ -40,6 +40,7 @@ const KeyInfo keyTable[] = {
     {Settings::Key::UserName, u"user/name", [] { return QVariant(systemUserName()); }},
     {Settings::Key::RecoveryFolder, u"recovery/folder",
      [] { return QVariant(RecoveryStore::defaultFolder()); }},
+    {Settings::Key::CurlyQuotes, u"editing/curlyQuotes", [] { return QVariant(true); }},
 };
 
 const KeyInfo &info(Settings::Key key) {

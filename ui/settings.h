@@ -16,7 +16,8 @@ public:
         LastStoryId,      ///< QString, the story open when the window closed
         LastExportFolder, ///< QString, the folder last chosen for File > Export
         UserName,         ///< QString, who signs editor's notes; the account's full name by default
-        RecoveryFolder    ///< QString, where recovery journals go; <AppLocalDataLocation>/recovery
+        RecoveryFolder,   ///< QString, where recovery journals go; <AppLocalDataLocation>/recovery
+        CurlyQuotes       ///< bool, straight quotes typed or pasted in story fields become curly; on
     };
 
     Settings() = default;

@@ -5,6 +5,7 @@
 #include "imagepanel.h"
 #include "notes/notespanel.h"
 #include "pullquotepanel.h"
+#include "quotetyping.h"
 #include "storyform.h"
 
 #include <QTabWidget>
@@ -75,6 +76,8 @@ StoryEditor::StoryEditor(QWidget *parent)
         m_tabs->setCurrentWidget(m_images);
         m_images->addFiles(paths);
     });
+    // Curly quotes as you type in every text field of the story, rows added later included.
+    new QuoteTyping(this);
     setEnabled(false);
 }
 
