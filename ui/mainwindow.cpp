@@ -3,6 +3,7 @@
 #include "bodyeditor.h"
 #include "checks/checkscontroller.h"
 #include "checks/checkspanel.h"
+#include "find/findbar.h"
 #include "icons.h"
 #include "import/importsource.h"
 #include "logging.h"
@@ -182,11 +183,12 @@ void MainWindow::createMenus() {
     redo->setShortcut(QKeySequence::Redo);
     redo->setShortcutContext(Qt::WidgetShortcut);
     edit->addSeparator();
-    QAction *find = edit->addAction(themedIcon(u"edit-find"_qs, u"⌕"_qs), tr("&Find story"), this, [this] {
+    edit->addActions(m_editor->findBar()->actions());
+    QAction *find = edit->addAction(themedIcon(u"edit-find"_qs, u"⌕"_qs), tr("Find &story in list"), this, [this] {
         if (auto *search = m_list->findChild<QWidget *>(u"searchEdit"_qs))
             search->setFocus(Qt::ShortcutFocusReason);
     });
-    find->setShortcut(QKeySequence::Find);
+    find->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     edit->addSeparator();
     edit->addAction(QuoteTyping::createToggleAction(this));
 

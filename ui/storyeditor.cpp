@@ -2,6 +2,7 @@
 
 #include "bodyeditor.h"
 #include "editing/documentconverter.h"
+#include "find/findbar.h"
 #include "imagepanel.h"
 #include "notes/notespanel.h"
 #include "pullquotepanel.h"
@@ -60,6 +61,9 @@ StoryEditor::StoryEditor(QWidget *parent)
     layout->setContentsMargins(12, 12, 12, 8);
     layout->setSpacing(10);
     layout->addWidget(m_form);
+    m_findBar = new FindBar(this, m_tabs, this);
+    addActions(m_findBar->actions()); // Ctrl+F, Ctrl+H, F3 wherever the focus is in the window
+    layout->addWidget(m_findBar);
     layout->addWidget(m_tabs, 1);
     addMetadataAndNotes();
 

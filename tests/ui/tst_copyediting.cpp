@@ -7,6 +7,10 @@
 #include "storyeditor.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QTabWidget>
 #include <QClipboard>
 #include <QLineEdit>
 #include <QMimeData>
@@ -234,6 +238,93 @@ private Q_SLOTS:
         selectAll(deck);
         paste(QString(), u"The \"new\" '24 timetable"_qs, deck);
         QCOMPARE(m_editor->story().deck, u"The “new” ’24 timetable"_qs);
+    }
+
+    // Ctrl+F finds in every field, F3 / Shift+F3 go round with a count; Ctrl+H replaces one and
+    // all; one Undo in the body takes back a Replace all.
+    void findAndReplaceInEveryField() {
+        Story story = m_editor->story();
+        story.headline = u"Quay wall plan"_qs;
+        story.deck = u"The quay gets a new wall"_qs;
+        story.bylines = {Byline{u"Jo Quayle"_qs, {}}};
+        story.body = {Block::make(BlockKind::Paragraph, u"The quay wall is old. Quay traders wait."_qs),
+                      Block::make(BlockKind::Paragraph, u"A quay-side vote follows."_qs)};
+        story.pullQuotes = {PullQuote{newId(), u"Build the quay"_qs, u"A quay trader"_qs, {}}};
+        StoryImage image;
+        image.id = newId();
+        image.caption = u"The quay at dawn"_qs;
+        image.altText = u"Boats at the Quay"_qs;
+        story.images = {image};
+        m_editor->setStory(story);
+
+        BodyEditor *body = m_editor->bodyEditor();
+        body->setFocus();
+        QTest::keyClick(body, Qt::Key_F, Qt::ControlModifier);
+        auto *bar = m_editor->findChild<QWidget *>(u"findBar"_qs);
+        auto *find = m_editor->findChild<QLineEdit *>(u"findEdit"_qs);
+        auto *count = m_editor->findChild<QLabel *>(u"findCount"_qs);
+        QVERIFY(bar->isVisible());
+        QVERIFY(find->hasFocus());
+        QVERIFY(!m_editor->findChild<QWidget *>(u"replaceEdit"_qs)->isVisible());
+        QTest::keyClicks(find, u"quay"_qs);
+        // headline 1, deck 1, body 3, pull quote 2, caption 1, alt 1 ("Quayle" inside a word too).
+        QCOMPARE(count->text(), u"1 of 10"_qs);
+        QCOMPARE(m_editor->findChild<QLineEdit *>(u"headlineEdit"_qs)->selectedText(), u"Quay"_qs);
+        auto *whole = m_editor->findChild<QCheckBox *>(u"findWholeWords"_qs);
+        whole->setChecked(true);
+        QCOMPARE(count->text(), u"1 of 9"_qs); // the headline's match is still the current one
+        QTest::keyClick(find, Qt::Key_Return);
+        QCOMPARE(count->text(), u"2 of 9"_qs);
+        QTest::keyClick(find, Qt::Key_F3);
+        QCOMPARE(count->text(), u"3 of 9"_qs);
+        QCOMPARE(body->textCursor().selectedText(), u"quay"_qs);
+        QCOMPARE(body->textCursor().selectionStart(), 4);
+        QTest::keyClick(find, Qt::Key_F3, Qt::ShiftModifier);
+        QCOMPARE(count->text(), u"2 of 9"_qs);
+        QTest::keyClick(find, Qt::Key_F3, Qt::ShiftModifier);
+        QTest::keyClick(find, Qt::Key_F3, Qt::ShiftModifier);
+        QCOMPARE(count->text(), u"9 of 9"_qs); // round to the last: the alt text
+        auto *tabs = m_editor->findChild<QTabWidget *>(u"storyTabs"_qs);
+        QCOMPARE(tabs->currentWidget()->objectName(), u"imagePanel"_qs);
+        auto *matchCase = m_editor->findChild<QCheckBox *>(u"findMatchCase"_qs);
+        matchCase->setChecked(true);
+        QCOMPARE(count->text(), u"6 matches"_qs);
+
+        // Replace: Ctrl+H shows the replace row; Replace changes the selected match only.
+        QTest::keyClick(find, Qt::Key_H, Qt::ControlModifier);
+        auto *replace = m_editor->findChild<QLineEdit *>(u"replaceEdit"_qs);
+        QVERIFY(replace->isVisible());
+        QTest::keyClicks(replace, u"harbour"_qs);
+        QTest::keyClick(find, Qt::Key_Return); // selects the first match: the deck's "quay"
+        QCOMPARE(count->text(), u"1 of 6"_qs);
+        // GALLEY_SCREENSHOT=<file.png> saves the editor with the bar open, for the docs.
+        if (const QString shot = qEnvironmentVariable("GALLEY_SCREENSHOT"); !shot.isEmpty())
+            QVERIFY(m_editor->grab().save(shot));
+        QTest::keyClick(replace, Qt::Key_Return);
+        QCOMPARE(m_editor->story().deck, u"The harbour gets a new wall"_qs);
+        QCOMPARE(count->text(), u"1 of 5"_qs);
+        QCOMPARE(body->textCursor().selectedText(), u"quay"_qs);
+
+        QTest::mouseClick(m_editor->findChild<QPushButton *>(u"replaceAllButton"_qs), Qt::LeftButton);
+        QCOMPARE(count->text(), u"5 replaced"_qs);
+        const Story &after = m_editor->story();
+        QCOMPARE(after.headline, u"Quay wall plan"_qs);
+        QCOMPARE(after.body[0].plainText(), u"The harbour wall is old. Quay traders wait."_qs);
+        QCOMPARE(after.body[1].plainText(), u"A harbour-side vote follows."_qs);
+        QCOMPARE(after.pullQuotes[0].text, u"Build the harbour"_qs);
+        QCOMPARE(after.pullQuotes[0].attribution, u"A harbour trader"_qs);
+        QCOMPARE(after.images[0].caption, u"The harbour at dawn"_qs);
+        QCOMPARE(after.images[0].altText, u"Boats at the Quay"_qs);
+        QCOMPARE(after.bylines[0].name, u"Jo Quayle"_qs);
+
+        // One Undo in the body takes back its whole Replace all.
+        body->setFocus();
+        QTest::keyClick(body, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(m_editor->story().body[0].plainText(), u"The quay wall is old. Quay traders wait."_qs);
+        QCOMPARE(m_editor->story().body[1].plainText(), u"A quay-side vote follows."_qs);
+
+        QTest::keyClick(find, Qt::Key_Escape);
+        QVERIFY(!bar->isVisible());
     }
 
 private:
