@@ -33,6 +33,10 @@ struct StoryLibrary::Private {
     /// Deletes story @p storyId's search row by the rowid the story remembers (a new story has none);
     /// the caller holds the write transaction.
     bool deleteSearchRow(QSqlQuery &query, const QString &storyId, QString *error) const;
+    /// Writes @p story's search row (headline, deck, body, bylines, slug, pictures' captions,
+    /// credits and alt text, pull quotes with their speakers) and remembers its rowid in the story's
+    /// row; the caller deleted the old one and holds the write transaction.
+    bool writeSearchRow(const Story &story, QString *error) const;
     /// Reads story @p id and its pictures; the caller holds a transaction around it.
     std::optional<Story> loadStory(const QString &id, QString *error) const;
 
