@@ -4,6 +4,7 @@
 #include "editing/documentlinks.h"
 #include "editing/pastesanitizer.h"
 #include "linkdialog.h"
+#include "quotetyping.h"
 #include "tabledialog.h"
 
 #include <QAction>
@@ -310,19 +311,34 @@ void BodyEditor::insertFromMimeData(const QMimeData *source) {
     QTextCursor cursor = textCursor();
     if (!cursor.hasSelection() && isSectionBreak(cursor.block()))
         moveOffSectionBreak(cursor, cursor.block());
+    int start = cursor.selectionStart();
+    // The paste and the quotes curled in it are one Undo step.
+    cursor.beginEditBlock();
     if (source->hasHtml()) {
         PasteReport report;
         QList<Block> blocks = sanitizedBlocksFromHtml(source->html(), &report);
         if (const QString sentence = report.sentence(); !sentence.isEmpty())
             Q_EMIT pasteReported(sentence);
+        if (!report.refused.isEmpty()) {
+            // HTML the reader refuses still holds the words the writer meant to paste.
+            cursor.insertText(source->text(), QTextCharFormat());
+            curlQuotesIn(document(), start, cursor.position());
+            cursor.endEditBlock();
+            setTextCursor(cursor);
+            return;
+        }
         if (cursor.currentTable() && isBlockLevel(blocks))
             blocks = {oneLine(blocks)};
         if (cursor.currentList() && isBlockLevel(blocks))
             leaveList(cursor);
+        start = cursor.selectionStart();
         insertBlocks(cursor, blocks);
     } else if (source->hasText()) {
         cursor.insertText(source->text(), QTextCharFormat());
     }
+    // Pasted quotes are curled like typed ones, so a page never mixes both.
+    curlQuotesIn(document(), start, cursor.position());
+    cursor.endEditBlock();
     setTextCursor(cursor);
     ensureCursorVisible();
 }

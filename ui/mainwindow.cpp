@@ -4,11 +4,13 @@
 #include "checks/checkscontroller.h"
 #include "checks/checkspanel.h"
 #include "checks/findingmarks.h"
+#include "find/findbar.h"
 #include "icons.h"
 #include "import/importsource.h"
 #include "notes/notespanel.h"
 #include "logging.h"
 #include "preview/previewpane.h"
+#include "quotetyping.h"
 #include "recovery/journalkeeper.h"
 #include "settings.h"
 #include "storage/storylibrary.h"
@@ -218,11 +220,14 @@ void MainWindow::createMenus() {
     redo->setShortcut(QKeySequence::Redo);
     redo->setShortcutContext(Qt::WidgetShortcut);
     edit->addSeparator();
-    QAction *find = edit->addAction(themedIcon(u"edit-find"_qs, u"⌕"_qs), tr("&Find story"), this, [this] {
+    edit->addActions(m_editor->findBar()->actions());
+    QAction *find = edit->addAction(themedIcon(u"edit-find"_qs, u"⌕"_qs), tr("Find &story in list"), this, [this] {
         if (auto *search = m_list->findChild<QWidget *>(u"searchEdit"_qs))
             search->setFocus(Qt::ShortcutFocusReason);
     });
-    find->setShortcut(QKeySequence::Find);
+    find->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    edit->addSeparator();
+    edit->addAction(QuoteTyping::createToggleAction(this));
 
     QMenu *format = menuBar()->addMenu(tr("F&ormat"));
     format->addActions(body->formatActions());

@@ -43,6 +43,7 @@ const KeyInfo keyTable[] = {
     {Settings::Key::MarkFindingsInPreview, u"checks/markInPreview", [] { return QVariant(false); }},
     {Settings::Key::ShowStoryList, u"view/storyList", [] { return QVariant(true); }},
     {Settings::Key::ShowPreview, u"view/preview", [] { return QVariant(true); }},
+    {Settings::Key::CurlyQuotes, u"editing/curlyQuotes", [] { return QVariant(true); }},
 };
 
 const KeyInfo &info(Settings::Key key) {

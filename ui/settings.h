@@ -19,7 +19,8 @@ public:
         RecoveryFolder,   ///< QString, where recovery journals go; <AppLocalDataLocation>/recovery
         MarkFindingsInPreview, ///< bool, the Checks panel marks its findings on the preview; off
         ShowStoryList,    ///< bool, View › Story List; true by default
-        ShowPreview       ///< bool, View › Preview; true by default
+        ShowPreview,      ///< bool, View › Preview; true by default
+        CurlyQuotes       ///< bool, straight quotes typed or pasted in story fields become curly; on
     };
 
     Settings() = default;

@@ -2,9 +2,11 @@
 
 #include "bodyeditor.h"
 #include "editing/documentconverter.h"
+#include "find/findbar.h"
 #include "imagepanel.h"
 #include "notes/notespanel.h"
 #include "pullquotepanel.h"
+#include "quotetyping.h"
 #include "storyform.h"
 
 #include <QTabWidget>
@@ -61,6 +63,9 @@ StoryEditor::StoryEditor(QWidget *parent)
     layout->setContentsMargins(12, 12, 12, 8);
     layout->setSpacing(10);
     layout->addWidget(m_form);
+    m_findBar = new FindBar(this, m_tabs, this);
+    addActions(m_findBar->actions()); // Ctrl+F, Ctrl+H, F3 wherever the focus is in the window
+    layout->addWidget(m_findBar);
     layout->addWidget(m_tabs, 1);
     addMetadataAndNotes();
 
@@ -77,6 +82,8 @@ StoryEditor::StoryEditor(QWidget *parent)
         m_tabs->setCurrentWidget(m_images);
         m_images->addFiles(paths);
     });
+    // Curly quotes as you type in every text field of the story, rows added later included.
+    new QuoteTyping(this);
     setEnabled(false);
 }
 

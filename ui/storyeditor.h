@@ -14,6 +14,7 @@ class QTimer;
 namespace galley {
 
 class BodyEditor;
+class FindBar;
 class ImagePanel;
 class MetadataPanel;
 class NotesPanel;
@@ -54,6 +55,8 @@ public:
 
     BodyEditor *bodyEditor() const { return m_body; }
     StoryForm *form() const { return m_form; }
+    /// The find and replace bar under the form (hidden until Ctrl+F or Ctrl+H).
+    FindBar *findBar() const { return m_findBar; }
     MetadataPanel *metadataPanel() const { return m_metadata; }
     NotesPanel *notesPanel() const { return m_notes; }
 
@@ -86,6 +89,7 @@ private:
     void updateEmbargoWarning();
 
     StoryForm *m_form;
+    FindBar *m_findBar = nullptr;
     BodyEditor *m_body;
     PullQuotePanel *m_quotes;
     ImagePanel *m_images;

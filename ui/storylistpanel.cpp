@@ -5,10 +5,13 @@
 #include "storage/storylibrary.h"
 #include "storylistdelegate.h"
 
+#include <algorithm>
+
 #include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -94,6 +97,8 @@ StoryListPanel::StoryListPanel(StoryLibrary &library, QWidget *parent)
     layout->addWidget(m_list, 1);
     layout->addLayout(buttons);
 
+    m_search->installEventFilter(this);
+    m_list->installEventFilter(this);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_searchDelay, &QTimer::timeout, this, &StoryListPanel::reload);
     connect(m_status, &QComboBox::currentIndexChanged, this, &StoryListPanel::reload);
@@ -144,6 +149,15 @@ void StoryListPanel::reload() {
 
     m_quiet = true;
     m_list->clear();
+    const bool filtered = !filter.text.isEmpty() || filter.status || !filter.section.isEmpty();
+    const bool openListed = std::any_of(stories.cbegin(), stories.cend(),
+                                        [this](const StorySummary &summary) { return summary.id == m_selectedId; });
+    if (filtered && !m_selectedId.isEmpty() && !openListed) {
+        // Say why the story on screen is missing rather than leave the reader wondering.
+        auto *item = new QListWidgetItem(tr("The story you are editing does not match this search or filter."));
+        item->setFlags(Qt::NoItemFlags);
+        m_list->addItem(item);
+    }
     for (const StorySummary &summary : stories) {
         auto *item =
             new QListWidgetItem(summary.headline.isEmpty() ? tr("Untitled story") : summary.headline);
@@ -195,6 +209,39 @@ QString StoryListPanel::selectedStoryId() const {
 
 QString StoryListPanel::firstStoryId() const {
     return m_list->count() > 0 ? m_list->item(0)->data(StoryIdRole).toString() : QString();
+}
+
+bool StoryListPanel::eventFilter(QObject *watched, QEvent *event) {
+    if (event->type() != QEvent::KeyPress)
+        return false;
+    const int key = static_cast<QKeyEvent *>(event)->key();
+    if (watched == m_search && key == Qt::Key_Down) {
+        // Into the results: the first story is highlighted, and opens with Enter.
+        if (m_searchDelay->isActive()) {
+            m_searchDelay->stop();
+            reload();
+        }
+        // Taking the focus makes the first row current, which must not open it yet.
+        m_quiet = true;
+        m_list->setFocus(Qt::TabFocusReason);
+        if (!m_list->currentItem() || !(m_list->currentItem()->flags() & Qt::ItemIsSelectable)) {
+            for (int row = 0; row < m_list->count(); ++row) {
+                if (m_list->item(row)->flags() & Qt::ItemIsSelectable) {
+                    m_list->setCurrentRow(row);
+                    break;
+                }
+            }
+        }
+        m_quiet = false;
+        return true;
+    }
+    if (watched == m_list && (key == Qt::Key_Return || key == Qt::Key_Enter)) {
+        const QString id = selectedStoryId();
+        if (!id.isEmpty() && id != m_selectedId)
+            Q_EMIT storySelected(id);
+        return true;
+    }
+    return false;
 }
 
 void StoryListPanel::onCurrentRowChanged() {

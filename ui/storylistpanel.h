@@ -14,9 +14,11 @@ namespace galley {
 
 class StoryLibrary;
 
-/// The story list beside the editor: a search field (full-text over headline, deck and body),
+/// The story list beside the editor: a search field (full-text over headline, deck, body, bylines,
+/// slug, pictures' captions, credits and alt text, and pull quotes; Down moves into the results),
 /// status and section filters, the matching stories newest first, and New / Duplicate / Delete
-/// buttons. Story files dropped on it are offered for import. It only reads the library; the
+/// buttons. When a search or filter hides the story being edited, a note at the top says so.
+/// Story files dropped on it are offered for import. It only reads the library; the
 /// window decides what the buttons and drops do.
 class StoryListPanel final : public QWidget {
     Q_OBJECT
@@ -46,6 +48,8 @@ Q_SIGNALS:
     void importDropped(const QMimeData *mime);
 
 protected:
+    /// Down in the search field moves into the results; Enter in the list opens the highlighted story.
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 

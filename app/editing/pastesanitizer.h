@@ -8,7 +8,8 @@
 namespace galley {
 
 /// Reduces rich text from the clipboard (@p html, any HTML a browser or word processor puts there)
-/// to the structure a story body allows: paragraphs, subheads (h1-h6 all become subheads), bold,
+/// with the importer's HTML reader (readPastedHtml(): one rule for pasted and imported HTML, Word's
+/// mso-list paragraphs and Google Docs' lists included) to the structure a story body allows: paragraphs, subheads (h1-h6 all become subheads), bold,
 /// italic, struck (<s>, <strike>, <del>, line-through), superscript and subscript text,
 /// http/https/mailto links, bulleted and numbered lists nested as deep as the source has them
 /// (mixed freely), block quotes, tables (a <thead> or <th> first row as header row; a cell's
@@ -26,6 +27,9 @@ QList<Block> sanitizedBlocksFromHtml(const QString &html, PasteReport *report = 
 struct PasteReport {
     int unwrappedLinks = 0; ///< redirect wrappers removed (Google, Facebook, Outlook, YouTube)
     int droppedLinks = 0;   ///< links whose address may not be live (javascript:, file:, relative)
+    /// Why the HTML could not be read (too many elements, nested too deep): the editor then pastes
+    /// the clipboard's plain text. Empty when it was read.
+    QString refused;
 
     /// One plain sentence for the status bar, or an empty string when nothing changed.
     QString sentence() const;

@@ -150,6 +150,34 @@ void HtmlWalker::endRow() {
     table.headerCells.append(table.rowHeader || table.rowMarkedHeader);
 }
 
+namespace {
+
+/// A first row of wholly bold cells (as word processors write a header row) is the header row when
+/// more rows follow; its cells lose the bold, which the header row's own style gives.
+bool boldHeader(QList<TableRow> &rows) {
+    if (rows.size() < 2)
+        return false;
+    bool text = false;
+    for (const InlineText &cell : std::as_const(rows.first()))
+        for (const InlineRun &run : cell.runs) {
+            if (run.text.trimmed().isEmpty())
+                continue;
+            if (!run.bold)
+                return false;
+            text = true;
+        }
+    if (!text)
+        return false;
+    for (InlineText &cell : rows.first()) {
+        for (InlineRun &run : cell.runs)
+            run.bold = false;
+        cell = cell.normalized();
+    }
+    return true;
+}
+
+} // namespace
+
 void HtmlWalker::finishTable() {
     TableBuilder table = m_tables.takeLast();
     if (!table.row.isEmpty()) {
@@ -163,7 +191,7 @@ void HtmlWalker::finishTable() {
     segment.blockKind = BlockKind::Table;
     segment.line = table.line;
     segment.rows = table.rows;
-    segment.headerRow = table.headerCells.constFirst();
+    segment.headerRow = table.headerCells.constFirst() || boldHeader(segment.rows);
     segment.markupChrome = chromeHere();
     emit(segment);
 }

@@ -253,6 +253,8 @@ bool HtmlWalker::element(xmlNode *node, const QString &name) {
         return false;
     }
     if (name == u"img") {
+        if (!m_options.keepPictures)
+            return false;
         if (m_state.inFigure && !m_state.inCell)
             picture(node);
         else

@@ -31,6 +31,9 @@ struct WalkOptions {
     QString leadPictureFile;
     /// Web pages: the page's address (PageMetadata::baseUrl) its relative links are resolved against.
     QString baseUrl;
+    /// False for a paste into the body, which holds no pictures: every <img> is skipped where it
+    /// stands, as if it were not there (the text around it stays one paragraph).
+    bool keepPictures = true;
 };
 
 /// Turns a parsed page into segments, without recursion: block elements end a segment; headings,

@@ -154,6 +154,17 @@ const QList<Migration> &migrations() {
              u"ALTER TABLE stories ADD COLUMN trashed TEXT"_qs, // NULL while the story is not in the Trash
              u"CREATE INDEX stories_in_trash ON stories(trashed) WHERE trashed IS NOT NULL"_qs,
          }},
+        // Search also finds bylines, slugs, pictures' captions, credits and alt text, and pull
+        // quotes with their speakers (issue 14): the index gets their columns and is filled again.
+        {9,
+         {
+             u"DROP TABLE story_search"_qs,
+             u"CREATE VIRTUAL TABLE story_search USING fts5("
+             u" story_id UNINDEXED, headline, deck, body, bylines, slug, pictures, pull_quotes,"
+             u" tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"_qs,
+             u"UPDATE stories SET search_rowid = NULL"_qs,
+         },
+         rebuildSearchIndex},
     };
     return list;
 }

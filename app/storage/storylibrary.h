@@ -18,6 +18,9 @@ namespace schema {
 /// The migration step that keeps every story of a library from before revisions as its first
 /// revision (storylibraryrevisions.cpp).
 bool keepStoriesAsFirstRevisions(QSqlDatabase &db, QSqlError *error);
+/// The migration step that fills the search index again from every story, after a change of its
+/// columns (storylibrarywrite.cpp).
+bool rebuildSearchIndex(QSqlDatabase &db, QSqlError *error);
 } // namespace schema
 
 /// One row of the story list: what the list shows without loading bodies or pictures.
@@ -222,6 +225,7 @@ private:
     struct Private;
     Private *d;
     friend bool schema::keepStoriesAsFirstRevisions(QSqlDatabase &db, QSqlError *error);
+    friend bool schema::rebuildSearchIndex(QSqlDatabase &db, QSqlError *error);
 };
 
 } // namespace galley

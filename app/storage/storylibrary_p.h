@@ -36,6 +36,10 @@ struct StoryLibrary::Private {
     /// Deletes for good the stories in the Trash matching @p where (SQL on stories, with @p bound
     /// values), with their search rows, in one transaction; returns how many, or -1 with @p error.
     int deleteTrashed(const QString &where, const QVariantList &bound, QString *error) const;
+    /// Writes @p story's search row (headline, deck, body, bylines, slug, pictures' captions,
+    /// credits and alt text, pull quotes with their speakers) and remembers its rowid in the story's
+    /// row; the caller deleted the old one and holds the write transaction.
+    bool writeSearchRow(const Story &story, QString *error) const;
     /// Reads story @p id and its pictures; the caller holds a transaction around it.
     std::optional<Story> loadStory(const QString &id, QString *error) const;
 

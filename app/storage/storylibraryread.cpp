@@ -43,7 +43,7 @@ QList<StorySummary> StoryLibrary::list(const StoryFilter &filter, QString *error
         // The search row is rewritten on every save, so a higher rowid is a later save: the window
         // is the most recently saved matches, and only those are scored.
         sql = u"SELECT s.id, s.slug, s.headline, s.section, s.status, s.updated FROM"
-              u" (SELECT story_id, bm25(story_search, 0.0, 10.0, 4.0, 1.0) AS score FROM story_search"
+              u" (SELECT story_id, bm25(story_search, 0.0, 10.0, 4.0, 1.0, 4.0, 2.0, 1.0, 1.0) AS score FROM story_search"
               u" WHERE story_search MATCH :match ORDER BY rowid DESC LIMIT %1) AS m"
               u" JOIN stories AS s ON s.id = m.story_id WHERE s.trashed IS NULL"_qs.arg(StoryFilter::RelevanceWindow);
     } else {

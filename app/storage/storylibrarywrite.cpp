@@ -188,16 +188,7 @@ bool StoryLibrary::save(Story &story, const SaveOptions &options, QString *error
     QSqlQuery search(d->db);
     if (!d->deleteSearchRow(search, next.id, error))
         return abandon();
-    search.prepare(u"INSERT INTO story_search (story_id, headline, deck, body) VALUES (?, ?, ?, ?)"_qs);
-    search.addBindValue(next.id);
-    search.addBindValue(text(next.headline));
-    search.addBindValue(text(next.deck));
-    search.addBindValue(text(next.bodyPlainText()));
-    if (!d->exec(search, error))
-        return abandon();
-    search.prepare(u"UPDATE stories SET search_rowid = last_insert_rowid() WHERE id = ?"_qs);
-    search.addBindValue(next.id);
-    if (!d->exec(search, error) || !reachedStep(SaveStep::SearchIndex, error))
+    if (!d->writeSearchRow(next, error) || !reachedStep(SaveStep::SearchIndex, error))
         return abandon();
     if (!d->writeRevision(next, options, previousStatus, error, bodyJson) || !reachedStep(SaveStep::Revision, error))
         return abandon();
@@ -233,6 +224,66 @@ bool StoryLibrary::Private::checkUnchangedSince(const QString &storyId, const QD
     }
     return false;
 }
+
+bool StoryLibrary::Private::writeSearchRow(const Story &story, QString *error) const {
+    QStringList bylines;
+    for (const Byline &byline : story.bylines)
+        bylines.append(byline.text());
+    QStringList pictures;
+    for (const StoryImage &image : story.images)
+        pictures << image.caption << image.credit << image.altText;
+    QStringList quotes;
+    for (const PullQuote &quote : story.pullQuotes)
+        quotes << quote.text << quote.attribution;
+    QSqlQuery search(db);
+    search.prepare(u"INSERT INTO story_search (story_id, headline, deck, body, bylines, slug, pictures, pull_quotes)"
+                   u" VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_qs);
+    search.addBindValue(story.id);
+    search.addBindValue(text(story.headline));
+    search.addBindValue(text(story.deck));
+    search.addBindValue(text(story.bodyPlainText()));
+    search.addBindValue(text(bylines.join(u'\n')));
+    search.addBindValue(text(story.slug));
+    search.addBindValue(text(pictures.join(u'\n')));
+    search.addBindValue(text(quotes.join(u'\n')));
+    if (!exec(search, error))
+        return false;
+    search.prepare(u"UPDATE stories SET search_rowid = last_insert_rowid() WHERE id = ?"_qs);
+    search.addBindValue(story.id);
+    return exec(search, error);
+}
+
+namespace schema {
+
+bool rebuildSearchIndex(QSqlDatabase &db, QSqlError *error) {
+    StoryLibrary::Private library;
+    library.db = db;
+    library.path = db.databaseName();
+    QSqlQuery ids(db);
+    ids.setForwardOnly(true);
+    if (!ids.exec(u"SELECT id FROM stories ORDER BY updated, rowid"_qs)) {
+        if (error)
+            *error = ids.lastError();
+        return false;
+    }
+    QStringList all;
+    while (ids.next())
+        all.append(ids.value(0).toString());
+    ids.finish();
+    // Oldest save first, so rowids keep saying which story was saved last (list()'s relevance window).
+    for (const QString &id : all) {
+        QString problem;
+        const std::optional<Story> story = library.loadStory(id, &problem);
+        if (!story || !library.writeSearchRow(*story, &problem)) {
+            if (error)
+                *error = QSqlError(problem, problem, QSqlError::StatementError);
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace schema
 
 bool StoryLibrary::Private::deleteSearchRow(QSqlQuery &query, const QString &storyId, QString *error) const {
     query.prepare(

@@ -275,9 +275,9 @@ void TestStoryLibrary::migratesVersionOneKeepingStories() {
                 u"NOT NULL DEFAULT '', alt_text TEXT NOT NULL DEFAULT '', placement TEXT NOT NULL DEFAULT '')"_qs,
                 u"CREATE VIRTUAL TABLE story_search USING fts5(story_id UNINDEXED, headline, deck, body, "
                 u"tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"_qs,
-                u"INSERT INTO stories (id, slug, headline, created, updated) VALUES "
+                u"INSERT INTO stories (id, slug, headline, bylines, created, updated) VALUES "
                 u"('0b7c3c52-5d8e-4f43-9d1c-"
-                u"2f1e8a0c9b11', 'harbour-crane-arrives', 'Harbour crane arrives', "
+                u"2f1e8a0c9b11', 'harbour-crane-arrives', 'Harbour crane arrives', '[\"Ada Quarry\"]', "
                 u"'2026-01-02T03:04:05.006Z', '2026-01-02T03:04:05.006Z')"_qs,
                 u"INSERT INTO story_search (story_id, headline, deck, body) VALUES ('0b7c3c52-5d8e-4f43-"
                 u"9d1c-2f1e8a0c9b11', 'Harbour crane arrives', '', '')"_qs,
@@ -295,6 +295,10 @@ void TestStoryLibrary::migratesVersionOneKeepingStories() {
     QCOMPARE(story->headline, u"Harbour crane arrives"_qs);
     QCOMPARE(story->created, QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 6), Qt::UTC));
     QVERIFY(story->originalSource.isEmpty());
+    // The search index was rebuilt with the columns added since: the byline is found.
+    StoryFilter byByline;
+    byByline.text = u"quarry"_qs;
+    QCOMPARE(headlines(m_library->list(byByline, &error)), QStringList{u"Harbour crane arrives"_qs});
     // The story as the old library held it is its first revision, dated when it was last saved.
     const QList<RevisionInfo> kept = m_library->revisions(story->id, &error);
     QCOMPARE(kept.size(), 1);
@@ -412,6 +416,14 @@ void TestStoryLibrary::search_data() {
     QTest::newRow("star") << u"tit*"_qs << QStringList{rowers};
     QTest::newRow("column filter is words") << u"headline:library"_qs << QStringList{};
     QTest::newRow("empty text") << QString() << QStringList{harbour, library, rowers};
+    QTest::newRow("byline surname") << u"holt"_qs << QStringList{harbour};
+    QTest::newRow("byline title") << u"staff"_qs << QStringList{harbour};
+    QTest::newRow("caption word") << u"breakwater"_qs << QStringList{harbour};
+    QTest::newRow("picture credit") << u"tarrant"_qs << QStringList{harbour};
+    QTest::newRow("alt text") << u"gulls"_qs << QStringList{harbour};
+    QTest::newRow("pull quote") << u"demons"_qs << QStringList{rowers};
+    QTest::newRow("pull quote speaker") << u"petra"_qs << QStringList{rowers};
+    QTest::newRow("slug word") << u"extended"_qs << QStringList{library};
 }
 
 void TestStoryLibrary::search() {
@@ -425,6 +437,15 @@ void TestStoryLibrary::search() {
                                    u"The crew nearly capsized at the start."_qs, u"Sport"_qs);
     Story c = testdata::shortStory(u"Library opens late"_qs, u"Reading room until midnight"_qs,
                                    u"Volunteers run the café and keep the lamps on."_qs, u"Arts"_qs);
+    a.bylines = {Byline{u"Maren Holt"_qs, u"Staff Writer"_qs}};
+    StoryImage picture;
+    picture.id = newId();
+    picture.caption = u"The breakwater at dawn"_qs;
+    picture.credit = u"Ines Tarrant"_qs;
+    picture.altText = u"Gulls over the sea wall"_qs;
+    a.images = {picture};
+    b.pullQuotes = {PullQuote{newId(), u"We rowed like demons"_qs, u"Coach Petra Lund"_qs, {}}};
+    c.slug = u"reading-hours-extended"_qs;
     for (Story *story : {&a, &b, &c})
         QVERIFY2(m_library->save(*story, &error), qPrintable(error));
     // Saving again must replace the index entry, not add a second one.

@@ -414,14 +414,22 @@ private Q_SLOTS:
         QString error;
         auto *list = findChild<QListWidget>(u"storyList"_qs);
         QCOMPARE(list->count(), 3);
+        // The stories listed; a note (not selectable) says when the open story is filtered out.
+        const auto listed = [list] {
+            QStringList out;
+            for (int row = 0; row < list->count(); ++row)
+                if (list->item(row)->flags() & Qt::ItemIsSelectable)
+                    out.append(list->item(row)->text());
+            return out;
+        };
         QTest::keyClicks(findChild<QLineEdit>(u"searchEdit"_qs), u"rowers"_qs);
-        QTRY_COMPARE(list->count(), 1);
-        QVERIFY(list->item(0)->text().contains(u"rowers"_qs));
+        QTRY_COMPARE(listed().size(), 1);
+        QVERIFY(listed().constFirst().contains(u"rowers"_qs));
         findChild<QLineEdit>(u"searchEdit"_qs)->clear();
         QTRY_COMPARE(list->count(), 3);
         auto *status = findChild<QComboBox>(u"statusFilter"_qs);
         status->setCurrentIndex(status->findText(u"Published"_qs));
-        QCOMPARE(list->count(), 1);
+        QCOMPARE(listed().size(), 1);
         status->setCurrentIndex(0);
 
         const QString doomed = m_window->currentStoryId();

@@ -1,11 +1,12 @@
-// The story list on its own: best matches first when searching, and a cap that keeps a large
-// library quick, with a note saying so.
+// The story list on its own: best matches first when searching, a cap that keeps a large library
+// quick, with a note saying so, keyboard from the search box, and a note for a hidden open story.
 
 #include "storage/storylibrary.h"
 #include "storylistpanel.h"
 
 #include <QListWidget>
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -65,6 +66,48 @@ private Q_SLOTS:
         panel.findChild<QLineEdit *>(u"searchEdit"_qs)->setText(u"oldest"_qs);
         panel.reload();
         QCOMPARE(texts(list), QStringList{u"Oldest story"_qs});
+    }
+
+    // From the search box, Down moves into the results (highlighting the first without opening
+    // it) and Enter opens the highlighted story.
+    void downAndEnterFromSearch() {
+        save(u"Lighthouse keeper retires"_qs, u"She kept the lamp lit."_qs);
+        save(u"Ferry timetable changes"_qs, u"The first boat leaves before the lighthouse switches off."_qs);
+        StoryListPanel panel(*m_library);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.reload();
+        auto *search = panel.findChild<QLineEdit *>(u"searchEdit"_qs);
+        auto *list = panel.findChild<QListWidget *>(u"storyList"_qs);
+        QSignalSpy opened(&panel, &StoryListPanel::storySelected);
+        search->setFocus();
+        QTest::keyClicks(search, u"keeper"_qs);
+        QTest::keyClick(search, Qt::Key_Down);
+        QVERIFY(list->hasFocus());
+        QCOMPARE(list->currentItem()->text(), u"Lighthouse keeper retires"_qs);
+        QCOMPARE(opened.count(), 0);
+        QTest::keyClick(list, Qt::Key_Return);
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(opened.at(0).at(0).toString(), panel.selectedStoryId());
+    }
+
+    // A search that hides the story on screen says so at the top of the list.
+    void hiddenOpenStoryIsExplained() {
+        save(u"Lighthouse keeper retires"_qs, u"She kept the lamp lit."_qs);
+        save(u"Ferry timetable changes"_qs, u"Two sailings move."_qs);
+        StoryListPanel panel(*m_library);
+        panel.reload();
+        auto *list = panel.findChild<QListWidget *>(u"storyList"_qs);
+        const QString lighthouse = list->item(1)->data(Qt::UserRole + 1).toString();
+        panel.selectStory(lighthouse);
+        panel.findChild<QLineEdit *>(u"searchEdit"_qs)->setText(u"ferry"_qs);
+        panel.reload();
+        QCOMPARE(texts(list), (QStringList{u"The story you are editing does not match this search or filter."_qs,
+                                           u"Ferry timetable changes"_qs}));
+        QCOMPARE(list->item(0)->flags(), Qt::NoItemFlags);
+        panel.findChild<QLineEdit *>(u"searchEdit"_qs)->setText(u"keeper"_qs);
+        panel.reload();
+        QCOMPARE(texts(list), QStringList{u"Lighthouse keeper retires"_qs});
     }
 
 private:

@@ -54,6 +54,53 @@ QString describe(const QList<Block> &blocks) {
     return out.join(u'\n');
 }
 
+// Word's clipboard HTML around @p body: the CF_HTML-style fragment comments, its style sheet with
+// the list definitions, o:p tags and the conditional comments around each drawn marker.
+QString wordListHtml(const QString &body) {
+    return u"<html xmlns:o=\"urn:schemas-microsoft-com:office:office\" "
+           "xmlns:w=\"urn:schemas-microsoft-com:office:word\" xmlns=\"http://www.w3.org/TR/REC-html40\">\r\n"
+           "<head><meta http-equiv=Content-Type content=\"text/html; charset=utf-8\">"
+           "<meta name=ProgId content=Word.Document><meta name=Generator content=\"Microsoft Word 15\">"
+           "<style><!--\r\np.MsoListParagraph, li.MsoListParagraph\r\n\t{mso-style-priority:34;margin-left:.5in;}\r\n"
+           "@list l0:level1\r\n\t{mso-level-number-format:bullet;mso-level-text:\\F0B7;}\r\n"
+           "@list l1:level2\r\n\t{mso-level-number-format:alpha-lower;mso-level-text:\"%2\\)\";}\r\n-->"
+           "</style></head>\r\n<body lang=EN-GB style='tab-interval:36.0pt'>\r\n<!--StartFragment-->"_qs +
+           body + u"<!--EndFragment-->\r\n</body>\r\n</html>"_qs;
+}
+
+// One Word list paragraph: @p position First, Middle or Last, @p list "l0", @p level 1-based,
+// @p marker as drawn ("·" in Symbol, "o" in Courier New, "§" in Wingdings, "1.", "a)").
+QString wordItem(const QString &position, const QString &list, int level, const QString &font,
+                 const QString &marker, const QString &text) {
+    return u"<p class=MsoListParagraphCxSp%1 style='margin-left:%2in;mso-add-space:auto;text-indent:-18.0pt;"
+           "mso-list:%3 level%4 lfo%5'><![if !supportLists]><span style='font-family:%6;"
+           "mso-fareast-font-family:%6;mso-bidi-font-family:%6'><span style='mso-list:Ignore'>%7"
+           "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; "
+           "</span></span></span><![endif]>%8<o:p></o:p></p>\r\n"_qs.arg(position)
+        .arg(0.5 * level)
+        .arg(list)
+        .arg(level)
+        .arg(list.mid(1).toInt() + 1)
+        .arg(font, marker, text);
+}
+
+QString wordBullets() {
+    return wordListHtml(
+        u"<p class=MsoNormal>Before the list<o:p></o:p></p>\r\n"_qs +
+        wordItem(u"First"_qs, u"l0"_qs, 1, u"Symbol"_qs, u"·"_qs, u"Ferries leave at noon"_qs) +
+        wordItem(u"Middle"_qs, u"l0"_qs, 2, u"\"Courier New\""_qs, u"o"_qs, u"Weekdays only"_qs) +
+        wordItem(u"Middle"_qs, u"l0"_qs, 3, u"Wingdings"_qs, u"§"_qs, u"Not on holidays"_qs) +
+        wordItem(u"Last"_qs, u"l0"_qs, 1, u"Symbol"_qs, u"·"_qs, u"<b>Tickets</b> on board"_qs) +
+        u"<p class=MsoNormal>After the list<o:p></o:p></p>\r\n"_qs);
+}
+
+QString wordNumbers() {
+    return wordListHtml(wordItem(u"First"_qs, u"l1"_qs, 1, u"Calibri"_qs, u"1."_qs, u"Buy a ticket"_qs) +
+                        wordItem(u"Middle"_qs, u"l1"_qs, 2, u"Calibri"_qs, u"a)"_qs, u"Online"_qs) +
+                        wordItem(u"Middle"_qs, u"l1"_qs, 3, u"Calibri"_qs, u"i."_qs, u"At the kiosk"_qs) +
+                        wordItem(u"Last"_qs, u"l1"_qs, 1, u"Calibri"_qs, u"2."_qs, u"Board the ferry"_qs));
+}
+
 } // namespace
 
 class TestPasteSanitizer final : public QObject {
@@ -122,6 +169,28 @@ private Q_SLOTS:
         QTest::newRow("struck, raised and lowered")
             << u"<p><s>a</s> <strike>b</strike> <del>c</del> <span style=\"text-decoration:line-through\">d</span> x<sup>2</sup> H<sub>2</sub>O <DEL>e</DEL></p>"_qs
             << u"paragraph:~a~ ~b~ ~c~ ~d~ x^2^ H,2,O ~e~"_qs;
+        // Word's list paragraphs as Word puts them on the clipboard (see wordListHtml()).
+        QTest::newRow("Word bulleted list, three levels") << wordBullets() << u"paragraph:Before the list\n"
+                                                                            "bullet-list:Ferries leave at noon|"
+                                                                            ">Weekdays only|>>Not on holidays|"
+                                                                            "*Tickets* on board\n"
+                                                                            "paragraph:After the list"_qs;
+        QTest::newRow("Word numbered list, 1. a) i.")
+            << wordNumbers() << u"numbered-list:#Buy a ticket|>#Online|>>#At the kiosk|#Board the ferry"_qs;
+        QTest::newRow("Word paragraphs without their mso-list style")
+            << u"<p class=MsoListParagraphCxSpFirst style='margin-left:.5in'>One<o:p></o:p></p>"
+               "<p class=MsoListParagraphCxSpLast style='margin-left:.5in'>Two<o:p></o:p></p>"_qs
+            << u"bullet-list:One|Two"_qs;
+        QTest::newRow("Google Docs lists")
+            << u"<meta charset=\"utf-8\"><b style=\"font-weight:normal;\" id=\"docs-internal-guid-9f1e\">"
+               "<ul style=\"margin-top:0;padding-inline-start:48px;\"><li dir=\"ltr\" style=\"list-style-type:disc;"
+               "font-size:11pt;\" aria-level=\"1\"><p dir=\"ltr\" role=\"presentation\"><span>Top</span></p></li>"
+               "<ul><li dir=\"ltr\" style=\"list-style-type:circle;\" aria-level=\"2\"><p dir=\"ltr\" "
+               "role=\"presentation\"><span style=\"font-weight:700\">Under</span></p></li></ul>"
+               "<li dir=\"ltr\" style=\"list-style-type:disc;\" aria-level=\"1\"><p dir=\"ltr\">Back</p></li></ul>"
+               "<br><ol><li dir=\"ltr\" style=\"list-style-type:decimal;\" aria-level=\"1\"><p dir=\"ltr\">"
+               "<span>First</span></p></li></ol></b>"_qs
+            << u"bullet-list:Top|>*Under*|Back\nnumbered-list:First"_qs;
     }
 
     void sanitize() {
