@@ -334,6 +334,15 @@ void TestSyndication::nitfRoundTrip() {
     QCOMPARE(back.metadata.priority, story.metadata.priority);
     QCOMPARE(back.metadata.originalId, story.metadata.originalId);
     QVERIFY(back.notes.isEmpty());
+
+    // A picture that has not arrived has no file to name: its words come back all the same.
+    Story waiting = story;
+    waiting.images = {story.images.first()};
+    waiting.images.first().data.clear();
+    const Story missing = importStory(writeNitf(waiting, exportImagePaths(waiting)), ImportFormat::Nitf);
+    QCOMPARE(missing.images.size(), 1);
+    QCOMPARE(missing.images.first().altText, story.images.first().altText);
+    QCOMPARE(missing.images.first().caption, story.images.first().caption);
 }
 
 void TestSyndication::ninjsRoundTrip() {
