@@ -190,9 +190,17 @@ void MainWindow::createMenus() {
     save->setObjectName(u"saveAction"_qs);
     save->setShortcut(QKeySequence::Save);
     QAction *exportAction = file->addAction(themedIcon(u"document-export"_qs, u"⇪"_qs),
-                                            tr("&Export as web page…"), this, &MainWindow::exportCurrent);
+                                            tr("&Export as web page…"), this,
+                                            [this] { exportCurrent(ExportFormat::Html); });
     exportAction->setObjectName(u"exportAction"_qs);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    // The syndication formats partners and aggregators take (the same code as galley export --format).
+    QMenu *exportAs = file->addMenu(tr("Export for &partners"));
+    exportAs->setObjectName(u"exportAsMenu"_qs);
+    exportAs->addAction(tr("&NITF 3.6…"), this, [this] { exportCurrent(ExportFormat::Nitf); })
+        ->setObjectName(u"exportNitfAction"_qs);
+    exportAs->addAction(tr("nin&js 2.2…"), this, [this] { exportCurrent(ExportFormat::Ninjs); })
+        ->setObjectName(u"exportNinjsAction"_qs);
     QAction *importAction = file->addAction(themedIcon(u"document-import"_qs, u"⇩"_qs), tr("&Import…"), this,
                                             &MainWindow::importFiles);
     importAction->setObjectName(u"importAction"_qs);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "export/exportformat.h"
 #include "import/importsource.h"
 #include "model/story.h"
 
@@ -67,13 +68,15 @@ public:
     /// (unless @p quiet, used by autosave, which puts it in the status bar) and returns false.
     bool saveStory(bool quiet = false);
 
-    /// Writes the story on screen (saved or not) as a page folder named after its slug inside
-    /// @p parentFolder; returns that folder, or empty with @p error set.
-    QString exportToFolder(const QString &parentFolder, QString *error);
+    /// Writes the story on screen (saved or not) as a folder named after its slug inside
+    /// @p parentFolder, in @p format (the page, or NITF / ninjs for partners, exportStory());
+    /// returns that folder, or empty with @p error set.
+    QString exportToFolder(const QString &parentFolder, QString *error,
+                           ExportFormat format = ExportFormat::Html);
     /// Exports as exportToFolder() and tells the user in a message box: where the page is, and
-    /// each exportWarnings() problem (empty headline, missing picture, no alt text) to fix before
-    /// it is published; or why nothing was exported.
-    void exportCurrentTo(const QString &parentFolder);
+    /// each exportWarnings() problem (an embargo still running, empty headline, missing picture,
+    /// no alt text) to fix before it is published; or why nothing was exported.
+    void exportCurrentTo(const QString &parentFolder, ExportFormat format = ExportFormat::Html);
 
     /// Saves each story in @p stories (slugs made unique by the library) and opens the last one.
     /// Returns how many were saved; a failure is shown in a message box.
@@ -119,7 +122,8 @@ private:
     void newStory();
     void duplicateStory();
     void deleteStory();
-    void exportCurrent();
+    /// File › Export as web page / Export as › NITF, ninjs: asks for the folder, then exportCurrentTo().
+    void exportCurrent(ExportFormat format);
     void importFiles();
     /// Reviews @p attempts once the current event (a drop, a paste) has finished, then saves and
     /// opens what was accepted.

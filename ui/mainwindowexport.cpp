@@ -17,9 +17,9 @@
 
 namespace galley {
 
-// File > Export: the story as it stands on screen (saved or not) becomes a page folder named
-// after its slug inside the folder the user picks.
-void MainWindow::exportCurrent() {
+// File > Export: the story as it stands on screen (saved or not) becomes a page folder (or a
+// NITF / ninjs file with its pictures) named after its slug inside the folder the user picks.
+void MainWindow::exportCurrent(ExportFormat format) {
     if (!m_hasStory)
         return;
     // The folder used last time may have gone since; then Documents, then home.
@@ -30,19 +30,22 @@ void MainWindow::exportCurrent() {
     if (parent.isEmpty())
         return;
     m_settings->setValue(Settings::Key::LastExportFolder, parent);
-    exportCurrentTo(parent);
+    exportCurrentTo(parent, format);
 }
 
-void MainWindow::exportCurrentTo(const QString &parentFolder) {
+void MainWindow::exportCurrentTo(const QString &parentFolder, ExportFormat format) {
     QString error;
-    const QString folder = exportToFolder(parentFolder, &error);
+    const QString folder = exportToFolder(parentFolder, &error, format);
     if (folder.isEmpty()) {
         QMessageBox::warning(this, tr("Story not exported"), error);
         return;
     }
     // The page is written either way; what is unfinished is said before anyone publishes it.
     const QStringList warnings = exportWarnings(m_editor->story());
-    QString text = tr("The page is in %1.").arg(QDir::toNativeSeparators(folder));
+    QString text = format == ExportFormat::Html
+                       ? tr("The page is in %1.").arg(QDir::toNativeSeparators(folder))
+                       : tr("%1 is in %2.")
+                             .arg(exportMainFileName(m_editor->story(), format), QDir::toNativeSeparators(folder));
     if (!warnings.isEmpty())
         text += u"\n\n"_qs + tr("Before it is published:") + u"\n• "_qs + warnings.join(u"\n• "_qs);
     QMessageBox done(warnings.isEmpty() ? QMessageBox::Information : QMessageBox::Warning, tr("Story exported"),
@@ -54,10 +57,10 @@ void MainWindow::exportCurrentTo(const QString &parentFolder) {
         QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
 }
 
-QString MainWindow::exportToFolder(const QString &parentFolder, QString *error) {
+QString MainWindow::exportToFolder(const QString &parentFolder, QString *error, ExportFormat format) {
     const Story &story = m_editor->story();
     const QString folder = QDir(parentFolder).filePath(story.slug.isEmpty() ? u"story"_qs : story.slug);
-    return exportStory(story, folder, error) ? folder : QString();
+    return exportStory(story, folder, error, format) ? folder : QString();
 }
 
 } // namespace galley

@@ -83,6 +83,10 @@ int runList(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &i
 void configureExport(QCommandLineParser &parser) {
     addDbOption(parser);
     parser.addOption({OutOption, u"The folder to write the page into (created if needed)."_qs, u"DIR"_qs});
+    parser.addOption({u"format"_qs,
+                      u"What to write: html (the page, DIR/index.html; the default), nitf (IPTC NITF 3.6, "
+                      u"DIR/SLUG.xml) or ninjs (IPTC ninjs 2.2, DIR/SLUG.json); pictures go in DIR/images/."_qs,
+                      u"FORMAT"_qs, u"html"_qs});
     parser.addPositionalArgument(u"slug"_qs, u"The story to export."_qs, u"SLUG"_qs);
 }
 
@@ -94,6 +98,12 @@ int runExport(const CliVerb &verb, const QCommandLineParser &parser, CliStreams 
         return usageError(verb, u"export takes one slug; got %1."_qs.arg(args.size()), io);
     if (!parser.isSet(OutOption) || parser.value(OutOption).isEmpty())
         return usageError(verb, u"Say where to write the page with --out DIR."_qs, io);
+    const std::optional<ExportFormat> format = exportFormatFromName(parser.value(u"format"_qs));
+    if (!format)
+        return usageError(verb,
+                          u"“%1” is not a format Galley writes: use html, nitf or ninjs."_qs.arg(
+                              parser.value(u"format"_qs)),
+                          io);
 
     StoryLibrary library;
     if (!openLibrary(library, parser, io, StoryLibrary::Access::ReadOnly))
@@ -105,13 +115,13 @@ int runExport(const CliVerb &verb, const QCommandLineParser &parser, CliStreams 
         return failure(error.isEmpty() ? u"There is no story with the slug “%1”."_qs.arg(slug) : error, io);
 
     const QString dir = QDir(parser.value(OutOption)).absolutePath();
-    if (!exportStory(*story, dir, &error))
+    if (!exportStory(*story, dir, &error, *format))
         return failure(error, io);
     // The page is written, but a producer must know what is unfinished in it.
     for (const QString &warning : exportWarnings(*story))
         io.err << u"galley: warning: "_qs << warning << u'\n';
     io.err.flush();
-    io.out << QDir::toNativeSeparators(dir % u"/index.html") << u'\n';
+    io.out << QDir::toNativeSeparators(dir % u'/' % exportMainFileName(*story, *format)) << u'\n';
     io.out.flush();
     return ExitOk;
 }

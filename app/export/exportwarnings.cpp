@@ -17,7 +17,16 @@ QString pictureName(const StoryImage &image, qsizetype index) {
 } // namespace
 
 QStringList exportWarnings(const Story &story) {
+    return exportWarnings(story, QDateTime::currentDateTimeUtc());
+}
+
+QStringList exportWarnings(const Story &story, const QDateTime &now) {
     QStringList warnings;
+    const QDateTime embargo = story.metadata.embargo;
+    if (embargo.isValid() && embargo > now)
+        warnings.append(u"The story is embargoed until %1 UTC: it must not be published before then. "
+                        u"The export carries the embargo time."_qs.arg(
+                            embargo.toUTC().toString(u"d MMMM yyyy, HH:mm"_qs)));
     if (story.headline.trimmed().isEmpty())
         warnings.append(u"The headline is empty: the page is titled “Untitled story”."_qs);
     for (qsizetype i = 0; i < story.images.size(); ++i) {

@@ -2,6 +2,8 @@
 
 #include "logging.h"
 #include "model/slug.h"
+#include "ninjswriter.h"
+#include "nitfwriter.h"
 #include "render/articlerenderer.h"
 
 #include <QDir>
@@ -28,34 +30,30 @@ struct PageFile {
     QByteArray bytes;
 };
 
-/// Relative file name of each present picture, "images/<n>-<slug>.<ext>", n counting the present
-/// pictures from 1 in story order, slug from the imported file name (else the story's slug).
-QHash<QString, QString> imagePaths(const Story &story) {
-    QHash<QString, QString> paths;
-    int n = 0;
-    for (const StoryImage &image : story.images) {
-        if (image.isMissing())
-            continue;
-        QString name = QFileInfo(image.fileName).completeBaseName().trimmed();
-        if (name.isEmpty())
-            name = story.slug.isEmpty() ? story.headline : story.slug;
-        paths.insert(image.id, u"images/"_qs % QString::number(++n) % u'-' % slugify(name) % u'.' %
-                                   image.fileExtension());
-    }
-    return paths;
-}
-
-/// Every file of the page, pictures first (story order), index.html last.
-QList<PageFile> pageFiles(const Story &story) {
-    const QHash<QString, QString> paths = imagePaths(story);
+/// Every file of the export, pictures first (story order), the main file (index.html, <slug>.xml
+/// or <slug>.json) last.
+QList<PageFile> pageFiles(const Story &story, ExportFormat format) {
+    const QHash<QString, QString> paths = exportImagePaths(story);
     QList<PageFile> files;
     for (const StoryImage &image : story.images)
         if (!image.isMissing())
             files.append({paths.value(image.id), image.data});
-    RenderOptions options;
-    options.timeZones = SectionTimeZones::fromSettings();
-    options.imageUrl = [&paths](const Story &, const StoryImage &image) { return paths.value(image.id); };
-    files.append({u"index.html"_qs, ArticleRenderer().renderPage(story, options).toUtf8()});
+    const QString main = exportMainFileName(story, format);
+    switch (format) {
+    case ExportFormat::Html: {
+        RenderOptions options;
+        options.timeZones = SectionTimeZones::fromSettings();
+        options.imageUrl = [&paths](const Story &, const StoryImage &image) { return paths.value(image.id); };
+        files.append({main, ArticleRenderer().renderPage(story, options).toUtf8()});
+        break;
+    }
+    case ExportFormat::Nitf:
+        files.append({main, writeNitf(story, paths)});
+        break;
+    case ExportFormat::Ninjs:
+        files.append({main, writeNinjs(story, paths)});
+        break;
+    }
     return files;
 }
 
@@ -229,11 +227,11 @@ bool moveIntoExistingFolder(const QString &staging, const QString &backup, const
 
 } // namespace
 
-bool exportStory(const Story &story, const QString &dir, QString *error) {
+bool exportStory(const Story &story, const QString &dir, QString *error, ExportFormat format) {
     QString localError;
     QString &message = error ? *error : localError;
     const QString root = QDir::cleanPath(QDir(dir).absolutePath());
-    const QList<PageFile> files = pageFiles(story);
+    const QList<PageFile> files = pageFiles(story, format);
     const bool hasImages = files.size() > 1;
     if (!checkTarget(root, files, &message))
         return false;

@@ -1,13 +1,15 @@
 #pragma once
 
+#include "exportformat.h"
 #include "model/story.h"
 
 #include <QString>
 
 namespace galley {
 
-/// Writes a story as a finished page folder: DIR/index.html (HTML5, UTF-8, from ArticleRenderer)
-/// and DIR/images/<n>-<slug>.<ext> for each picture that is present. DIR and its parents are
+/// Writes a story as a finished page folder: DIR/index.html (HTML5, UTF-8, from ArticleRenderer),
+/// or with @p format Nitf / Ninjs DIR/<slug>.xml (writeNitf()) / DIR/<slug>.json (writeNinjs()),
+/// and DIR/images/<n>-<slug>.<ext> for each picture that is present (exportImagePaths()). DIR and its parents are
 /// created when missing; files of an earlier export in DIR are replaced (pictures the story no
 /// longer has are removed), other files left alone.
 ///
@@ -16,6 +18,7 @@ namespace galley {
 /// Returns false with a plain sentence in @p error (may be null) ending in "nothing was exported."
 /// for a failed write; a full disk reads "The disk is full: could not write FILE; nothing was
 /// exported." and other failures name the system's reason.
-bool exportStory(const Story &story, const QString &dir, QString *error);
+bool exportStory(const Story &story, const QString &dir, QString *error,
+                 ExportFormat format = ExportFormat::Html);
 
 } // namespace galley

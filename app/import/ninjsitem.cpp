@@ -212,8 +212,37 @@ QString Item::bylineMember() const {
     return {};
 }
 
+/// The people an item relates as its authors, in the file's order, with a title when one is given.
+QList<Byline> Item::authors() const {
+    QList<Byline> out;
+    for (const QJsonValue &entry : value(u"people").toArray()) {
+        const Item p(entry.toObject(), {});
+        const QString rel = p.text(u"rel").toLower();
+        if (!(rel.endsWith(u"author") || rel.endsWith(u"creator") || rel.endsWith(u"byline") ||
+              rel.endsWith(u"writer") || rel.endsWith(u"reporter")))
+            continue;
+        QString title = oneLine(p.text(u"title").isEmpty() ? p.text(u"jobtitle") : p.text(u"title"));
+        if (title.isEmpty() && !p.text(u"role").contains(u':') && !p.text(u"role").contains(u'/'))
+            title = oneLine(p.text(u"role"));
+        if (const QString name = oneLine(p.text(u"name")); !name.isEmpty())
+            out.append(Byline{name, title});
+    }
+    return out;
+}
+
 QList<Byline> Item::bylines() const {
     QList<Byline> out;
+    // ninjs 2.x people cannot hold a job title, so Galley's export writes "Name, Title; Name" in
+    // `by` beside people naming the same authors: when the names agree one for one, the titles
+    // are read from `by` (a feed's own "By Ann Lee, AP" stays one byline as before).
+    if (const QList<Byline> people = authors(); !people.isEmpty()) {
+        const QList<Byline> typed = bylinesFromText(text(u"by"));
+        bool same = typed.size() == people.size();
+        for (qsizetype i = 0; same && i < typed.size(); ++i)
+            same = typed.at(i).name == people.at(i).name;
+        if (same)
+            return typed;
+    }
     for (const auto name : {u"byline", u"by"})
         if (const QString by = structured::bylineText(text(name)); !by.isEmpty())
             return {Byline{by, {}}};
@@ -231,19 +260,7 @@ QList<Byline> Item::bylines() const {
     }
     if (!out.isEmpty())
         return out;
-    for (const QJsonValue &entry : value(u"people").toArray()) {
-        const Item p(entry.toObject(), {});
-        const QString rel = p.text(u"rel").toLower();
-        if (!(rel.endsWith(u"author") || rel.endsWith(u"creator") || rel.endsWith(u"byline") ||
-              rel.endsWith(u"writer") || rel.endsWith(u"reporter")))
-            continue;
-        QString title = oneLine(p.text(u"title").isEmpty() ? p.text(u"jobtitle") : p.text(u"title"));
-        if (title.isEmpty() && !p.text(u"role").contains(u':') && !p.text(u"role").contains(u'/'))
-            title = oneLine(p.text(u"role"));
-        if (const QString name = oneLine(p.text(u"name")); !name.isEmpty())
-            out.append(Byline{name, title});
-    }
-    return out;
+    return authors();
 }
 
 Body Item::body(QStringList *notes) const {

@@ -56,7 +56,9 @@ public:
     /// preferred over HTML.
     Field description(bool caption) const;
     /// Bylines: byline (1.x), by (2.x/3.x), bylines[{by, title}], else people related as authors;
-    /// "By"/"Von"/"Par"... taken off. A byline without a title keeps "Name, Title" in its name.
+    /// "By"/"Von"/"Par"... taken off. A byline without a title keeps "Name, Title" in its name, except
+    /// when people name the same authors one for one: then `by` is read as Galley's own
+    /// "Name, Title; Name" (its ninjs export) and each title kept apart.
     QList<Byline> bylines() const;
     QString bylineMember() const;
     /// The body to read: HTML first, then NITF, then plain text (from bodies[], the 1.0 draft's
@@ -79,6 +81,9 @@ public:
     structured::Picture asPicture() const;
 
 private:
+    /// The people related as authors (rel ...author, creator, byline, writer, reporter), with
+    /// their title (title, jobtitle or a plain role) when given.
+    QList<Byline> authors() const;
     QList<structured::Rendition> renditions() const;
     QString credit() const;
     QString altText() const;

@@ -127,11 +127,16 @@ bool InlineBuilder::isEmpty() const {
 InlineBuilder::Effect InlineBuilder::start(QXmlStreamReader &xml) {
     const auto name = xml.name();
     if (name == u"em") {
-        // NITF's em carries its look in @class ("bold", "italic", "underscore"); italic unless told.
+        // NITF's em carries its look in @class ("bold", "italic", "underscore", "strike"); italic
+        // unless told.
         const QStringList classes = classesOf(xml);
         if (classes.contains(u"bold"_qs) || classes.contains(u"strong"_qs)) {
             ++m_bold;
             return Effect::Bold;
+        }
+        if (classes.contains(u"strike"_qs) || classes.contains(u"strikethrough"_qs)) {
+            ++m_strike; // Galley's NITF export marks struck text this way (NITF has no s element)
+            return Effect::Strike;
         }
         if (classes.contains(u"underline"_qs) || classes.contains(u"underscore"_qs))
             return Effect::None; // a story has no underline; the words stay

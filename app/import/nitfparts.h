@@ -64,9 +64,10 @@ struct State {
     }
 };
 
-/// Builds one line of styled text from NITF inline markup: em, i (italic), strong, b (bold), s, strike,
-/// del (struck), sup, sub, a/@href (links through checkLink()); every other inline element (person, org,
-/// location, money, num, chron, event, function, object.title, virtloc, classifier, lang, ...)
+/// Builds one line of styled text from NITF inline markup: em, i (italic), strong, b, em class="bold"
+/// (bold), s, strike, del, em class="strike" (struck), sup, sub, a/@href (links through
+/// checkLink()); every other inline element (person, org, location, money, num, chron, event,
+/// function, object.title, virtloc, classifier, lang, ...)
 /// keeps its text; q gets quotation marks unless its text has its own. <br/> is a space; two in a row end the
 /// paragraph (U+2029 in the text until paragraphs() splits it).
 class InlineBuilder final {

@@ -45,6 +45,10 @@ void readMedia(QXmlStreamReader &xml, State &state) {
                     segment.altText = attrs.value(u"alternate-text"_qs).toString().simplified();
                 sourceCredit = attrs.value(u"source-credit"_qs).toString().simplified();
             }
+            // A picture that has not arrived is written with no source (Galley's own export): its
+            // alternative text is still the picture's.
+            if (segment.altText.isEmpty() && !attrs.value(u"alternate-text"_qs).trimmed().isEmpty())
+                segment.altText = attrs.value(u"alternate-text"_qs).toString().simplified();
             xml.skipCurrentElement();
         } else if (name == u"media-caption") {
             InlineBuilder builder(&notes);

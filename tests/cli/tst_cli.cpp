@@ -46,6 +46,7 @@ private Q_SLOTS:
     void version();
     void exportWritesPage();
     void exportWarnsOfUnfinishedStory();
+    void exportSyndicationFormats();
     void exportOnFullDisk();
     void exitCodes_data();
     void exitCodes();
@@ -272,6 +273,47 @@ void TestCli::exportWritesPage() {
     QVERIFY(QFile::exists(m_tmp->filePath(u"rel/index.html"_qs)));
 }
 
+// --format nitf / ninjs write DIR/SLUG.xml / DIR/SLUG.json; an embargo still running is warned
+// of; an unknown format is a usage error that writes nothing.
+void TestCli::exportSyndicationFormats() {
+    StoryLibrary library;
+    QString error;
+    QVERIFY2(library.open(m_db, &error), qPrintable(error));
+    Story story = Story::create();
+    story.slug = u"pier-repairs"_qs;
+    story.headline = u"Pier repairs start in May"_qs;
+    story.body = {Block::make(BlockKind::Paragraph, u"Work on the old pier starts in May."_qs)};
+    story.metadata.embargo = QDateTime(QDate(2099, 5, 1), QTime(6, 30), Qt::UTC);
+    QVERIFY2(library.save(story, &error), qPrintable(error));
+
+    const QString out = m_tmp->filePath(u"syndication"_qs);
+    const QString warning = u"galley: warning: The story is embargoed until 1 May 2099, 06:30 UTC: it must not "
+                            u"be published before then. The export carries the embargo time.\n"_qs;
+    const Run nitf = galley({u"export"_qs, u"pier-repairs"_qs, u"--db"_qs, m_db, u"--out"_qs, out,
+                             u"--format"_qs, u"nitf"_qs});
+    QCOMPARE(nitf.err, warning);
+    QCOMPARE(nitf.out, QDir::toNativeSeparators(out + u"/pier-repairs.xml"_qs) + u'\n');
+    QCOMPARE(nitf.exitCode, 0);
+    QFile xml(out + u"/pier-repairs.xml"_qs);
+    QVERIFY(xml.open(QIODevice::ReadOnly));
+    QVERIFY(xml.readAll().contains("<date.release norm=\"20990501T063000Z\"/>"));
+
+    const Run ninjs = galley({u"export"_qs, u"pier-repairs"_qs, u"--db"_qs, m_db, u"--out"_qs, out,
+                              u"--format=ninjs"_qs});
+    QCOMPARE(ninjs.err, warning);
+    QCOMPARE(ninjs.out, QDir::toNativeSeparators(out + u"/pier-repairs.json"_qs) + u'\n');
+    QFile json(out + u"/pier-repairs.json"_qs);
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    QVERIFY(json.readAll().contains("\"embargoed\": \"2099-05-01T06:30:00Z\""));
+    QVERIFY(!QFile::exists(out + u"/index.html"_qs));
+
+    const Run bad = galley({u"export"_qs, u"pier-repairs"_qs, u"--db"_qs, m_db, u"--out"_qs,
+                            m_tmp->filePath(u"never"_qs), u"--format"_qs, u"pdf"_qs});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY(bad.err.startsWith(u"galley: “pdf” is not a format Galley writes: use html, nitf or ninjs.\n"_qs));
+    QVERIFY(!QFile::exists(m_tmp->filePath(u"never"_qs)));
+}
+
 // A story that is not finished still exports (exit 0), with one warning per problem on stderr.
 void TestCli::exportWarnsOfUnfinishedStory() {
     StoryLibrary library;
@@ -366,7 +408,7 @@ void TestCli::exitCodes_data() {
     QTest::newRow("export without slug")
         << QStringList{u"export"_qs, u"--db"_qs, db, u"--out"_qs, u"o"_qs} << 2
         << u"galley: Say which story to export: its slug is missing.\n"
-           u"Usage: galley export SLUG --out DIR [--db PATH]\n"_qs;
+           u"Usage: galley export SLUG --out DIR [--format FORMAT] [--db PATH]\n"_qs;
     QTest::newRow("export without --out") << QStringList{u"export"_qs, u"harbour-vote"_qs, u"--db"_qs, db}
                                           << 2 << u"galley: Say where to write the page with --out DIR.\n"_qs;
     QTest::newRow("two slugs") << QStringList{u"export"_qs, u"a"_qs, u"b"_qs, u"--out"_qs, u"o"_qs} << 2
@@ -387,7 +429,7 @@ void TestCli::exitCodes_data() {
                                               u"a"_qs,      u"--out"_qs,        u"b"_qs}
                                << 2
                                << u"galley: “--out” is given more than once; give it once.\n"
-                                  u"Usage: galley export SLUG --out DIR [--db PATH]\n"_qs;
+                                  u"Usage: galley export SLUG --out DIR [--format FORMAT] [--db PATH]\n"_qs;
     QTest::newRow("--db before and after the verb")
         << QStringList{u"--db"_qs, db, u"list"_qs, u"--db"_qs, db} << 2
         << u"galley: “--db” is given more than once; give it once.\n"_qs;
@@ -438,15 +480,15 @@ void TestCli::help() {
     QVERIFY(run.out.startsWith(u"Usage: galley [--db PATH] [VERB [ARGUMENTS]]\n"
                                u"       galley [--db PATH] FILE...\n"
                                u"       galley --help | --version\n\n"_qs));
-    // The summaries share one column, two spaces after the longest verb line (import's).
-    QVERIFY(run.out.contains(u"\n  list [--trash] [--db PATH]                     Print every story"_qs));
-    QVERIFY(run.out.contains(u"\n  export SLUG --out DIR [--db PATH]              Write story SLUG"_qs));
-    QVERIFY(run.out.contains(u"\n  import FILE... [--db PATH] [--report] [--new]  Import text"_qs));
-    QVERIFY(run.out.contains(u"\n  help [VERB]                                    Show this help"_qs));
+    // The summaries share one column, two spaces after the longest verb line (export's).
+    QVERIFY(run.out.contains(u"\n  list [--trash] [--db PATH]                           Print every story"_qs));
+    QVERIFY(run.out.contains(u"\n  export SLUG --out DIR [--format FORMAT] [--db PATH]  Write story SLUG"_qs));
+    QVERIFY(run.out.contains(u"\n  import FILE... [--db PATH] [--report] [--new]        Import text"_qs));
+    QVERIFY(run.out.contains(u"\n  help [VERB]                                          Show this help"_qs));
 
     const Run verb = galley({u"export"_qs, u"--help"_qs});
     QCOMPARE(verb.exitCode, 0);
-    QVERIFY(verb.out.startsWith(u"Usage: galley export SLUG --out DIR [--db PATH]\n\n"_qs));
+    QVERIFY(verb.out.startsWith(u"Usage: galley export SLUG --out DIR [--format FORMAT] [--db PATH]\n\n"_qs));
 }
 
 void TestCli::historyDiffAndRestore() {

@@ -5,6 +5,7 @@
 #include "guitestsupport.h"
 #include "settings.h"
 #include "storyeditor.h"
+#include "wrappinglineedit.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -180,7 +181,7 @@ private Q_SLOTS:
     // Ctrl+Z right after a quote was curled gives back the straight one; the next Ctrl+Z goes on
     // with the usual undo.
     void undoGivesBackTheStraightQuote() {
-        auto *headline = m_editor->findChild<QLineEdit *>(u"headlineEdit"_qs);
+        auto *headline = m_editor->findChild<WrappingLineEdit *>(u"headlineEdit"_qs);
         selectAll(headline);
         testsupport::typeInto(headline, u"Say \"yes"_qs);
         QCOMPARE(headline->text(), u"Say “yes"_qs);
@@ -205,7 +206,7 @@ private Q_SLOTS:
     // With the setting off, quotes stay as typed.
     void settingTurnsCurlingOff() {
         Settings().setValue(Settings::Key::CurlyQuotes, false);
-        auto *headline = m_editor->findChild<QLineEdit *>(u"headlineEdit"_qs);
+        auto *headline = m_editor->findChild<WrappingLineEdit *>(u"headlineEdit"_qs);
         selectAll(headline);
         testsupport::typeInto(headline, u"Say \"don't\""_qs);
         Settings().setValue(Settings::Key::CurlyQuotes, true);
@@ -269,7 +270,7 @@ private Q_SLOTS:
         QTest::keyClicks(find, u"quay"_qs);
         // headline 1, deck 1, body 3, pull quote 2, caption 1, alt 1 ("Quayle" inside a word too).
         QCOMPARE(count->text(), u"1 of 10"_qs);
-        QCOMPARE(m_editor->findChild<QLineEdit *>(u"headlineEdit"_qs)->selectedText(), u"Quay"_qs);
+        QCOMPARE(m_editor->findChild<WrappingLineEdit *>(u"headlineEdit"_qs)->textCursor().selectedText(), u"Quay"_qs);
         auto *whole = m_editor->findChild<QCheckBox *>(u"findWholeWords"_qs);
         whole->setChecked(true);
         QCOMPARE(count->text(), u"1 of 9"_qs); // the headline's match is still the current one

@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -391,7 +392,24 @@ private Q_SLOTS:
         QVERIFY(html.contains(u"The lights went up on Friday."_qs));
     }
 
-    void exportSaysWhatIsUnfinished() {
+    void exportForPartners() {
+        typeHeadline(u"Pier lights go up"_qs);
+        typeBody(u"The lights went up on Friday."_qs);
+        auto *menu = findChild<QMenu>(u"exportAsMenu"_qs);
+        QCOMPARE(menu->actions().size(), 2);
+        QCOMPARE(findChild<QAction>(u"exportNitfAction"_qs)->text(), u"&NITF 3.6…"_qs);
+        QTemporaryDir out;
+        QString error;
+        const QString folder = m_window->exportToFolder(out.path(), &error, ExportFormat::Nitf);
+        QVERIFY2(!folder.isEmpty(), qPrintable(error));
+        QFile nitf(folder + u"/pier-lights-go-up.xml"_qs);
+        QVERIFY(nitf.open(QIODevice::ReadOnly));
+        QVERIFY(nitf.readAll().contains("<p>The lights went up on Friday.</p>"));
+        QVERIFY(!m_window->exportToFolder(out.path(), &error, ExportFormat::Ninjs).isEmpty());
+        QVERIFY(QFile::exists(folder + u"/pier-lights-go-up.json"_qs));
+    }
+
+        void exportSaysWhatIsUnfinished() {
         typeBody(u"The lights went up on Friday."_qs);
         QTemporaryDir out;
         QString shown;

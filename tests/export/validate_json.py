@@ -1,0 +1,27 @@
+#!/usr/bin/env python3
+"""Validates a JSON file against a JSON Schema (draft 2020-12) with Debian's python3-jsonschema.
+
+Usage: validate_json.py SCHEMA FILE. Exit 0 when valid; 1 with one line per error otherwise.
+"""
+import json
+import sys
+
+import jsonschema
+
+
+def main() -> int:
+    with open(sys.argv[1], encoding="utf-8") as f:
+        schema = json.load(f)
+    with open(sys.argv[2], encoding="utf-8") as f:
+        instance = json.load(f)
+    validator_class = jsonschema.validators.validator_for(schema)
+    validator_class.check_schema(schema)
+    errors = sorted(validator_class(schema).iter_errors(instance), key=lambda e: list(e.path))
+    for error in errors:
+        path = "/".join(str(p) for p in error.path) or "(root)"
+        print(f"{path}: {error.message}")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
