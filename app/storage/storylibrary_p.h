@@ -10,6 +10,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <functional>
+
 namespace galley {
 
 struct StoryLibrary::Private {
@@ -42,6 +44,13 @@ struct StoryLibrary::Private {
     bool writeSearchRow(const Story &story, QString *error) const;
     /// Reads story @p id and its pictures; the caller holds a transaction around it.
     std::optional<Story> loadStory(const QString &id, QString *error) const;
+
+    /// For a schema step that rewrites something of every story: loads each story of @p db in the
+    /// order of SQL @p orderBy and runs @p step on it, stopping at the first failure (its sentence
+    /// in @p error). Returns how many stories were done, or -1. The migration's transaction holds.
+    static int forEachStory(QSqlDatabase &db, const QString &orderBy,
+                            const std::function<bool(const Private &library, const Story &story, QString *error)> &step,
+                            QSqlError *error);
 
     /// Writes @p story (already saved in the stories table) as a revision: a new one, or folded
     /// into the newest when @p options say so (see SaveOptions::session). @p previousStatus is the

@@ -349,35 +349,18 @@ std::optional<Story> StoryLibrary::restoreRevision(const QString &storyId, int n
 namespace schema {
 
 bool keepStoriesAsFirstRevisions(QSqlDatabase &db, QSqlError *error) {
-    StoryLibrary::Private library;
-    library.db = db;
-    library.path = db.databaseName();
-    QSqlQuery ids(db);
-    ids.setForwardOnly(true);
-    if (!ids.exec(u"SELECT id FROM stories ORDER BY rowid"_qs)) {
-        if (error)
-            *error = ids.lastError();
-        return false;
-    }
-    QStringList all;
-    while (ids.next())
-        all.append(ids.value(0).toString());
-    ids.finish();
-    for (const QString &id : all) {
-        QString problem;
-        const std::optional<Story> story = library.loadStory(id, &problem);
-        SaveOptions options;
-        options.kind = RevisionKind::Migrated;
-        options.summary = u"kept from before revisions"_qs;
-        if (!story || !library.writeRevision(*story, options, std::nullopt, &problem)) {
-            if (error)
-                *error = QSqlError(problem, problem, QSqlError::StatementError);
-            return false;
-        }
-    }
-    if (!all.isEmpty())
-        qCInfo(lcStorage) << "Kept" << all.size() << "stories as their first revisions";
-    return true;
+    SaveOptions options;
+    options.kind = RevisionKind::Migrated;
+    options.summary = u"kept from before revisions"_qs;
+    const int kept = StoryLibrary::Private::forEachStory(
+        db, u"rowid"_qs,
+        [&options](const StoryLibrary::Private &library, const Story &story, QString *problem) {
+            return library.writeRevision(story, options, std::nullopt, problem);
+        },
+        error);
+    if (kept > 0)
+        qCInfo(lcStorage) << "Kept" << kept << "stories as their first revisions";
+    return kept >= 0;
 }
 
 } // namespace schema

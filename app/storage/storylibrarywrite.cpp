@@ -253,34 +253,45 @@ bool StoryLibrary::Private::writeSearchRow(const Story &story, QString *error) c
     return exec(search, error);
 }
 
-namespace schema {
-
-bool rebuildSearchIndex(QSqlDatabase &db, QSqlError *error) {
-    StoryLibrary::Private library;
+int StoryLibrary::Private::forEachStory(
+    QSqlDatabase &db, const QString &orderBy,
+    const std::function<bool(const Private &library, const Story &story, QString *error)> &step, QSqlError *error) {
+    Private library;
     library.db = db;
     library.path = db.databaseName();
     QSqlQuery ids(db);
     ids.setForwardOnly(true);
-    if (!ids.exec(u"SELECT id FROM stories ORDER BY updated, rowid"_qs)) {
+    if (!ids.exec(u"SELECT id FROM stories ORDER BY "_qs + orderBy)) {
         if (error)
             *error = ids.lastError();
-        return false;
+        return -1;
     }
     QStringList all;
     while (ids.next())
         all.append(ids.value(0).toString());
-    ids.finish();
-    // Oldest save first, so rowids keep saying which story was saved last (list()'s relevance window).
+    ids.finish(); // the steps write to the stories table
     for (const QString &id : all) {
         QString problem;
         const std::optional<Story> story = library.loadStory(id, &problem);
-        if (!story || !library.writeSearchRow(*story, &problem)) {
+        if (!story || !step(library, *story, &problem)) {
             if (error)
                 *error = QSqlError(problem, problem, QSqlError::StatementError);
-            return false;
+            return -1;
         }
     }
-    return true;
+    return int(all.size());
+}
+
+namespace schema {
+
+bool rebuildSearchIndex(QSqlDatabase &db, QSqlError *error) {
+    // Oldest save first, so rowids keep saying which story was saved last (list()'s relevance window).
+    return StoryLibrary::Private::forEachStory(
+               db, u"updated, rowid"_qs,
+               [](const StoryLibrary::Private &library, const Story &story, QString *problem) {
+                   return library.writeSearchRow(story, problem);
+               },
+               error) >= 0;
 }
 
 } // namespace schema
