@@ -4,6 +4,7 @@
 #include "editing/startfolder.h"
 #include "icons.h"
 #include "panelrow.h"
+#include "pictures/picturemetadata.h"
 #include "placementcombo.h"
 #include "wrappinglineedit.h"
 
@@ -113,6 +114,7 @@ QString ImagePanel::lastError() const {
 
 int ImagePanel::addFiles(const QStringList &paths) {
     QStringList problems;
+    QStringList filled;
     int added = 0;
     for (const QString &path : paths) {
         QString error;
@@ -121,6 +123,10 @@ int ImagePanel::addFiles(const QStringList &paths) {
             problems.append(error);
             continue;
         }
+        // The photo desk's caption, credit and alt text travel in the file (IPTC, XMP, EXIF).
+        const QStringList filledFields = fillEmptyPictureFields(*image, readPictureMetadata(image->data));
+        if (!filledFields.isEmpty())
+            filled.append(filledFieldsSentence(filledFields, image->fileName));
         bool hasLead = false;
         for (const StoryImage &existing : std::as_const(m_images))
             hasLead = hasLead || existing.placement.isLead();
@@ -135,6 +141,8 @@ int ImagePanel::addFiles(const QStringList &paths) {
         rebuild();
         Q_EMIT imagesChanged();
     }
+    if (!filled.isEmpty())
+        Q_EMIT metadataFilled(filled.join(u' '));
     return added;
 }
 

@@ -24,6 +24,8 @@ public:
     QList<StoryImage> images() const { return m_images; }
 
     /// Imports the files at @p paths; returns how many were added. Refusals show in the panel.
+    /// Each picture's own metadata (readPictureMetadata()) fills its empty caption, credit and alt
+    /// text; metadataFilled() says which.
     int addFiles(const QStringList &paths);
     /// The message about refused files, empty when the last import went well.
     QString lastError() const;
@@ -31,6 +33,9 @@ public:
 Q_SIGNALS:
     /// The user changed, added, moved or removed a picture.
     void imagesChanged();
+    /// Adding pictures filled fields from their own metadata: one sentence per picture
+    /// (filledFieldsSentence()), joined by spaces.
+    void metadataFilled(const QString &sentence);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;

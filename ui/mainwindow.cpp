@@ -6,9 +6,10 @@
 #include "checks/findingmarks.h"
 #include "find/findbar.h"
 #include "icons.h"
+#include "imagepanel.h"
 #include "import/importsource.h"
-#include "notes/notespanel.h"
 #include "logging.h"
+#include "notes/notespanel.h"
 #include "preview/previewpane.h"
 #include "quotetyping.h"
 #include "recovery/journalkeeper.h"
@@ -145,6 +146,8 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
         [this](const QMimeData *mime) { return pasteWholeStory(mime); });
     connect(m_editor->bodyEditor(), &BodyEditor::pasteReported, this,
             [this](const QString &sentence) { statusBar()->showMessage(sentence, 10000); });
+    connect(m_editor->imagePanel(), &ImagePanel::metadataFilled, this,
+            [this](const QString &sentence) { statusBar()->showMessage(sentence, 10000); });
     // "Mark in preview": the findings of each check laid over the preview's page.
     const auto markFindings = [this] {
         m_preview->setFindingMarks(m_checksPanel->marksInPreview()
@@ -201,6 +204,8 @@ void MainWindow::createMenus() {
         ->setObjectName(u"exportNitfAction"_qs);
     exportAs->addAction(tr("nin&js 2.2…"), this, [this] { exportCurrent(ExportFormat::Ninjs); })
         ->setObjectName(u"exportNinjsAction"_qs);
+    exportAs->addAction(tr("News&ML-G2 2.35…"), this, [this] { exportCurrent(ExportFormat::NewsMl); })
+        ->setObjectName(u"exportNewsMlAction"_qs);
     QAction *importAction = file->addAction(themedIcon(u"document-import"_qs, u"⇩"_qs), tr("&Import…"), this,
                                             &MainWindow::importFiles);
     importAction->setObjectName(u"importAction"_qs);

@@ -18,7 +18,7 @@
 namespace galley {
 
 // File > Export: the story as it stands on screen (saved or not) becomes a page folder (or a
-// NITF / ninjs file with its pictures) named after its slug inside the folder the user picks.
+// NITF / ninjs / NewsML-G2 file with its pictures) named after its slug inside the folder the user picks.
 void MainWindow::exportCurrent(ExportFormat format) {
     if (!m_hasStory)
         return;

@@ -58,6 +58,7 @@ public:
     /// The find and replace bar under the form (hidden until Ctrl+F or Ctrl+H).
     FindBar *findBar() const { return m_findBar; }
     MetadataPanel *metadataPanel() const { return m_metadata; }
+    ImagePanel *imagePanel() const { return m_images; }
     NotesPanel *notesPanel() const { return m_notes; }
 
 Q_SIGNALS:

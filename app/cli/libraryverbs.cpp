@@ -85,7 +85,8 @@ void configureExport(QCommandLineParser &parser) {
     parser.addOption({OutOption, u"The folder to write the page into (created if needed)."_qs, u"DIR"_qs});
     parser.addOption({u"format"_qs,
                       u"What to write: html (the page, DIR/index.html; the default), nitf (IPTC NITF 3.6, "
-                      u"DIR/SLUG.xml) or ninjs (IPTC ninjs 2.2, DIR/SLUG.json); pictures go in DIR/images/."_qs,
+                      u"DIR/SLUG.xml), ninjs (IPTC ninjs 2.2, DIR/SLUG.json) or newsml (IPTC NewsML-G2 "
+                      u"2.35, DIR/SLUG.newsml.xml); pictures go in DIR/images/."_qs,
                       u"FORMAT"_qs, u"html"_qs});
     parser.addPositionalArgument(u"slug"_qs, u"The story to export."_qs, u"SLUG"_qs);
 }
@@ -101,7 +102,7 @@ int runExport(const CliVerb &verb, const QCommandLineParser &parser, CliStreams 
     const std::optional<ExportFormat> format = exportFormatFromName(parser.value(u"format"_qs));
     if (!format)
         return usageError(verb,
-                          u"“%1” is not a format Galley writes: use html, nitf or ninjs."_qs.arg(
+                          u"“%1” is not a format Galley writes: use html, nitf, ninjs or newsml."_qs.arg(
                               parser.value(u"format"_qs)),
                           io);
 

@@ -15,13 +15,16 @@ QString exportFormatName(ExportFormat format) {
         return u"nitf"_qs;
     case ExportFormat::Ninjs:
         return u"ninjs"_qs;
+    case ExportFormat::NewsMl:
+        return u"newsml"_qs;
     }
     return u"html"_qs;
 }
 
 std::optional<ExportFormat> exportFormatFromName(const QString &name) {
     const QString key = name.trimmed().toLower();
-    for (const ExportFormat format : {ExportFormat::Html, ExportFormat::Nitf, ExportFormat::Ninjs})
+    for (const ExportFormat format :
+         {ExportFormat::Html, ExportFormat::Nitf, ExportFormat::Ninjs, ExportFormat::NewsMl})
         if (key == exportFormatName(format))
             return format;
     return std::nullopt;
@@ -48,7 +51,14 @@ QString exportMainFileName(const Story &story, ExportFormat format) {
     QString base = slugify(story.slug.isEmpty() ? story.headline : story.slug);
     if (base.isEmpty())
         base = u"story"_qs;
-    return base % (format == ExportFormat::Nitf ? u".xml"_qs : u".json"_qs);
+    switch (format) {
+    case ExportFormat::Nitf:
+        return base % u".xml"_qs;
+    case ExportFormat::NewsMl:
+        return base % u".newsml.xml"_qs;
+    default:
+        return base % u".json"_qs;
+    }
 }
 
 } // namespace galley

@@ -128,6 +128,9 @@ QByteArray writeNinjs(const Story &story, const QHash<QString, QString> &imagePa
     QJsonArray subjects;
     for (const QString &keyword : meta.keywords)
         subjects.append(QJsonObject{{u"name"_qs, keyword}});
+    // ninjs 2.2 has no member for the section: a subject related as "section" says it.
+    if (!story.section.trimmed().isEmpty())
+        subjects.append(QJsonObject{{u"name"_qs, story.section.trimmed()}, {u"rel"_qs, u"section"_qs}});
     if (!subjects.isEmpty())
         item.insert(u"subjects"_qs, subjects);
 

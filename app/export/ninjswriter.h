@@ -14,7 +14,8 @@ namespace galley {
 /// standard, firstcreated / versioncreated / embargoed (ISO 8601, UTC), pubstatus, urgency from the
 /// priority, language, slugline, headlines (role main; the deck as role sub), descriptions (the deck
 /// as role summary), by (the bylines as the form writes them, "Name, Title; Name") and people (each
-/// byline's name, rel "author"), located (the dateline), subjects (keywords, by name), bodies
+/// byline's name, rel "author"), located (the dateline), subjects (keywords, by name, and the
+/// section as a subject with rel "section": ninjs 2.2 has no section member), bodies
 /// (text/html: the body's elements exactly as ArticleRenderer writes them, pull quotes included,
 /// pictures left to the associations; text/plain: Story::bodyPlainText(); each with its word and
 /// character count) and associations, one picture per image ("featuremedia" for the lead picture,

@@ -25,8 +25,10 @@ QString xmlSafe(const QString &text) {
 
 class NitfWriter {
 public:
-    NitfWriter(const Story &story, const QHash<QString, QString> &imagePaths, QByteArray *out)
-        : m_story(story), m_paths(imagePaths), m_xml(out) {}
+    NitfWriter(const Story &story, const QHash<QString, QString> &imagePaths, QXmlStreamWriter &xml)
+        : m_story(story)
+        , m_paths(imagePaths)
+        , m_xml(xml) {}
 
     void write();
 
@@ -50,15 +52,13 @@ private:
 
     const Story &m_story;
     const QHash<QString, QString> &m_paths;
-    QXmlStreamWriter m_xml;
+    QXmlStreamWriter &m_xml;
 };
 
 void NitfWriter::write() {
-    // No automatic indenting: it would put line breaks and spaces inside running text (between
-    // </em> and <em>, before </byline>), which is text to a reader. Line breaks go between blocks.
-    m_xml.writeStartDocument();
-    m_xml.writeDefaultNamespace(u"http://iptc.org/std/NITF/2006-10-18/"_qs);
     m_xml.writeStartElement(u"nitf"_qs);
+    // Declared on <nitf> itself (after writeStartElement), so it holds inside another document too.
+    m_xml.writeDefaultNamespace(u"http://iptc.org/std/NITF/2006-10-18/"_qs);
     attribute(u"version"_qs, u"-//IPTC//DTD NITF 3.6//EN"_qs);
     if (!m_story.metadata.language.trimmed().isEmpty())
         attribute(u"baselang"_qs, m_story.metadata.language.trimmed());
@@ -81,8 +81,6 @@ void NitfWriter::write() {
     m_xml.writeEndElement(); // body
     newline();
     m_xml.writeEndElement(); // nitf
-    newline();
-    m_xml.writeEndDocument();
 }
 
 void NitfWriter::head() {
@@ -332,9 +330,19 @@ QString nitfTime(const QDateTime &time) {
     return time.isValid() ? time.toUTC().toString(u"yyyyMMdd'T'HHmmss'Z'"_qs) : QString();
 }
 
+void writeNitfElement(QXmlStreamWriter &xml, const Story &story, const QHash<QString, QString> &imagePaths) {
+    NitfWriter(story, imagePaths, xml).write();
+}
+
 QByteArray writeNitf(const Story &story, const QHash<QString, QString> &imagePaths) {
     QByteArray out;
-    NitfWriter(story, imagePaths, &out).write();
+    QXmlStreamWriter xml(&out);
+    // No automatic indenting: it would put line breaks and spaces inside running text (between
+    // </em> and <em>, before </byline>), which is text to a reader. Line breaks go between blocks.
+    xml.writeStartDocument();
+    writeNitfElement(xml, story, imagePaths);
+    xml.writeCharacters(u"\n"_qs);
+    xml.writeEndDocument();
     return out;
 }
 

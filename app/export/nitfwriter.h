@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QString>
 
+class QXmlStreamWriter;
+
 namespace galley {
 
 /// The story as an IPTC NITF 3.6 document (namespace http://iptc.org/std/NITF/2006-10-18/), UTF-8
@@ -24,6 +26,10 @@ namespace galley {
 /// is nitf/@baselang. Editor's notes are never written. Every value is escaped by QXmlStreamWriter;
 /// control characters XML forbids become U+FFFD.
 QByteArray writeNitf(const Story &story, const QHash<QString, QString> &imagePaths);
+
+/// The same <nitf> element written into @p xml where it stands (no XML declaration), declaring
+/// NITF's namespace on itself: how NewsML-G2's inlineXML carries the story (writeNewsMl()).
+void writeNitfElement(QXmlStreamWriter &xml, const Story &story, const QHash<QString, QString> &imagePaths);
 
 /// A time as NITF's norm attributes want it: ISO 8601 basic, UTC ("20261203T101500Z"); empty for
 /// an invalid time.

@@ -2,8 +2,10 @@
 
 #include "logging.h"
 #include "model/slug.h"
+#include "newsmlwriter.h"
 #include "ninjswriter.h"
 #include "nitfwriter.h"
+#include "pictures/picturemetadatawriter.h"
 #include "render/articlerenderer.h"
 
 #include <QDir>
@@ -30,14 +32,17 @@ struct PageFile {
     QByteArray bytes;
 };
 
-/// Every file of the export, pictures first (story order), the main file (index.html, <slug>.xml
+/// Every file of the export, pictures first (with their metadata written in,
+/// withPictureMetadata()) (story order), the main file (index.html, <slug>.xml
 /// or <slug>.json) last.
 QList<PageFile> pageFiles(const Story &story, ExportFormat format) {
     const QHash<QString, QString> paths = exportImagePaths(story);
     QList<PageFile> files;
+    // Each picture carries its caption, credit and alt text in its own XMP and IPTC, so one saved
+    // off the page keeps its credit; a picture whose metadata cannot be written goes as it is.
     for (const StoryImage &image : story.images)
         if (!image.isMissing())
-            files.append({paths.value(image.id), image.data});
+            files.append({paths.value(image.id), withPictureMetadata(image.data, image)});
     const QString main = exportMainFileName(story, format);
     switch (format) {
     case ExportFormat::Html: {
@@ -52,6 +57,9 @@ QList<PageFile> pageFiles(const Story &story, ExportFormat format) {
         break;
     case ExportFormat::Ninjs:
         files.append({main, writeNinjs(story, paths)});
+        break;
+    case ExportFormat::NewsMl:
+        files.append({main, writeNewsMl(story, paths)});
         break;
     }
     return files;

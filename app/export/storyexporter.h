@@ -8,10 +8,11 @@
 namespace galley {
 
 /// Writes a story as a finished page folder: DIR/index.html (HTML5, UTF-8, from ArticleRenderer),
-/// or with @p format Nitf / Ninjs DIR/<slug>.xml (writeNitf()) / DIR/<slug>.json (writeNinjs()),
-/// and DIR/images/<n>-<slug>.<ext> for each picture that is present (exportImagePaths()). DIR and its parents are
-/// created when missing; files of an earlier export in DIR are replaced (pictures the story no
-/// longer has are removed), other files left alone.
+/// or with @p format Nitf / Ninjs / NewsMl DIR/<slug>.xml (writeNitf()) / DIR/<slug>.json
+/// (writeNinjs()) / DIR/<slug>.newsml.xml (writeNewsMl()),
+/// and DIR/images/<n>-<slug>.<ext> for each picture that is present (exportImagePaths()). DIR and its parents
+/// are created when missing; files of an earlier export in DIR are replaced (pictures the story no longer has
+/// are removed), other files left alone.
 ///
 /// All or nothing: the page is written into a hidden folder beside DIR and moved into place only
 /// when every file is written, so on failure DIR is exactly as it was before (or absent).

@@ -70,7 +70,11 @@ PageKind pageKind(xmlNode *root) {
             }
             static const QStringList parts = {u"nav"_qs,     u"header"_qs, u"footer"_qs,
                                               u"article"_qs, u"main"_qs,   u"aside"_qs};
-            webPage = webPage || parts.contains(name);
+            // Galley's own pull quote is an aside too, but story text: no sign of a web page.
+            const bool pullQuote =
+                name == u"aside" &&
+                attribute(node, "class").split(u' ', Qt::SkipEmptyParts).contains(u"pull-quote"_qs);
+            webPage = webPage || (parts.contains(name) && !pullQuote);
             return true;
         },
         [](xmlNode *) {});

@@ -302,6 +302,8 @@ bool HtmlWalker::element(xmlNode *node, const QString &name) {
         m_state.bylineTitle = true;
     if (m_state.role == SegmentRole::Caption && isLabelledCredit(node))
         m_state.credit = true;
+    if (m_state.pullQuote && name == u"cite")
+        m_state.pullQuoteCite = true;
     m_state.style = htmlstyles::applyInline(m_state.style, name, css, attribute(node, "id"));
     if (name == u"a")
         link(node);
@@ -326,14 +328,23 @@ bool HtmlWalker::blockElement(xmlNode *node, const QString &name, const htmlstyl
     const ArticleMap *article = m_options.article;
     const QString className = attribute(node, "class");
     const QString role = attribute(node, "role");
-    if (chromeElements().contains(name) || role == u"navigation" || role == u"contentinfo" ||
+    // Galley's page writes a pull quote as <aside class="pull-quote"><blockquote><p>…</p></blockquote>
+    // <cite>…</cite></aside> (ArticleRenderer): story text, not a sidebar.
+    const bool pullQuote = name == u"aside" && hasClassToken(className, u"pull-quote");
+    if ((chromeElements().contains(name) && !pullQuote) || role == u"navigation" || role == u"contentinfo" ||
         role == u"complementary" || role == u"banner" ||
         (name == u"header" && !m_headerHeadlines.contains(node)))
         m_state.chrome = true;
     const auto markupRole =
         article ? article->roles.constFind(node) : decltype(article->roles.constFind(node))();
     const bool document = m_options.document;
-    if (article && markupRole != article->roles.constEnd()) {
+    if (pullQuote) {
+        m_state.role = SegmentRole::PullQuote;
+        m_state.pullQuote = true;
+        m_pullQuoteCite.clear();
+    } else if (m_state.pullQuote) {
+        // The quote's own blockquote and paragraphs: lines of the pull quote, nothing else.
+    } else if (article && markupRole != article->roles.constEnd()) {
         m_state.role = *markupRole;
         if (*markupRole == SegmentRole::Headline)
             m_headlineSeen = true;
@@ -361,6 +372,9 @@ bool HtmlWalker::blockElement(xmlNode *node, const QString &name, const htmlstyl
     } else if (name == u"blockquote" || className.contains(u"MsoQuote"_qs) ||
                className.contains(u"MsoIntenseQuote"_qs)) {
         m_state.kind = BlockKind::BlockQuote;
+        // Its paragraphs are lines of one quote (storybuilder joins a group); the next quote is another.
+        if (name == u"blockquote")
+            m_state.listGroup = ++m_listCounter;
     } else if (name == u"ul" || name == u"ol") {
         enterList(node);
     } else if (name == u"li") {
@@ -418,9 +432,21 @@ void HtmlWalker::leave(xmlNode *node) {
         m_state.href = frame.saved.href;
         m_state.credit = frame.saved.credit;
         m_state.bylineTitle = frame.saved.bylineTitle;
+        m_state.pullQuoteCite = frame.saved.pullQuoteCite;
         return;
     case FrameKind::Block:
         flush();
+        if (m_state.pullQuote && !frame.saved.pullQuote) {
+            // The end of a pull quote: its cite names the speaker of the quote just read.
+            const QString cite = std::exchange(m_pullQuoteCite, {}).simplified();
+            for (auto it = m_out.rbegin(); it != m_out.rend(); ++it) {
+                if (it->markupRole == SegmentRole::PullQuote) {
+                    if (it->attribution.isEmpty())
+                        it->attribution = cite;
+                    break;
+                }
+            }
+        }
         if (frame.figureStart >= 0)
             placePicture(frame.figureStart, lineOf(node));
         break;
@@ -447,6 +473,10 @@ void HtmlWalker::text(xmlNode *node) {
     }
     if (m_state.bylineTitle) {
         m_bylineTitleText += content;
+        return;
+    }
+    if (m_state.pullQuoteCite) {
+        m_pullQuoteCite += content;
         return;
     }
     const InlineRun run{content,      m_state.style.bold,   m_state.style.italic,

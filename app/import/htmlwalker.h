@@ -71,6 +71,8 @@ private:
         bool inCell = false;
         bool credit = false;
         bool bylineTitle = false; ///< inside a byline's job-title part
+        bool pullQuote = false;   ///< inside Galley's own pull quote (aside.pull-quote)
+        bool pullQuoteCite = false; ///< inside its <cite>: the speaker, not quote text
         QString wordList;         ///< the Word list ("l0") a list paragraph belongs to
         QString docsList;         ///< the Docs export list ("kix_abc") a list belongs to
         htmlstyles::InlineStyle style;
@@ -157,6 +159,7 @@ private:
     QString m_creditText;
     QString m_figureCredit; ///< a figure's or picture's data-credit: the credit when no element gives one
     QString m_bylineTitleText;
+    QString m_pullQuoteCite; ///< the speaker of the pull quote being read
     QList<ReaderNote> m_notes;
     int m_listCounter = 0;
     QString m_lastDocsList; ///< the Docs export list the last segment belongs to

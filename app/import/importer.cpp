@@ -4,6 +4,7 @@
 #include "importdraft.h"
 #include "importlimits.h"
 #include "logging.h"
+#include "pictures/picturemetadata.h"
 #include "readers.h"
 #include "textdecoder.h"
 
@@ -117,6 +118,37 @@ std::pair<QString, QString> formatNames(ImportFormat format) {
     return {u"text"_qs, u"text/plain"_qs};
 }
 
+/// Pictures the file holds (an HTML data: picture, a Word document's) carry their own caption,
+/// credit and alt text in IPTC/XMP/EXIF: they fill what the file's markup left empty, and the
+/// report says which fields of which picture were filled.
+void fillFromPictureMetadata(ReadStory &story) {
+    int number = 0;
+    for (Segment &segment : story.segments) {
+        if (segment.markupRole != SegmentRole::Caption)
+            continue;
+        ++number;
+        if (segment.imageData.isEmpty())
+            continue;
+        const PictureMetadata metadata = readPictureMetadata(segment.imageData);
+        if (metadata.isEmpty())
+            continue;
+        StoryImage fields;
+        fields.caption = segment.text.plainText().trimmed();
+        fields.credit = segment.credit;
+        fields.altText = segment.altText;
+        const QStringList filled = fillEmptyPictureFields(fields, metadata);
+        if (filled.isEmpty())
+            continue;
+        if (filled.contains(u"caption"_qs))
+            segment.text = InlineText::plain(fields.caption);
+        segment.credit = fields.credit;
+        segment.altText = fields.altText;
+        story.reportNotes.append(segment.imageFileName.isEmpty()
+                                     ? u"Picture %1: "_qs.arg(number) % filledFieldsSentence(filled)
+                                     : filledFieldsSentence(filled, segment.imageFileName));
+    }
+}
+
 bool hasText(const ReadStory &story) {
     for (const Segment &segment : story.segments) {
         // A picture counts as analyseSegments() keeps it: a paste of one picture is a story.
@@ -163,9 +195,11 @@ std::optional<QList<ImportResult>> importAll(const QByteArray &bytes, const Impo
         return std::nullopt;
     }
     QList<ReadStory> withText;
-    for (ReadStory &story : *stories)
+    for (ReadStory &story : *stories) {
+        fillFromPictureMetadata(story);
         if (hasText(story))
             withText.append(std::move(story));
+    }
     if (withText.isEmpty()) {
         fail(error, u"The file holds no story text to import."_qs);
         return std::nullopt;

@@ -6,6 +6,12 @@ namespace galley::ninjs {
 
 namespace {
 
+/// A subject object with rel "section": Galley's ninjs export carries the story's section so.
+bool isSectionSubject(const QJsonValue &subject) {
+    return subject.isObject() && subject.toObject().value(u"rel"_qs).toString().trimmed().compare(
+                                     u"section"_qs, Qt::CaseInsensitive) == 0;
+}
+
 using structured::oneLine;
 using structured::Picture;
 using structured::Rendition;
@@ -358,8 +364,17 @@ QStringList Item::keywords() const {
         add(k.toString());
     for (const auto name : {u"subject", u"subjects"})
         for (const QJsonValue &s : value(name).toArray())
-            add(s.isString() ? s.toString() : s.toObject().value(u"name"_qs).toString());
+            if (!isSectionSubject(s))
+                add(s.isString() ? s.toString() : s.toObject().value(u"name"_qs).toString());
     return out;
+}
+
+QString Item::section() const {
+    for (const auto name : {u"subject", u"subjects"})
+        for (const QJsonValue &s : value(name).toArray())
+            if (isSectionSubject(s))
+                return oneLine(s.toObject().value(u"name"_qs).toString());
+    return {};
 }
 
 int Item::priority() const {

@@ -69,8 +69,12 @@ public:
     QString agency() const;
     /// The id that stays the same across versions: guid, altids' itemid, else uri.
     QString originalId() const;
-    /// Keywords, then subject names, without repeats.
+    /// Keywords, then subject names, without repeats (a subject whose rel is "section" is the
+    /// story's section, not a keyword).
     QStringList keywords() const;
+    /// The name of the first subject with rel "section" (how Galley's ninjs export says the
+    /// section, which ninjs 2.2 has no member for); empty when none.
+    QString section() const;
     /// IPTC urgency 1-9 (urgency, else priority); 0 when not given or out of range.
     int priority() const;
 

@@ -99,6 +99,8 @@ std::optional<ReadStory> readItem(const Item &item, QString *error) {
     addWireNote(item.text(u"ednote"), meta.sourceAgency, meta.versionCreated, &story.notes);
 
     StoryParts parts;
+    if (const QString section = item.section(); !section.isEmpty())
+        parts.section = headSegment(SegmentRole::Section, section, item.line(u"subjects"_qs));
     if (const ninjs::Field headline = item.headline(); !headline.text.isEmpty())
         parts.headline = headSegment(SegmentRole::Headline, fieldText(headline.text, headline.contentType),
                                      item.line(headline.member));

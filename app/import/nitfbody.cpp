@@ -9,11 +9,13 @@ namespace galley::nitf {
 namespace {
 
 /// Where the reader is: how deep, and inside a block quote (whose paragraphs are quote lines and
-/// whose credit is its last line).
+/// whose credit is its last line). @c quoteGroup numbers the quote, so its paragraphs make one
+/// block quote of several lines (Segment::listGroup) and the next quote another.
 struct Context {
     int depth = 0;
     bool quote = false;
     qsizetype quoteStart = 0;
+    int quoteGroup = 0;
 };
 
 bool isDeskNoteClass(const QXmlStreamReader &xml) {
@@ -58,6 +60,7 @@ void addParagraph(State &state, const QList<InlineText> &pieces, int line, const
         }
         Segment segment = make(piece, line, SegmentRole::Paragraph);
         segment.blockKind = ctx.quote ? BlockKind::BlockQuote : BlockKind::Paragraph;
+        segment.listGroup = ctx.quote ? ctx.quoteGroup : 0;
         segment.notes = pending;
         pending.clear();
         state.body.append(segment);
@@ -265,7 +268,7 @@ void readContainer(QXmlStreamReader &xml, State &state, const Context &ctx) {
             continue;
         }
         flush();
-        const Context inner{ctx.depth + 1, ctx.quote, ctx.quoteStart};
+        const Context inner{ctx.depth + 1, ctx.quote, ctx.quoteStart, ctx.quoteGroup};
         if (name == u"p") {
             const bool desk = isDeskNoteClass(xml);
             QList<ReaderNote> notes;
@@ -283,7 +286,7 @@ void readContainer(QXmlStreamReader &xml, State &state, const Context &ctx) {
                    name == u"body.content") {
             readContainer(xml, state, inner);
         } else if (name == u"bq" || name == u"blockquote") {
-            readContainer(xml, state, Context{ctx.depth + 1, true, state.body.size()});
+            readContainer(xml, state, Context{ctx.depth + 1, true, state.body.size(), ++state.listGroup});
         } else if (name == u"credit" && ctx.quote) {
             const QString credit = readInline(xml).plainText().trimmed();
             if (credit.isEmpty())
@@ -292,6 +295,7 @@ void readContainer(QXmlStreamReader &xml, State &state, const Context &ctx) {
                                        u"The quote's credit is kept as the last line of the quote."_qs);
             segment.blockKind =
                 ctx.quoteStart < state.body.size() ? BlockKind::BlockQuote : BlockKind::Paragraph;
+            segment.listGroup = segment.blockKind == BlockKind::BlockQuote ? ctx.quoteGroup : 0;
             state.body.append(segment);
         } else if (name == u"pq") {
             readPullQuote(xml, state);
@@ -368,7 +372,7 @@ bool tooMany(QXmlStreamReader &xml, const State &state, qsizetype pending) {
 }
 
 void readBlocks(QXmlStreamReader &xml, State &state, int depth) {
-    readContainer(xml, state, Context{depth, false, 0});
+    readContainer(xml, state, Context{depth, false, 0, 0});
 }
 
 void readBodyEnd(QXmlStreamReader &xml, State &state) {

@@ -138,6 +138,14 @@ Story buildStory(const ImportDraft &draft, const QList<bool> &accepted) {
                 block.items.clear();
             return;
         }
+        // The paragraphs of one quote in the source (one bq, one blockquote: the same group) are the
+        // lines of one block quote, as the editor keeps them.
+        if (kind == BlockKind::BlockQuote && s.segment.listGroup != 0 && !story.body.isEmpty() &&
+            story.body.last().id == lastBlock && story.body.last().kind == BlockKind::BlockQuote &&
+            lastGroup == s.segment.listGroup) {
+            story.body.last().lines.append(text);
+            return;
+        }
         Block block{s.blockId, kind, {text}};
         if (list && item.level > 0)
             block.items = {item};

@@ -14,7 +14,7 @@ GALLEY_PACKAGES=(
     qt6-base-dev qt6-webengine-dev qt6-webchannel-dev qt6-tools-dev qt6-tools-dev-tools
     libqt6sql6-sqlite libqt6webenginecore6-bin qt6-image-formats-plugins libqt6svg6 libgl-dev
     libkainjow-mustache-dev libdtl-dev libnuspell-dev hunspell-en-us hunspell-en-gb hunspell-en-ca
-    libuchardet-dev libxml2-dev libpng-dev qt6-pdf-dev
+    libuchardet-dev libxml2-dev libpng-dev qt6-pdf-dev libexiv2-dev
     fonts-dejavu-core tidy xvfb xauth pandoc
     libxml2-utils python3-jsonschema
     librsvg2-bin dpkg-dev file

@@ -273,8 +273,8 @@ void TestCli::exportWritesPage() {
     QVERIFY(QFile::exists(m_tmp->filePath(u"rel/index.html"_qs)));
 }
 
-// --format nitf / ninjs write DIR/SLUG.xml / DIR/SLUG.json; an embargo still running is warned
-// of; an unknown format is a usage error that writes nothing.
+// --format nitf / ninjs / newsml write DIR/SLUG.xml / DIR/SLUG.json / DIR/SLUG.newsml.xml; an embargo still
+// running is warned of; an unknown format is a usage error that writes nothing.
 void TestCli::exportSyndicationFormats() {
     StoryLibrary library;
     QString error;
@@ -307,10 +307,22 @@ void TestCli::exportSyndicationFormats() {
     QVERIFY(json.readAll().contains("\"embargoed\": \"2099-05-01T06:30:00Z\""));
     QVERIFY(!QFile::exists(out + u"/index.html"_qs));
 
+    const Run newsml = galley(
+        {u"export"_qs, u"pier-repairs"_qs, u"--db"_qs, m_db, u"--out"_qs, out, u"--format"_qs, u"newsml"_qs});
+    QCOMPARE(newsml.err, warning);
+    QCOMPARE(newsml.out, QDir::toNativeSeparators(out + u"/pier-repairs.newsml.xml"_qs) + u'\n');
+    QCOMPARE(newsml.exitCode, 0);
+    QFile item(out + u"/pier-repairs.newsml.xml"_qs);
+    QVERIFY(item.open(QIODevice::ReadOnly));
+    const QByteArray itemXml = item.readAll();
+    QVERIFY(itemXml.contains("<embargoed>2099-05-01T06:30:00Z</embargoed>"));
+    QVERIFY(itemXml.contains("<p>Work on the old pier starts in May.</p>"));
+
     const Run bad = galley({u"export"_qs, u"pier-repairs"_qs, u"--db"_qs, m_db, u"--out"_qs,
                             m_tmp->filePath(u"never"_qs), u"--format"_qs, u"pdf"_qs});
     QCOMPARE(bad.exitCode, 2);
-    QVERIFY(bad.err.startsWith(u"galley: “pdf” is not a format Galley writes: use html, nitf or ninjs.\n"_qs));
+    QVERIFY(bad.err.startsWith(
+        u"galley: “pdf” is not a format Galley writes: use html, nitf, ninjs or newsml.\n"_qs));
     QVERIFY(!QFile::exists(m_tmp->filePath(u"never"_qs)));
 }
 

@@ -1,5 +1,6 @@
 #include "export/exportwarnings.h"
 #include "export/storyexporter.h"
+#include "pictures/picturemetadatawriter.h"
 #include "storyfixture.h"
 
 #include <QDir>
@@ -19,6 +20,12 @@ namespace {
 QByteArray readAll(const QString &path) {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+/// The picture an export wrote is the story's picture: the same pixels, with the story's caption,
+/// credit and alt text written into its metadata (withPictureMetadata()); nothing else differs.
+QByteArray exportedPicture(const StoryImage &image) {
+    return withPictureMetadata(image.data, image);
 }
 
 /// Every name in @p folder, hidden ones too, sorted; sub-folders as "name/" followed by their
@@ -100,8 +107,8 @@ void TestExport::folderContentsExact() {
     QCOMPARE(QDir(out + u"/images"_qs)
                  .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name),
              (QStringList{u"1-harbour-cranes.jpg"_qs, u"2-ferry-dock.jpg"_qs}));
-    QCOMPARE(readAll(out + u"/images/1-harbour-cranes.jpg"_qs), m_story.images.at(0).data);
-    QCOMPARE(readAll(out + u"/images/2-ferry-dock.jpg"_qs), m_story.images.at(1).data);
+    QCOMPARE(readAll(out + u"/images/1-harbour-cranes.jpg"_qs), exportedPicture(m_story.images.at(0)));
+    QCOMPARE(readAll(out + u"/images/2-ferry-dock.jpg"_qs), exportedPicture(m_story.images.at(1)));
 
     const QByteArray index = readAll(out + u"/index.html"_qs);
     QVERIFY(index.startsWith("<!DOCTYPE html>\n"));
@@ -210,7 +217,7 @@ void TestExport::exportAgainOverwrites() {
     QCOMPARE(tree(tmp.path()),
              (QStringList{u"images/"_qs, u"images/1-ferry-dock.jpg"_qs, u"images/masthead-logo.png"_qs,
                           u"index.html"_qs, u"notes.txt"_qs}));
-    QCOMPARE(readAll(tmp.filePath(u"images/1-ferry-dock.jpg"_qs)), m_story.images.at(0).data);
+    QCOMPARE(readAll(tmp.filePath(u"images/1-ferry-dock.jpg"_qs)), exportedPicture(m_story.images.at(0)));
 
     // And a story with no pictures left keeps none of them.
     m_story.images.clear();
@@ -312,7 +319,7 @@ void TestExport::folderInReadOnlyParent() {
     QVERIFY2(exportStory(m_story, page, &error), qPrintable(error));
     QCOMPARE(tree(writable), (QStringList{u"images/"_qs, u"images/1-harbour-cranes.jpg"_qs,
                                           u"images/2-ferry-dock.jpg"_qs, u"index.html"_qs}));
-    QCOMPARE(readAll(writable + u"/images/2-ferry-dock.jpg"_qs), m_story.images.at(1).data);
+    QCOMPARE(readAll(writable + u"/images/2-ferry-dock.jpg"_qs), exportedPicture(m_story.images.at(1)));
 }
 
 void TestExport::warnings_data() {

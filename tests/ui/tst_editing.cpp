@@ -9,6 +9,7 @@
 #include "linkdialog.h"
 #include "mainwindow.h"
 #include "panelrow.h"
+#include "pictures/picturemetadatawriter.h"
 #include "preview/previewscheme.h"
 #include "pullquotepanel.h"
 #include "storage/storylibrary.h"
@@ -29,6 +30,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -275,6 +277,35 @@ private Q_SLOTS:
         QCOMPARE(panel->lastError(), u"Not added: “cut.jpg” cannot be read: the file may be damaged."_qs);
         QCOMPARE(m_editor->story().images.size(), 1);
         QCOMPARE(m_editor->story().images[0].fileName, u"whole.jpg"_qs);
+    }
+
+    // A picture's own caption, credit and alt text (IPTC/XMP) fill its empty fields, and the panel
+    // says which it filled.
+    void pictureMetadataFillsFields() {
+        const QString path = m_dir.filePath(u"desk.jpg"_qs);
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(noisyJpeg());
+        }
+        StoryImage own;
+        own.caption = u"Ferry & pier at dawn"_qs;
+        own.credit = u"Ann Lens / Example Wire"_qs;
+        own.altText = u"A white ferry at a wooden pier"_qs;
+        QString error;
+        QVERIFY2(writePictureMetadata(path, own, &error), qPrintable(error));
+        auto *panel = m_editor->findChild<ImagePanel *>();
+        QSignalSpy filled(panel, &ImagePanel::metadataFilled);
+        QCOMPARE(panel->addFiles({path}), 1);
+        QCOMPARE(filled.size(), 1);
+        QCOMPARE(filled.at(0).at(0).toString(),
+                 u"Filled the caption, credit and alt text from the metadata in “desk.jpg”."_qs);
+        const StoryImage &added = m_editor->story().images.last();
+        QCOMPARE(added.caption, own.caption);
+        QCOMPARE(added.credit, own.credit);
+        QCOMPARE(added.altText, own.altText);
+        const int row = int(m_editor->story().images.size()) - 1;
+        QCOMPARE(panel->findChild<QLineEdit *>(u"imageCredit%1"_qs.arg(row))->text(), own.credit);
     }
 
     // 9. Blocks pasted into a list go after it; <br> starts a new paragraph.

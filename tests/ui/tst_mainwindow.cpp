@@ -27,9 +27,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMap>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -38,8 +41,6 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
-#include <QMenuBar>
-#include <QMap>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -396,8 +397,9 @@ private Q_SLOTS:
         typeHeadline(u"Pier lights go up"_qs);
         typeBody(u"The lights went up on Friday."_qs);
         auto *menu = findChild<QMenu>(u"exportAsMenu"_qs);
-        QCOMPARE(menu->actions().size(), 2);
+        QCOMPARE(menu->actions().size(), 3);
         QCOMPARE(findChild<QAction>(u"exportNitfAction"_qs)->text(), u"&NITF 3.6…"_qs);
+        QCOMPARE(findChild<QAction>(u"exportNewsMlAction"_qs)->text(), u"News&ML-G2 2.35…"_qs);
         QTemporaryDir out;
         QString error;
         const QString folder = m_window->exportToFolder(out.path(), &error, ExportFormat::Nitf);
@@ -407,6 +409,34 @@ private Q_SLOTS:
         QVERIFY(nitf.readAll().contains("<p>The lights went up on Friday.</p>"));
         QVERIFY(!m_window->exportToFolder(out.path(), &error, ExportFormat::Ninjs).isEmpty());
         QVERIFY(QFile::exists(folder + u"/pier-lights-go-up.json"_qs));
+        QVERIFY(!m_window->exportToFolder(out.path(), &error, ExportFormat::NewsMl).isEmpty());
+        QFile newsml(folder + u"/pier-lights-go-up.newsml.xml"_qs);
+        QVERIFY(newsml.open(QIODevice::ReadOnly));
+        const QByteArray item = newsml.readAll();
+        QVERIFY(item.contains("<headline>Pier lights go up</headline>"));
+        QVERIFY(item.contains("<p>The lights went up on Friday.</p>"));
+        // GALLEY_EXPORT_MENU_SCREENSHOT=<file.png>: the window with File › Export for partners open,
+        // for docs/export-menu.png (menus are windows of their own, so they are painted on).
+        if (const QString shot = qEnvironmentVariable("GALLEY_EXPORT_MENU_SCREENSHOT"); !shot.isEmpty()) {
+            auto *file = qobject_cast<QMenu *>(menu->parentWidget());
+            QVERIFY(file);
+            QImage canvas = m_window->grab().toImage();
+            const QPoint fileAt(m_window->menuBar()->actionGeometry(file->menuAction()).bottomLeft());
+            file->popup(m_window->mapToGlobal(fileAt));
+            file->setActiveAction(menu->menuAction());
+            QTest::qWait(100);
+            const QPoint subAt = fileAt + file->actionGeometry(menu->menuAction()).topRight();
+            menu->popup(m_window->mapToGlobal(subAt));
+            menu->setActiveAction(findChild<QAction>(u"exportNewsMlAction"_qs));
+            QTest::qWait(100);
+            QPainter painter(&canvas);
+            painter.drawPixmap(fileAt, file->grab());
+            painter.drawPixmap(subAt, menu->grab());
+            painter.end();
+            menu->hide();
+            file->hide();
+            QVERIFY(canvas.save(shot));
+        }
     }
 
         void exportSaysWhatIsUnfinished() {
