@@ -120,6 +120,20 @@ public:
     }
     QString wireSlugExpression() const override { return u"galley_wire_slug(metadata)"_qs; }
 
+    QString connectionId(const QSqlDatabase &db) const override {
+        QSqlQuery query(db);
+        if (!query.exec(u"SELECT pg_backend_pid()"_qs) || !query.next())
+            return {};
+        return query.value(0).toString();
+    }
+    bool isConnectionAlive(const QSqlDatabase &db, const QString &id, const QString &) const override {
+        // The pid only: a role without pg_read_all_stats sees no more of other roles' sessions.
+        QSqlQuery query(db);
+        query.prepare(u"SELECT 1 FROM pg_stat_activity WHERE pid = ?"_qs);
+        query.addBindValue(id.toInt());
+        return query.exec() && query.next();
+    }
+
     QString describeError(const QSqlError &error, const QString &shownName) const override {
         return describeServerError(error, shownName);
     }

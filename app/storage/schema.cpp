@@ -258,6 +258,18 @@ const QList<Migration> &migrations() {
              u"UPDATE stories SET search_rowid = NULL"_qs,
          },
          rebuildSearchIndex},
+        // Edit locks (issue 10): who is editing a story, on which machine, since when, and the
+        // connection that took it (SqlDialect::connectionId()), so a lock whose holder died is free.
+        {10,
+         {
+             u"CREATE TABLE edit_locks ("
+             u" story_id TEXT PRIMARY KEY NOT NULL REFERENCES stories(id) ON DELETE CASCADE,"
+             u" holder TEXT NOT NULL DEFAULT '',"
+             u" machine TEXT NOT NULL DEFAULT '',"
+             u" session TEXT NOT NULL,"
+             u" connection TEXT NOT NULL DEFAULT '',"
+             u" since TEXT NOT NULL)"_qs, // ISO-8601 UTC
+         }},
     };
     return list;
 }

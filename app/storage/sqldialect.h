@@ -80,6 +80,14 @@ public:
     /// indexed, so queries must use it exactly.
     virtual QString wireSlugExpression() const = 0;
 
+    /// An id of this connection, kept with an edit lock so that a lock whose connection died can be
+    /// told (PostgreSQL: the server process serving it, pg_backend_pid(); SQLite: this process's id).
+    virtual QString connectionId(const QSqlDatabase &db) const = 0;
+    /// Whether the connection @p id, recorded on @p machine, is still alive (PostgreSQL: listed in
+    /// pg_stat_activity; SQLite: its process still runs on this machine; one of another machine is
+    /// taken to be alive, since it cannot be asked).
+    virtual bool isConnectionAlive(const QSqlDatabase &db, const QString &id, const QString &machine) const = 0;
+
     /// A sentence a reporter can read for @p error on the library shown as @p shownName (a file
     /// path or a server address without password).
     virtual QString describeError(const QSqlError &error, const QString &shownName) const = 0;

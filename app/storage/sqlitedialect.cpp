@@ -4,9 +4,13 @@
 #include "searchquery.h"
 #include "sqldialect.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
-#include <QSqlDriver>
 #include <QSqlQuery>
+#include <QSysInfo>
+
+#include <cerrno>
+#include <csignal>
 
 namespace galley {
 
@@ -77,6 +81,20 @@ public:
     QString wireSlugExpression() const override {
         // json_valid() keeps a damaged metadata cell from failing every write to the table.
         return u"CASE WHEN json_valid(metadata) THEN json_extract(metadata, '$.slugline') END"_qs;
+    }
+
+    QString connectionId(const QSqlDatabase &) const override {
+        return QString::number(QCoreApplication::applicationPid());
+    }
+    bool isConnectionAlive(const QSqlDatabase &, const QString &id, const QString &machine) const override {
+        if (machine != QSysInfo::machineHostName())
+            return true;
+        bool ok = false;
+        const qint64 pid = id.toLongLong(&ok);
+        if (!ok || pid <= 0)
+            return false;
+        // Signal 0 only asks whether the process exists (EPERM: it does, under another user).
+        return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
     }
 
     QString describeError(const QSqlError &error, const QString &shownName) const override {

@@ -39,6 +39,16 @@ struct TrashedStory {
     QDateTime trashed; ///< UTC
 };
 
+/// Who is editing a story: taken when a desk opens it for editing, ended when the desk releases it
+/// or its connection to the library dies (a crash, a pulled cable).
+struct EditLock {
+    QString storyId;
+    QString holder;  ///< the person, as signed in revisions (SaveOptions::author)
+    QString machine; ///< QSysInfo::machineHostName() of the desk
+    QString session; ///< the holder's editing session (one window's story, SaveOptions::session)
+    QDateTime since; ///< UTC, when the session first took it
+};
+
 /// What StoryLibrary::copyTo() copied.
 struct LibraryCopySummary {
     int stories = 0;    ///< Trash included
@@ -226,6 +236,19 @@ public:
     /// with the first free "-2", "-3"..., Draft status, created now, pictures with fresh ids (blocks
     /// and pull quotes keep theirs, they are unique only within a story). Returns the saved copy.
     std::optional<Story> duplicate(const QString &id, QString *error);
+
+    /// Takes the edit lock of story @p storyId for @p session of @p holder, in one write
+    /// transaction. True when taken, or already this session's (its time is kept). False when the
+    /// story is not in the library (or in the Trash), or another session whose connection is alive
+    /// holds it: then @p heldBy (if given) is that lock and @p error says "Ana Ruiz is editing this
+    /// story on MACHINE since 10:42." A lock whose holder's connection died is taken over.
+    bool takeEditLock(const QString &storyId, const QString &holder, const QString &session,
+                      std::optional<EditLock> *heldBy, QString *error);
+    /// Releases the edit lock of story @p storyId if @p session holds it (else changes nothing).
+    bool releaseEditLock(const QString &storyId, const QString &session, QString *error);
+    /// The live edit lock of story @p storyId; nullopt when none (or its holder is gone), or with
+    /// @p error when it cannot be read.
+    std::optional<EditLock> editLock(const QString &storyId, QString *error) const;
 
     /// Ids of every story, the Trash's included, in the order they were added; empty with @p error
     /// when the library cannot be read.

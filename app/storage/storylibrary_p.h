@@ -57,6 +57,9 @@ struct StoryLibrary::Private {
     /// SHA-256 (hex) of every row story @p storyId has in the library (StoryLibrary::storyChecksum());
     /// empty with @p error when there is none. The caller holds a transaction.
     QString checksum(const QString &storyId, QString *error) const;
+    /// The edit lock of story @p storyId when its holder's connection is alive; nullopt when there
+    /// is none or its holder is gone. @p failed says whether it could not be read (@p error set).
+    std::optional<EditLock> liveLock(const QString &storyId, QString *error, bool *failed) const;
     /// Reads story @p id and its pictures; the caller holds a transaction around it.
     std::optional<Story> loadStory(const QString &id, QString *error) const;
 

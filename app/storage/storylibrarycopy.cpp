@@ -32,7 +32,8 @@ struct Table {
 };
 
 // Every table and column a library holds, except what is derived and rebuilt by the copy: the search
-// index (story_search, stories.search_rowid) and the row ids. Parents before children.
+// index (story_search, stories.search_rowid) and the row ids; and edit_locks, which belong to the
+// source's connections, not to its stories. Parents before children.
 const QList<Table> &tables() {
     using K = Kind;
     static const QList<Table> list = {
