@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "preview/previewscheme.h"
 #include "storage/samplelibrary.h"
+#include "storage/serveraddress.h"
 #include "storage/storylibrary.h"
 #include "testtypist.h"
 
@@ -51,7 +52,7 @@ int main(int argc, char **argv) {
     parser.setApplicationDescription(u"Newsroom story editor with a live preview of the published page."_qs);
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption dbOption(u"db"_qs, u"Story library file to open."_qs, u"PATH"_qs,
+    const QCommandLineOption dbOption(u"db"_qs, u"Story library to open: a file, or postgresql://user@host[:port]/dbname on a server."_qs, u"PATH"_qs,
                                       galley::StoryLibrary::defaultPath());
     parser.addOption(dbOption);
     // `galley FILE...`: how a file manager opens a wire file with Galley (the desktop entry's %F).
@@ -64,7 +65,9 @@ int main(int argc, char **argv) {
         QMessageBox::critical(nullptr, u"Galley"_qs, error);
         return 1;
     }
-    if (library.count() == 0 && !galley::fillWithSamples(library, &error))
+    // A newsroom's shared library on a server starts empty: samples are for a desk's own file.
+    if (!galley::isServerLocation(library.path()) && library.count() == 0 &&
+        !galley::fillWithSamples(library, &error))
         QMessageBox::warning(nullptr, u"Galley"_qs, error);
 
     galley::MainWindow window(library);

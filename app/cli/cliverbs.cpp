@@ -43,6 +43,14 @@ const QList<CliVerb> &cliVerbs() {
          u"message) or a JSON array; exit 3 when any is an error. --rules FILE checks with that rule sheet; "
          u"without SLUG, validates it."_qs,
          &configureCheck, &runCheck},
+        {u"admin"_qs, u"init ADDRESS"_qs,
+         u"Make the shared library at ADDRESS (postgresql://user@host[:port]/dbname) on a PostgreSQL server: its "
+         u"database when it has none yet, and its tables. The password comes from ~/.pgpass or PGPASSWORD."_qs,
+         &configureAdmin, &runAdmin},
+        {u"copy-library"_qs, u"--from LIBRARY --to LIBRARY"_qs,
+         u"Copy a whole library (stories, pictures, revisions, Trash, house dictionary) from a file to a server "
+         u"or back, into a new file or an empty library; checked by story counts and per-story checksums."_qs,
+         &configureCopyLibrary, &runCopyLibrary},
         {u"help"_qs, u"[VERB]"_qs, u"Show this help, or the help of one verb."_qs, &configureHelp, &runHelp},
     };
     return verbs;
@@ -112,7 +120,7 @@ int runHelp(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &i
     for (const CliVerb &v : cliVerbs())
         io.out << u"  "_qs << QString(v.name % u' ' % v.synopsis).leftJustified(width) << u"  "_qs
                << v.summary << u'\n';
-    io.out << u"\nThe library is %1 unless --db names another file.\n"
+    io.out << u"\nThe library is %1 unless --db names another file or a server's postgresql://user@host/dbname.\n"
               u"Exit status: 0 done, 1 the work failed, 2 the command was not understood, 3 galley check found "
               u"an error.\n"_qs.arg(
                   QDir::toNativeSeparators(StoryLibrary::defaultPath()));

@@ -52,7 +52,7 @@ QString usageLine(const CliVerb &verb);
 /// "Usage: galley [--db PATH] [VERB [ARGUMENTS]]": the usage of the program as a whole.
 QString generalUsageLine();
 
-/// Adds --db PATH (the story library file) to @p parser.
+/// Adds --db PATH (the story library: a file, or a postgresql:// address) to @p parser.
 void addDbOption(QCommandLineParser &parser);
 /// Opens the library named by --db (or the default one); false after writing why to @c err. A
 /// missing file is an error rather than a new empty library: a mistyped --db must not look like a
@@ -76,5 +76,9 @@ void configureDiff(QCommandLineParser &parser);
 int runDiff(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io);
 void configureRestore(QCommandLineParser &parser);
 int runRestore(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io);
+void configureAdmin(QCommandLineParser &parser);
+int runAdmin(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io);
+void configureCopyLibrary(QCommandLineParser &parser);
+int runCopyLibrary(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io);
 
 } // namespace galley::cli

@@ -1,4 +1,5 @@
 #include "importverb.h"
+#include "storage/serveraddress.h"
 
 #include "import/importer.h"
 #include "logging.h"
@@ -57,7 +58,7 @@ int runImport(const CliVerb &verb, const QCommandLineParser &parser, CliStreams 
     }
 
     const QString path = parser.isSet(DbOption) ? parser.value(DbOption) : StoryLibrary::defaultPath();
-    const bool existed = QFileInfo::exists(path);
+    const bool existed = isServerLocation(path) || QFileInfo::exists(path);
     StoryLibrary library;
     QString error;
     if (!library.open(path, &error))

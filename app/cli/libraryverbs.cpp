@@ -3,6 +3,7 @@
 #include "export/exportwarnings.h"
 #include "export/storyexporter.h"
 #include "logging.h"
+#include "storage/serveraddress.h"
 #include "storage/storylibrary.h"
 
 #include <QDir>
@@ -19,7 +20,10 @@ const QString TrashOption = u"trash"_qs;
 } // namespace
 
 void addDbOption(QCommandLineParser &parser) {
-    parser.addOption({DbOption, u"The story library file (default: Galley's own library)."_qs, u"PATH"_qs});
+    parser.addOption({DbOption,
+                      u"The story library: a file, or a library on a PostgreSQL server as "
+                      u"postgresql://user@host[:port]/dbname (default: Galley's own library file)."_qs,
+                      u"PATH"_qs});
 }
 
 // A missing file is an error rather than a new empty library: a mistyped --db must not look like a
@@ -28,7 +32,7 @@ bool openLibrary(StoryLibrary &library, const QCommandLineParser &parser, CliStr
                  StoryLibrary::Access access) {
     const QString path = parser.isSet(DbOption) ? parser.value(DbOption) : StoryLibrary::defaultPath();
     const QFileInfo info(path);
-    if (!info.exists()) {
+    if (!isServerLocation(path) && !info.exists()) {
         const QString hint = parser.isSet(DbOption)
                                  ? QString()
                                  : u" Open Galley once to make it, or name a library with --db PATH."_qs;

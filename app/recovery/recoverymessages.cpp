@@ -2,6 +2,7 @@
 // story, how much text, and what each button does.
 
 #include "recoveryscan.h"
+#include "storage/serveraddress.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -88,7 +89,7 @@ QString recoveryNotice(const RecoveryCase &recovery, const RecoveryStore &store)
     switch (recovery.kind) {
     case RecoveryCase::Kind::OtherLibrary: {
         const QString library = folderName(recovery.journal.libraryPath);
-        if (!QFileInfo::exists(recovery.journal.libraryPath)) {
+        if (!isServerLocation(recovery.journal.libraryPath) && !QFileInfo::exists(recovery.journal.libraryPath)) {
             return u"Unsaved text of %1 belongs to the library %2, which is no longer there. It stays "
                    u"in %3 in case that library comes back."_qs.arg(storyName(recovery), library,
                                                                     folderName(store.folder()));

@@ -3,6 +3,7 @@
 #include "durablefile.h"
 #include "journalformat.h"
 #include "recoverylog.h"
+#include "storage/serveraddress.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -46,6 +47,9 @@ QString stampName(const QDateTime &now) {
 } // namespace
 
 QString canonicalLibraryPath(const QString &path) {
+    // A library on a server is named by its address, which is no file to resolve.
+    if (isServerLocation(path))
+        return path;
     const QFileInfo info(path);
     const QString canonical = info.canonicalFilePath();
     return canonical.isEmpty() ? QDir::cleanPath(info.absoluteFilePath()) : canonical;

@@ -77,6 +77,53 @@ QString describeLibraryError(const QSqlError &error, const QString &path)
     return describeLibraryError(ok ? code : -1, path, detail);
 }
 
+QString describeServerError(const QSqlError &error, const QString &address)
+{
+    const QString code = error.nativeErrorCode();
+    QString detail = error.databaseText().trimmed();
+    if (detail.isEmpty())
+        detail = error.driverText().trimmed();
+    const auto says = [&](const char *words) { return detail.contains(QLatin1String(words), Qt::CaseInsensitive); };
+    if (says("does not exist") && says("database") && !says("role"))
+        return u"The server has no database for the library “%1”; ask whoever runs the server to create it with "
+               u"“galley admin init %1”."_qs.arg(address);
+    if (code.startsWith(u"28"_qs) || says("password authentication failed") || says("no password supplied") ||
+        says("peer authentication failed") || says("pg_hba.conf") ||
+        (says("role") && says("does not exist")))
+        return u"The server refused to let you into the library “%1”: check the user name in the address and your "
+               u"password in ~/.pgpass (or PGPASSWORD)."_qs.arg(address);
+    if (says("connection refused") || says("no such file or directory") ||
+        says("could not translate host name") || says("timeout expired") || says("could not connect") ||
+        (says("connection to server") && says("failed")))
+        return u"Galley could not reach the server of the library “%1”: it is not running, or the address is wrong; "
+               u"check the address and that the server is up."_qs.arg(address);
+    if (code.startsWith(u"08"_qs) || code.startsWith(u"57P"_qs) || says("server closed the connection") ||
+        says("no connection to the server") || says("terminating connection"))
+        return u"Galley lost its connection to the server of the library “%1”, so nothing was saved; check the "
+               u"network and try again."_qs.arg(address);
+    if (code == u"55P03"_qs || code == u"40P01"_qs || code == u"40001"_qs)
+        return u"The library “%1” is busy with another desk's save; try again."_qs.arg(address);
+    if (code == u"53100"_qs)
+        return u"The disk of the server holding the library “%1” is full, so nothing was saved; tell whoever runs "
+               u"the server."_qs.arg(address);
+    if (code == u"25006"_qs)
+        return u"The library “%1” was opened only to read, so Galley cannot save to it."_qs.arg(address);
+    if (code == u"42501"_qs)
+        return u"Your role on the server may not do that in the library “%1”."_qs.arg(address);
+    if (detail.isEmpty())
+        return u"The library “%1” could not be used."_qs.arg(address);
+    // libpq's messages span lines ("ERROR:  ...\n\tHINT ..."): one line reads better in a box.
+    detail = detail.simplified();
+    if (detail.endsWith(u'.'))
+        detail.chop(1);
+    return u"The library “%1” could not be used: %2."_qs.arg(address, detail);
+}
+
+QString uninitializedServerMessage(const QString &address)
+{
+    return u"The database “%1” holds no Galley library yet; make it once with “galley admin init %1”."_qs.arg(address);
+}
+
 QString newerLibraryMessage(const QString &path, int fileVersion, int ourVersion)
 {
     return u"The library “%1” was written by a newer version of Galley (library format %2; this Galley reads "

@@ -43,6 +43,19 @@ QString describeLibraryError(int code, const QString &path, const QString &detai
 /// describeLibraryError() for a Qt Sql error.
 QString describeLibraryError(const QSqlError &error, const QString &path);
 
+/// A sentence a reporter can read for a failed operation on a library on a PostgreSQL server,
+/// shown as @p address (its URI, which holds no password). @p error carries the SQLSTATE in
+/// nativeErrorCode() (https://www.postgresql.org/docs/15/errcodes-appendix.html) or, for a failed
+/// connection, only libpq's message, which is read for: a server that is not running or cannot be
+/// reached, a database that does not exist, and a refused login (wrong password, unknown role, no
+/// pg_hba.conf entry). A lock timeout or deadlock says the library is busy, a full disk, a read-only
+/// session, a missing privilege and a lost connection each get their own sentence.
+QString describeServerError(const QSqlError &error, const QString &address);
+
+/// Sentence for a server database that holds no Galley library yet (it must be made once with
+/// `galley admin init`).
+QString uninitializedServerMessage(const QString &address);
+
 /// Sentence for a library written by a newer Galley (schema @p fileVersion, this build reads up to
 /// @p ourVersion).
 QString newerLibraryMessage(const QString &path, int fileVersion, int ourVersion);

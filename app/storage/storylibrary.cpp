@@ -3,6 +3,7 @@
 #include "libraryerrors.h"
 #include "logging.h"
 #include "schema.h"
+#include "serveraddress.h"
 #include "storylibrary_p.h"
 
 #include <QDir>
@@ -64,7 +65,23 @@ void StoryLibrary::Private::fail(const QSqlError &sqlError, QString *error) cons
 {
     qCWarning(lcStorage) << "Library" << path << "error:" << sqlError.nativeErrorCode() << sqlError.text();
     if (error)
-        *error = describeLibraryError(sqlError, path);
+        *error = dialect->describeError(sqlError, path);
+}
+
+bool StoryLibrary::Private::beginWrite(QString *error) const
+{
+    for (const QString &statement : dialect->beginWrite()) {
+        if (!exec(statement, error)) {
+            rollback();
+            return false;
+        }
+    }
+    return true;
+}
+
+bool StoryLibrary::Private::beginRead(QString *error) const
+{
+    return exec(dialect->beginRead(), error);
 }
 
 void StoryLibrary::Private::rollback() const
@@ -101,6 +118,12 @@ bool StoryLibrary::open(const QString &path, QString *error, Access access)
         close();
         return false;
     };
+    if (isServerLocation(path)) {
+        QString message;
+        if (!d->connectToServer(path, access == Access::ReadOnly, &message))
+            return refuse(message);
+        return settleOpened(access, error);
+    }
     if (path.isEmpty())
         return refuse(u"No library file was given."_qs);
     const QFileInfo info(path);
@@ -119,6 +142,7 @@ bool StoryLibrary::open(const QString &path, QString *error, Access access)
         return refuse(u"There is no story library at %1."_qs.arg(QDir::toNativeSeparators(path)));
 
     d->path = path;
+    d->dialect = &SqlDialect::sqlite();
     const auto connect = [&](bool immutable) {
         if (d->db.isOpen())
             d->db.close();
@@ -138,7 +162,6 @@ bool StoryLibrary::open(const QString &path, QString *error, Access access)
     if (!connect(false))
         return refuse(describeLibraryError(d->db.lastError(), path));
 
-    QString message;
     // Reads only: a file we must refuse (not a database, newer format) is left exactly as it was.
     QSqlError sqlError;
     int version = schema::readVersion(d->db, &sqlError);
@@ -151,27 +174,53 @@ bool StoryLibrary::open(const QString &path, QString *error, Access access)
     }
     if (version < 0)
         return refuse(describeLibraryError(sqlError, path));
+    return settleOpened(access, error);
+}
+
+bool StoryLibrary::settleOpened(Access access, QString *error)
+{
+    const QString path = d->path;
+    const bool server = d->dialect->kind() == SqlDialect::Kind::PostgreSQL;
+    const bool readOnly = access == Access::ReadOnly;
+    auto refuse = [&](const QString &message) {
+        if (error)
+            *error = message;
+        qCWarning(lcStorage) << "Not opening library" << path << ':' << message;
+        close();
+        return false;
+    };
+    QSqlError sqlError;
+    const int version = schema::readVersion(d->db, &sqlError);
+    if (version < 0)
+        return refuse(d->dialect->describeError(sqlError, path));
     if (version > schema::currentVersion())
         return refuse(newerLibraryMessage(path, version, schema::currentVersion()));
     if (version == 0 && schema::hasForeignTables(d->db, &sqlError))
-        return refuse(u"The file “%1” is a database of another program, not a Galley library; Galley has not "
-                      u"changed it."_qs.arg(QDir::toNativeSeparators(path)));
+        return refuse(server ? u"The database “%1” holds tables of another program, not a Galley library; Galley "
+                               u"has not changed it."_qs.arg(path)
+                             : u"The file “%1” is a database of another program, not a Galley library; Galley has "
+                               u"not changed it."_qs.arg(QDir::toNativeSeparators(path)));
+    // A server database becomes a library only through `galley admin init`: a mistyped address
+    // must not turn somebody's empty database into one.
+    if (server && version == 0 && access != Access::Initialize)
+        return refuse(uninitializedServerMessage(path));
 
     if (readOnly) {
         if (version < schema::currentVersion())
             return refuse(olderReadOnlyLibraryMessage(path));
+        if (!d->dialect->setUpConnection(d->db, true, &sqlError))
+            return refuse(d->dialect->describeError(sqlError, path));
         d->version = version;
         qCDebug(lcStorage) << "Opened library" << path << "for reading, schema version" << version;
         return true;
     }
-    if (!d->exec(u"PRAGMA foreign_keys = ON"_qs, &message) ||
-        !d->exec(u"PRAGMA journal_mode = WAL"_qs, &message))
-        return refuse(message);
+    if (!d->dialect->setUpConnection(d->db, false, &sqlError))
+        return refuse(d->dialect->describeError(sqlError, path));
     if (!schema::migrate(d->db, &sqlError))
-        return refuse(describeLibraryError(sqlError, path));
+        return refuse(d->dialect->describeError(sqlError, path));
     d->version = schema::readVersion(d->db, &sqlError);
     if (d->version != schema::currentVersion())
-        return refuse(describeLibraryError(sqlError, path));
+        return refuse(d->dialect->describeError(sqlError, path));
     qCDebug(lcStorage) << "Opened library" << path << "schema version" << d->version;
     // Stories deleted more than TrashKeepDays ago go for good. A library another window holds
     // busy is purged next time: opening must not fail over it.
@@ -193,6 +242,7 @@ void StoryLibrary::close()
     }
     d->path.clear();
     d->version = 0;
+    d->dialect = &SqlDialect::sqlite();
 }
 
 bool StoryLibrary::isOpen() const

@@ -39,6 +39,24 @@ struct TrashedStory {
     QDateTime trashed; ///< UTC
 };
 
+/// Who is editing a story: taken when a desk opens it for editing, ended when the desk releases it
+/// or its connection to the library dies (a crash, a pulled cable).
+struct EditLock {
+    QString storyId;
+    QString holder;  ///< the person, as signed in revisions (SaveOptions::author)
+    QString machine; ///< QSysInfo::machineHostName() of the desk
+    QString session; ///< the holder's editing session (one window's story, SaveOptions::session)
+    QDateTime since; ///< UTC, when the session first took it
+};
+
+/// What StoryLibrary::copyTo() copied.
+struct LibraryCopySummary {
+    int stories = 0;    ///< Trash included
+    int revisions = 0;
+    int pictures = 0;
+    int houseWords = 0;
+};
+
 /// Order of a story list: most recently updated first, or best match for the search text first.
 enum class StoryOrder { Newest, Relevance };
 
@@ -60,12 +78,15 @@ struct StoryFilter {
     static constexpr int RelevanceWindow = 2000;
 };
 
-/// The story library: one SQLite file (through Qt Sql, QSQLITE) holding stories and their pictures.
+/// The story library: stories and their pictures in one SQLite file (through Qt Sql, QSQLITE), or in
+/// a PostgreSQL 15 database a newsroom shares (QPSQL, opened by a postgresql:// address; see
+/// ServerAddress). What differs between the two lives in SqlDialect.
 ///
-/// The schema is versioned with PRAGMA user_version and migrated in a transaction on open; the
-/// journal is WAL, foreign keys are on, and a busy timeout makes a second Galley on the same file
-/// wait briefly and then fail with a plain message instead of hanging. Every write is one
-/// transaction: it lands whole or leaves the previous version intact.
+/// The schema is versioned (PRAGMA user_version; on PostgreSQL the table galley_schema) and
+/// migrated in a transaction on open; a SQLite journal is WAL, foreign keys are on, and a busy
+/// timeout (a lock timeout on PostgreSQL) makes a second Galley wait briefly and then fail with a
+/// plain message instead of hanging. Every write is one transaction: it lands whole or leaves the
+/// previous version intact; writers take turns on both engines.
 ///
 /// Errors: every fallible call returns false / nullopt and sets @p error to a sentence a reporter
 /// can read ("The library is in use by another Galley window. ...").
@@ -84,9 +105,12 @@ public:
         ReadWrite, ///< the editor and commands that change stories: creates and migrates the file
         ReadOnly,  ///< commands that only read (list, export, history, diff, check): never writes,
                    ///< so a read-only or archived library can be read
+        Initialize, ///< `galley admin init`: as ReadWrite, and a PostgreSQL database without a
+                    ///< library gets one (ReadWrite refuses it, so a mistyped address never does)
     };
 
-    /// Opens the library at @p path: ReadWrite creates it when @p path is new and migrates it to the
+    /// Opens the library at @p path, a file or a postgresql:// address (ServerAddress; the server's
+    /// refusals each get their sentence, see describeServerError()). A file: ReadWrite creates it when @p path is new and migrates it to the
     /// current schema; ReadOnly needs an existing library of the current schema and writes nothing
     /// (saves then fail with the read-only sentence). The folder must exist. Refuses, leaving the
     /// file exactly as it was: a folder, an existing empty file (only a new path becomes a library),
@@ -95,6 +119,11 @@ public:
     /// when another window holds the write lock longer than the busy timeout (2.5 s) while the file
     /// needs migrating.
     bool open(const QString &path, QString *error, Access access = Access::ReadWrite);
+    /// Makes the database named by the postgresql:// address @p address on its server when it does
+    /// not exist yet (CREATE DATABASE, run in the server's "postgres" database, UTF-8, owned by the
+    /// connecting role, which needs the CREATEDB privilege). True when it exists afterwards; false
+    /// with a plain sentence. @p created (if given) says whether it was made now.
+    static bool createServerDatabase(const QString &address, QString *error, bool *created = nullptr);
     /// Closes the file (safe when none is open); the library can then open another.
     void close();
     /// True between a successful open() and close().
@@ -104,7 +133,7 @@ public:
 
     /// Schema version this build writes; an opened file has exactly this version.
     static int currentSchemaVersion();
-    /// PRAGMA user_version of the open file; 0 when closed.
+    /// Schema version of the open library; 0 when closed.
     int schemaVersion() const;
 
     /// Stories matching @p filter, newest update first (equal times: most recently added first); empty with
@@ -208,6 +237,38 @@ public:
     /// and pull quotes keep theirs, they are unique only within a story). Returns the saved copy.
     std::optional<Story> duplicate(const QString &id, QString *error);
 
+    /// Takes the edit lock of story @p storyId for @p session of @p holder, in one write
+    /// transaction. True when taken, or already this session's (its time is kept). False when the
+    /// story is not in the library (or in the Trash), or another session whose connection is alive
+    /// holds it: then @p heldBy (if given) is that lock and @p error says "Ana Ruiz is editing this
+    /// story on MACHINE since 10:42." A lock whose holder's connection died is taken over.
+    bool takeEditLock(const QString &storyId, const QString &holder, const QString &session,
+                      std::optional<EditLock> *heldBy, QString *error);
+    /// Releases the edit lock of story @p storyId if @p session holds it (else changes nothing).
+    bool releaseEditLock(const QString &storyId, const QString &session, QString *error);
+    /// The live edit lock of story @p storyId; nullopt when none (or its holder is gone), or with
+    /// @p error when it cannot be read.
+    std::optional<EditLock> editLock(const QString &storyId, QString *error) const;
+
+    /// Ids of every story, the Trash's included, in the order they were added; empty with @p error
+    /// when the library cannot be read.
+    QStringList allStoryIds(QString *error) const;
+    /// SHA-256 (64 hex digits) of story @p storyId exactly as stored: every column of its rows in
+    /// the tables stories, images (picture bytes included), revision_pieces, revisions,
+    /// status_changes and story_ignores, in a fixed order, each value with its type and length. Not
+    /// hashed: the search index and row ids, which each engine derives for itself. Values are read as
+    /// both engines agree on them (integers as numbers, JSON arrays re-serialized compactly), so a
+    /// story has the same checksum in a SQLite file and on a PostgreSQL server. Empty with @p error
+    /// when there is no such story.
+    QString storyChecksum(const QString &storyId, QString *error) const;
+    /// Copies everything in this library (stories with their pictures, revisions, status changes and
+    /// ignored findings, the Trash, the house dictionary) into @p target, which may be of the other
+    /// engine and must be open for writing and hold no stories and no house words. Reads this
+    /// library in one snapshot, writes @p target in one transaction, builds its search index, and
+    /// commits only when it holds as many stories as this one with equal storyChecksum()s; otherwise
+    /// @p target is left as it was and @p error says why.
+    bool copyTo(StoryLibrary &target, LibraryCopySummary *summary, QString *error) const;
+
     /// The steps of save(), in order, each inside the one transaction.
     enum class SaveStep { StoryRow, Images, SearchIndex, Revision };
     /// Test seam: called by save() after each step, before the commit. Returning false aborts the
@@ -222,6 +283,10 @@ public:
     QString connectionNameForTesting() const;
 
 private:
+    /// The part of open() both engines share, once connected: checks the schema version, refuses
+    /// what must not be opened, sets up the connection and migrates.
+    bool settleOpened(Access access, QString *error);
+
     struct Private;
     Private *d;
     friend bool schema::keepStoriesAsFirstRevisions(QSqlDatabase &db, QSqlError *error);

@@ -3,6 +3,7 @@
 // Shared by the StoryLibrary source files only; not part of the module's interface.
 
 #include "revisions.h"
+#include "sqldialect.h"
 #include "storylibrary.h"
 
 #include <QJsonArray>
@@ -16,9 +17,20 @@ namespace galley {
 
 struct StoryLibrary::Private {
     QString connectionName;
-    QString path;
+    QString path; ///< as given to open(): a file path or a server address (which holds no password)
     QSqlDatabase db;
+    const SqlDialect *dialect = &SqlDialect::sqlite();
     int version = 0;
+
+    /// Connects to the PostgreSQL library at @p address (a postgresql:// URI, see ServerAddress) with
+    /// the QPSQL driver; false with a plain sentence (bad address, driver missing, server not
+    /// running, no such database, login refused). The schema is not looked at yet.
+    bool connectToServer(const QString &address, bool readOnly, QString *error);
+
+    /// Opens the write transaction (SqlDialect::beginWrite()); on failure as exec(), nothing open.
+    bool beginWrite(QString *error) const;
+    /// Opens a read transaction (SqlDialect::beginRead()); on failure as exec().
+    bool beginRead(QString *error) const;
 
     /// Runs a prepared @p query; on failure sets @p error to a plain sentence and logs the details.
     bool exec(QSqlQuery &query, QString *error) const;
@@ -42,6 +54,12 @@ struct StoryLibrary::Private {
     /// credits and alt text, pull quotes with their speakers) and remembers its rowid in the story's
     /// row; the caller deleted the old one and holds the write transaction.
     bool writeSearchRow(const Story &story, QString *error) const;
+    /// SHA-256 (hex) of every row story @p storyId has in the library (StoryLibrary::storyChecksum());
+    /// empty with @p error when there is none. The caller holds a transaction.
+    QString checksum(const QString &storyId, QString *error) const;
+    /// The edit lock of story @p storyId when its holder's connection is alive; nullopt when there
+    /// is none or its holder is gone. @p failed says whether it could not be read (@p error set).
+    std::optional<EditLock> liveLock(const QString &storyId, QString *error, bool *failed) const;
     /// Reads story @p id and its pictures; the caller holds a transaction around it.
     std::optional<Story> loadStory(const QString &id, QString *error) const;
 

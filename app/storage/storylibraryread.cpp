@@ -36,26 +36,26 @@ QList<StorySummary> StoryLibrary::list(const StoryFilter &filter, QString *error
             *error = notOpenMessage();
         return out;
     }
-    const QString match = ftsMatchExpression(filter.text);
+    const QString match = d->dialect->searchMatch(filter.text);
     const bool ranked = filter.order == StoryOrder::Relevance && !match.isEmpty();
     QString sql;
+    QString rankOrder;
     if (ranked) {
         // The search row is rewritten on every save, so a higher rowid is a later save: the window
         // is the most recently saved matches, and only those are scored.
-        sql = u"SELECT s.id, s.slug, s.headline, s.section, s.status, s.updated FROM"
-              u" (SELECT story_id, bm25(story_search, 0.0, 10.0, 4.0, 1.0, 4.0, 2.0, 1.0, 1.0) AS score FROM story_search"
-              u" WHERE story_search MATCH :match ORDER BY rowid DESC LIMIT %1) AS m"
-              u" JOIN stories AS s ON s.id = m.story_id WHERE s.trashed IS NULL"_qs.arg(StoryFilter::RelevanceWindow);
+        sql = u"SELECT s.id, s.slug, s.headline, s.section, s.status, s.updated FROM ("_qs %
+              d->dialect->rankedMatches(StoryFilter::RelevanceWindow, &rankOrder) %
+              u") AS m JOIN stories AS s ON s.id = m.story_id WHERE s.trashed IS NULL"_qs;
     } else {
         sql = u"SELECT s.id, s.slug, s.headline, s.section, s.status, s.updated FROM stories AS s WHERE s.trashed IS NULL"_qs;
         if (!match.isEmpty())
-            sql += u" AND s.id IN (SELECT story_id FROM story_search WHERE story_search MATCH :match)";
+            sql += u" AND "_qs + d->dialect->searchCondition();
     }
     if (filter.status)
         sql += u" AND s.status = :status";
     if (!filter.section.isEmpty())
         sql += u" AND s.section = :section";
-    sql += ranked ? u" ORDER BY m.score, s.updated DESC"_qs : u" ORDER BY s.updated DESC, s.rowid DESC"_qs;
+    sql += ranked ? QString(u" ORDER BY "_qs % rankOrder % u", s.updated DESC"_qs) : u" ORDER BY s.updated DESC, s.rowid DESC"_qs;
     if (filter.limit > 0)
         sql += u" LIMIT "_qs + QString::number(filter.limit);
 
@@ -140,7 +140,7 @@ QString StoryLibrary::idForWireSlug(const QString &sourceAgency, const QString &
     // The slug index narrows to a handful of rows; the agency is compared on those.
     QSqlQuery query(d->db);
     query.setForwardOnly(true);
-    query.prepare(u"SELECT id, metadata FROM stories WHERE "_qs % schema::wireSlugExpression() %
+    query.prepare(u"SELECT id, metadata FROM stories WHERE "_qs % d->dialect->wireSlugExpression() %
                   u" = ? AND trashed IS NULL ORDER BY updated DESC"_qs);
     query.addBindValue(slugline);
     if (!query.exec())
@@ -160,7 +160,7 @@ std::optional<Story> StoryLibrary::load(const QString &id, QString *error) const
         return std::nullopt;
     }
     // One read transaction, so the row and its pictures come from the same committed save.
-    if (!d->exec(u"BEGIN"_qs, error))
+    if (!d->beginRead(error))
         return std::nullopt;
     // A story in the Trash is not there to open until it is restored.
     QSqlQuery trashed(d->db);
@@ -244,7 +244,7 @@ bool StoryLibrary::isSlugTaken(const QString &slug, const QString &exceptId) con
     if (!isOpen())
         return false;
     QSqlQuery query(d->db);
-    query.prepare(u"SELECT 1 FROM stories WHERE slug = ? AND id IS NOT ?"_qs);
+    query.prepare(u"SELECT 1 FROM stories WHERE slug = ? AND id IS DISTINCT FROM ?"_qs);
     query.addBindValue(slug);
     query.addBindValue(exceptId);
     return query.exec() && query.next();

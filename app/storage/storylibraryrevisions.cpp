@@ -168,18 +168,22 @@ bool StoryLibrary::Private::writeRevision(const Story &story, const SaveOptions 
     const QString when = storedTime(story.updated);
     if (folds) {
         // An explicit save of the session closes the revision; the autosaves stay listed.
+        // Flags are bound as 0/1: the open column is an integer on both engines, and PostgreSQL
+        // does not take a boolean where an integer goes.
         query.prepare(
             u"UPDATE revisions SET saved = ?, status = ?, summary = ?, root = ?, open = ?, kind = ?, "
-            u"autosaves = CASE WHEN ? THEN json_insert(autosaves, '$[#]', ?) ELSE autosaves END "
+            u"autosaves = CASE WHEN ? = 1 THEN "_qs %
+            dialect->appendToJsonArray(u"autosaves"_qs) %
+            u" ELSE autosaves END "
             u"WHERE story_id = ? AND number = ?"_qs);
         const bool autosave = options.kind == RevisionKind::Autosave;
         query.addBindValue(when);
         query.addBindValue(statusKey(story.status));
         query.addBindValue(summary);
         query.addBindValue(snapshot.rootKey);
-        query.addBindValue(autosave);
+        query.addBindValue(int(autosave));
         query.addBindValue(revisionKindKey(autosave ? newest.kind : RevisionKind::Save));
-        query.addBindValue(autosave);
+        query.addBindValue(int(autosave));
         query.addBindValue(when);
         query.addBindValue(story.id);
         query.addBindValue(number);
@@ -205,7 +209,7 @@ bool StoryLibrary::Private::writeRevision(const Story &story, const SaveOptions 
         query.addBindValue(revisionKindKey(options.kind));
         query.addBindValue(summary);
         query.addBindValue(options.session.isNull() ? u""_qs : options.session);
-        query.addBindValue(options.kind == RevisionKind::Autosave && !options.session.isEmpty());
+        query.addBindValue(int(options.kind == RevisionKind::Autosave && !options.session.isEmpty()));
         query.addBindValue(snapshot.rootKey);
         if (!exec(query, error))
             return false;
@@ -289,7 +293,7 @@ std::optional<Story> StoryLibrary::loadRevision(const QString &storyId, int numb
             *error = notOpenMessage();
         return std::nullopt;
     }
-    if (!d->exec(u"BEGIN"_qs, error))
+    if (!d->beginRead(error))
         return std::nullopt;
     std::optional<Story> story = d->readRevision(
         storyId, number, int(withPictures ? SnapshotDepth::Whole : SnapshotDepth::Text), error);

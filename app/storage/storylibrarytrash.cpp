@@ -81,7 +81,7 @@ QList<TrashedStory> StoryLibrary::trashedStories(QString *error) const {
 
 // Search rows first; pictures, revisions and the rest follow by ON DELETE CASCADE.
 int StoryLibrary::Private::deleteTrashed(const QString &where, const QVariantList &bound, QString *error) const {
-    if (!exec(u"BEGIN IMMEDIATE"_qs, error))
+    if (!beginWrite(error))
         return -1;
     QSqlQuery query(db);
     query.prepare(u"DELETE FROM story_search WHERE rowid IN (SELECT search_rowid FROM stories WHERE "_qs + where +

@@ -1,4 +1,4 @@
-// The writing half of StoryLibrary: every change is one BEGIN IMMEDIATE transaction, so it lands
+// The writing half of StoryLibrary: every change is one write transaction (SqlDialect::beginWrite()), so it lands
 // whole or not at all, and a second Galley on the same file waits its busy timeout instead of
 // deadlocking halfway through.
 
@@ -86,7 +86,7 @@ bool StoryLibrary::save(Story &story, const SaveOptions &options, QString *error
     if (!next.created.isValid())
         next.created = next.updated;
 
-    if (!d->exec(u"BEGIN IMMEDIATE"_qs, error))
+    if (!d->beginWrite(error))
         return false;
     auto abandon = [&] {
         d->rollback();
@@ -236,19 +236,14 @@ bool StoryLibrary::Private::writeSearchRow(const Story &story, QString *error) c
     for (const PullQuote &quote : story.pullQuotes)
         quotes << quote.text << quote.attribution;
     QSqlQuery search(db);
-    search.prepare(u"INSERT INTO story_search (story_id, headline, deck, body, bylines, slug, pictures, pull_quotes)"
-                   u" VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_qs);
+    search.prepare(dialect->insertSearchRow());
     search.addBindValue(story.id);
-    search.addBindValue(text(story.headline));
-    search.addBindValue(text(story.deck));
-    search.addBindValue(text(story.bodyPlainText()));
-    search.addBindValue(text(bylines.join(u'\n')));
-    search.addBindValue(text(story.slug));
-    search.addBindValue(text(pictures.join(u'\n')));
-    search.addBindValue(text(quotes.join(u'\n')));
+    for (const QString &field : {story.headline, story.deck, story.bodyPlainText(), bylines.join(u'\n'), story.slug,
+                                 pictures.join(u'\n'), quotes.join(u'\n')})
+        search.addBindValue(text(dialect->searchText(field)));
     if (!exec(search, error))
         return false;
-    search.prepare(u"UPDATE stories SET search_rowid = last_insert_rowid() WHERE id = ?"_qs);
+    search.prepare(u"UPDATE stories SET search_rowid = "_qs % dialect->lastInsertedSearchRow() % u" WHERE id = ?"_qs);
     search.addBindValue(story.id);
     return exec(search, error);
 }
@@ -258,6 +253,7 @@ int StoryLibrary::Private::forEachStory(
     const std::function<bool(const Private &library, const Story &story, QString *error)> &step, QSqlError *error) {
     Private library;
     library.db = db;
+    library.dialect = &SqlDialect::of(db);
     library.path = db.databaseName();
     QSqlQuery ids(db);
     ids.setForwardOnly(true);
@@ -309,7 +305,7 @@ bool StoryLibrary::remove(const QString &id, QString *error) {
             *error = notOpenMessage();
         return false;
     }
-    if (!d->exec(u"BEGIN IMMEDIATE"_qs, error))
+    if (!d->beginWrite(error))
         return false;
     QSqlQuery query(d->db);
     bool ok = d->deleteSearchRow(query, id, error);

@@ -197,12 +197,12 @@ if ((stories >= 3)); then pass "a first start fills the library with $stories sa
 fi
 
 echo "== The man page, galley help and the completion agree"
-help_verbs=$(echo "$HELP" | sed -n '/Verbs:$/,/^$/p' | sed -n 's/^  \([a-z]\+\) .*/\1/p' | sort)
+help_verbs=$(echo "$HELP" | sed -n '/Verbs:$/,/^$/p' | sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p' | sort)
 help_options=$(echo "$HELP" | grep -oE -- '--[a-z][a-z-]*' | sort -u)
 man_text=$(LC_ALL=C MANWIDTH=100 man -l "$ROOT/usr/share/man/man1/galley.1.gz" 2>"$WORK/man.err")
 [[ -s $WORK/man.err ]] && fail "man reports: $(cat "$WORK/man.err")"
 section() { echo "$man_text" | sed -n "/^$1\$/,/^[A-Z][A-Z ]*\$/p"; }
-man_verbs=$(section VERBS | sed -n 's/^       galley \([a-z]\+\).*/\1/p' | sort)
+man_verbs=$(section VERBS | sed -n 's/^       galley \([a-z][a-z-]*\).*/\1/p' | sort)
 man_options=$(section OPTIONS | sed -n 's/^       \(-[a-z], \)\?\(--[a-z-]\+\).*/\2/p' | sort -u)
 same "verbs of galley help and of the man page" "$help_verbs" "$man_verbs"
 same "options of galley help and of the man page" "$help_options" "$man_options"
@@ -226,7 +226,7 @@ while read -r verb synopsis; do
     verb_options=$( (echo --help; echo "$synopsis" | grep -oE -- '--[a-z][a-z-]*') | sort -u)
     [[ $verb == help ]] && verb_options=""
     same "options of galley $verb and of the completion" "$verb_options" "$(complete_line "$GALLEY" "$verb" --)"
-done < <(echo "$HELP" | sed -n '/Verbs:$/,/^$/p' | sed -n 's/^  \([a-z]\+\) \(\([^ ]\+ \?\)*\)  .*/\1 \2/p')
+done < <(echo "$HELP" | sed -n '/Verbs:$/,/^$/p' | sed -n 's/^  \([a-z][a-z-]*\) \(\([^ ]\+ \?\)*\)  .*/\1 \2/p')
 printf 'Ferry fares frozen for winter\n\nThe harbour board froze fares on Monday.\n' >"$WORK/story.txt"
 slug=$("$GALLEY" import --db "$WORK/desk.sqlite" "$WORK/story.txt" 2>/dev/null | cut -f1)
 same "slugs offered after export --db" "$slug" "$(complete_line "$GALLEY" --db "$WORK/desk.sqlite" export "")"

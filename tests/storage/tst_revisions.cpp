@@ -3,6 +3,7 @@
 // the newest revision, and identical pieces are stored once.
 
 #include "storage/storylibrary.h"
+#include "testbackend.h"
 #include "storytestdata.h"
 
 #include <QSettings>
@@ -70,7 +71,7 @@ void TestRevisions::init() {
     QVERIFY(m_dir->isValid());
     m_library = std::make_unique<StoryLibrary>();
     QString error;
-    QVERIFY2(m_library->open(m_dir->filePath(u"library.sqlite"_qs), &error), qPrintable(error));
+    QVERIFY2(m_library->open(testbackend::newLibrary(*m_dir), &error), qPrintable(error));
 }
 
 void TestRevisions::cleanup() {

@@ -2,6 +2,7 @@
 
 #include "storage/samplelibrary.h"
 #include "storage/storylibrary.h"
+#include "testbackend.h"
 
 #include <QImage>
 #include <QSet>
@@ -59,7 +60,7 @@ void TestSampleLibrary::init() {
     QVERIFY(m_dir->isValid());
     m_library = std::make_unique<StoryLibrary>();
     QString error;
-    QVERIFY2(m_library->open(m_dir->filePath(u"library.sqlite"_qs), &error), qPrintable(error));
+    QVERIFY2(m_library->open(testbackend::newLibrary(*m_dir), &error), qPrintable(error));
     QVERIFY2(fillWithSamples(*m_library, &error), qPrintable(error));
 }
 

@@ -2,6 +2,7 @@
 // for good when the Trash is emptied or TrashKeepDays have passed (on open too).
 
 #include "storage/storylibrary.h"
+#include "testbackend.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -19,7 +20,7 @@ private Q_SLOTS:
 
     void init() {
         QVERIFY(m_dir.isValid());
-        m_path = m_dir.filePath(u"trash-%1.sqlite"_qs.arg(++m_count));
+        m_path = testbackend::newLibrary(m_dir, u"trash-%1"_qs.arg(++m_count));
         QString error;
         QVERIFY2(m_library.open(m_path, &error), qPrintable(error));
         QCOMPARE(m_library.schemaVersion(), StoryLibrary::currentSchemaVersion());

@@ -1,0 +1,149 @@
+// The PostgreSQL side of SqlDialect: the engine of a newsroom's shared library on a server.
+
+#include "libraryerrors.h"
+#include "searchquery.h"
+#include "sqldialect.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+namespace galley {
+
+namespace {
+
+// Key of the advisory lock every write transaction takes ("Galley" in ASCII): writers take turns as
+// they do on a SQLite file, while readers never wait.
+constexpr qint64 WriteLockKey = 0x47616c6c6579;
+// As SQLite's busy timeout: long enough to ride out another desk's save, short enough that nobody
+// is left waiting.
+constexpr int LockTimeoutMs = 2500;
+
+bool run(QSqlDatabase &db, const QString &sql, QSqlError *error) {
+    QSqlQuery query(db);
+    if (query.exec(sql))
+        return true;
+    if (error)
+        *error = query.lastError();
+    return false;
+}
+
+class PostgresqlDialect final : public SqlDialect {
+public:
+    Kind kind() const override { return Kind::PostgreSQL; }
+    QString driverName() const override { return u"QPSQL"_qs; }
+
+    bool setUpConnection(QSqlDatabase &db, bool readOnly, QSqlError *error) const override {
+        if (!run(db, u"SET lock_timeout = %1"_qs.arg(LockTimeoutMs), error) ||
+            !run(db, u"SET client_min_messages = warning"_qs, error))
+            return false;
+        return !readOnly || run(db, u"SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"_qs, error);
+    }
+
+    QStringList beginWrite() const override {
+        return {u"BEGIN"_qs, u"SELECT pg_advisory_xact_lock(%1)"_qs.arg(WriteLockKey)};
+    }
+    QString beginRead() const override { return u"BEGIN ISOLATION LEVEL REPEATABLE READ"_qs; }
+
+    int readVersion(const QSqlDatabase &db, QSqlError *error) const override {
+        QSqlQuery query(db);
+        const auto failed = [&] {
+            if (error)
+                *error = query.lastError();
+            return -1;
+        };
+        if (!query.exec(u"SELECT COUNT(*) FROM pg_tables WHERE schemaname = current_schema()"
+                        u" AND tablename = 'galley_schema'"_qs) ||
+            !query.next())
+            return failed();
+        if (query.value(0).toInt() == 0)
+            return 0;
+        if (!query.exec(u"SELECT version FROM galley_schema"_qs))
+            return failed();
+        return query.next() ? query.value(0).toInt() : 0;
+    }
+    QStringList writeVersion(int version) const override {
+        return {u"CREATE TABLE IF NOT EXISTS galley_schema (version INTEGER NOT NULL)"_qs,
+                u"DELETE FROM galley_schema"_qs,
+                u"INSERT INTO galley_schema (version) VALUES (%1)"_qs.arg(version)};
+    }
+    QString countTables() const override {
+        return u"SELECT COUNT(*) FROM pg_tables WHERE schemaname = current_schema()"_qs;
+    }
+
+    QString lastInsertedSearchRow() const override { return u"lastval()"_qs; }
+
+    QString searchMatch(const QString &userText) const override {
+        // Each word quoted and marked as a prefix ('harbour':* & 'wall':*), so no word is read as
+        // tsquery syntax; the words hold no quote, the escape is for safety should the rule change.
+        QStringList terms;
+        for (const QString &word : searchWords(userText)) {
+            QString folded = searchText(word);
+            if (folded.isEmpty())
+                continue;
+            folded.replace(u'\\', u"\\\\"_qs).replace(u'\'', u"''"_qs);
+            terms.append(u'\'' + folded + u"':*");
+        }
+        return terms.join(u" & "_qs);
+    }
+    QString searchCondition() const override {
+        return u"s.id IN (SELECT story_id FROM story_search WHERE document @@ to_tsquery('simple', :match))"_qs;
+    }
+    QString rankedMatches(int window, QString *rankOrder) const override {
+        // ts_rank's default weights {D 0.1, C 0.2, B 0.4, A 1.0} with insertSearchRow()'s labels give
+        // the headline ten times the body, deck and bylines four times, the slug twice. Higher is better.
+        if (rankOrder)
+            *rankOrder = u"m.score DESC"_qs;
+        return u"SELECT story_id, ts_rank(document, q) AS score FROM story_search, to_tsquery('simple', :match) AS q"
+               u" WHERE document @@ q ORDER BY story_search.rowid DESC LIMIT %1"_qs.arg(window);
+    }
+    QString insertSearchRow() const override {
+        const auto field = [](char weight) {
+            return u"setweight(to_tsvector('simple', CAST(? AS text)), '%1')"_qs.arg(QChar::fromLatin1(weight));
+        };
+        // headline A, deck B, body D, bylines B, slug C, pictures D, pull quotes D
+        const QStringList fields = {field('A'), field('B'), field('D'), field('B'), field('C'), field('D'), field('D')};
+        return u"INSERT INTO story_search (story_id, document) VALUES (?, "_qs + fields.join(u" || "_qs) + u')';
+    }
+    QString searchText(const QString &text) const override {
+        // As SQLite's unicode61 tokenizer with remove_diacritics 2: "café" is indexed as "cafe".
+        const QString decomposed = text.normalized(QString::NormalizationForm_KD);
+        QString out;
+        out.reserve(decomposed.size());
+        for (const QChar c : decomposed)
+            if (!c.isMark())
+                out.append(c);
+        return out;
+    }
+
+    QString appendToJsonArray(const QString &column) const override {
+        return u"CAST(CAST(%1 AS jsonb) || jsonb_build_array(CAST(? AS text)) AS text)"_qs.arg(column);
+    }
+    QString wireSlugExpression() const override { return u"galley_wire_slug(metadata)"_qs; }
+
+    QString connectionId(const QSqlDatabase &db) const override {
+        QSqlQuery query(db);
+        if (!query.exec(u"SELECT pg_backend_pid()"_qs) || !query.next())
+            return {};
+        return query.value(0).toString();
+    }
+    bool isConnectionAlive(const QSqlDatabase &db, const QString &id, const QString &) const override {
+        // The pid only: a role without pg_read_all_stats sees no more of other roles' sessions.
+        QSqlQuery query(db);
+        query.prepare(u"SELECT 1 FROM pg_stat_activity WHERE pid = ?"_qs);
+        query.addBindValue(id.toInt());
+        return query.exec() && query.next();
+    }
+
+    QString describeError(const QSqlError &error, const QString &shownName) const override {
+        return describeServerError(error, shownName);
+    }
+};
+
+} // namespace
+
+const SqlDialect &SqlDialect::postgresql() {
+    static const PostgresqlDialect dialect;
+    return dialect;
+}
+
+} // namespace galley
