@@ -21,6 +21,8 @@
 #include "window/panetoggles.h"
 #include "window/windowshortcuts.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -104,7 +106,6 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
     tabifyDockWidget(checksDock, notesDock);
     checksDock->raise();
     connect(m_editor, &StoryEditor::notesTitleChanged, notesDock, &QDockWidget::setWindowTitle);
-    resizeDocks({checksDock}, {230}, Qt::Vertical);
 
     m_editor->setSlugChecker(
         [this](const QString &slug) { return m_library.isSlugTaken(slug, m_editor->story().id); });
@@ -494,8 +495,20 @@ void MainWindow::showEvent(QShowEvent *event) {
     QMainWindow::showEvent(event);
     if (!m_previewStarted) {
         m_previewStarted = true;
+        if (auto *checksDock = findChild<QDockWidget *>(u"checksDock"_qs))
+            resizeDocks({checksDock}, {std::clamp(height() / 4, 120, 230)}, Qt::Vertical);
         startPreviewAfterFirstPaint();
     }
+}
+
+// The checks and notes take a quarter of the window's height when it opens, never more than 230
+// pixels, and never more than a third as the window shrinks: on an 800 × 600 screen the story form
+// keeps most of it. (A desk can still drag them taller up to that third.)
+void MainWindow::resizeEvent(QResizeEvent *event) {
+    QMainWindow::resizeEvent(event);
+    auto *checksDock = findChild<QDockWidget *>(u"checksDock"_qs);
+    if (checksDock && !checksDock->isFloating() && checksDock->isVisible() && checksDock->height() > height() / 3)
+        resizeDocks({checksDock}, {std::clamp(height() / 4, 120, 230)}, Qt::Vertical);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {

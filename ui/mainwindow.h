@@ -115,6 +115,7 @@ protected:
     /// import review wherever they land; everything else goes on to the widget as usual.
     bool eventFilter(QObject *watched, QEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void createMenus();

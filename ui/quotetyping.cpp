@@ -106,11 +106,20 @@ bool QuoteTyping::isQuoteField(const QWidget *widget) {
 }
 
 bool QuoteTyping::eventFilter(QObject *watched, QEvent *event) {
-    if (m_busy || event->type() != QEvent::KeyPress || !watched->isWidgetType() || !m_root)
+    const QEvent::Type type = event->type();
+    if (m_busy || !watched->isWidgetType() || !m_root ||
+        (type != QEvent::KeyPress && type != QEvent::ContextMenu && type != QEvent::Drop))
         return false;
     auto *field = static_cast<QWidget *>(watched);
     if (!isQuoteField(field) || !m_root->isAncestorOf(field))
         return false;
+    if (type != QEvent::KeyPress) {
+        // A one-line field pastes from its context menu and takes drops inside itself, past any
+        // key: its next edit is looked at instead. (Text fields curl theirs in insertFromMimeData.)
+        if (auto *line = qobject_cast<QLineEdit *>(field))
+            expectInsertion(line);
+        return false;
+    }
     auto *key = static_cast<QKeyEvent *>(event);
     if (isPaste(key))
         return pasted(field, key);
@@ -181,6 +190,41 @@ bool QuoteTyping::pasted(QWidget *field, QKeyEvent *key) {
     curlQuotesIn(document, start, cursorOf(field).position());
     step.endEditBlock();
     return true;
+}
+
+void QuoteTyping::expectInsertion(QLineEdit *line) {
+    line->setProperty("galleyTextBeforeInsertion", line->text());
+    if (line->property("galleyWatchedForInsertions").toBool())
+        return;
+    line->setProperty("galleyWatchedForInsertions", true);
+    connect(line, &QLineEdit::textEdited, this, [this, line](const QString &now) { curlInsertion(line, now); });
+}
+
+void QuoteTyping::curlInsertion(QLineEdit *line, const QString &now) {
+    const QVariant expected = line->property("galleyTextBeforeInsertion");
+    if (m_busy || !expected.isValid())
+        return;
+    line->setProperty("galleyTextBeforeInsertion", QVariant()); // one edit only: the paste or drop
+    const QString before = expected.toString();
+    if (!enabled())
+        return;
+    // The inserted run is what differs between the text before and after.
+    qsizetype head = 0;
+    while (head < before.size() && head < now.size() && before.at(head) == now.at(head))
+        ++head;
+    qsizetype tail = 0;
+    while (tail < before.size() - head && tail < now.size() - head &&
+           before.at(before.size() - 1 - tail) == now.at(now.size() - 1 - tail))
+        ++tail;
+    const QString curled = smartquotes::curled(now);
+    const qsizetype length = now.size() - head - tail;
+    if (length <= 0 || curled.size() != now.size() || curled.mid(head, length) == now.mid(head, length))
+        return;
+    // Replaced as one more edit, so Undo gives the straight quotes back first.
+    m_busy = true;
+    line->setSelection(int(head), int(length));
+    line->insert(curled.mid(head, length));
+    m_busy = false;
 }
 
 void curlQuotesIn(QTextDocument *document, int start, int end) {

@@ -8,6 +8,8 @@ class QKeyEvent;
 class QTextDocument;
 class QWidget;
 
+class QLineEdit;
+
 namespace galley {
 
 /// Curly quotes as you type in a story's text fields (smartquotes::fixesAfterTyping()): the
@@ -41,6 +43,9 @@ protected:
 private:
     bool typed(QWidget *field, QKeyEvent *key);
     bool pasted(QWidget *field, QKeyEvent *key);
+    /// Readies @p line for a paste from its context menu or a drop: the next edit is curled.
+    void expectInsertion(QLineEdit *line);
+    void curlInsertion(QLineEdit *line, const QString &now);
 
     QPointer<QWidget> m_root;
     bool m_busy = false; ///< passing an event on to its field: not to be looked at again

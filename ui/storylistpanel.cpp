@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QTimer>
+#include <QResizeEvent>
 #include <QVBoxLayout>
 
 namespace galley {
@@ -86,6 +87,7 @@ StoryListPanel::StoryListPanel(StoryLibrary &library, QWidget *parent)
     filters->addWidget(m_status, 1);
     filters->addWidget(m_section, 1);
     auto *buttons = new QHBoxLayout;
+    m_buttonRow = buttons;
     buttons->addWidget(newButton);
     buttons->addWidget(m_duplicate);
     buttons->addWidget(m_delete);
@@ -104,6 +106,7 @@ StoryListPanel::StoryListPanel(StoryLibrary &library, QWidget *parent)
     connect(m_status, &QComboBox::currentIndexChanged, this, &StoryListPanel::reload);
     connect(m_section, &QComboBox::currentIndexChanged, this, &StoryListPanel::reload);
     connect(m_list, &QListWidget::currentRowChanged, this, &StoryListPanel::onCurrentRowChanged);
+    m_buttonLabels = {{newButton, newButton->text()}, {m_duplicate, m_duplicate->text()}, {m_delete, m_delete->text()}};
     connect(newButton, &QPushButton::clicked, this, &StoryListPanel::newRequested);
     connect(m_duplicate, &QPushButton::clicked, this, &StoryListPanel::duplicateRequested);
     connect(m_delete, &QPushButton::clicked, this, &StoryListPanel::deleteRequested);
@@ -251,6 +254,25 @@ void StoryListPanel::onCurrentRowChanged() {
     if (id.isEmpty() || id == m_selectedId)
         return;
     Q_EMIT storySelected(id);
+}
+
+void StoryListPanel::resizeEvent(QResizeEvent *event) {
+    QWidget::resizeEvent(event);
+    fitButtons();
+}
+
+// A narrow list (an 800-pixel screen) shows the buttons as icons alone rather than cutting their
+// words off; the tool tips still say what each does.
+void StoryListPanel::fitButtons() {
+    if (m_labelledWidth == 0) { // measured once, while the buttons still have their words
+        for (const auto &[button, label] : std::as_const(m_buttonLabels))
+            m_labelledWidth += button->sizeHint().width();
+        m_labelledWidth += m_buttonRow->spacing() * int(m_buttonLabels.size() - 1);
+    }
+    const QMargins margins = layout()->contentsMargins();
+    const bool labelled = m_labelledWidth <= width() - margins.left() - margins.right();
+    for (const auto &[button, label] : std::as_const(m_buttonLabels))
+        button->setText(labelled ? label : QString());
 }
 
 } // namespace galley

@@ -7,6 +7,7 @@ class QComboBox;
 
 class QLineEdit;
 class QListWidget;
+class QBoxLayout;
 class QPushButton;
 class QTimer;
 
@@ -50,12 +51,14 @@ Q_SIGNALS:
 protected:
     /// Down in the search field moves into the results; Enter in the list opens the highlighted story.
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
     void onCurrentRowChanged();
     void reloadSections();
+    void fitButtons();
 
     StoryLibrary &m_library;
     QLineEdit *m_search;
@@ -64,6 +67,10 @@ private:
     QListWidget *m_list;
     QPushButton *m_duplicate;
     QPushButton *m_delete;
+    /// The row of buttons under the list with their labels, shown beside the icons when they fit.
+    QList<std::pair<QPushButton *, QString>> m_buttonLabels;
+    QBoxLayout *m_buttonRow = nullptr;
+    int m_labelledWidth = 0; ///< the row's width with every label shown, in pixels
     QTimer *m_searchDelay;
     QString m_selectedId;
     bool m_quiet = false;

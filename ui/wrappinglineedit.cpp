@@ -1,10 +1,13 @@
 #include "wrappinglineedit.h"
 
+#include "quotetyping.h"
+
 #include <QAbstractTextDocumentLayout>
 #include <QKeyEvent>
 #include <QMimeData>
 #include <QScrollBar>
 #include <QTextBlock>
+#include <QTextCursor>
 
 namespace galley {
 
@@ -119,8 +122,15 @@ bool WrappingLineEdit::canInsertFromMimeData(const QMimeData *source) const {
 }
 
 void WrappingLineEdit::insertFromMimeData(const QMimeData *source) {
-    if (source->hasText())
-        insertPlainText(oneLine(source->text()));
+    if (!source->hasText())
+        return;
+    // Pasted from the keyboard or the context menu, or dropped: quotes curled, one Undo step.
+    QTextCursor step = textCursor();
+    const int start = step.selectionStart();
+    step.beginEditBlock();
+    insertPlainText(oneLine(source->text()));
+    curlQuotesIn(document(), start, textCursor().position());
+    step.endEditBlock();
 }
 
 void WrappingLineEdit::resizeEvent(QResizeEvent *event) {

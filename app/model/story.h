@@ -226,6 +226,10 @@ struct Story {
     QList<StoryImage> images;
     QDateTime created;
     QDateTime updated;
+    /// When the story was first saved as Published (UTC; StoryLibrary::save() sets it), invalid
+    /// until then. Published again after a correction, it keeps the first time: the page says
+    /// "Updated" for the rest.
+    QDateTime published;
     /// The bytes an imported story was made from, exactly as read (any encoding), so nothing the
     /// importer dropped or changed is lost; empty for stories typed in Galley.
     QByteArray originalSource;

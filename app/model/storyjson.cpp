@@ -295,7 +295,8 @@ QJsonObject storyToJson(const Story &story) {
                        {QStringLiteral("metadata"), metadataToJson(story.metadata)},
                        {QStringLiteral("notes"), notesToJson(story.notes)},
                        {QStringLiteral("created"), timeText(story.created)},
-                       {QStringLiteral("updated"), timeText(story.updated)}};
+                       {QStringLiteral("updated"), timeText(story.updated)},
+                       {QStringLiteral("published"), timeText(story.published)}};
 }
 
 Story storyFromJson(const QJsonObject &json, QString *error) {
@@ -341,6 +342,7 @@ Story storyFromJson(const QJsonObject &json, QString *error) {
     }
     story.created = timeFromText(text(u"created"), QStringLiteral("created"), &problem);
     story.updated = timeFromText(text(u"updated"), QStringLiteral("updated"), &problem);
+    story.published = timeFromText(text(u"published"), QStringLiteral("published"), &problem);
     story.metadata = metadataFromJson(json.value(QStringLiteral("metadata")).toObject(), &problem);
     story.notes = notesFromJson(json.value(QStringLiteral("notes")).toArray(), &problem);
     if (error)

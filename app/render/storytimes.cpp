@@ -66,10 +66,14 @@ SectionTimeZones SectionTimeZones::fromSettings() {
     return zones;
 }
 
+QDateTime publicationTime(const Story &story) {
+    return (story.published.isValid() ? story.published : story.created).toUTC();
+}
+
 QString renderStoryTimes(const Story &story, const QTimeZone &zone) {
-    if (!story.created.isValid())
+    const QDateTime published = publicationTime(story);
+    if (!published.isValid())
         return {};
-    const QDateTime published = story.created.toUTC();
     QString html = u"<p class=\"story-time\">"_qs + shownTime(published, zone);
     if (story.updated.isValid()) {
         const QDateTime updated = story.updated.toUTC();

@@ -26,11 +26,16 @@ struct SectionTimeZones {
     static SectionTimeZones fromSettings();
 };
 
-/// The line of a page's header that dates the story, or empty when @p story has no creation time:
+/// When @p story was published, in UTC: Story::published, or for a story never published (a draft in
+/// the preview, a page exported before it was marked Published) its first save, Story::created.
+/// Invalid when it has neither.
+QDateTime publicationTime(const Story &story);
+
+/// The line of a page's header that dates the story, or empty when publicationTime() is invalid:
 /// @code
 /// <p class="story-time"><time datetime="2026-03-02T09:15:00+01:00">2 March 2026, 09:15 CET</time></p>
 /// @endcode
-/// The publication time is Story::created (the story's first save). When Story::updated falls in a
+/// The publication time is publicationTime(). When Story::updated falls in a
 /// later minute, " · Updated <time …>…</time>" follows inside <span class="updated">. Times are shown
 /// in @p zone: the datetime attribute is ISO 8601 with the zone's offset ("Z" for UTC), the text
 /// English ("d MMMM yyyy, HH:mm" and the zone's abbreviation, or its UTC offset when it has no

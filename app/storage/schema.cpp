@@ -270,6 +270,17 @@ const QList<Migration> &migrations() {
              u" connection TEXT NOT NULL DEFAULT '',"
              u" since TEXT NOT NULL)"_qs, // ISO-8601 UTC
          }},
+        // The publication time the page shows (issue 14): when the story was first saved as
+        // Published (ISO-8601 UTC), NULL before. Stories already published take it from their first
+        // recorded move to Published, or their last save when none was recorded.
+        {11,
+         {
+             {u"ALTER TABLE stories ADD COLUMN published TEXT"_qs,
+              u"ALTER TABLE stories ADD COLUMN published TEXT COLLATE \"C\""_qs},
+             u"UPDATE stories SET published = (SELECT MIN(c.time) FROM status_changes AS c"
+             u" WHERE c.story_id = stories.id AND c.to_status = 'published') WHERE status = 'published'"_qs,
+             u"UPDATE stories SET published = updated WHERE status = 'published' AND published IS NULL"_qs,
+         }},
     };
     return list;
 }

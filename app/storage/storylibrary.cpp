@@ -238,6 +238,7 @@ void StoryLibrary::close()
     if (d->db.isValid()) {
         d->db.close();
         d->db = QSqlDatabase();
+        d->hasPublishedColumn.reset();
         QSqlDatabase::removeDatabase(d->connectionName);
     }
     d->path.clear();

@@ -6,6 +6,8 @@
 #include "sqldialect.h"
 #include "storylibrary.h"
 
+#include <optional>
+
 #include <QJsonArray>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -20,6 +22,9 @@ struct StoryLibrary::Private {
     QString path; ///< as given to open(): a file path or a server address (which holds no password)
     QSqlDatabase db;
     const SqlDialect *dialect = &SqlDialect::sqlite();
+    /// Whether stories.published exists yet: schema steps that read stories (the search index's)
+    /// run before step 11 adds it. Unknown until loadStory() first asks.
+    mutable std::optional<bool> hasPublishedColumn;
     int version = 0;
 
     /// Connects to the PostgreSQL library at @p address (a postgresql:// URI, see ServerAddress) with

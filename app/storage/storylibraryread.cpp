@@ -8,6 +8,7 @@
 #include "storylibrary_p.h"
 
 #include <QJsonArray>
+#include <QSqlRecord>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -183,9 +184,12 @@ std::optional<Story> StoryLibrary::Private::loadStory(const QString &id, QString
     const Private *d = this;
     QSqlQuery query(d->db);
     query.setForwardOnly(true);
+    if (!d->hasPublishedColumn)
+        d->hasPublishedColumn = d->db.record(u"stories"_qs).contains(u"published"_qs);
     query.prepare(
         u"SELECT slug, section, headline, deck, bylines, dateline, status, body, pull_quotes, created, "
-        u"updated, original_source, original_format, metadata, notes FROM stories WHERE id = ?"_qs);
+        u"updated, original_source, original_format, metadata, notes"_qs %
+        QString(*d->hasPublishedColumn ? u", published"_qs : QString()) % u" FROM stories WHERE id = ?"_qs);
     query.addBindValue(id);
     if (!d->exec(query, error))
         return std::nullopt;
@@ -211,6 +215,8 @@ std::optional<Story> StoryLibrary::Private::loadStory(const QString &id, QString
     story.originalFormat = query.value(12).toString();
     story.metadata = metadataFromJson(QJsonDocument::fromJson(query.value(13).toString().toUtf8()).object());
     story.notes = notesFromJson(arrayFromText(query.value(14).toString()));
+    if (*d->hasPublishedColumn && !query.value(15).isNull())
+        story.published = timeFromStored(query.value(15).toString());
     query.finish();
 
     QSqlQuery images(d->db);

@@ -105,17 +105,22 @@ bool StoryLibrary::save(Story &story, const SaveOptions &options, QString *error
             previousStatus = statusFromString(status.value(0).toString()).value_or(StoryStatus::Draft);
     }
 
+    if (next.status == StoryStatus::Published && !next.published.isValid())
+        next.published = next.updated;
+
     QSqlQuery row(d->db);
     row.prepare(
         u"INSERT INTO stories (id, slug, section, headline, deck, bylines, dateline, status, body, "
-        u"pull_quotes, created, updated, original_source, original_format, metadata, notes, original_id) "
-        u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        u"pull_quotes, created, updated, original_source, original_format, metadata, notes, original_id, "
+        u"published) "
+        u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         u"ON CONFLICT(id) DO UPDATE SET slug = excluded.slug, section = excluded.section, "
         u"headline = excluded.headline, deck = excluded.deck, bylines = excluded.bylines, "
         u"dateline = excluded.dateline, status = excluded.status, body = excluded.body, "
         u"pull_quotes = excluded.pull_quotes, created = excluded.created, updated = excluded.updated, "
         u"original_source = excluded.original_source, original_format = excluded.original_format, "
-        u"metadata = excluded.metadata, notes = excluded.notes, original_id = excluded.original_id"_qs);
+        u"metadata = excluded.metadata, notes = excluded.notes, original_id = excluded.original_id, "
+        u"published = excluded.published"_qs);
     row.addBindValue(next.id);
     row.addBindValue(text(next.slug));
     row.addBindValue(text(next.section));
@@ -135,6 +140,7 @@ bool StoryLibrary::save(Story &story, const SaveOptions &options, QString *error
         QString::fromUtf8(QJsonDocument(metadataToJson(next.metadata)).toJson(QJsonDocument::Compact)));
     row.addBindValue(jsonText(notesToJson(next.notes)));
     row.addBindValue(text(next.metadata.originalId));
+    row.addBindValue(next.published.isValid() ? QVariant(storedTime(next.published)) : QVariant(QMetaType::fromType<QString>()));
     if (!d->exec(row, error) || !reachedStep(SaveStep::StoryRow, error))
         return abandon();
 
@@ -336,6 +342,7 @@ std::optional<Story> StoryLibrary::duplicate(const QString &id, QString *error) 
     copy.headline = u"Copy of "_qs + original->headline;
     copy.status = StoryStatus::Draft;
     copy.created = QDateTime::currentDateTimeUtc();
+    copy.published = QDateTime();
     // Picture ids are unique across the library; pull quote and block ids only within a story.
     for (StoryImage &image : copy.images)
         image.id = newId();

@@ -73,6 +73,21 @@ private Q_SLOTS:
         QCOMPARE(renderStoryTimes(timedStory(created, updated), timeZone), expected);
     }
 
+    // A published story is dated from when it was first published, not from its first draft; its
+    // later corrections show as "Updated".
+    void publishedStoryDatedFromPublication() {
+        Story story = timedStory(u"2026-03-02T07:00:00Z"_qs, u"2026-03-02T11:45:00Z"_qs);
+        story.published = QDateTime::fromString(u"2026-03-02T10:30:00Z"_qs, Qt::ISODate);
+        QCOMPARE(publicationTime(story), story.published);
+        QCOMPARE(renderStoryTimes(story, QTimeZone::utc()),
+                 u"<p class=\"story-time\"><time datetime=\"2026-03-02T10:30:00Z\">2 March 2026, 10:30 UTC</time>"
+                 u"<span class=\"updated\"> · Updated <time datetime=\"2026-03-02T11:45:00Z\">2 March 2026, 11:45 UTC"
+                 u"</time></span></p>\n"_qs);
+        // Never published: its first save stands in (a draft in the preview).
+        story.published = QDateTime();
+        QCOMPARE(publicationTime(story), story.created);
+    }
+
     // The header carries the line, in the zone of the story's section.
     void headerUsesTheSectionZone() {
         RenderOptions options;

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void duplicateMakesDraftCopy();
     void saveRefusesToOverwriteAnotherWindowsSave();
     void pictureIdsStayUnique();
+    void publicationTimeSetOnceWhenPublished();
     void defaultPathIsInAppData();
 
 private:
@@ -91,6 +92,30 @@ void TestStoryLibrary::init() {
 void TestStoryLibrary::cleanup() {
     m_library.reset();
     m_dir.reset();
+}
+
+// The first save as Published records the publication time; a correction saved later keeps it, and
+// a duplicate starts unpublished.
+void TestStoryLibrary::publicationTimeSetOnceWhenPublished() {
+    openLibrary();
+    Story story = testdata::fullStory(u"Harbour bridge opens to cyclists"_qs);
+    QString error;
+    QVERIFY2(m_library->save(story, &error), qPrintable(error));
+    QVERIFY(!story.published.isValid());
+    story.status = StoryStatus::Published;
+    QVERIFY2(m_library->save(story, &error), qPrintable(error));
+    const QDateTime published = story.published;
+    QCOMPARE(published, story.updated);
+    story.deck = u"A corrected deck"_qs;
+    QVERIFY2(m_library->save(story, &error), qPrintable(error));
+    QCOMPARE(story.published, published);
+    QVERIFY(story.updated >= published);
+    const std::optional<Story> loaded = m_library->load(story.id, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(loaded->published, published);
+    const std::optional<Story> copy = m_library->duplicate(story.id, &error);
+    QVERIFY2(copy, qPrintable(error));
+    QVERIFY(!copy->published.isValid());
 }
 
 void TestStoryLibrary::openLibrary() {

@@ -41,11 +41,29 @@ namespace {
 /// The words of @p block drawn with the spelling underline, in order.
 QStringList underlined(const QTextBlock &block) {
     QStringList out;
-    const QString text = block.text();
-    for (const QTextLayout::FormatRange &range : block.layout()->formats())
-        if (range.format.underlineStyle() == QTextCharFormat::SpellCheckUnderline)
-            out.append(text.mid(range.start, range.length));
+    for (const Misspelling &m : SpellHighlighter::underlined(block))
+        out.append(block.text().mid(m.start, m.length));
     return out;
+}
+
+/// Whether the field's viewport shows the underline's red in the band under the text from
+/// document position @p from to @p to (one line).
+bool redUnder(QTextEdit *edit, int from, int to) {
+    QTextCursor start(edit->document());
+    start.setPosition(from);
+    QTextCursor end(edit->document());
+    end.setPosition(to);
+    const QRect a = edit->cursorRect(start);
+    const QRect b = edit->cursorRect(end);
+    const QImage shot = edit->viewport()->grab().toImage();
+    const qreal ratio = shot.devicePixelRatio();
+    for (int y = a.top() + a.height() / 2; y <= a.bottom() + 2; ++y)
+        for (int x = a.left() + 2; x < b.left() - 1; ++x) {
+            const QColor c = shot.pixelColor(QPoint(int(x * ratio), int(y * ratio)));
+            if (c.red() - c.green() > 50 && c.red() - c.blue() > 50) // the wave's red, antialiased
+                return true;
+        }
+    return false;
 }
 
 } // namespace
@@ -101,6 +119,9 @@ private Q_SLOTS:
         const QTextBlock block = body->document()->firstBlock();
         // After the pause; the word being typed ("met") is never marked.
         QTRY_COMPARE(underlined(block), QStringList{u"counsil"_qs});
+        // Painted over the text: red under "counsil", none under "The".
+        QVERIFY(redUnder(body, block.position() + 4, block.position() + 11));
+        QVERIFY(!redUnder(body, block.position(), block.position() + 3));
         // Typing on at the end of a misspelled word: it is the word under the cursor, so unmarked.
         testsupport::typeInto(body, u" teh"_qs);
         QTest::qWait(SpellHighlighter::PauseMs * 2);

@@ -8,6 +8,10 @@
 #include "wrappinglineedit.h"
 
 #include <QApplication>
+#include <QPlainTextEdit>
+#include <QContextMenuEvent>
+#include <QTimer>
+#include <QMenu>
 #include <QCheckBox>
 #include <QLabel>
 #include <QPushButton>
@@ -241,6 +245,24 @@ private Q_SLOTS:
         QCOMPARE(m_editor->story().deck, u"The “new” ’24 timetable"_qs);
     }
 
+    // Paste from the right-click menu curls the quotes as Ctrl+V does, in one-line fields and the
+    // wrapping ones; Undo then gives the straight quotes back.
+    void contextMenuPasteCurls() {
+        auto *byline = m_editor->findChild<QLineEdit *>(u"bylineEdit"_qs);
+        selectAll(byline);
+        QApplication::clipboard()->setText(u"Jo \"Tide\" O'Hara"_qs);
+        pasteFromMenu(byline);
+        QCOMPARE(m_editor->story().bylines.value(0).name, u"Jo “Tide” O’Hara"_qs);
+        QTest::keyClick(byline, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(byline->text(), u"Jo \"Tide\" O'Hara"_qs);
+
+        auto *deck = m_editor->findChild<QPlainTextEdit *>(u"deckEdit"_qs);
+        selectAll(deck);
+        QApplication::clipboard()->setText(u"The \"new\" '24 timetable"_qs);
+        pasteFromMenu(deck->viewport());
+        QCOMPARE(m_editor->story().deck, u"The “new” ’24 timetable"_qs);
+    }
+
     // Ctrl+F finds in every field, F3 / Shift+F3 go round with a count; Ctrl+H replaces one and
     // all; one Undo in the body takes back a Replace all.
     void findAndReplaceInEveryField() {
@@ -340,6 +362,33 @@ private:
         QWidget *target = field ? field : m_editor->bodyEditor();
         target->setFocus();
         QTest::keyClick(target, Qt::Key_V, Qt::ControlModifier);
+    }
+
+    // Opens @p target's context menu as a right-click does and chooses its Paste. The menu is
+    // looked for from a timer, whether the field shows it with exec() or popup().
+    void pasteFromMenu(QWidget *target) {
+        bool chosen = false;
+        QTimer look;
+        look.setInterval(10);
+        connect(&look, &QTimer::timeout, this, [&] {
+            for (QWidget *top : QApplication::topLevelWidgets()) {
+                auto *menu = qobject_cast<QMenu *>(top);
+                if (!menu || !menu->isVisible())
+                    continue;
+                for (QAction *action : menu->actions())
+                    if (QString(action->text()).remove(u'&').startsWith(u"Paste"_qs) && action->isEnabled()) {
+                        action->trigger();
+                        chosen = true;
+                    }
+                menu->close();
+                look.stop();
+            }
+        });
+        look.start();
+        const QPoint at(5, 5);
+        QContextMenuEvent event(QContextMenuEvent::Mouse, at, target->mapToGlobal(at));
+        QApplication::sendEvent(target, &event);
+        QTRY_VERIFY2(chosen, "the context menu had no Paste");
     }
 
     // Selects all of @p field with Ctrl+A, so that typing replaces it.

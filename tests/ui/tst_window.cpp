@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QDockWidget>
 #include <QPushButton>
 #include <QMap>
 #include <QPainter>
@@ -220,6 +221,16 @@ private Q_SLOTS:
         }
         // Scrolling sideways is never needed.
         QVERIFY(!scroll->horizontalScrollBar()->isVisible());
+        // The story list's buttons are never cut off: labelled when the words fit, icons when not.
+        for (const QString &name : {u"newStoryButton"_qs, u"duplicateStoryButton"_qs, u"deleteStoryButton"_qs}) {
+            auto *button = findChild<QPushButton>(name);
+            QVERIFY2(button->width() >= button->sizeHint().width(), qPrintable(name));
+            QVERIFY2(!button->toolTip().isEmpty(), qPrintable(name));
+            if (size.width() == 800)
+                QCOMPARE(button->text(), QString());
+        }
+        // The checks keep to a quarter of the window's height (they were shown at its first show).
+        QVERIFY(findChild<QDockWidget>(u"checksDock"_qs)->height() <= 240);
         QVERIFY(findChild<QWidget>(u"bodyEditor"_qs)->height() >= 160);
         const QString dir = qEnvironmentVariable("GALLEY_SCREENSHOT_DIR");
         if (!dir.isEmpty() && size == QSize(800, 600)) {

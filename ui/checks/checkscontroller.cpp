@@ -65,9 +65,7 @@ ChecksController::ChecksController(StoryLibrary &library, StoryEditor *editor, C
     , m_stats(stats) {
     m_checker.setHouseWords(m_library.houseWords());
     BodyEditor *body = m_editor->bodyEditor();
-    m_bodyHighlighter = new SpellHighlighter(body->document(), &m_checker, [body] {
-        return body->hasFocus() ? body->textCursor().position() : -1;
-    });
+    m_bodyHighlighter = new SpellHighlighter(body, &m_checker);
     attachHighlighters();
     body->setContextMenuHook(
         [this, body](QMenu *menu, const QTextCursor &at) { prependActions(menu, spellingActions(body, at, menu)); });
@@ -154,10 +152,8 @@ void ChecksController::attachHighlighters() {
         if (!checked || edit->property("galleySpelling").toBool())
             continue;
         edit->setProperty("galleySpelling", true);
-        // Parented to the document: it goes when the pull quote's editor goes.
-        auto *highlighter = new SpellHighlighter(edit->document(), &m_checker, [edit] {
-            return edit->hasFocus() ? edit->textCursor().position() : -1;
-        });
+        // Parented to the field: it goes when the pull quote's editor goes.
+        auto *highlighter = new SpellHighlighter(edit, &m_checker);
         highlighter->setEnabled(m_underline);
         m_highlighters.append(highlighter);
         // A right-click arrives at the viewport, the menu key at the field itself.

@@ -1,45 +1,79 @@
 #include "spellhighlighter.h"
 
-#include "checks/spelling.h"
 #include "checks/storychecker.h"
 
-#include <QEvent>
-#include <QSignalBlocker>
+#include <QAbstractScrollArea>
+#include <QCoreApplication>
+#include <QPaintEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPlainTextEdit>
+#include <QTextBlock>
 #include <QTextDocument>
+#include <QTextEdit>
+#include <QTextLayout>
 
 namespace galley {
 
 namespace {
 
-/// What a block was last checked to hold, so typing can keep its underlines without a lookup.
+/// The misspellings a block shows, positions within the block's text as it is now.
 struct SpellData final : QTextBlockUserData {
-    QList<Misspelling> found;
+    QList<Misspelling> marks;
 };
 
-QTextCharFormat misspelledFormat() {
-    QTextCharFormat format;
-    format.setUnderlineStyle(QTextCharFormat::SpellCheckUnderline);
-    format.setUnderlineColor(QColor(0xc0, 0x1c, 0x28));
-    return format;
+SpellData *spellData(const QTextBlock &block) {
+    return dynamic_cast<SpellData *>(block.userData());
+}
+
+const QColor underlineColour(0xc0, 0x1c, 0x28);
+
+/// A wave from @p left to @p right (viewport pixels) a little under the baseline @p y, as Qt's own
+/// SpellCheckUnderline looks.
+void drawWave(QPainter &painter, qreal left, qreal right, qreal y) {
+    constexpr qreal halfPeriod = 2;
+    constexpr qreal amplitude = 1;
+    QPainterPath wave(QPointF(left, y));
+    bool up = true;
+    for (qreal x = left; x < right; x += halfPeriod) {
+        wave.lineTo(qMin(x + halfPeriod, right), y + (up ? -amplitude : amplitude));
+        up = !up;
+    }
+    painter.drawPath(wave);
 }
 
 } // namespace
 
-SpellHighlighter::SpellHighlighter(QTextDocument *document, const StoryChecker *checker,
-                                   std::function<int()> cursorPosition)
-    : QSyntaxHighlighter(static_cast<QObject *>(document))
-    , m_checker(checker)
-    , m_cursorPosition(std::move(cursorPosition)) {
-    // Connected before setDocument(), so it runs before the highlighter re-highlights the block.
-    connect(document, &QTextDocument::contentsChange, this, &SpellHighlighter::onContentsChange);
+SpellHighlighter::SpellHighlighter(QTextEdit *edit, const StoryChecker *checker)
+    : SpellHighlighter(static_cast<QAbstractScrollArea *>(edit), edit->document(), checker) {
+    m_cursorRect = [edit](const QTextCursor &c) { return edit->cursorRect(c); };
+    m_cursorAt = [edit](const QPoint &p) { return edit->cursorForPosition(p); };
+    m_cursorPosition = [edit] { return edit->hasFocus() ? edit->textCursor().position() : -1; };
+}
+
+SpellHighlighter::SpellHighlighter(QPlainTextEdit *edit, const StoryChecker *checker)
+    : SpellHighlighter(static_cast<QAbstractScrollArea *>(edit), edit->document(), checker) {
+    m_cursorRect = [edit](const QTextCursor &c) { return edit->cursorRect(c); };
+    m_cursorAt = [edit](const QPoint &p) { return edit->cursorForPosition(p); };
+    m_cursorPosition = [edit] { return edit->hasFocus() ? edit->textCursor().position() : -1; };
+}
+
+SpellHighlighter::SpellHighlighter(QAbstractScrollArea *edit, QTextDocument *document, const StoryChecker *checker)
+    : QObject(edit)
+    , m_edit(edit)
+    , m_document(document)
+    , m_checker(checker) {
+    connect(m_document, &QTextDocument::contentsChange, this, &SpellHighlighter::onContentsChange);
     m_pause.setSingleShot(true);
     m_pause.setInterval(PauseMs);
     connect(&m_pause, &QTimer::timeout, this, [this] {
-        const QTextBlock block = this->document()->findBlockByNumber(m_typingBlock);
+        const QTextBlock block = m_document->findBlockByNumber(m_typingBlock);
         m_typingBlock = -1;
         recheck(block);
     });
-    setDocument(document);
+    m_edit->viewport()->installEventFilter(this);
+    // The text the field opens with, once the window around it is built.
+    QMetaObject::invokeMethod(this, &SpellHighlighter::recheckAll, Qt::QueuedConnection);
 }
 
 void SpellHighlighter::setEnabled(bool enabled) {
@@ -50,68 +84,125 @@ void SpellHighlighter::setEnabled(bool enabled) {
 }
 
 void SpellHighlighter::recheck(const QTextBlock &block) {
-    if (!block.isValid() || block.document() != document())
+    if (!block.isValid() || block.document() != m_document)
         return;
-    const QSignalBlocker quiet(document());
-    rehighlightBlock(block);
+    checkBlock(block);
+    m_edit->viewport()->update();
 }
 
 void SpellHighlighter::recheckAll() {
-    if (!document())
-        return;
-    const QSignalBlocker quiet(document());
-    rehighlight();
+    for (QTextBlock block = m_document->begin(); block.isValid(); block = block.next())
+        checkBlock(block);
+    m_edit->viewport()->update();
 }
 
-bool SpellHighlighter::event(QEvent *event) {
-    if (event->type() != QEvent::MetaCall || !document())
-        return QSyntaxHighlighter::event(event);
-    const QSignalBlocker quiet(document());
-    return QSyntaxHighlighter::event(event);
+QList<Misspelling> SpellHighlighter::underlined(const QTextBlock &block) {
+    const SpellData *data = spellData(block);
+    return data ? data->marks : QList<Misspelling>();
+}
+
+void SpellHighlighter::checkBlock(const QTextBlock &block) {
+    SpellData *data = spellData(block);
+    const QString text = block.text();
+    if (!m_enabled || !m_checker || text.isEmpty()) {
+        if (data)
+            data->marks.clear();
+        return;
+    }
+    if (!data) {
+        data = new SpellData;
+        // Block user data is no edit: the document stays unmodified and off the undo stack.
+        QTextBlock(block).setUserData(data);
+    }
+    const int cursor = m_cursorPosition ? m_cursorPosition() - block.position() : -1;
+    data->marks.clear();
+    for (const Misspelling &m : m_checker->speller().check(text))
+        if (cursor < m.start || cursor > m.start + m.length) // never the word being typed
+            data->marks.append(m);
 }
 
 void SpellHighlighter::onContentsChange(int position, int removed, int added) {
-    // A one-block edit is typing; a bigger change (a paste, a new story) is checked at once.
-    const QTextBlock first = document()->findBlock(position);
-    const QTextBlock last = document()->findBlock(position + added);
+    // A one-block edit is typing; a bigger change (a paste, a new paragraph, a new story) is
+    // checked at once.
+    const QTextBlock first = m_document->findBlock(position);
+    const QTextBlock last = m_document->findBlock(position + added);
     if (removed > 200 || added > 200 || first != last) {
         m_typingBlock = -1;
+        for (QTextBlock block = first; block.isValid(); block = block.next()) {
+            checkBlock(block);
+            if (block == last)
+                break;
+        }
         return;
+    }
+    // The block keeps the marks the edit did not touch, moved with the text after it: no lookup on
+    // the keystroke path. A word touched at either end is the word being typed and loses its mark.
+    if (SpellData *data = spellData(first)) {
+        const int at = position - first.position();
+        QList<Misspelling> kept;
+        for (Misspelling m : std::as_const(data->marks)) {
+            if (m.start + m.length < at) {
+                kept.append(m);
+            } else if (m.start > at + removed) {
+                m.start += added - removed;
+                kept.append(m);
+            }
+        }
+        data->marks = kept;
     }
     if (m_typingBlock >= 0 && m_typingBlock != first.blockNumber()) {
         // Typing moved to another block: the one left is due its check now.
-        const QTextBlock left = document()->findBlockByNumber(m_typingBlock);
-        m_typingBlock = first.blockNumber();
+        const QTextBlock left = m_document->findBlockByNumber(m_typingBlock);
         QMetaObject::invokeMethod(this, [this, left] { recheck(left); }, Qt::QueuedConnection);
     }
     m_typingBlock = first.blockNumber();
     m_pause.start();
 }
 
-void SpellHighlighter::highlightBlock(const QString &text) {
-    if (!m_enabled || !m_checker || text.isEmpty())
-        return;
-    const QTextBlock block = currentBlock();
-    auto *data = static_cast<SpellData *>(currentBlockUserData());
-    QList<Misspelling> found;
-    if (data && block.blockNumber() == m_typingBlock) {
-        for (const Misspelling &m : std::as_const(data->found))
-            if (text.mid(m.start, m.length) == m.word)
-                found.append(m);
-    } else {
-        found = m_checker->speller().check(text);
-        if (!data) {
-            data = new SpellData;
-            setCurrentBlockUserData(data);
+bool SpellHighlighter::eventFilter(QObject *watched, QEvent *event) {
+    if (event->type() != QEvent::Paint || watched != m_edit->viewport() || m_painting || !m_enabled)
+        return QObject::eventFilter(watched, event);
+    // The field paints its text first (the event sent on through its own viewport handling), then
+    // the underlines go on top, inside the same paint event.
+    m_painting = true;
+    QCoreApplication::sendEvent(watched, event);
+    m_painting = false;
+    QPainter painter(m_edit->viewport());
+    paintUnderlines(painter, static_cast<QPaintEvent *>(event)->rect());
+    return true;
+}
+
+void SpellHighlighter::paintUnderlines(QPainter &painter, const QRect &area) const {
+    const QTextBlock end = m_cursorAt(area.bottomRight()).block().next();
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(underlineColour, 1));
+    for (QTextBlock block = m_cursorAt(area.topLeft()).block(); block.isValid() && block != end;
+         block = block.next()) {
+        const SpellData *data = spellData(block);
+        QTextLayout *layout = block.layout();
+        if (!data || data->marks.isEmpty() || !block.isVisible() || !layout || layout->lineCount() == 0)
+            continue;
+        // Where the block's layout sits in the viewport, from its first line's cursor rectangle.
+        const QTextLine firstLine = layout->lineAt(0);
+        const QRect start = m_cursorRect(QTextCursor(block));
+        const QPointF origin(start.left() - firstLine.cursorToX(0), start.top() - firstLine.y());
+        for (const Misspelling &m : data->marks) {
+            // A word broken over two lines is underlined on both.
+            for (int from = m.start, to = m.start + m.length; from < to;) {
+                const QTextLine line = layout->lineForTextPosition(from);
+                if (!line.isValid())
+                    break;
+                const int pieceEnd = qMin(to, line.textStart() + line.textLength());
+                if (pieceEnd <= from)
+                    break;
+                const qreal x1 = line.cursorToX(from);
+                const qreal x2 = line.cursorToX(pieceEnd);
+                const qreal baseline = origin.y() + line.y() + line.ascent();
+                drawWave(painter, origin.x() + qMin(x1, x2), origin.x() + qMax(x1, x2),
+                         baseline + qMin<qreal>(2, line.descent()));
+                from = pieceEnd;
+            }
         }
-        data->found = found;
-    }
-    const int cursor = m_cursorPosition ? m_cursorPosition() - block.position() : -1;
-    static const QTextCharFormat format = misspelledFormat();
-    for (const Misspelling &m : std::as_const(found)) {
-        if (cursor >= m.start && cursor <= m.start + m.length)
-            continue; // the word being typed
-        setFormat(m.start, m.length, format);
     }
 }
 
