@@ -201,6 +201,8 @@ void MainWindow::createMenus() {
         ->setObjectName(u"exportNitfAction"_qs);
     exportAs->addAction(tr("nin&js 2.2…"), this, [this] { exportCurrent(ExportFormat::Ninjs); })
         ->setObjectName(u"exportNinjsAction"_qs);
+    file->addAction(tr("Site &address for web pages…"), this, &MainWindow::chooseSiteBaseUrl)
+        ->setObjectName(u"siteBaseUrlAction"_qs);
     QAction *importAction = file->addAction(themedIcon(u"document-import"_qs, u"⇩"_qs), tr("&Import…"), this,
                                             &MainWindow::importFiles);
     importAction->setObjectName(u"importAction"_qs);

@@ -14,7 +14,7 @@ const QList<CliVerb> &cliVerbs() {
          u"Print every story, newest first: slug, status and headline separated by tabs (--trash: the "
          u"deleted stories, with the time each was deleted)."_qs, &configureList,
          &runList},
-        {u"export"_qs, u"SLUG --out DIR [--format FORMAT] [--db PATH]"_qs,
+        {u"export"_qs, u"SLUG --out DIR [--format FORMAT] [--base-url URL] [--db PATH]"_qs,
          u"Write story SLUG as a finished page (DIR/index.html; FORMAT html, the default) or as IPTC NITF "
          u"3.6 (nitf: DIR/SLUG.xml) or ninjs 2.2 (ninjs: DIR/SLUG.json), with DIR/images/; warn of "
          u"anything unfinished or embargoed."_qs,

@@ -4,6 +4,7 @@
 #include "model/slug.h"
 #include "ninjswriter.h"
 #include "nitfwriter.h"
+#include "renditions.h"
 #include "render/articlerenderer.h"
 
 #include <QDir>
@@ -30,20 +31,34 @@ struct PageFile {
     QByteArray bytes;
 };
 
-/// Every file of the export, pictures first (story order), the main file (index.html, <slug>.xml
-/// or <slug>.json) last.
-QList<PageFile> pageFiles(const Story &story, ExportFormat format) {
+/// Every file of the export, pictures first (story order; for a web page each picture's
+/// renditions, makeRenditions()), the main file (index.html, <slug>.xml or <slug>.json) last.
+QList<PageFile> pageFiles(const Story &story, ExportFormat format, const ExportOptions &exportOptions) {
     const QHash<QString, QString> paths = exportImagePaths(story);
     QList<PageFile> files;
-    for (const StoryImage &image : story.images)
-        if (!image.isMissing())
+    QHash<QString, PictureSources> sources;
+    for (const StoryImage &image : story.images) {
+        if (image.isMissing())
+            continue;
+        if (format != ExportFormat::Html) {
             files.append({paths.value(image.id), image.data});
+            continue;
+        }
+        const PictureRenditions renditions = makeRenditions(image, paths.value(image.id));
+        for (const RenditionFile &file : renditions.files)
+            files.append({file.relativePath, file.bytes});
+        sources.insert(image.id, renditions.sources);
+    }
     const QString main = exportMainFileName(story, format);
     switch (format) {
     case ExportFormat::Html: {
         RenderOptions options;
         options.timeZones = SectionTimeZones::fromSettings();
+        options.siteBaseUrl = exportOptions.siteBaseUrl;
         options.imageUrl = [&paths](const Story &, const StoryImage &image) { return paths.value(image.id); };
+        options.pictureSources = [&sources](const Story &, const StoryImage &image) {
+            return sources.value(image.id);
+        };
         files.append({main, ArticleRenderer().renderPage(story, options).toUtf8()});
         break;
     }
@@ -227,11 +242,12 @@ bool moveIntoExistingFolder(const QString &staging, const QString &backup, const
 
 } // namespace
 
-bool exportStory(const Story &story, const QString &dir, QString *error, ExportFormat format) {
+bool exportStory(const Story &story, const QString &dir, QString *error, ExportFormat format,
+                 const ExportOptions &options) {
     QString localError;
     QString &message = error ? *error : localError;
     const QString root = QDir::cleanPath(QDir(dir).absolutePath());
-    const QList<PageFile> files = pageFiles(story, format);
+    const QList<PageFile> files = pageFiles(story, format, options);
     const bool hasImages = files.size() > 1;
     if (!checkTarget(root, files, &message))
         return false;
