@@ -207,6 +207,8 @@ void MainWindow::createMenus() {
         ->setObjectName(u"exportNinjsAction"_qs);
     exportAs->addAction(tr("News&ML-G2 2.35…"), this, [this] { exportCurrent(ExportFormat::NewsMl); })
         ->setObjectName(u"exportNewsMlAction"_qs);
+    file->addAction(tr("Site &address for web pages…"), this, &MainWindow::chooseSiteBaseUrl)
+        ->setObjectName(u"siteBaseUrlAction"_qs);
     QAction *importAction = file->addAction(themedIcon(u"document-import"_qs, u"⇩"_qs), tr("&Import…"), this,
                                             &MainWindow::importFiles);
     importAction->setObjectName(u"importAction"_qs);

@@ -125,6 +125,10 @@ private:
     void deleteStory();
     /// File › Export as web page / Export as › NITF, ninjs: asks for the folder, then exportCurrentTo().
     void exportCurrent(ExportFormat format);
+    /// File › Site address for web pages…: asks for the site base URL (Settings::Key::SiteBaseUrl)
+    /// that exported pages build their canonical and social links from; a bad address is refused
+    /// with the reason and asked again.
+    void chooseSiteBaseUrl();
     void importFiles();
     /// Reviews @p attempts once the current event (a drop, a paste) has finished, then saves and
     /// opens what was accepted.

@@ -3,6 +3,7 @@
 #include "editing/startfolder.h"
 #include "export/exportwarnings.h"
 #include "export/storyexporter.h"
+#include "render/pagehead.h"
 #include "settings.h"
 #include "storyeditor.h"
 
@@ -10,9 +11,12 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QUrl>
 
 namespace galley {
@@ -60,7 +64,34 @@ void MainWindow::exportCurrentTo(const QString &parentFolder, ExportFormat forma
 QString MainWindow::exportToFolder(const QString &parentFolder, QString *error, ExportFormat format) {
     const Story &story = m_editor->story();
     const QString folder = QDir(parentFolder).filePath(story.slug.isEmpty() ? u"story"_qs : story.slug);
-    return exportStory(story, folder, error, format) ? folder : QString();
+    ExportOptions options;
+    options.siteBaseUrl =
+        normalizeSiteBaseUrl(m_settings->value(Settings::Key::SiteBaseUrl).toString()).value_or(QString());
+    return exportStory(story, folder, error, format, options) ? folder : QString();
+}
+
+void MainWindow::chooseSiteBaseUrl() {
+    QString text = m_settings->value(Settings::Key::SiteBaseUrl).toString();
+    QString problem;
+    for (;;) {
+        QString prompt = tr("Where your site publishes stories. An exported page's canonical link is this "
+                            "address followed by the story's slug, and its pictures for social sites are "
+                            "below it. Leave it empty for none.");
+        if (!problem.isEmpty())
+            prompt = problem + u"\n\n"_qs + prompt;
+        bool ok = false;
+        text = QInputDialog::getText(this, tr("Site address for web pages"), prompt, QLineEdit::Normal, text, &ok);
+        if (!ok)
+            return;
+        const std::optional<QString> base = normalizeSiteBaseUrl(text, &problem);
+        if (base) {
+            m_settings->setValue(Settings::Key::SiteBaseUrl, *base);
+            statusBar()->showMessage(base->isEmpty() ? tr("Exported pages will have no site address.")
+                                                     : tr("Exported pages will live under %1.").arg(*base),
+                                     5000);
+            return;
+        }
+    }
 }
 
 } // namespace galley

@@ -1,6 +1,7 @@
 #include "settings.h"
 
 #include "recovery/recoverystore.h"
+#include "render/pagehead.h"
 
 #include <QByteArray>
 #include <QString>
@@ -44,6 +45,8 @@ const KeyInfo keyTable[] = {
     {Settings::Key::ShowStoryList, u"view/storyList", [] { return QVariant(true); }},
     {Settings::Key::ShowPreview, u"view/preview", [] { return QVariant(true); }},
     {Settings::Key::CurlyQuotes, u"editing/curlyQuotes", [] { return QVariant(true); }},
+    // Spelled in render/pagehead.h: `galley export` reads it too, without this class.
+    {Settings::Key::SiteBaseUrl, SiteBaseUrlSettingsKey, [] { return QVariant(QString()); }},
 };
 
 const KeyInfo &info(Settings::Key key) {

@@ -20,7 +20,8 @@ public:
         MarkFindingsInPreview, ///< bool, the Checks panel marks its findings on the preview; off
         ShowStoryList,    ///< bool, View › Story List; true by default
         ShowPreview,      ///< bool, View › Preview; true by default
-        CurlyQuotes       ///< bool, straight quotes typed or pasted in story fields become curly; on
+        CurlyQuotes,      ///< bool, straight quotes typed or pasted in story fields become curly; on
+        SiteBaseUrl       ///< QString, where the site publishes stories (pagehead.h); empty
     };
 
     Settings() = default;

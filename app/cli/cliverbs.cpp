@@ -12,9 +12,9 @@ const QList<CliVerb> &cliVerbs() {
     static const QList<CliVerb> verbs = {
         {u"list"_qs, u"[--trash] [--db PATH]"_qs,
          u"Print every story, newest first: slug, status and headline separated by tabs (--trash: the "
-         u"deleted stories, with the time each was deleted)."_qs,
-         &configureList, &runList},
-        {u"export"_qs, u"SLUG --out DIR [--format FORMAT] [--db PATH]"_qs,
+         u"deleted stories, with the time each was deleted)."_qs, &configureList,
+         &runList},
+        {u"export"_qs, u"SLUG --out DIR [--format FORMAT] [--base-url URL] [--db PATH]"_qs,
          u"Write story SLUG as a finished page (DIR/index.html; FORMAT html, the default) or as IPTC NITF "
          u"3.6 (nitf: DIR/SLUG.xml), ninjs 2.2 (ninjs: DIR/SLUG.json) or NewsML-G2 2.35 (newsml: "
          u"DIR/SLUG.newsml.xml), with DIR/images/; warn of "

@@ -2,6 +2,7 @@
 
 #include "export/exportwarnings.h"
 #include "export/storyexporter.h"
+#include "render/pagehead.h"
 #include "logging.h"
 #include "storage/serveraddress.h"
 #include "storage/storylibrary.h"
@@ -92,6 +93,11 @@ void configureExport(QCommandLineParser &parser) {
                       u"DIR/SLUG.xml), ninjs (IPTC ninjs 2.2, DIR/SLUG.json) or newsml (IPTC NewsML-G2 "
                       u"2.35, DIR/SLUG.newsml.xml); pictures go in DIR/images/."_qs,
                       u"FORMAT"_qs, u"html"_qs});
+    parser.addOption({u"base-url"_qs,
+                      u"Where the site publishes stories (https://news.example.org/stories): the page's "
+                      u"canonical URL is URL/SLUG/ and its social pictures are absolute below it. Default: "
+                      u"the site base URL in the settings."_qs,
+                      u"URL"_qs});
     parser.addPositionalArgument(u"slug"_qs, u"The story to export."_qs, u"SLUG"_qs);
 }
 
@@ -110,6 +116,17 @@ int runExport(const CliVerb &verb, const QCommandLineParser &parser, CliStreams 
                               parser.value(u"format"_qs)),
                           io);
 
+    ExportOptions options;
+    if (parser.isSet(u"base-url"_qs)) {
+        QString problem;
+        const std::optional<QString> base = normalizeSiteBaseUrl(parser.value(u"base-url"_qs), &problem);
+        if (!base)
+            return usageError(verb, problem, io);
+        options.siteBaseUrl = *base;
+    } else {
+        options.siteBaseUrl = siteBaseUrlFromSettings();
+    }
+
     StoryLibrary library;
     if (!openLibrary(library, parser, io, StoryLibrary::Access::ReadOnly))
         return ExitFailure;
@@ -120,7 +137,7 @@ int runExport(const CliVerb &verb, const QCommandLineParser &parser, CliStreams 
         return failure(error.isEmpty() ? u"There is no story with the slug “%1”."_qs.arg(slug) : error, io);
 
     const QString dir = QDir(parser.value(OutOption)).absolutePath();
-    if (!exportStory(*story, dir, &error, *format))
+    if (!exportStory(*story, dir, &error, *format, options))
         return failure(error, io);
     // The page is written, but a producer must know what is unfinished in it.
     for (const QString &warning : exportWarnings(*story))

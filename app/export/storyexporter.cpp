@@ -6,6 +6,7 @@
 #include "ninjswriter.h"
 #include "nitfwriter.h"
 #include "pictures/picturemetadatawriter.h"
+#include "renditions.h"
 #include "render/articlerenderer.h"
 
 #include <QDir>
@@ -32,23 +33,37 @@ struct PageFile {
     QByteArray bytes;
 };
 
-/// Every file of the export, pictures first (with their metadata written in,
-/// withPictureMetadata()) (story order), the main file (index.html, <slug>.xml
-/// or <slug>.json) last.
-QList<PageFile> pageFiles(const Story &story, ExportFormat format) {
+/// Every file of the export, pictures first (story order; for a web page each picture's
+/// renditions, makeRenditions()), each file with the picture's caption, credit and alt text
+/// written into its own XMP and IPTC (withPictureMetadata()), the main file (index.html, <slug>.xml or <slug>.json) last.
+QList<PageFile> pageFiles(const Story &story, ExportFormat format, const ExportOptions &exportOptions) {
     const QHash<QString, QString> paths = exportImagePaths(story);
     QList<PageFile> files;
-    // Each picture carries its caption, credit and alt text in its own XMP and IPTC, so one saved
-    // off the page keeps its credit; a picture whose metadata cannot be written goes as it is.
-    for (const StoryImage &image : story.images)
-        if (!image.isMissing())
+    QHash<QString, PictureSources> sources;
+    // A picture saved off the page keeps its credit; one whose metadata cannot be written goes as
+    // it is.
+    for (const StoryImage &image : story.images) {
+        if (image.isMissing())
+            continue;
+        if (format != ExportFormat::Html) {
             files.append({paths.value(image.id), withPictureMetadata(image.data, image)});
+            continue;
+        }
+        const PictureRenditions renditions = makeRenditions(image, paths.value(image.id));
+        for (const RenditionFile &file : renditions.files)
+            files.append({file.relativePath, withPictureMetadata(file.bytes, image)});
+        sources.insert(image.id, renditions.sources);
+    }
     const QString main = exportMainFileName(story, format);
     switch (format) {
     case ExportFormat::Html: {
         RenderOptions options;
         options.timeZones = SectionTimeZones::fromSettings();
+        options.siteBaseUrl = exportOptions.siteBaseUrl;
         options.imageUrl = [&paths](const Story &, const StoryImage &image) { return paths.value(image.id); };
+        options.pictureSources = [&sources](const Story &, const StoryImage &image) {
+            return sources.value(image.id);
+        };
         files.append({main, ArticleRenderer().renderPage(story, options).toUtf8()});
         break;
     }
@@ -235,11 +250,12 @@ bool moveIntoExistingFolder(const QString &staging, const QString &backup, const
 
 } // namespace
 
-bool exportStory(const Story &story, const QString &dir, QString *error, ExportFormat format) {
+bool exportStory(const Story &story, const QString &dir, QString *error, ExportFormat format,
+                 const ExportOptions &options) {
     QString localError;
     QString &message = error ? *error : localError;
     const QString root = QDir::cleanPath(QDir(dir).absolutePath());
-    const QList<PageFile> files = pageFiles(story, format);
+    const QList<PageFile> files = pageFiles(story, format, options);
     const bool hasImages = files.size() > 1;
     if (!checkTarget(root, files, &message))
         return false;

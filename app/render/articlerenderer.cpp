@@ -195,6 +195,31 @@ bool isLeadFigure(const Story &story, const StoryImage &image) {
     return lead && lead->id == image.id;
 }
 
+/// "a.jpg 480w, b.jpg 960w" for a srcset attribute (unescaped).
+QString srcset(const QList<PictureCandidate> &candidates) {
+    QStringList parts;
+    for (const PictureCandidate &candidate : candidates)
+        parts.append(candidate.url % u' ' % QString::number(candidate.width) % u'w');
+    return parts.join(u", ");
+}
+
+/// The <img>, or with renditions <picture><source type="image/webp"><img srcset sizes></picture>.
+QString renderPicture(const PictureSources &sources, const StoryImage &image) {
+    QString img = u"<img" % attr(u"src", sources.src);
+    if (!sources.candidates.isEmpty())
+        img += attr(u"srcset", srcset(sources.candidates)) % attr(u"sizes", sources.sizes);
+    if (sources.width > 0 && sources.height > 0)
+        img += attr(u"width", QString::number(sources.width)) % attr(u"height", QString::number(sources.height));
+    img += attr(u"alt", image.altText.trimmed()) % u'>';
+    if (sources.candidates.isEmpty() && sources.webp.isEmpty())
+        return img;
+    QString html = u"<picture>"_qs;
+    if (!sources.webp.isEmpty())
+        html += u"<source type=\"image/webp\"" % attr(u"srcset", srcset(sources.webp)) %
+                attr(u"sizes", sources.sizes) % u'>';
+    return html % img % u"</picture>";
+}
+
 QString renderFigure(const Story &story, const StoryImage &image, const RenderOptions &options) {
     QString html =
         u"<figure class=\"story-image" % QString(isLeadFigure(story, image) ? u" lead-image"_qs : QString()) %
@@ -207,8 +232,7 @@ QString renderFigure(const Story &story, const StoryImage &image, const RenderOp
         html += u"<div class=\"picture-missing\" role=\"img\"" % attr(u"aria-label", label) %
                 u"><span>Picture missing</span></div>";
     } else {
-        const QString url = options.imageUrl ? options.imageUrl(story, image) : QString();
-        html += u"<img" % attr(u"src", url) % attr(u"alt", image.altText.trimmed()) % u'>';
+        html += renderPicture(resolvePictureSources(story, image, options), image);
     }
     const QString caption = image.caption.trimmed();
     const QString credit = image.credit.trimmed();
@@ -223,6 +247,14 @@ QString renderFigure(const Story &story, const StoryImage &image, const RenderOp
 }
 
 } // namespace
+
+PictureSources resolvePictureSources(const Story &story, const StoryImage &image, const RenderOptions &options) {
+    if (options.pictureSources)
+        return options.pictureSources(story, image);
+    PictureSources sources;
+    sources.src = options.imageUrl ? options.imageUrl(story, image) : QString();
+    return sources;
+}
 
 QString ArticleRenderer::renderHeader(const Story &story, const RenderOptions &options) const {
     QString html = u"<header class=\"story-header\">\n"_qs;

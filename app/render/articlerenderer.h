@@ -16,10 +16,42 @@ namespace galley {
 /// attribute once escaped).
 using ImageUrlResolver = std::function<QString(const Story &story, const StoryImage &image)>;
 
+/// One file a picture is offered as: its URL (relative to the page, unescaped) and pixel width.
+struct PictureCandidate {
+    QString url;
+    int width = 0;
+
+    friend bool operator==(const PictureCandidate &, const PictureCandidate &) = default;
+};
+
+/// Everything the page says about one picture's files. With no candidates the figure holds a plain
+/// <img src>; with candidates it holds <picture>: a <source type="image/webp"> when @c webp is not
+/// empty, and the <img> with srcset and sizes. Candidates are listed narrowest first.
+struct PictureSources {
+    QString src;                        ///< the full-size file, the <img src> and og:image
+    int width = 0;                      ///< pixel size of @c src; 0 when unknown (no attributes)
+    int height = 0;
+    QList<PictureCandidate> candidates; ///< the same format as @c src, @c src included (widest)
+    QList<PictureCandidate> webp;       ///< WebP files, when they are smaller; else empty
+    QString sizes;                      ///< the sizes attribute; required with candidates
+
+    friend bool operator==(const PictureSources &, const PictureSources &) = default;
+};
+
+/// How a page gets a picture's files when it has renditions (the export); see PictureSources.
+using PictureSourcesResolver = std::function<PictureSources(const Story &story, const StoryImage &image)>;
+
 /// Page-level choices for one render.
 struct RenderOptions {
     ImageUrlResolver imageUrl;               ///< required
-    QString language = QStringLiteral("en"); ///< BCP 47 tag for <html lang>
+    /// Optional: the picture's renditions (srcset); when unset the page uses imageUrl alone.
+    PictureSourcesResolver pictureSources;
+    /// BCP 47 tag for <html lang> when the story names no language (StoryMetadata::language).
+    QString language = QStringLiteral("en");
+    /// Where the site publishes stories ("https://news.example.org/stories", no trailing slash;
+    /// see normalizeSiteBaseUrl()). The page's canonical URL is <base>/<slug>/ and its social
+    /// pictures are absolute below it; empty leaves out what needs an absolute address.
+    QString siteBaseUrl;
     /// The zone of the story's times by section; UTC unless the caller says (the preview and the
     /// export pass SectionTimeZones::fromSettings()).
     SectionTimeZones timeZones;
@@ -30,6 +62,10 @@ struct RenderOptions {
 /// U+FFFD so the reader still sees that something was there. This is the only HTML escaper in
 /// Galley: the page template's {{variables}} go through it too.
 QString escapeHtml(const QString &text);
+
+/// The files of @p image as @p options give them: options.pictureSources when set, else
+/// options.imageUrl as the only file (size unknown).
+PictureSources resolvePictureSources(const Story &story, const StoryImage &image, const RenderOptions &options);
 
 
 /// One top-level element of the article as renderArticle() writes it: a body block, a picture or a
@@ -81,11 +117,14 @@ public:
     /// The <article> element for @p story (UTF-16 HTML fragment).
     QString renderArticle(const Story &story, const RenderOptions &options) const;
 
-    /// A complete HTML5 document (UTF-8 when written): <html lang>, <title> from the headline,
-    /// meta description from the deck, the house stylesheet inline, a Content-Security-Policy that
-    /// forbids any network fetch and allows only images beside the page ("img-src 'self'"; the
-    /// preview's own scheme belongs to the preview's shell, not to a published page), schema.org NewsArticle
-    /// JSON-LD, and the article. Built from the template ":/galley/templates/page.mustache".
+    /// A complete HTML5 document (UTF-8 when written): <html lang> (the story's language, else
+    /// options.language), <title> from the headline, meta description from the deck, the canonical
+    /// link, Open Graph and Twitter card tags (pageHeadTags()), the house stylesheet inline, a
+    /// Content-Security-Policy that forbids any network fetch and allows only images beside the page
+    /// ("img-src 'self'"; the preview's own scheme belongs to the preview's shell, not to a
+    /// published page), schema.org NewsArticle JSON-LD (newsArticleJsonLd()), and the article inside
+    /// <main>. Built from the template ":/galley/templates/page.mustache". The preview shows the
+    /// article alone (renderArticle()), which is this page's <main>.
     QString renderPage(const Story &story, const RenderOptions &options) const;
 
     /// Writes renderPage() to @p device as UTF-8. Returns false with a plain sentence in @p error

@@ -1,12 +1,9 @@
 #include "articlerenderer.h"
 
-#include "inlinemarkup.h"
 #include "logging.h"
+#include "pagehead.h"
 
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include <kainjow/mustache.hpp>
 
@@ -28,39 +25,6 @@ std::string utf8(const QString &text) {
     return text.toStdString();
 }
 
-/// schema.org NewsArticle metadata (https://schema.org/NewsArticle) as JSON-LD. Dates are ISO 8601
-/// UTC. "<" becomes \u003c (still the same JSON string) so no "</script>" in a headline can end
-/// the script element early.
-QString newsArticleJsonLd(const Story &story) {
-    QJsonObject article{{u"@context"_qs, u"https://schema.org"_qs},
-                        {u"@type"_qs, u"NewsArticle"_qs},
-                        {u"headline"_qs, story.headline.trimmed()}};
-    if (!story.deck.trimmed().isEmpty())
-        article.insert(u"description"_qs, story.deck.trimmed());
-    if (!story.section.trimmed().isEmpty())
-        article.insert(u"articleSection"_qs, story.section.trimmed());
-    QJsonArray authors;
-    for (const Byline &byline : story.bylines) {
-        const QString name = detail::bylineName(byline.name);
-        if (name.isEmpty())
-            continue;
-        QJsonObject person{{u"@type"_qs, u"Person"_qs}, {u"name"_qs, name}};
-        if (!byline.title.trimmed().isEmpty())
-            person.insert(u"jobTitle"_qs, byline.title.trimmed());
-        authors.append(person);
-    }
-    if (!authors.isEmpty())
-        article.insert(u"author"_qs, authors);
-    if (story.created.isValid())
-        article.insert(u"dateCreated"_qs, story.created.toUTC().toString(Qt::ISODate));
-    if (story.updated.isValid())
-        article.insert(u"dateModified"_qs, story.updated.toUTC().toString(Qt::ISODate));
-    article.insert(u"wordCount"_qs, story.wordCount());
-    QString json = QString::fromUtf8(QJsonDocument(article).toJson(QJsonDocument::Compact));
-    json.replace(u'<', u"\\u003c"_qs);
-    return json;
-}
-
 } // namespace
 
 QString ArticleRenderer::houseStyleSheet() {
@@ -79,14 +43,27 @@ QString ArticleRenderer::renderPage(const Story &story, const RenderOptions &opt
     }
     const QString headline = story.headline.trimmed();
     const QString deck = story.deck.trimmed();
-    kainjow::mustache::data data;
-    data.set("language", utf8(options.language.isEmpty() ? u"en"_qs : options.language));
+    using Data = kainjow::mustache::data;
+    const auto flag = [](bool on) { return on ? Data::type::bool_true : Data::type::bool_false; };
+    Data data;
+    data.set("language", utf8(pageLanguage(story, options)));
     data.set("title", utf8(headline.isEmpty() ? u"Untitled story"_qs : headline));
-    data.set("hasDescription", deck.isEmpty() ? kainjow::mustache::data::type::bool_false
-                                              : kainjow::mustache::data::type::bool_true);
+    data.set("hasDescription", flag(!deck.isEmpty()));
     data.set("description", utf8(deck));
+    const QString canonical = canonicalUrl(story, options.siteBaseUrl);
+    data.set("hasCanonical", flag(!canonical.isEmpty()));
+    data.set("canonical", utf8(canonical));
+    kainjow::mustache::list tags;
+    for (const HeadTag &tag : pageHeadTags(story, options)) {
+        Data entry;
+        entry.set("attribute", utf8(tag.attribute));
+        entry.set("name", utf8(tag.name));
+        entry.set("content", utf8(tag.content));
+        tags.push_back(entry);
+    }
+    data.set("headTags", tags);
     data.set("stylesheet", utf8(houseStyleSheet()));
-    data.set("jsonLd", utf8(newsArticleJsonLd(story)));
+    data.set("jsonLd", utf8(newsArticleJsonLd(story, options)));
     data.set("article", utf8(renderArticle(story, options)));
     const std::string html = page.render(data);
     return QString::fromUtf8(html.data(), qsizetype(html.size()));

@@ -271,6 +271,27 @@ void TestCli::exportWritesPage() {
     const Run relative = galley({u"export"_qs, u"harbour-vote"_qs, u"--out"_qs, u"rel"_qs, u"--db"_qs, m_db});
     QCOMPARE(relative.exitCode, 0);
     QVERIFY(QFile::exists(m_tmp->filePath(u"rel/index.html"_qs)));
+
+    // --base-url gives the page its canonical address (the trailing slash is dropped); a bad one is
+    // a usage error that writes nothing.
+    const QString based = m_tmp->filePath(u"based"_qs);
+    const Run withBase = galley({u"export"_qs, u"zoe-cafe"_qs, u"--db"_qs, m_db, u"--out"_qs, based,
+                                 u"--base-url"_qs, u"https://news.example.org/stories/"_qs});
+    QCOMPARE(withBase.exitCode, 0);
+    QFile basedIndex(based + u"/index.html"_qs);
+    QVERIFY(basedIndex.open(QIODevice::ReadOnly));
+    const QByteArray basedHtml = basedIndex.readAll();
+    QVERIFY(basedHtml.contains("<link rel=\"canonical\" href=\"https://news.example.org/stories/zoe-cafe/\">"));
+    QVERIFY(basedHtml.contains("<meta property=\"og:url\" content=\"https://news.example.org/stories/zoe-cafe/\">"));
+    QVERIFY(!html.contains("rel=\"canonical\""));
+    const Run badBase = galley({u"export"_qs, u"zoe-cafe"_qs, u"--db"_qs, m_db, u"--out"_qs,
+                                m_tmp->filePath(u"never"_qs), u"--base-url"_qs, u"news.example.org"_qs});
+    QCOMPARE(badBase.exitCode, 2);
+    QVERIFY2(badBase.err.startsWith(u"galley: “news.example.org” is not a web address: the site base URL must "
+                                    u"start with https:// or http:// and name a host, like "
+                                    u"https://news.example.org/stories.\n"_qs),
+             qPrintable(badBase.err));
+    QVERIFY(!QFile::exists(m_tmp->filePath(u"never"_qs)));
 }
 
 // --format nitf / ninjs / newsml write DIR/SLUG.xml / DIR/SLUG.json / DIR/SLUG.newsml.xml; an embargo still
@@ -420,7 +441,7 @@ void TestCli::exitCodes_data() {
     QTest::newRow("export without slug")
         << QStringList{u"export"_qs, u"--db"_qs, db, u"--out"_qs, u"o"_qs} << 2
         << u"galley: Say which story to export: its slug is missing.\n"
-           u"Usage: galley export SLUG --out DIR [--format FORMAT] [--db PATH]\n"_qs;
+           u"Usage: galley export SLUG --out DIR [--format FORMAT] [--base-url URL] [--db PATH]\n"_qs;
     QTest::newRow("export without --out") << QStringList{u"export"_qs, u"harbour-vote"_qs, u"--db"_qs, db}
                                           << 2 << u"galley: Say where to write the page with --out DIR.\n"_qs;
     QTest::newRow("two slugs") << QStringList{u"export"_qs, u"a"_qs, u"b"_qs, u"--out"_qs, u"o"_qs} << 2
@@ -441,7 +462,7 @@ void TestCli::exitCodes_data() {
                                               u"a"_qs,      u"--out"_qs,        u"b"_qs}
                                << 2
                                << u"galley: “--out” is given more than once; give it once.\n"
-                                  u"Usage: galley export SLUG --out DIR [--format FORMAT] [--db PATH]\n"_qs;
+                                  u"Usage: galley export SLUG --out DIR [--format FORMAT] [--base-url URL] [--db PATH]\n"_qs;
     QTest::newRow("--db before and after the verb")
         << QStringList{u"--db"_qs, db, u"list"_qs, u"--db"_qs, db} << 2
         << u"galley: “--db” is given more than once; give it once.\n"_qs;
@@ -493,14 +514,14 @@ void TestCli::help() {
                                u"       galley [--db PATH] FILE...\n"
                                u"       galley --help | --version\n\n"_qs));
     // The summaries share one column, two spaces after the longest verb line (export's).
-    QVERIFY(run.out.contains(u"\n  list [--trash] [--db PATH]                           Print every story"_qs));
-    QVERIFY(run.out.contains(u"\n  export SLUG --out DIR [--format FORMAT] [--db PATH]  Write story SLUG"_qs));
-    QVERIFY(run.out.contains(u"\n  import FILE... [--db PATH] [--report] [--new]        Import text"_qs));
-    QVERIFY(run.out.contains(u"\n  help [VERB]                                          Show this help"_qs));
+    QVERIFY(run.out.contains(u"\n  list [--trash] [--db PATH]                                            Print every story"_qs));
+    QVERIFY(run.out.contains(u"\n  export SLUG --out DIR [--format FORMAT] [--base-url URL] [--db PATH]  Write story SLUG"_qs));
+    QVERIFY(run.out.contains(u"\n  import FILE... [--db PATH] [--report] [--new]                         Import text"_qs));
+    QVERIFY(run.out.contains(u"\n  help [VERB]                                                           Show this help"_qs));
 
     const Run verb = galley({u"export"_qs, u"--help"_qs});
     QCOMPARE(verb.exitCode, 0);
-    QVERIFY(verb.out.startsWith(u"Usage: galley export SLUG --out DIR [--format FORMAT] [--db PATH]\n\n"_qs));
+    QVERIFY(verb.out.startsWith(u"Usage: galley export SLUG --out DIR [--format FORMAT] [--base-url URL] [--db PATH]\n\n"_qs));
 }
 
 void TestCli::historyDiffAndRestore() {

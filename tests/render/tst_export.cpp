@@ -103,10 +103,15 @@ void TestExport::folderContentsExact() {
 
     QCOMPARE(QDir(out).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name),
              (QStringList{u"images"_qs, u"index.html"_qs}));
-    // The missing marsh picture writes no file.
+    // The missing marsh picture writes no file. The others are there at full size (the imported
+    // file itself) and at the rendition widths below their own (1200 and 640 pixels), in JPEG and
+    // in the smaller WebP (tst_renditions checks the renditions themselves).
     QCOMPARE(QDir(out + u"/images"_qs)
                  .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name),
-             (QStringList{u"1-harbour-cranes.jpg"_qs, u"2-ferry-dock.jpg"_qs}));
+             (QStringList{u"1-harbour-cranes-480.jpg"_qs, u"1-harbour-cranes-480.webp"_qs,
+                          u"1-harbour-cranes-960.jpg"_qs, u"1-harbour-cranes-960.webp"_qs,
+                          u"1-harbour-cranes.jpg"_qs, u"1-harbour-cranes.webp"_qs, u"2-ferry-dock-480.jpg"_qs,
+                          u"2-ferry-dock-480.webp"_qs, u"2-ferry-dock.jpg"_qs, u"2-ferry-dock.webp"_qs}));
     QCOMPARE(readAll(out + u"/images/1-harbour-cranes.jpg"_qs), exportedPicture(m_story.images.at(0)));
     QCOMPARE(readAll(out + u"/images/2-ferry-dock.jpg"_qs), exportedPicture(m_story.images.at(1)));
 
@@ -203,8 +208,12 @@ void TestExport::exportAgainOverwrites() {
     QVERIFY(
         readAll(tmp.filePath(u"index.html"_qs)).contains("<h1 class=\"headline\">A corrected headline</h1>"));
     QCOMPARE(tree(tmp.path()),
-             (QStringList{u"images/"_qs, u"images/1-harbour-cranes.jpg"_qs, u"images/2-ferry-dock.jpg"_qs,
-                          u"index.html"_qs, u"notes.txt"_qs}));
+             (QStringList{u"images/"_qs, u"images/1-harbour-cranes-480.jpg"_qs, u"images/1-harbour-cranes-480.webp"_qs,
+                          u"images/1-harbour-cranes-960.jpg"_qs, u"images/1-harbour-cranes-960.webp"_qs,
+                          u"images/1-harbour-cranes.jpg"_qs, u"images/1-harbour-cranes.webp"_qs,
+                          u"images/2-ferry-dock-480.jpg"_qs, u"images/2-ferry-dock-480.webp"_qs,
+                          u"images/2-ferry-dock.jpg"_qs, u"images/2-ferry-dock.webp"_qs, u"index.html"_qs,
+                          u"notes.txt"_qs}));
     QCOMPARE(readAll(tmp.filePath(u"notes.txt"_qs)), QByteArray("keep me"));
 
     // A picture the story dropped leaves the page folder; the producer's own pictures stay.
@@ -214,9 +223,11 @@ void TestExport::exportAgainOverwrites() {
     logo.close();
     m_story.images.removeFirst();
     QVERIFY2(exportStory(m_story, tmp.path(), &error), qPrintable(error));
+    // (The renditions of the dropped picture go too.)
     QCOMPARE(tree(tmp.path()),
-             (QStringList{u"images/"_qs, u"images/1-ferry-dock.jpg"_qs, u"images/masthead-logo.png"_qs,
-                          u"index.html"_qs, u"notes.txt"_qs}));
+             (QStringList{u"images/"_qs, u"images/1-ferry-dock-480.jpg"_qs, u"images/1-ferry-dock-480.webp"_qs,
+                          u"images/1-ferry-dock.jpg"_qs, u"images/1-ferry-dock.webp"_qs,
+                          u"images/masthead-logo.png"_qs, u"index.html"_qs, u"notes.txt"_qs}));
     QCOMPARE(readAll(tmp.filePath(u"images/1-ferry-dock.jpg"_qs)), exportedPicture(m_story.images.at(0)));
 
     // And a story with no pictures left keeps none of them.
@@ -267,17 +278,17 @@ void TestExport::diskFull() {
         QSKIP("Cannot mount a small tmpfs here (needs root); the full-disk case is not exercised.");
     const auto unmount = qScopeGuard([&] { QProcess::execute(u"umount"_qs, {mountPoint}); });
 
-    // A new folder: the first picture (17 kB) fits, the second does not.
+    // A new folder: the first picture's narrower renditions fit, its full-size WebP does not.
     QString error;
     QVERIFY(!exportStory(m_story, mountPoint + u"/page"_qs, &error));
     QCOMPARE(error, u"The disk is full: could not write %1; nothing was exported."_qs.arg(
-                        mountPoint + u"/page/images/2-ferry-dock.jpg"_qs));
+                        mountPoint + u"/page/images/1-harbour-cranes.webp"_qs));
     QCOMPARE(tree(mountPoint), QStringList());
 
     // Parent folders the export had to make are removed again.
     QVERIFY(!exportStory(m_story, mountPoint + u"/a/b/page"_qs, &error));
     QCOMPARE(error, u"The disk is full: could not write %1; nothing was exported."_qs.arg(
-                        mountPoint + u"/a/b/page/images/2-ferry-dock.jpg"_qs));
+                        mountPoint + u"/a/b/page/images/1-harbour-cranes.webp"_qs));
     QCOMPARE(tree(mountPoint), QStringList());
 
     // An earlier export of the story without pictures stays exactly as it was.
@@ -317,8 +328,11 @@ void TestExport::folderInReadOnlyParent() {
 
     QString error;
     QVERIFY2(exportStory(m_story, page, &error), qPrintable(error));
-    QCOMPARE(tree(writable), (QStringList{u"images/"_qs, u"images/1-harbour-cranes.jpg"_qs,
-                                          u"images/2-ferry-dock.jpg"_qs, u"index.html"_qs}));
+    QCOMPARE(tree(writable).filter(u".jpg"_qs),
+             (QStringList{u"images/1-harbour-cranes-480.jpg"_qs, u"images/1-harbour-cranes-960.jpg"_qs,
+                          u"images/1-harbour-cranes.jpg"_qs, u"images/2-ferry-dock-480.jpg"_qs,
+                          u"images/2-ferry-dock.jpg"_qs}));
+    QCOMPARE(tree(writable).size(), 12); // images/, the JPEG and WebP files, index.html
     QCOMPARE(readAll(writable + u"/images/2-ferry-dock.jpg"_qs), exportedPicture(m_story.images.at(1)));
 }
 

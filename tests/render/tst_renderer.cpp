@@ -179,7 +179,8 @@ void TestRenderer::scriptInHeadlineCannotEndJsonLd() {
     story.headline = u"</script><script>alert(1)</script>"_qs;
     const QString page = ArticleRenderer().renderPage(story, testOptions());
     QCOMPARE(page.count(u"</script>"_qs), 1); // only the JSON-LD element's own end tag
-    QVERIFY(page.contains(u"\"headline\":\"\\u003c/script>\\u003cscript>alert(1)\\u003c/script>\""_qs));
+    QVERIFY(page.contains(
+        u"\"headline\":\"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\""_qs));
 }
 
 void TestRenderer::bylines_data() {

@@ -393,6 +393,42 @@ private Q_SLOTS:
         QVERIFY(html.contains(u"The lights went up on Friday."_qs));
     }
 
+    // File › Site address for web pages… refuses an address that is not one, saying why, and the
+    // exported page then carries its canonical link.
+    void siteAddressGivesCanonicalLink() {
+        typeHeadline(u"Pier lights go up"_qs);
+        QString secondPrompt;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto *edit = dialog->findChild<QLineEdit *>();
+            edit->clear();
+            QTest::keyClicks(edit, u"news.example.org"_qs);
+            QTimer::singleShot(0, this, [&] {
+                auto *again = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+                QVERIFY(again);
+                secondPrompt = again->findChild<QLabel *>()->text();
+                auto *line = again->findChild<QLineEdit *>();
+                line->clear();
+                QTest::keyClicks(line, u"https://news.example.org/stories/"_qs);
+                QTest::keyClick(line, Qt::Key_Return);
+            });
+            QTest::keyClick(edit, Qt::Key_Return);
+        });
+        findChild<QAction>(u"siteBaseUrlAction"_qs)->trigger();
+        QVERIFY2(secondPrompt.startsWith(u"“news.example.org” is not a web address"_qs), qPrintable(secondPrompt));
+        QCOMPARE(Settings().value(Settings::Key::SiteBaseUrl).toString(), u"https://news.example.org/stories"_qs);
+        QTemporaryDir out;
+        QString error;
+        const QString folder = m_window->exportToFolder(out.path(), &error);
+        QVERIFY2(!folder.isEmpty(), qPrintable(error));
+        QFile page(folder + u"/index.html"_qs);
+        QVERIFY(page.open(QIODevice::ReadOnly));
+        const QByteArray html = page.readAll();
+        Settings().setValue(Settings::Key::SiteBaseUrl, QString());
+        QVERIFY(html.contains("<link rel=\"canonical\" href=\"https://news.example.org/stories/pier-lights-go-up/\">"));
+    }
+
     void exportForPartners() {
         typeHeadline(u"Pier lights go up"_qs);
         typeBody(u"The lights went up on Friday."_qs);

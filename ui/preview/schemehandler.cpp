@@ -1,6 +1,8 @@
 #include "schemehandler.h"
 
 #include "logging.h"
+#include "export/renditions.h"
+#include "previewscheme.h"
 #include "render/articlerenderer.h"
 
 #include <QBuffer>
@@ -30,6 +32,7 @@ void SchemeHandler::setImages(const QList<StoryImage> &images) {
     for (const StoryImage &image : images)
         if (!image.isMissing())
             m_images.insert(image.id, image);
+    m_served.removeIf([this](QHash<QString, Served>::iterator it) { return !m_images.contains(it.key()); });
 }
 
 void SchemeHandler::requestStarted(QWebEngineUrlRequestJob *job) {
@@ -62,7 +65,14 @@ void SchemeHandler::requestStarted(QWebEngineUrlRequestJob *job) {
         const QString id = QUrl::fromPercentEncoding(path.mid(1).toUtf8());
         const auto it = m_images.constFind(id);
         if (it != m_images.constEnd()) {
-            reply(job, it->mimeType.toUtf8(), it->data);
+            // The same turn (EXIF orientation) as the export, by the same code.
+            const QString version = previewImageUrl(*it);
+            Served &served = m_served[id];
+            if (served.url != version) {
+                served.bytes = previewPictureBytes(*it, &served.mimeType);
+                served.url = version;
+            }
+            reply(job, served.mimeType.toUtf8(), served.bytes);
             return;
         }
     }

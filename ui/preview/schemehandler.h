@@ -8,8 +8,8 @@
 namespace galley {
 
 /// Answers galley: requests of one preview: galley://preview/index.html, preview.js,
-/// qwebchannel.js (Qt's) and article.css from resources, and galley://image/<id> with the bytes of that
-/// picture of the story last given to setImages(). Anything else fails with "not found"; only GET is served.
+/// qwebchannel.js (Qt's) and article.css from resources, and galley://image/<id> with that picture
+/// of the story last given to setImages(), turned as the export's renditions are. Anything else fails with "not found"; only GET is served.
 class SchemeHandler final : public QWebEngineUrlSchemeHandler {
     Q_OBJECT
 
@@ -22,7 +22,15 @@ public:
     void requestStarted(QWebEngineUrlRequestJob *job) override;
 
 private:
+    /// A picture as the preview serves it (previewPictureBytes()), made once per version.
+    struct Served {
+        QString url; ///< previewImageUrl() it was made for
+        QString mimeType;
+        QByteArray bytes;
+    };
+
     QHash<QString, StoryImage> m_images;
+    QHash<QString, Served> m_served;
 };
 
 } // namespace galley
