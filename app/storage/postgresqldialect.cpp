@@ -18,15 +18,6 @@ constexpr qint64 WriteLockKey = 0x47616c6c6579;
 // is left waiting.
 constexpr int LockTimeoutMs = 2500;
 
-bool run(QSqlDatabase &db, const QString &sql, QSqlError *error) {
-    QSqlQuery query(db);
-    if (query.exec(sql))
-        return true;
-    if (error)
-        *error = query.lastError();
-    return false;
-}
-
 class PostgresqlDialect final : public SqlDialect {
 public:
     Kind kind() const override { return Kind::PostgreSQL; }

@@ -91,6 +91,10 @@ public:
     /// A sentence a reporter can read for @p error on the library shown as @p shownName (a file
     /// path or a server address without password).
     virtual QString describeError(const QSqlError &error, const QString &shownName) const = 0;
+
+protected:
+    /// Runs the one statement @p sql on @p db; false with the driver's error in @p error (may be null).
+    static bool run(QSqlDatabase &db, const QString &sql, QSqlError *error);
 };
 
 } // namespace galley

@@ -16,15 +16,6 @@ namespace galley {
 
 namespace {
 
-bool run(QSqlDatabase &db, const QString &sql, QSqlError *error) {
-    QSqlQuery query(db);
-    if (query.exec(sql))
-        return true;
-    if (error)
-        *error = query.lastError();
-    return false;
-}
-
 class SqliteDialect final : public SqlDialect {
 public:
     Kind kind() const override { return Kind::SQLite; }
@@ -107,6 +98,15 @@ public:
 const SqlDialect &SqlDialect::sqlite() {
     static const SqliteDialect dialect;
     return dialect;
+}
+
+bool SqlDialect::run(QSqlDatabase &db, const QString &sql, QSqlError *error) {
+    QSqlQuery query(db);
+    if (query.exec(sql))
+        return true;
+    if (error)
+        *error = query.lastError();
+    return false;
 }
 
 const SqlDialect &SqlDialect::of(const QSqlDatabase &db) {
