@@ -8,6 +8,7 @@
 #include "export/storyexporter.h"
 #include "import/importer.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -150,6 +151,21 @@ QStringList bodyShape(const Story &story) {
     return shape;
 }
 
+/// Exports each of @p stories as @p format into @p folder and checks the main file against every
+/// XSD in @p schemas with xmllint; a failure says which schema and what xmllint printed.
+void checkAgainstSchemas(const QList<Story> &stories, ExportFormat format, const QString &folder,
+                         const QStringList &schemas) {
+    for (const Story &s : stories) {
+        QVERIFY(exportStory(s, folder, nullptr, format));
+        const QString file = QDir(folder).filePath(exportMainFileName(s, format));
+        for (const QString &schema : schemas) {
+            QString output;
+            const int code = run(u"xmllint"_qs, {u"--noout"_qs, u"--schema"_qs, schema, file}, &output);
+            QVERIFY2(code == 0, qPrintable(schema + u": "_qs + output));
+        }
+    }
+}
+
 } // namespace
 
 class TestSyndication : public QObject {
@@ -178,15 +194,7 @@ void TestSyndication::nitfValidatesAgainstSchema() {
     const QString official = QStringLiteral(GALLEY_IPTC_SCHEMA_DIR);
     if (!official.isEmpty())
         schemas << official + u"/nitf-3-6.xsd"_qs;
-    for (const Story &s : {story, Story::create()}) {
-        QVERIFY(exportStory(s, dir.path(), nullptr, ExportFormat::Nitf));
-        const QString file = dir.filePath(exportMainFileName(s, ExportFormat::Nitf));
-        for (const QString &schema : schemas) {
-            QString output;
-            const int code = run(u"xmllint"_qs, {u"--noout"_qs, u"--schema"_qs, schema, file}, &output);
-            QVERIFY2(code == 0, qPrintable(schema + u": "_qs + output));
-        }
-    }
+    checkAgainstSchemas({story, Story::create()}, ExportFormat::Nitf, dir.path(), schemas);
 }
 
 void TestSyndication::nitfCarriesTheStory() {
@@ -398,15 +406,7 @@ void TestSyndication::newsmlValidatesAgainstSchema() {
         schemas << official + u"/NewsML-G2_2.35-spec-All-Power.xsd"_qs;
     Story bare = Story::create();
     bare.metadata.originalId = u"  "_qs;
-    for (const Story &s : {story, Story::create(), bare}) {
-        QVERIFY(exportStory(s, dir.path(), nullptr, ExportFormat::NewsMl));
-        const QString file = dir.filePath(exportMainFileName(s, ExportFormat::NewsMl));
-        for (const QString &schema : schemas) {
-            QString output;
-            const int code = run(u"xmllint"_qs, {u"--noout"_qs, u"--schema"_qs, schema, file}, &output);
-            QVERIFY2(code == 0, qPrintable(schema + u": "_qs + output));
-        }
-    }
+    checkAgainstSchemas({story, Story::create(), bare}, ExportFormat::NewsMl, dir.path(), schemas);
 }
 
 void TestSyndication::newsmlCarriesTheStory() {
