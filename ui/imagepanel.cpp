@@ -5,6 +5,7 @@
 #include "icons.h"
 #include "panelrow.h"
 #include "pictures/picturemetadata.h"
+#include "pictures/cropview.h"
 #include "placementcombo.h"
 #include "wrappinglineedit.h"
 
@@ -192,7 +193,7 @@ void ImagePanel::rebuild() {
         fields->addRow(tr("Credit:"), credit);
         fields->addRow(tr("Alt text:"), alt);
         fields->addRow(tr("Placement:"), placement);
-        row->content()->addWidget(thumbnail(image, row), 0, Qt::AlignTop);
+        row->content()->addLayout(pictureColumn(i, row), 0);
         row->content()->addLayout(fields, 1);
         m_rows->addWidget(row);
 
@@ -221,6 +222,39 @@ void ImagePanel::rebuild() {
             },
             [this, i] { remove(i); });
     }
+}
+
+QLayout *ImagePanel::pictureColumn(int index, QWidget *row) {
+    auto *column = new QVBoxLayout;
+    const StoryImage &image = m_images[index];
+    if (image.isMissing()) {
+        column->addWidget(thumbnail(image, row), 0, Qt::AlignTop);
+        column->addStretch();
+        return column;
+    }
+    // The picture itself: drag to crop, click for the focal point (renditions and preview follow).
+    auto *view = new CropView(row);
+    view->setObjectName(u"imageCrop%1"_qs.arg(index));
+    view->setFixedSize(view->sizeHint());
+    view->setPicture(image);
+    auto *whole = new QPushButton(tr("Whole picture"), row);
+    whole->setObjectName(u"imageCropReset%1"_qs.arg(index));
+    whole->setToolTip(tr("Undo the crop and centre the focal point"));
+    whole->setEnabled(!image.crop.isNull() || image.hasFocus());
+    connect(whole, &QPushButton::clicked, view, &CropView::reset);
+    connect(view, &CropView::changed, this, [this, index, whole](const QRectF &crop, const QPointF &focus) {
+        m_images[index].crop = crop;
+        m_images[index].focus = focus;
+        whole->setEnabled(!crop.isNull() || m_images[index].hasFocus());
+        Q_EMIT imagesChanged();
+    });
+    auto *hint = new QLabel(tr("Drag to crop · click: focal point"), row);
+    hint->setStyleSheet(u"color: palette(mid); font-size: small;"_qs);
+    column->addWidget(view, 0, Qt::AlignTop);
+    column->addWidget(hint);
+    column->addWidget(whole, 0, Qt::AlignLeft);
+    column->addStretch();
+    return column;
 }
 
 void ImagePanel::remove(int index) {

@@ -5,12 +5,14 @@
 #include <QWidget>
 
 class QLabel;
+class QLayout;
 class QVBoxLayout;
 
 namespace galley {
 
-/// The story's pictures, one row each: thumbnail, caption, credit, alt text, placement (lead image
-/// at top, or after a body block), up, down, remove. Pictures come in through a file dialog or by
+/// The story's pictures, one row each: the picture with its crop and focal point (CropView: drag to
+/// crop, click for the focal point), caption, credit, alt text, placement (lead image at top, or
+/// after a body block), up, down, remove. Pictures come in through a file dialog or by
 /// dropping JPEG, PNG, WebP or GIF files on the panel; other or damaged files are refused with a
 /// message shown in the panel, and the pictures that were fine are still added.
 class ImagePanel final : public QWidget {
@@ -45,6 +47,9 @@ private:
     void chooseFiles();
     void rebuild();
     void remove(int index);
+    /// The picture of row @p index for @p row: its CropView with a Whole picture button, or the
+    /// "Picture missing" box.
+    QLayout *pictureColumn(int index, QWidget *row);
 
     QList<StoryImage> m_images;
     QList<Block> m_body;

@@ -31,9 +31,11 @@ QString guidOf(const Story &story) {
 
 class NewsMlWriter {
 public:
-    NewsMlWriter(const Story &story, const QHash<QString, QString> &imagePaths, QByteArray *out)
+    NewsMlWriter(const Story &story, const QHash<QString, QString> &imagePaths, const PictureFileRefs &renditions,
+                 QByteArray *out)
         : m_story(story)
         , m_paths(imagePaths)
+        , m_renditions(renditions)
         , m_xml(out) {}
 
     void write();
@@ -50,6 +52,7 @@ private:
 
     const Story &m_story;
     const QHash<QString, QString> &m_paths;
+    const PictureFileRefs &m_renditions;
     QXmlStreamWriter m_xml;
 };
 
@@ -182,7 +185,7 @@ void NewsMlWriter::contentSet() {
     m_xml.writeStartElement(u"inlineXML"_qs);
     attribute(u"contenttype"_qs, u"application/nitf+xml"_qs);
     newline();
-    writeNitfElement(m_xml, m_story, m_paths);
+    writeNitfElement(m_xml, m_story, m_paths, m_renditions);
     newline();
     m_xml.writeEndElement(); // inlineXML
     newline();
@@ -195,9 +198,10 @@ QString newsMlTime(const QDateTime &time) {
     return time.isValid() ? time.toUTC().toString(Qt::ISODate) : QString();
 }
 
-QByteArray writeNewsMl(const Story &story, const QHash<QString, QString> &imagePaths) {
+QByteArray writeNewsMl(const Story &story, const QHash<QString, QString> &imagePaths,
+                       const PictureFileRefs &renditions) {
     QByteArray out;
-    NewsMlWriter(story, imagePaths, &out).write();
+    NewsMlWriter(story, imagePaths, renditions, &out).write();
     return out;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/story.h"
+#include "renditions.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -19,10 +20,12 @@ namespace galley {
 /// priority), language, keyword per keyword, slugline, headline, dateline, one "by" per byline
 /// ("Name, Title"), description role="drol:summary" (the deck). contentSet: one inlineXML
 /// contenttype="application/nitf+xml" holding the whole story as writeNitf() writes it (the same
-/// code: body, pull quotes, pictures with caption, credit and alt text, section). Editor's notes
+/// code: body, pull quotes, pictures with caption, credit and alt text and a media-reference per
+/// file of @p renditions, section). Editor's notes
 /// are never written. Every value is escaped by QXmlStreamWriter; control characters XML forbids
 /// become U+FFFD. Fields that would be empty are left out.
-QByteArray writeNewsMl(const Story &story, const QHash<QString, QString> &imagePaths);
+QByteArray writeNewsMl(const Story &story, const QHash<QString, QString> &imagePaths,
+                       const PictureFileRefs &renditions = {});
 
 /// A time as NewsML-G2's DateTimePropType wants it: ISO 8601 extended in UTC
 /// ("2026-12-03T10:15:00Z"); empty when invalid.

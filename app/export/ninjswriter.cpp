@@ -41,7 +41,21 @@ QJsonObject body(const QString &contentType, const QString &value, const Story &
                        {u"value"_qs, value}};
 }
 
-QJsonObject picture(const StoryImage &image, const QString &name, const QHash<QString, QString> &paths) {
+QJsonObject rendition(const QString &name, const PictureFileRef &file) {
+    QJsonObject out{{u"name"_qs, name}, {u"href"_qs, file.href}};
+    if (!file.mimeType.isEmpty())
+        out.insert(u"contenttype"_qs, file.mimeType);
+    if (file.width > 0 && file.height > 0) {
+        out.insert(u"width"_qs, file.width);
+        out.insert(u"height"_qs, file.height);
+    }
+    if (file.bytes > 0)
+        out.insert(u"sizeinbytes"_qs, file.bytes);
+    return out;
+}
+
+QJsonObject picture(const StoryImage &image, const QString &name, const QHash<QString, QString> &paths,
+                    const QList<PictureFileRef> &files) {
     QJsonObject out{{u"name"_qs, name},
                     {u"uri"_qs, QString(u"urn:uuid:"_qs % image.id)},
                     {u"type"_qs, u"picture"_qs}};
@@ -54,19 +68,16 @@ QJsonObject picture(const StoryImage &image, const QString &name, const QHash<QS
         descriptions.append(described(u"alt"_qs, image.altText.trimmed()));
     if (!descriptions.isEmpty())
         out.insert(u"descriptions"_qs, descriptions);
-    const QString href = paths.value(image.id, image.sourceHref);
-    if (!href.isEmpty()) {
-        QJsonObject rendition{{u"name"_qs, u"original"_qs}, {u"href"_qs, href}};
-        if (!image.mimeType.isEmpty())
-            rendition.insert(u"contenttype"_qs, image.mimeType);
-        if (image.width > 0 && image.height > 0) {
-            rendition.insert(u"width"_qs, image.width);
-            rendition.insert(u"height"_qs, image.height);
-        }
-        if (!image.data.isEmpty())
-            rendition.insert(u"sizeinbytes"_qs, image.data.size());
-        out.insert(u"renditions"_qs, QJsonArray{rendition});
+    QJsonArray renditions;
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const bool fullSize = i == files.size() - 1;
+        renditions.append(rendition(fullSize ? u"original"_qs : u"w"_qs + QString::number(files.at(i).width), files.at(i)));
     }
+    const QString href = paths.value(image.id, image.sourceHref);
+    if (files.isEmpty() && !href.isEmpty())
+        renditions.append(rendition(u"original"_qs, {href, image.mimeType, image.width, image.height, image.data.size()}));
+    if (!renditions.isEmpty())
+        out.insert(u"renditions"_qs, renditions);
     return out;
 }
 
@@ -76,7 +87,8 @@ QString ninjsTime(const QDateTime &time) {
     return time.isValid() ? time.toUTC().toString(Qt::ISODate) : QString();
 }
 
-QByteArray writeNinjs(const Story &story, const QHash<QString, QString> &imagePaths) {
+QByteArray writeNinjs(const Story &story, const QHash<QString, QString> &imagePaths,
+                      const PictureFileRefs &renditions) {
     const StoryMetadata &meta = story.metadata;
     QJsonObject item;
     const QUrl original(meta.originalId.trimmed(), QUrl::StrictMode);
@@ -143,7 +155,8 @@ QByteArray writeNinjs(const Story &story, const QHash<QString, QString> &imagePa
     for (const StoryImage &image : story.images) {
         const bool isLead = lead && lead->id == image.id;
         associations.append(
-            picture(image, isLead ? u"featuremedia"_qs : QString(u"picture"_qs % QString::number(++n)), imagePaths));
+            picture(image, isLead ? u"featuremedia"_qs : QString(u"picture"_qs % QString::number(++n)), imagePaths,
+                    renditions.value(image.id)));
     }
     if (!associations.isEmpty())
         item.insert(u"associations"_qs, associations);

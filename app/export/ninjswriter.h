@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/story.h"
+#include "renditions.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -19,10 +20,13 @@ namespace galley {
 /// (text/html: the body's elements exactly as ArticleRenderer writes them, pull quotes included,
 /// pictures left to the associations; text/plain: Story::bodyPlainText(); each with its word and
 /// character count) and associations, one picture per image ("featuremedia" for the lead picture,
-/// then "picture1"...): descriptions role caption, creditline and alt, renditions "original" with
-/// the file from @p imagePaths (else the picture's source address), its type and size. Editor's
-/// notes are never written. Members that would be empty are left out.
-QByteArray writeNinjs(const Story &story, const QHash<QString, QString> &imagePaths);
+/// then "picture1"...): descriptions role caption, creditline and alt, and renditions: one per file
+/// of @p renditions named by its width ("w480", "w960", "w1600"; the full-size file "original"),
+/// else "original" alone with the file from @p imagePaths (else the picture's source address);
+/// each with its type, pixel size and bytes. Editor's notes are never written. Members that would
+/// be empty are left out.
+QByteArray writeNinjs(const Story &story, const QHash<QString, QString> &imagePaths,
+                      const PictureFileRefs &renditions = {});
 
 /// A time as ninjs wants it: ISO 8601 extended in UTC ("2026-12-03T10:15:00Z"); empty when invalid.
 QString ninjsTime(const QDateTime &time);

@@ -25,9 +25,11 @@ QString xmlSafe(const QString &text) {
 
 class NitfWriter {
 public:
-    NitfWriter(const Story &story, const QHash<QString, QString> &imagePaths, QXmlStreamWriter &xml)
+    NitfWriter(const Story &story, const QHash<QString, QString> &imagePaths, const PictureFileRefs &renditions,
+               QXmlStreamWriter &xml)
         : m_story(story)
         , m_paths(imagePaths)
+        , m_renditions(renditions)
         , m_xml(xml) {}
 
     void write();
@@ -48,10 +50,12 @@ private:
     void table(const Block &block);
     void pullQuote(const PullQuote &quote);
     void picture(const StoryImage &image);
+    void mediaReference(const StoryImage &image, const PictureFileRef &file);
     void item(const ArticleItem &item);
 
     const Story &m_story;
     const QHash<QString, QString> &m_paths;
+    const PictureFileRefs &m_renditions;
     QXmlStreamWriter &m_xml;
 };
 
@@ -183,6 +187,9 @@ void NitfWriter::inlineText(const InlineText &line) {
             start(u"em"_qs);
         if (run.strike)
             start(u"em"_qs, u"strike"_qs);
+        // NITF 3.6 allows sup and sub only inside num (m<num><sup>2</sup></num>).
+        if (run.baseline != Baseline::Normal)
+            start(u"num"_qs);
         if (run.baseline == Baseline::Superscript)
             start(u"sup"_qs);
         else if (run.baseline == Baseline::Subscript)
@@ -278,7 +285,10 @@ void NitfWriter::table(const Block &block) {
 void NitfWriter::pullQuote(const PullQuote &quote) {
     if (quote.text.trimmed().isEmpty())
         return;
-    m_xml.writeStartElement(u"pq"_qs);
+    // NITF 3.6 has no pull quote element: a bq of class "pullquote" says it (its schema allows
+    // bq/block/p with a credit, and readers that know no class still see a quote with its credit).
+    m_xml.writeStartElement(u"bq"_qs);
+    attribute(u"class"_qs, u"pullquote"_qs);
     m_xml.writeStartElement(u"block"_qs);
     textElement(u"p"_qs, quote.text.trimmed());
     m_xml.writeEndElement();
@@ -290,23 +300,31 @@ void NitfWriter::pullQuote(const PullQuote &quote) {
 void NitfWriter::picture(const StoryImage &image) {
     m_xml.writeStartElement(u"media"_qs);
     attribute(u"media-type"_qs, u"image"_qs);
-    m_xml.writeEmptyElement(u"media-reference"_qs);
-    const QString source = m_paths.value(image.id, image.sourceHref);
-    if (!source.isEmpty())
-        attribute(u"source"_qs, source);
-    if (!image.mimeType.isEmpty())
-        attribute(u"mime-type"_qs, image.mimeType);
-    if (!image.altText.trimmed().isEmpty())
-        attribute(u"alternate-text"_qs, image.altText.trimmed());
-    if (image.width > 0 && image.height > 0) {
-        attribute(u"width"_qs, QString::number(image.width));
-        attribute(u"height"_qs, QString::number(image.height));
-    }
+    const QList<PictureFileRef> files = m_renditions.value(image.id);
+    if (files.isEmpty())
+        mediaReference(image, {m_paths.value(image.id, image.sourceHref), image.mimeType, image.width, image.height});
+    // NITF 3.6 lets media hold a media-reference per rendition; readers take the one they need.
+    for (const PictureFileRef &file : files)
+        mediaReference(image, file);
     if (!image.caption.trimmed().isEmpty())
         textElement(u"media-caption"_qs, image.caption.trimmed());
     if (!image.credit.trimmed().isEmpty())
         textElement(u"media-producer"_qs, image.credit.trimmed());
     m_xml.writeEndElement();
+}
+
+void NitfWriter::mediaReference(const StoryImage &image, const PictureFileRef &file) {
+    m_xml.writeEmptyElement(u"media-reference"_qs);
+    if (!file.href.isEmpty())
+        attribute(u"source"_qs, file.href);
+    if (!file.mimeType.isEmpty())
+        attribute(u"mime-type"_qs, file.mimeType);
+    if (!image.altText.trimmed().isEmpty())
+        attribute(u"alternate-text"_qs, image.altText.trimmed());
+    if (file.width > 0 && file.height > 0) {
+        attribute(u"width"_qs, QString::number(file.width));
+        attribute(u"height"_qs, QString::number(file.height));
+    }
 }
 
 void NitfWriter::item(const ArticleItem &entry) {
@@ -330,17 +348,19 @@ QString nitfTime(const QDateTime &time) {
     return time.isValid() ? time.toUTC().toString(u"yyyyMMdd'T'HHmmss'Z'"_qs) : QString();
 }
 
-void writeNitfElement(QXmlStreamWriter &xml, const Story &story, const QHash<QString, QString> &imagePaths) {
-    NitfWriter(story, imagePaths, xml).write();
+void writeNitfElement(QXmlStreamWriter &xml, const Story &story, const QHash<QString, QString> &imagePaths,
+                      const PictureFileRefs &renditions) {
+    NitfWriter(story, imagePaths, renditions, xml).write();
 }
 
-QByteArray writeNitf(const Story &story, const QHash<QString, QString> &imagePaths) {
+QByteArray writeNitf(const Story &story, const QHash<QString, QString> &imagePaths,
+                     const PictureFileRefs &renditions) {
     QByteArray out;
     QXmlStreamWriter xml(&out);
     // No automatic indenting: it would put line breaks and spaces inside running text (between
     // </em> and <em>, before </byline>), which is text to a reader. Line breaks go between blocks.
     xml.writeStartDocument();
-    writeNitfElement(xml, story, imagePaths);
+    writeNitfElement(xml, story, imagePaths, renditions);
     xml.writeCharacters(u"\n"_qs);
     xml.writeEndDocument();
     return out;

@@ -3,8 +3,10 @@
 #include "logging.h"
 
 #include <QBuffer>
+#include <QFileInfo>
 #include <QImageReader>
 #include <QImageWriter>
+#include <QMimeDatabase>
 
 #include <algorithm>
 #include <iterator>
@@ -26,6 +28,18 @@ QString mimeTypeOf(const QByteArray &format) {
 bool canWrite(const QByteArray &format) {
     static const QList<QByteArray> writable = QImageWriter::supportedImageFormats();
     return writable.contains(format);
+}
+
+/// The pixels of @p crop (fractions of @p size); the whole picture when the crop is null or
+/// leaves nothing.
+QRect cropPixels(const QRectF &crop, const QSize &size) {
+    const QRect whole(QPoint(0, 0), size);
+    if (crop.isNull() || !crop.isValid())
+        return whole;
+    const QRect pixels = QRect(qRound(crop.x() * size.width()), qRound(crop.y() * size.height()),
+                               qRound(crop.width() * size.width()), qRound(crop.height() * size.height()))
+                             .intersected(whole);
+    return pixels.isEmpty() ? whole : pixels;
 }
 
 QByteArray encode(const QImage &image, const QByteArray &format, bool fromPng) {
@@ -101,7 +115,11 @@ PreparedPicture preparePicture(const StoryImage &image) {
         picture.asStored = true;
         return picture;
     }
-    picture.asStored = !turned;
+    const QRect whole = picture.image.rect();
+    const QRect crop = cropPixels(image.crop, whole.size());
+    if (crop != whole)
+        picture.image = picture.image.copy(crop);
+    picture.asStored = !turned && crop == whole;
     return picture;
 }
 
@@ -139,7 +157,7 @@ RenditionFile makeRenditionFile(const StoryImage &image, const PreparedPicture &
     return file;
 }
 
-PictureRenditions makeRenditions(const StoryImage &image, const QString &fullSizePath) {
+PictureRenditions makeRenditions(const StoryImage &image, const QString &fullSizePath, RenditionSet set) {
     PictureRenditions result;
     const PreparedPicture picture = preparePicture(image);
     const bool resizable = !picture.image.isNull() && picture.format != "gif" && canWrite(picture.format);
@@ -155,7 +173,7 @@ PictureRenditions makeRenditions(const StoryImage &image, const QString &fullSiz
     for (const RenditionSpec &spec : planRenditions(fullSizePath, picture, picture.format))
         primary.append(makeRenditionFile(image, picture, spec));
     QList<RenditionFile> webp;
-    if (picture.format != "webp" && canWrite("webp")) {
+    if (set == RenditionSet::WebPage && picture.format != "webp" && canWrite("webp")) {
         for (const RenditionSpec &spec : planRenditions(fullSizePath, picture, "webp"))
             webp.append(makeRenditionFile(image, picture, spec));
         const bool failed = std::any_of(webp.cbegin(), webp.cend(), [](const RenditionFile &f) { return f.bytes.isEmpty(); });
@@ -172,6 +190,18 @@ PictureRenditions makeRenditions(const StoryImage &image, const QString &fullSiz
         result.sources.sizes = renditionSizes();
     }
     return result;
+}
+
+QList<PictureFileRef> fileRefsOf(const PictureRenditions &renditions, const StoryImage &image) {
+    QList<PictureFileRef> refs;
+    for (const RenditionFile &file : renditions.files) {
+        const QString extension = QFileInfo(file.relativePath).suffix().toLower();
+        QString mimeType = QMimeDatabase().mimeTypeForFile(file.relativePath, QMimeDatabase::MatchExtension).name();
+        if (mimeType == u"application/octet-stream"_qs || extension.isEmpty())
+            mimeType = image.mimeType; // a picture written as stored under an unknown extension
+        refs.append({file.relativePath, mimeType, file.width, file.height, file.bytes.size()});
+    }
+    return refs;
 }
 
 QByteArray previewPictureBytes(const StoryImage &image, QString *mimeType) {

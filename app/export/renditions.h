@@ -4,6 +4,7 @@
 #include "render/articlerenderer.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QImage>
 #include <QList>
 #include <QString>
@@ -19,17 +20,17 @@ inline constexpr int RenditionWidths[] = {480, 960, 1600};
 QString renditionSizes();
 
 /// A picture as the page shows it: decoded with its EXIF orientation applied
-/// (QImageReader::setAutoTransform).
+/// (QImageReader::setAutoTransform), then cut to StoryImage::crop.
 struct PreparedPicture {
     QImage image;      ///< null when the stored bytes are not a picture Qt can read
     QByteArray format; ///< QImageReader's name of the stored format: "jpeg", "png", "webp", "gif"
-    /// True when the stored bytes already show exactly this to a browser (no turn to apply), so
-    /// they can be shipped as they are.
+    /// True when the stored bytes already show exactly this to a browser (no turn to apply, no
+    /// crop), so they can be shipped as they are.
     bool asStored = false;
 };
 
-/// Decodes @p image for the page. A GIF (its animation would be lost) and any picture Qt cannot
-/// read are left asStored with whatever image could be read (null if none).
+/// Decodes @p image for the page. A GIF is never cropped (its animation would be lost); it and any
+/// picture Qt cannot read are left asStored with whatever image could be read (null if none).
 PreparedPicture preparePicture(const StoryImage &image);
 
 /// One file of a picture's renditions, before it is made.
@@ -70,14 +71,36 @@ struct PictureRenditions {
     PictureSources sources;     ///< for the <img>/<picture> markup and og:image
 };
 
+/// Which files makeRenditions() makes: a web page's (WebP too when smaller) or a syndication
+/// format's (the picture's own format only: partners' systems take what the photo desk sent).
+enum class RenditionSet { WebPage, Syndication };
+
+/// One file of a picture as NITF's media-reference and ninjs' renditions name it.
+struct PictureFileRef {
+    QString href;     ///< relative path in the export folder ("images/1-quay-480.jpg")
+    QString mimeType; ///< "image/jpeg"
+    int width = 0;    ///< pixels; 0 when unknown
+    int height = 0;
+    qint64 bytes = 0; ///< file size
+};
+
+/// The exported files of each picture by StoryImage::id, narrowest first, the full-size file last.
+using PictureFileRefs = QHash<QString, QList<PictureFileRef>>;
+
+/// @p renditions' files as a syndication format names them (mime type from each file's extension).
+QList<PictureFileRef> fileRefsOf(const PictureRenditions &renditions, const StoryImage &image);
+
 /// Every file of @p image for a web page (see planRenditions(), makeRenditionFile()): the stored
 /// format at each width and full size, plus the same in WebP when the WebP files together are
 /// smaller and Qt has a WebP writer. A GIF, or a picture Qt cannot read, is written as stored
 /// alone (no srcset). @p fullSizePath as for planRenditions().
-PictureRenditions makeRenditions(const StoryImage &image, const QString &fullSizePath);
+/// With RenditionSet::Syndication no WebP files are made and @c sources holds the stored-format
+/// candidates alone.
+PictureRenditions makeRenditions(const StoryImage &image, const QString &fullSizePath,
+                                 RenditionSet set = RenditionSet::WebPage);
 
-/// The picture the preview shows for @p image, turned as the export's: the stored bytes when they
-/// already are, else the prepared picture at most 1600 pixels wide, in the stored
+/// The picture the preview shows for @p image, turned and cropped as the export's: the stored
+/// bytes when they already are, else the prepared picture at most 1600 pixels wide, in the stored
 /// format (PNG for a picture Qt can read but not write). @p mimeType gets the bytes' type.
 QByteArray previewPictureBytes(const StoryImage &image, QString *mimeType);
 

@@ -8,6 +8,7 @@
 #include "pictures/picturemetadatawriter.h"
 #include "renditions.h"
 #include "render/articlerenderer.h"
+#include "render/pagehead.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,6 +18,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QUrl>
 
 #include <cerrno>
 #include <filesystem>
@@ -33,26 +35,31 @@ struct PageFile {
     QByteArray bytes;
 };
 
-/// Every file of the export, pictures first (story order; for a web page each picture's
-/// renditions, makeRenditions()), each file with the picture's caption, credit and alt text
+/// Every file of the export, pictures first (story order, each picture's renditions,
+/// makeRenditions(): WebP too for a web page, the stored format alone for syndication), each file with the picture's caption, credit and alt text
 /// written into its own XMP and IPTC (withPictureMetadata()), the main file (index.html, <slug>.xml or <slug>.json) last.
 QList<PageFile> pageFiles(const Story &story, ExportFormat format, const ExportOptions &exportOptions) {
     const QHash<QString, QString> paths = exportImagePaths(story);
     QList<PageFile> files;
     QHash<QString, PictureSources> sources;
+    PictureFileRefs syndicated;
     // A picture saved off the page keeps its credit; one whose metadata cannot be written goes as
     // it is.
     for (const StoryImage &image : story.images) {
         if (image.isMissing())
             continue;
-        if (format != ExportFormat::Html) {
-            files.append({paths.value(image.id), withPictureMetadata(image.data, image)});
-            continue;
+        const bool page = format == ExportFormat::Html;
+        const PictureRenditions renditions =
+            makeRenditions(image, paths.value(image.id), page ? RenditionSet::WebPage : RenditionSet::Syndication);
+        PictureRenditions written = renditions;
+        for (RenditionFile &file : written.files) {
+            file.bytes = withPictureMetadata(file.bytes, image);
+            files.append({file.relativePath, file.bytes});
         }
-        const PictureRenditions renditions = makeRenditions(image, paths.value(image.id));
-        for (const RenditionFile &file : renditions.files)
-            files.append({file.relativePath, withPictureMetadata(file.bytes, image)});
-        sources.insert(image.id, renditions.sources);
+        if (page)
+            sources.insert(image.id, renditions.sources);
+        else
+            syndicated.insert(image.id, fileRefsOf(written, image)); // sizes as written, metadata included
     }
     const QString main = exportMainFileName(story, format);
     switch (format) {
@@ -68,13 +75,22 @@ QList<PageFile> pageFiles(const Story &story, ExportFormat format, const ExportO
         break;
     }
     case ExportFormat::Nitf:
-        files.append({main, writeNitf(story, paths)});
+        files.append({main, writeNitf(story, paths, syndicated)});
         break;
-    case ExportFormat::Ninjs:
-        files.append({main, writeNinjs(story, paths)});
+    case ExportFormat::Ninjs: {
+        // ninjs 2.2 wants each rendition's href to be a URI: with a site address it is where the
+        // picture is published beside the page (as og:image); without one, the file in the folder.
+        const QString canonical = canonicalUrl(story, exportOptions.siteBaseUrl);
+        if (!canonical.isEmpty()) {
+            for (QList<PictureFileRef> &refs : syndicated)
+                for (PictureFileRef &ref : refs)
+                    ref.href = QUrl(canonical).resolved(QUrl(ref.href)).toString(QUrl::FullyEncoded);
+        }
+        files.append({main, writeNinjs(story, paths, syndicated)});
         break;
+    }
     case ExportFormat::NewsMl:
-        files.append({main, writeNewsMl(story, paths)});
+        files.append({main, writeNewsMl(story, paths, syndicated)});
         break;
     }
     return files;

@@ -10,7 +10,8 @@ namespace galley {
 /// Choices for one export beyond its format.
 struct ExportOptions {
     /// Where the site publishes stories (normalizeSiteBaseUrl()): the web page's canonical URL and
-    /// its absolute social picture URLs are built from it; empty leaves them out.
+    /// its absolute social picture URLs are built from it, and ninjs' rendition hrefs (absolute picture
+    /// addresses beside the page); empty leaves them out (ninjs then names the files in the folder).
     QString siteBaseUrl;
 };
 

@@ -113,6 +113,14 @@ void readPre(QXmlStreamReader &xml, State &state) {
     }
 }
 
+/// A bq or blockquote that says it is a pull quote by its class ("pullquote", "pull-quote", "pq":
+/// Galley's NITF export and HTML-minded feeds), since NITF 3.6 has no element for one.
+bool isPullQuoteClass(const QXmlStreamReader &xml) {
+    const QStringList classes =
+        xml.attributes().value(u"class"_qs).toString().toLower().split(u' ', Qt::SkipEmptyParts);
+    return classes.contains(u"pullquote"_qs) || classes.contains(u"pull-quote"_qs) || classes.contains(u"pq"_qs);
+}
+
 void readPullQuote(QXmlStreamReader &xml, State &state) {
     const int line = int(xml.lineNumber());
     QList<ReaderNote> notes;
@@ -285,6 +293,8 @@ void readContainer(QXmlStreamReader &xml, State &state, const Context &ctx) {
         } else if (name == u"block" || name == u"div" || name == u"section" || name == u"article" ||
                    name == u"body.content") {
             readContainer(xml, state, inner);
+        } else if ((name == u"bq" || name == u"blockquote") && isPullQuoteClass(xml)) {
+            readPullQuote(xml, state);
         } else if (name == u"bq" || name == u"blockquote") {
             readContainer(xml, state, Context{ctx.depth + 1, true, state.body.size(), ++state.listGroup});
         } else if (name == u"credit" && ctx.quote) {

@@ -185,6 +185,10 @@ Block Block::make(BlockKind kind, const QString &text) {
     return Block{newId(), kind, {InlineText::plain(text)}};
 }
 
+bool StoryImage::hasFocus() const {
+    return !qFuzzyCompare(focus.x(), 0.5) || !qFuzzyCompare(focus.y(), 0.5);
+}
+
 QString StoryImage::fileExtension() const {
     static const QHash<QString, QString> extensions = {
         {QStringLiteral("image/jpeg"), QStringLiteral("jpg")},

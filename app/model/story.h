@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
+#include <QPointF>
+#include <QRectF>
 #include <QString>
 #include <QStringList>
 
@@ -150,6 +152,16 @@ struct StoryImage {
     /// Pixel size of the picture at @c sourceHref as the source states it; 0 when not stated.
     int width = 0;
     int height = 0;
+    /// The part of the picture the page shows, as fractions (0 to 1) of the picture's width and
+    /// height as it is seen, EXIF orientation applied: the renditions and the preview are cut to it.
+    /// A null rectangle (the default) is the whole picture.
+    QRectF crop;
+    /// The point the page keeps in view when it trims the picture to fit a frame (CSS
+    /// object-position), as fractions of the cropped picture; the centre by default.
+    QPointF focus{0.5, 0.5};
+
+    /// True when focus is not the centre (the page then says where it is).
+    bool hasFocus() const;
 
     bool isMissing() const { return data.isEmpty(); }
     /// File extension for @c mimeType without the dot ("jpg", "png", "webp", "gif"); "bin" if unknown.

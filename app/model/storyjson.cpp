@@ -279,6 +279,11 @@ QJsonObject storyToJson(const Story &story) {
             o.insert(QStringLiteral("width"), image.width);
         if (image.height > 0)
             o.insert(QStringLiteral("height"), image.height);
+        if (!image.crop.isNull())
+            o.insert(QStringLiteral("crop"), QJsonArray{image.crop.x(), image.crop.y(), image.crop.width(),
+                                                        image.crop.height()});
+        if (image.hasFocus())
+            o.insert(QStringLiteral("focus"), QJsonArray{image.focus.x(), image.focus.y()});
         images.append(o);
     }
     return QJsonObject{{QStringLiteral("id"), story.id},
@@ -338,6 +343,18 @@ Story storyFromJson(const QJsonObject &json, QString *error) {
         image.sourceHref = o.value(QStringLiteral("sourceHref")).toString();
         image.width = std::max(o.value(QStringLiteral("width")).toInt(), 0);
         image.height = std::max(o.value(QStringLiteral("height")).toInt(), 0);
+        // Fractions of the picture; anything out of range is the whole picture / the centre.
+        if (const QJsonArray crop = o.value(QStringLiteral("crop")).toArray(); crop.size() == 4) {
+            const QRectF rect(crop.at(0).toDouble(), crop.at(1).toDouble(), crop.at(2).toDouble(),
+                              crop.at(3).toDouble());
+            if (rect.isValid() && QRectF(0, 0, 1, 1).contains(rect))
+                image.crop = rect;
+        }
+        if (const QJsonArray focus = o.value(QStringLiteral("focus")).toArray(); focus.size() == 2) {
+            const QPointF point(focus.at(0).toDouble(), focus.at(1).toDouble());
+            if (QRectF(0, 0, 1, 1).contains(point))
+                image.focus = point;
+        }
         story.images.append(image);
     }
     story.created = timeFromText(text(u"created"), QStringLiteral("created"), &problem);

@@ -43,7 +43,8 @@ namespace galley {
 /// Whole story as JSON, the form of the sample stories (resources/samples/*.json):
 /// {"id", "slug", "section", "headline", "deck", "bylines": [..], "dateline", "status" (statusKey),
 ///  "body" (bodyToJson), "pullQuotes" (pullQuotesToJson), "images": [{"id", "file", "mimeType",
-///  "caption", "credit", "altText", "after", "sourceHref"?, "width"?, "height"?}], "metadata" (metadataToJson), "notes" (notesToJson),
+///  "caption", "credit", "altText", "after", "sourceHref"?, "width"?, "height"?, "crop"?: [x, y, w, h],
+///  "focus"?: [x, y] (fractions, StoryImage::crop / focus)}], "metadata" (metadataToJson), "notes" (notesToJson),
 ///  "created", "updated" (ISO-8601 UTC with milliseconds)}.
 /// Picture bytes are not included: "file" names the picture's file (StoryImage::fileName) and the
 /// reader of the JSON supplies the data.

@@ -210,6 +210,14 @@ QString renderPicture(const PictureSources &sources, const StoryImage &image) {
         img += attr(u"srcset", srcset(sources.candidates)) % attr(u"sizes", sources.sizes);
     if (sources.width > 0 && sources.height > 0)
         img += attr(u"width", QString::number(sources.width)) % attr(u"height", QString::number(sources.height));
+    if (image.hasFocus()) {
+        // Where a frame that trims the picture (the stylesheet's lead picture on a short screen)
+        // keeps it in view; percentages of the picture, as CSS object-position reads them.
+        const auto percent = [](qreal fraction) -> QString {
+            return QString::number(qRound(std::clamp(fraction, 0.0, 1.0) * 1000) / 10.0, 'g', 4) % u'%';
+        };
+        img += attr(u"style", u"object-position: "_qs % percent(image.focus.x()) % u' ' % percent(image.focus.y()));
+    }
     img += attr(u"alt", image.altText.trimmed()) % u'>';
     if (sources.candidates.isEmpty() && sources.webp.isEmpty())
         return img;

@@ -281,6 +281,21 @@ const QList<Migration> &migrations() {
              u" WHERE c.story_id = stories.id AND c.to_status = 'published') WHERE status = 'published'"_qs,
              u"UPDATE stories SET published = updated WHERE status = 'published' AND published IS NULL"_qs,
          }},
+        // Each picture's crop and focal point (issue 11), as fractions of the picture: the crop
+        // NULL for the whole picture, the focus the centre unless set.
+        {12,
+         {
+             {u"ALTER TABLE images ADD COLUMN crop_x REAL"_qs, u"ALTER TABLE images ADD COLUMN crop_x DOUBLE PRECISION"_qs},
+             {u"ALTER TABLE images ADD COLUMN crop_y REAL"_qs, u"ALTER TABLE images ADD COLUMN crop_y DOUBLE PRECISION"_qs},
+             {u"ALTER TABLE images ADD COLUMN crop_width REAL"_qs,
+              u"ALTER TABLE images ADD COLUMN crop_width DOUBLE PRECISION"_qs},
+             {u"ALTER TABLE images ADD COLUMN crop_height REAL"_qs,
+              u"ALTER TABLE images ADD COLUMN crop_height DOUBLE PRECISION"_qs},
+             {u"ALTER TABLE images ADD COLUMN focus_x REAL NOT NULL DEFAULT 0.5"_qs,
+              u"ALTER TABLE images ADD COLUMN focus_x DOUBLE PRECISION NOT NULL DEFAULT 0.5"_qs},
+             {u"ALTER TABLE images ADD COLUMN focus_y REAL NOT NULL DEFAULT 0.5"_qs,
+              u"ALTER TABLE images ADD COLUMN focus_y DOUBLE PRECISION NOT NULL DEFAULT 0.5"_qs},
+         }},
     };
     return list;
 }

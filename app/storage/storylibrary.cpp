@@ -239,6 +239,7 @@ void StoryLibrary::close()
         d->db.close();
         d->db = QSqlDatabase();
         d->hasPublishedColumn.reset();
+        d->hasCropColumns.reset();
         QSqlDatabase::removeDatabase(d->connectionName);
     }
     d->path.clear();

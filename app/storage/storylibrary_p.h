@@ -25,6 +25,7 @@ struct StoryLibrary::Private {
     /// Whether stories.published exists yet: schema steps that read stories (the search index's)
     /// run before step 11 adds it. Unknown until loadStory() first asks.
     mutable std::optional<bool> hasPublishedColumn;
+    mutable std::optional<bool> hasCropColumns; ///< images.crop_* (schema step 12) exist
     int version = 0;
 
     /// Connects to the PostgreSQL library at @p address (a postgresql:// URI, see ServerAddress) with

@@ -16,7 +16,7 @@ namespace {
 /// How a column's value is read for copying and hashing, whatever type the driver hands back
 /// (SQLite's integers are qlonglong, PostgreSQL's int; a JSON array comes back as PostgreSQL's jsonb
 /// prints it, with spaces, and as SQLite's json_insert() wrote it, without).
-enum class Kind { Text, Bytes, Integer, JsonText };
+enum class Kind { Text, Bytes, Integer, Real, JsonText };
 
 struct Column {
     QString name;
@@ -50,7 +50,9 @@ const QList<Table> &tables() {
          {{u"id"_qs, K::Text}, {u"story_id"_qs, K::Text}, {u"position"_qs, K::Integer}, {u"data"_qs, K::Bytes},
           {u"mime_type"_qs, K::Text}, {u"file_name"_qs, K::Text}, {u"caption"_qs, K::Text},
           {u"credit"_qs, K::Text}, {u"alt_text"_qs, K::Text}, {u"placement"_qs, K::Text},
-          {u"source_href"_qs, K::Text}, {u"width"_qs, K::Integer}, {u"height"_qs, K::Integer}},
+          {u"source_href"_qs, K::Text}, {u"width"_qs, K::Integer}, {u"height"_qs, K::Integer},
+          {u"crop_x"_qs, K::Real}, {u"crop_y"_qs, K::Real}, {u"crop_width"_qs, K::Real}, {u"crop_height"_qs, K::Real},
+          {u"focus_x"_qs, K::Real}, {u"focus_y"_qs, K::Real}},
          u"story_id"_qs, u"story_id, position"_qs, u"position"_qs},
         {u"revision_pieces"_qs,
          {{u"story_id"_qs, K::Text}, {u"key"_qs, K::Bytes}, {u"revision"_qs, K::Integer}, {u"data"_qs, K::Bytes}},
@@ -88,6 +90,8 @@ QVariant normalized(const QVariant &value, Kind kind) {
         return value.toByteArray();
     case Kind::Integer:
         return value.toLongLong();
+    case Kind::Real:
+        return value.toDouble();
     case Kind::JsonText:
         return QString::fromUtf8(QJsonDocument::fromJson(value.toString().toUtf8()).toJson(QJsonDocument::Compact));
     case Kind::Text:
@@ -111,6 +115,10 @@ void addToHash(QCryptographicHash &hash, const QVariant &value, Kind kind) {
     case Kind::Integer:
         bytes = QByteArray::number(value.toLongLong());
         hash.addData("I");
+        break;
+    case Kind::Real:
+        bytes = QByteArray::number(value.toDouble(), 'g', 17); // every bit of the double, alike on both engines
+        hash.addData("R");
         break;
     case Kind::Text:
     case Kind::JsonText:

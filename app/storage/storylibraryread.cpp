@@ -221,10 +221,15 @@ std::optional<Story> StoryLibrary::Private::loadStory(const QString &id, QString
 
     QSqlQuery images(d->db);
     images.setForwardOnly(true);
+    // A schema step that reads stories (the search index's) runs before the crop columns exist.
+    if (!d->hasCropColumns)
+        d->hasCropColumns = d->db.record(u"images"_qs).contains(u"crop_x"_qs);
+    const bool hasCrop = *d->hasCropColumns;
     images.prepare(
         u"SELECT id, data, mime_type, file_name, caption, credit, alt_text, placement, source_href, width, "
-        u"height FROM images "
-        u"WHERE story_id = ? ORDER BY position"_qs);
+        u"height"_qs %
+        QString(hasCrop ? u", crop_x, crop_y, crop_width, crop_height, focus_x, focus_y"_qs : QString()) %
+        u" FROM images WHERE story_id = ? ORDER BY position"_qs);
     images.addBindValue(id);
     if (!d->exec(images, error))
         return std::nullopt;
@@ -241,6 +246,11 @@ std::optional<Story> StoryLibrary::Private::loadStory(const QString &id, QString
         image.sourceHref = images.value(8).toString();
         image.width = images.value(9).toInt();
         image.height = images.value(10).toInt();
+        if (hasCrop && !images.isNull(11))
+            image.crop = QRectF(images.value(11).toDouble(), images.value(12).toDouble(),
+                                images.value(13).toDouble(), images.value(14).toDouble());
+        if (hasCrop)
+            image.focus = QPointF(images.value(15).toDouble(), images.value(16).toDouble());
         story.images.append(image);
     }
     return story;

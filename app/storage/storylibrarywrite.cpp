@@ -152,7 +152,8 @@ bool StoryLibrary::save(Story &story, const SaveOptions &options, QString *error
         return abandon();
     images.prepare(
         u"INSERT INTO images (id, story_id, position, data, mime_type, file_name, caption, credit, "
-        u"alt_text, placement, source_href, width, height) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_qs);
+        u"alt_text, placement, source_href, width, height, crop_x, crop_y, crop_width, crop_height, focus_x, "
+        u"focus_y) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_qs);
     // This story's rows are gone, so a remaining row with the id belongs to another story.
     QSqlQuery elsewhere(d->db);
     elsewhere.prepare(u"SELECT 1 FROM images WHERE id = ?"_qs);
@@ -183,6 +184,14 @@ bool StoryLibrary::save(Story &story, const SaveOptions &options, QString *error
         images.addBindValue(text(image.sourceHref));
         images.addBindValue(std::max(image.width, 0));
         images.addBindValue(std::max(image.height, 0));
+        const bool cropped = !image.crop.isNull();
+        const QVariant none(QMetaType::fromType<double>()); // SQL NULL: the whole picture
+        images.addBindValue(cropped ? QVariant(image.crop.x()) : none);
+        images.addBindValue(cropped ? QVariant(image.crop.y()) : none);
+        images.addBindValue(cropped ? QVariant(image.crop.width()) : none);
+        images.addBindValue(cropped ? QVariant(image.crop.height()) : none);
+        images.addBindValue(image.focus.x());
+        images.addBindValue(image.focus.y());
         if (!d->exec(images, error))
             return abandon();
     }

@@ -16,7 +16,7 @@ GALLEY_PACKAGES=(
     libkainjow-mustache-dev libdtl-dev libnuspell-dev hunspell-en-us hunspell-en-gb hunspell-en-ca
     libuchardet-dev libxml2-dev libpng-dev qt6-pdf-dev libexiv2-dev
     fonts-dejavu-core tidy xvfb xauth pandoc
-    libxml2-utils python3-jsonschema
+    libxml2-utils python3-jsonschema python3-rfc3987
     postgresql libqt6sql6-psql
     librsvg2-bin dpkg-dev file
     desktop-file-utils appstream lintian man-db libglib2.0-bin shared-mime-info

@@ -119,6 +119,7 @@ private Q_SLOTS:
     void neverUpscaled();
     void pngStaysPng();
     void exifOrientationApplied();
+    void cropCutsEveryRendition();
     void unreadablePictureShippedAsIs();
     void exportWritesRenditionsAndPictureMarkup();
 };
@@ -225,6 +226,22 @@ void TestRenditions::exifOrientationApplied() {
     QCOMPARE(previewPictureBytes(plain, &mimeType), plain.data);
 }
 
+void TestRenditions::cropCutsEveryRendition() {
+    StoryImage image = picture(encoded(photo(2000, 1000), "jpeg"), u"image/jpeg"_qs);
+    image.crop = QRectF(0.5, 0.0, 0.5, 1.0); // the right half: 1000 x 1000, no red
+    const PictureRenditions renditions = makeRenditions(image, u"images/1-quay.jpg"_qs);
+    QCOMPARE(srcset(renditions.sources.candidates),
+             u"images/1-quay-480.jpg 480w, images/1-quay-960.jpg 960w, images/1-quay.jpg 1000w"_qs);
+    QCOMPARE(renditions.sources.height, 1000);
+    for (const RenditionFile &file : renditions.files) {
+        QCOMPARE(sizeOf(file.bytes), QSize(file.width, file.width));
+        QVERIFY(qRed(QImage::fromData(file.bytes).pixel(2, 2)) < 120);
+    }
+    QVERIFY(renditions.files.constLast().bytes != image.data);
+    QString mimeType;
+    QCOMPARE(sizeOf(previewPictureBytes(image, &mimeType)), QSize(1000, 1000));
+}
+
 void TestRenditions::unreadablePictureShippedAsIs() {
     const StoryImage broken = picture(QByteArray("not a picture at all"), u"image/jpeg"_qs);
     const PictureRenditions renditions = makeRenditions(broken, u"images/1-quay.jpg"_qs);
@@ -240,6 +257,7 @@ void TestRenditions::exportWritesRenditionsAndPictureMarkup() {
     story.headline = u"Night on the quay"_qs;
     story.body = {Block::make(BlockKind::Paragraph, u"The quay was quiet."_qs)};
     StoryImage image = picture(encoded(photo(1200, 600), "jpeg"), u"image/jpeg"_qs);
+    image.focus = QPointF(0.3, 0.25);
     story.images = {image};
     QTemporaryDir tmp;
     QString error;
@@ -256,7 +274,7 @@ void TestRenditions::exportWritesRenditionsAndPictureMarkup() {
                  u"images/1-quay-960.webp 960w, images/1-quay.webp 1200w\" sizes=\"(max-width: 40em) 100vw, "
                  u"38em\"><img src=\"images/1-quay.jpg\" srcset=\"images/1-quay-480.jpg 480w, "
                  u"images/1-quay-960.jpg 960w, images/1-quay.jpg 1200w\" sizes=\"(max-width: 40em) 100vw, "
-                 u"38em\" width=\"1200\" height=\"600\" alt=\"The quay\">"
+                 u"38em\" width=\"1200\" height=\"600\" style=\"object-position: 30% 25%\" alt=\"The quay\">"
                  u"</picture>"_qs),
              qPrintable(html));
     QVERIFY(html.contains(u"<meta property=\"og:image\" content=\"https://news.example.org/s/quay-night/images/"

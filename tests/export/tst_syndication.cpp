@@ -8,12 +8,16 @@
 #include "export/storyexporter.h"
 #include "import/importer.h"
 
+#include <QBuffer>
 #include <QDir>
+#include <QImage>
+#include <QImageReader>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QXmlStreamReader>
 #include <QTest>
 
 using namespace galley;
@@ -108,6 +112,23 @@ Story everyKindStory() {
     return story;
 }
 
+/// everyKindStory() with one picture: a real JPEG of @p width x @p height pixels, "harbour.jpg".
+Story pictureStory(int width, int height) {
+    QImage pixels(width, height, QImage::Format_RGB32);
+    pixels.fill(QColor(40, 90, 160));
+    QByteArray jpeg;
+    QBuffer buffer(&jpeg);
+    buffer.open(QIODevice::WriteOnly);
+    pixels.save(&buffer, "JPEG");
+    Story story = everyKindStory();
+    story.images.resize(1);
+    StoryImage &wide = story.images[0];
+    wide.data = jpeg;
+    wide.mimeType = u"image/jpeg"_qs;
+    wide.fileName = u"harbour.jpg"_qs;
+    return story;
+}
+
 /// Runs @p program with @p arguments; returns its exit code, with stdout and stderr in @p output.
 int run(const QString &program, const QStringList &arguments, QString *output) {
     QProcess process;
@@ -183,6 +204,7 @@ private Q_SLOTS:
     void newsmlValidatesAgainstSchema();
     void newsmlCarriesTheStory();
     void newsmlRoundTrip();
+    void renditionsInSyndication();
 };
 
 void TestSyndication::nitfValidatesAgainstSchema() {
@@ -190,11 +212,10 @@ void TestSyndication::nitfValidatesAgainstSchema() {
     QVERIFY(dir.isValid());
     Story story = everyKindStory();
     story.metadata.embargo = QDateTime(QDate(2099, 1, 1), QTime(6, 0), Qt::UTC);
-    QStringList schemas{schemaDir() + u"/galley-nitf-3.6-constraints.xsd"_qs};
-    const QString official = QStringLiteral(GALLEY_IPTC_SCHEMA_DIR);
-    if (!official.isEmpty())
-        schemas << official + u"/nitf-3-6.xsd"_qs;
-    checkAgainstSchemas({story, Story::create()}, ExportFormat::Nitf, dir.path(), schemas);
+    // Galley's constraints and IPTC's own NITF 3.6 schema (tests/data/schemas/iptc).
+    const QStringList schemas{schemaDir() + u"/galley-nitf-3.6-constraints.xsd"_qs,
+                              schemaDir() + u"/iptc/nitf-3-6.xsd"_qs};
+    checkAgainstSchemas({story, Story::create(), pictureStory(2000, 1000)}, ExportFormat::Nitf, dir.path(), schemas);
 }
 
 void TestSyndication::nitfCarriesTheStory() {
@@ -213,7 +234,7 @@ void TestSyndication::nitfCarriesTheStory() {
     QVERIFY(xml.contains(u"<a href=\"https://example.org/ferry?line=2&amp;day=mon\">timetable</a>"_qs));
     QVERIFY(xml.contains(u"<em class=\"bold\">late</em><em> again</em>"_qs));
     QVERIFY(xml.contains(u"<em class=\"strike\">twice</em>"_qs));
-    QVERIFY(xml.contains(u"<sup>2</sup>"_qs));
+    QVERIFY(xml.contains(u"<num><sup>2</sup></num>"_qs));
     QVERIFY(xml.contains(u"<media-reference source=\"images/1-pier.png\" mime-type=\"image/png\" "
                          u"alternate-text=\"A queue of people on a wooden pier\"/>"_qs));
     QVERIFY(xml.contains(u"<media-producer>Photo: Ann Lens / Example Wire</media-producer>"_qs));
@@ -232,21 +253,39 @@ void TestSyndication::ninjsValidatesAgainstSchema() {
     QVERIFY(dir.isValid());
     Story story = everyKindStory();
     story.metadata.embargo = QDateTime(QDate(2099, 1, 1), QTime(6, 0), Qt::UTC);
-    QStringList schemas{schemaDir() + u"/galley-ninjs-2.2-constraints.json"_qs};
-    const QString official = QStringLiteral(GALLEY_IPTC_SCHEMA_DIR);
-    if (!official.isEmpty())
-        schemas << official + u"/ninjs-schema_2.2.json"_qs;
-    for (const Story &s : {story, Story::create()}) {
-        QVERIFY(exportStory(s, dir.path(), nullptr, ExportFormat::Ninjs));
+    // IPTC's own schema (tests/data/schemas/iptc, CC BY 4.0) with its formats asserted: a
+    // rendition's href must be a URI, so the export names pictures by the site address.
+    const QString officialSchema = schemaDir() + u"/iptc/ninjs-schema_2.2.json"_qs;
+    const QStringList schemas{schemaDir() + u"/galley-ninjs-2.2-constraints.json"_qs, officialSchema};
+    const auto validate = [](const QString &schema, const QString &file, QString *output) {
+        // Debian's Python, with the python3-jsonschema and python3-rfc3987 the test command installs:
+        // another python3 earlier on PATH may lack the URI checker.
+        const QString python = QFileInfo::exists(u"/usr/bin/python3"_qs) ? u"/usr/bin/python3"_qs : u"python3"_qs;
+        return run(python, {QStringLiteral(GALLEY_EXPORT_TEST_DIR) + u"/validate_json.py"_qs, schema, file},
+                   output);
+    };
+    ExportOptions options;
+    options.siteBaseUrl = u"https://news.example.org/stories"_qs;
+    for (const Story &s : {story, Story::create(), pictureStory(2000, 1000)}) {
+        QVERIFY(exportStory(s, dir.path(), nullptr, ExportFormat::Ninjs, options));
         const QString file = dir.filePath(exportMainFileName(s, ExportFormat::Ninjs));
         for (const QString &schema : schemas) {
             QString output;
-            const int code = run(u"python3"_qs,
-                                 {QStringLiteral(GALLEY_EXPORT_TEST_DIR) + u"/validate_json.py"_qs, schema, file},
-                                 &output);
-            QVERIFY2(code == 0, qPrintable(schema + u": "_qs + output));
+            QVERIFY2(validate(schema, file, &output) == 0, qPrintable(schema + u": "_qs + output));
         }
     }
+    QFile written(dir.filePath(exportMainFileName(pictureStory(2000, 1000), ExportFormat::Ninjs)));
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(written.readAll())
+                 .object()[u"associations"_qs][0][u"renditions"_qs][0][u"href"_qs]
+                 .toString(),
+             u"https://news.example.org/stories/harbour-ferry/images/1-harbour-480.jpg"_qs);
+    // Without a site address the hrefs are paths in the folder, which the official schema refuses.
+    const Story local = pictureStory(2000, 1000);
+    QVERIFY(exportStory(local, dir.path(), nullptr, ExportFormat::Ninjs));
+    QString output;
+    QCOMPARE(validate(officialSchema, dir.filePath(exportMainFileName(local, ExportFormat::Ninjs)), &output), 1);
+    QVERIFY2(output.contains(u"'images/1-harbour-480.jpg' is not a 'uri'"_qs), qPrintable(output));
 }
 
 void TestSyndication::ninjsCarriesTheStory() {
@@ -485,6 +524,81 @@ void TestSyndication::newsmlRoundTrip() {
     QCOMPARE(back.metadata.versionCreated, story.metadata.versionCreated);
     QCOMPARE(back.metadata.firstCreated, story.metadata.firstCreated);
     QVERIFY(back.notes.isEmpty());
+}
+
+// A picture wider than every rendition width goes to partners at 480, 960 and 1600 pixels and full
+// size, in its own format (no WebP): NITF names each file in a media-reference (so does the NITF
+// inside NewsML-G2), ninjs in a rendition named by its width, the full-size file "original".
+void TestSyndication::renditionsInSyndication() {
+    const Story story = pictureStory(2000, 1000);
+    QCOMPARE(story.images.size(), 1);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QString error;
+    QVERIFY2(exportStory(story, dir.path(), &error, ExportFormat::Nitf), qPrintable(error));
+    const QStringList expected{u"images/1-harbour-480.jpg 480x240"_qs, u"images/1-harbour-960.jpg 960x480"_qs,
+                               u"images/1-harbour-1600.jpg 1600x800"_qs, u"images/1-harbour.jpg 2000x1000"_qs};
+    QStringList files;
+    for (const QString &entry : expected) {
+        const QString path = entry.section(u' ', 0, 0);
+        const QSize size = QImageReader(dir.filePath(path)).size();
+        files << path + u' ' + QString::number(size.width()) + u'x' + QString::number(size.height());
+    }
+    QCOMPARE(files, expected);
+    QVERIFY(QDir(dir.filePath(u"images"_qs)).entryList({u"*.webp"_qs}, QDir::Files).isEmpty());
+
+    const auto references = [](const QByteArray &xml) {
+        QStringList out;
+        QXmlStreamReader reader(xml);
+        while (!reader.atEnd()) {
+            if (reader.readNext() != QXmlStreamReader::StartElement || reader.name() != u"media-reference")
+                continue;
+            const QXmlStreamAttributes a = reader.attributes();
+            out << a.value(u"source"_qs).toString() + u' ' + a.value(u"width"_qs).toString() + u'x' +
+                       a.value(u"height"_qs).toString() + u' ' + a.value(u"mime-type"_qs).toString();
+        }
+        return out;
+    };
+    QStringList withType;
+    for (const QString &entry : expected)
+        withType << entry + u" image/jpeg"_qs;
+    QFile nitf(dir.filePath(u"harbour-ferry.xml"_qs));
+    QVERIFY(nitf.open(QIODevice::ReadOnly));
+    QCOMPARE(references(nitf.readAll()), withType);
+    checkAgainstSchemas({story}, ExportFormat::Nitf, dir.path(), {schemaDir() + u"/galley-nitf-3.6-constraints.xsd"_qs});
+
+    QVERIFY2(exportStory(story, dir.path(), &error, ExportFormat::NewsMl), qPrintable(error));
+    QFile newsml(dir.filePath(u"harbour-ferry.newsml.xml"_qs));
+    QVERIFY(newsml.open(QIODevice::ReadOnly));
+    QCOMPARE(references(newsml.readAll()), withType);
+
+    QVERIFY2(exportStory(story, dir.path(), &error, ExportFormat::Ninjs), qPrintable(error));
+    QFile ninjs(dir.filePath(u"harbour-ferry.json"_qs));
+    QVERIFY(ninjs.open(QIODevice::ReadOnly));
+    const QJsonArray renditions = QJsonDocument::fromJson(ninjs.readAll())
+                                      .object()[u"associations"_qs].toArray().at(0)[u"renditions"_qs].toArray();
+    QStringList named;
+    for (const QJsonValue &r : renditions)
+        named << r[u"name"_qs].toString() + u' ' + r[u"href"_qs].toString() + u' ' +
+                     QString::number(r[u"width"_qs].toInt()) + u'x' + QString::number(r[u"height"_qs].toInt()) +
+                     u' ' + r[u"contenttype"_qs].toString() +
+                     (r[u"sizeinbytes"_qs].toInteger() == QFileInfo(dir.filePath(r[u"href"_qs].toString())).size()
+                          ? u" size ok"_qs
+                          : u" size wrong"_qs);
+    QCOMPARE(named, (QStringList{u"w480 images/1-harbour-480.jpg 480x240 image/jpeg size ok"_qs,
+                                 u"w960 images/1-harbour-960.jpg 960x480 image/jpeg size ok"_qs,
+                                 u"w1600 images/1-harbour-1600.jpg 1600x800 image/jpeg size ok"_qs,
+                                 u"original images/1-harbour.jpg 2000x1000 image/jpeg size ok"_qs}));
+
+    // Imported back, the picture names the full-size file with its size (pictures are never
+    // fetched: the desk attaches the file).
+    const auto back = importFile(dir.filePath(u"harbour-ferry.xml"_qs), &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->story().images.size(), 1);
+    const StoryImage picture = back->story().images.at(0);
+    QCOMPARE(picture.fileName + u' ' + QString::number(picture.width) + u'x' + QString::number(picture.height),
+             u"1-harbour.jpg 2000x1000"_qs);
 }
 
 QTEST_GUILESS_MAIN(TestSyndication)

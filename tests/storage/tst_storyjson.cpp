@@ -25,6 +25,8 @@ void TestStoryJson::roundTripKeepsEverythingButPictureBytes()
     story.images.first().sourceHref = u"https://media.example.org/ferry.jpg"_qs;
     story.images.first().width = 1200;
     story.images.first().height = 800;
+    story.images.first().crop = QRectF(0.25, 0.125, 0.5, 0.75);
+    story.images.first().focus = QPointF(0.625, 0.375);
     const QByteArray text = QJsonDocument(storyToJson(story)).toJson();
     QString error = u"unset"_qs;
     const Story read = storyFromJson(QJsonDocument::fromJson(text).object(), &error);

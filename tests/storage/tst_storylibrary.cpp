@@ -210,7 +210,11 @@ void TestStoryLibrary::offeredPicturesAndWireSlugs() {
     offered.sourceHref = u"https://media.example.org/ferry/quay.jpg"_qs;
     offered.width = 4000;
     offered.height = 2667;
-    story.images = {offered};
+    offered.crop = QRectF(0.125, 0.25, 0.5, 0.625); // kept with the picture (issue 11)
+    offered.focus = QPointF(0.375, 0.75);
+    StoryImage whole; // no crop, centred: NULL crop columns
+    whole.caption = u"The whole quay."_qs;
+    story.images = {offered, whole};
     QString error;
     QVERIFY2(m_library->save(story, &error), qPrintable(error));
     Story other = testdata::shortStory(u"Ferry fares rise"_qs, u"Deck"_qs, u"First."_qs);
@@ -221,7 +225,11 @@ void TestStoryLibrary::offeredPicturesAndWireSlugs() {
     openLibrary();
     const std::optional<Story> loaded = m_library->load(story.id, &error);
     QVERIFY2(loaded, qPrintable(error));
-    QCOMPARE(loaded->images.size(), 1);
+    QCOMPARE(loaded->images.size(), 2);
+    QCOMPARE(loaded->images.first().crop, QRectF(0.125, 0.25, 0.5, 0.625));
+    QCOMPARE(loaded->images.first().focus, QPointF(0.375, 0.75));
+    QVERIFY(loaded->images.at(1).crop.isNull());
+    QCOMPARE(loaded->images.at(1).focus, QPointF(0.5, 0.5));
     QCOMPARE(loaded->images.first().sourceHref, offered.sourceHref);
     QCOMPARE(loaded->images.first().width, 4000);
     QCOMPARE(loaded->images.first().height, 2667);

@@ -7,6 +7,7 @@
 #include "editing/documentconverter.h"
 #include "guitestsupport.h"
 #include "mainwindow.h"
+#include "pictures/cropview.h"
 #include "placementcombo.h"
 #include "preview/previewpane.h"
 #include "preview/previewscheme.h"
@@ -342,6 +343,35 @@ private Q_SLOTS:
             js(u"document.querySelector('.story-body > p:last-of-type').textContent"_qs).toString(),
             u"The very last paragraph. Really."_qs, PreviewTimeoutMs);
         QCOMPARE(js(u"galleyPreview.fullUpdates()"_qs).toInt(), 1);
+    }
+
+    // A crop drawn and a focal point clicked in the Pictures panel reach the preview: the picture is
+    // served cut to the crop (as the export's renditions are) and the img gets object-position.
+    void cropAndFocusReachThePreview() {
+        const Story story = sampleStory();
+        openStory(story);
+        auto *view = m_window->findChild<CropView *>(u"imageCrop0"_qs);
+        QVERIFY(view);
+        const QString img = u"document.querySelector('figure.lead-image img')"_qs;
+        QTRY_COMPARE_WITH_TIMEOUT(js(img + u".naturalWidth"_qs).toInt(), 64, PreviewTimeoutMs);
+        // The left half of the 64 x 40 picture.
+        const QPoint from = view->widgetPoint({0.0, 0.0});
+        const QPoint to = view->widgetPoint({0.5, 1.0});
+        QTest::mousePress(view, Qt::LeftButton, {}, from);
+        QTest::mouseMove(view, from + QPoint(12, 12));
+        QTest::mouseMove(view, to);
+        QTest::mouseRelease(view, Qt::LeftButton, {}, to);
+        QTRY_COMPARE_WITH_TIMEOUT(js(img + u".naturalWidth"_qs).toInt(), 32, PreviewTimeoutMs);
+        QCOMPARE(js(img + u".naturalHeight"_qs).toInt(), 40);
+        // A click at a quarter across and down the whole picture: half across, a quarter down the crop.
+        QTest::mouseClick(view, Qt::LeftButton, {}, view->widgetPoint({0.25, 0.25}));
+        const StoryImage shown = m_window->storyEditor()->story().images.at(0);
+        QVERIFY(qAbs(shown.crop.width() - 0.5) < 0.01 && qAbs(shown.crop.height() - 1.0) < 0.01);
+        QVERIFY(qAbs(shown.focus.x() - 0.5) < 0.02 && qAbs(shown.focus.y() - 0.25) < 0.02);
+        // The widget's pixels make the fractions a hair off the round ones: the page says the story's.
+        const auto percent = [](qreal f) -> QString { return QString::number(qRound(f * 1000) / 10.0, 'g', 4) + u'%'; };
+        QTRY_COMPARE_WITH_TIMEOUT(js(img + u".style.objectPosition"_qs).toString(),
+                                  percent(shown.focus.x()) + u' ' + percent(shown.focus.y()), PreviewTimeoutMs);
     }
 
     void widthPresets() {

@@ -20,7 +20,7 @@ void registerPreviewScheme();
 QUrl previewShellUrl();
 
 /// galley://image/<image id>?v=<version>, how the preview's article refers to a picture. The version
-/// changes when the picture's bytes do, so a picture replaced under the same id is fetched again
+/// changes when the picture's bytes or crop do, so a picture replaced under the same id is fetched again
 /// instead of coming from WebEngine's cache. Cheap enough for every render: it reads at most 8 KiB.
 QString previewImageUrl(const StoryImage &image);
 

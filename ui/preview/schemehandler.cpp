@@ -65,7 +65,7 @@ void SchemeHandler::requestStarted(QWebEngineUrlRequestJob *job) {
         const QString id = QUrl::fromPercentEncoding(path.mid(1).toUtf8());
         const auto it = m_images.constFind(id);
         if (it != m_images.constEnd()) {
-            // The same turn (EXIF orientation) as the export, by the same code.
+            // The same turn (EXIF orientation) and crop as the export, by the same code.
             const QString version = previewImageUrl(*it);
             Served &served = m_served[id];
             if (served.url != version) {

@@ -9,7 +9,7 @@ namespace galley {
 
 /// Answers galley: requests of one preview: galley://preview/index.html, preview.js,
 /// qwebchannel.js (Qt's) and article.css from resources, and galley://image/<id> with that picture
-/// of the story last given to setImages(), turned as the export's renditions are. Anything else fails with "not found"; only GET is served.
+/// of the story last given to setImages(), turned and cropped as the export's renditions are. Anything else fails with "not found"; only GET is served.
 class SchemeHandler final : public QWebEngineUrlSchemeHandler {
     Q_OBJECT
 
