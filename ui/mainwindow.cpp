@@ -83,6 +83,13 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
     editorScroll->setMinimumWidth(390);
     setCentralWidget(m_splitter);
     m_wordCount->setObjectName(u"wordCount"_qs);
+    // A label of fixed size asks for no new layout when a new word changes the count (Qt skips
+    // updateGeometry() for a widget fixed in both directions), so typing never lays out the main
+    // window again (issue 8's keystroke budget).
+    m_wordCount->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_wordCount->setText(tr("%1 words").arg(999999));
+    m_wordCount->setFixedSize(m_wordCount->sizeHint());
+    m_wordCount->clear();
     // Stays until a save succeeds: the status bar's messages come and go, this must not.
     m_notSaved->setObjectName(u"notSavedLabel"_qs);
     m_notSaved->setStyleSheet(u"color: #8c1d18; font-weight: bold;"_qs);

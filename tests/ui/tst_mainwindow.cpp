@@ -57,6 +57,19 @@ namespace {
 constexpr int PreviewTimeoutMs = 30000;
 
 // Stands in for the system browser: QDesktopServices hands it the URLs the preview opens.
+/// Counts the layout requests posted to the widgets it filters.
+class LayoutRequestCounter final : public QObject {
+public:
+    int count = 0;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override {
+        if (event->type() == QEvent::LayoutRequest)
+            ++count;
+        return QObject::eventFilter(watched, event);
+    }
+};
+
 class LinkCatcher final : public QObject {
     Q_OBJECT
 
@@ -147,6 +160,22 @@ private Q_SLOTS:
                  blockId);
         QCOMPARE(findChild<QLineEdit>(u"slugEdit"_qs)->text(), u"harbour-bridge-reopens-after-repairs"_qs);
         QVERIFY(m_window->isWindowModified());
+    }
+
+    // Issue 8's keystroke budget: a new word changes the status bar's count, and that must not lay
+    // out the main window (its splitter, docks and form) again.
+    void newWordsDoNotLayOutTheWindow() {
+        typeBody(u"Tide"_qs);
+        QCoreApplication::processEvents();
+        LayoutRequestCounter counter;
+        m_window->installEventFilter(&counter);
+        m_window->centralWidget()->installEventFilter(&counter);
+        for (const QString &word : {u" tables"_qs, u" turn"_qs, u" twice"_qs, u" daily"_qs}) {
+            typeBody(word);
+            QCoreApplication::processEvents();
+        }
+        QCOMPARE(findChild<QLabel>(u"wordCount"_qs)->text(), u"5 words"_qs);
+        QCOMPARE(counter.count, 0);
     }
 
     void ctrlSSaves() {
