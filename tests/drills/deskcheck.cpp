@@ -141,19 +141,22 @@ bool checkDrill(const QString &db, const QStringList &logs, CheckReport *report,
         QList<RevisionInfo> oldestFirst(revisions.crbegin(), revisions.crend());
         for (qsizetype i = 0; i < oldestFirst.size(); ++i)
             bySaved.insert(drillTime(oldestFirst.at(i).saved), i);
-        QList<Save> &storySaves = it.value();
+        // A save with no revision of its time is lost; the chain is checked over the others.
+        QList<Save> storySaves;
+        for (const Save &save : it.value()) {
+            if (bySaved.contains(save.updated)) {
+                storySaves.append(save);
+                continue;
+            }
+            ++report->lost;
+            problem(report, u"Lost: %1 (%2) saved at %3, but story %4 has no revision of that time."_qs.arg(
+                                save.marker, save.log, save.updated, save.story));
+        }
         std::sort(storySaves.begin(), storySaves.end(),
                   [](const Save &a, const Save &b) { return a.updated < b.updated; });
         for (qsizetype s = 0; s < storySaves.size(); ++s) {
             const Save &save = storySaves.at(s);
-            const qsizetype index = bySaved.value(save.updated, -1);
-            if (index < 0) {
-                ++report->lost;
-                problem(report,
-                        u"Lost: %1 (%2) saved at %3, but story %4 has no revision of that time."_qs.arg(
-                            save.marker, save.log, save.updated, save.story));
-                continue;
-            }
+            const qsizetype index = bySaved.value(save.updated);
             const std::optional<Story> revision =
                 library.loadRevision(save.story, oldestFirst.at(index).number, error);
             if (!revision)
