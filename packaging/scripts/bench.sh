@@ -8,6 +8,7 @@
 # Environment: GALLEY_BENCH_BUILD_DIR (default <source>/build-bench-release), GALLEY_BENCH_JOBS
 # (build jobs, default nproc), GALLEY_BENCH_STORIES (stories in the generated library, default
 # 100000). The generated library is cached in <build>/bench-data and reused; delete it to rebuild.
+# bench_server needs PostgreSQL 15 (Debian package postgresql-15) and makes its own throw-away server.
 # pandoc (Debian package pandoc) is needed for the export comparison, and the galley binary: when
 # it does not build, export is compared in process and the table says so.
 set -uo pipefail
@@ -24,7 +25,7 @@ status=0
 echo "== Configuring $BUILD (Release)"
 cmake -S "$SRC" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DGALLEY_BUILD_TESTS=ON >/dev/null || exit 1
 echo "== Building the benchmarks"
-cmake --build "$BUILD" --parallel "$JOBS" --target bench_render bench_library bench_export bench_table bench_history bench_checks bench_preview bench_startup || exit 1
+cmake --build "$BUILD" --parallel "$JOBS" --target bench_render bench_library bench_export bench_table bench_history bench_checks bench_preview bench_startup bench_server || exit 1
 
 echo "== Building galley, for a like-for-like export comparison"
 GALLEY=""
@@ -49,6 +50,9 @@ run "$BIN/bench_checks" "${COMMON[@]}"
 run "$BIN/bench_library" "${COMMON[@]}" --stories "$STORIES"
 run "$BIN/bench_export" "${COMMON[@]}" ${GALLEY:+--galley "$GALLEY"} ${PANDOC:+--pandoc "$PANDOC"}
 run "$BIN/bench_history" "${COMMON[@]}"
+# The shared library (issue 10): a local PostgreSQL 15 the benchmark starts itself (pgserver.sh),
+# the generated library copied into it (the copy kept as a pg_dump archive in bench-data).
+run "$BIN/bench_server" "${COMMON[@]}" --stories "$STORIES"
 # The preview (issue 4): typing in the real window, then cold start and memory of the galley binary.
 # Chromium's sandbox refuses to start as root; the benchmarks only, never a user's Galley.
 PREVIEW_BIN=$BUILD/tests/bench/preview
