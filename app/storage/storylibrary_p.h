@@ -26,6 +26,11 @@ struct StoryLibrary::Private {
     /// run before step 11 adds it. Unknown until loadStory() first asks.
     mutable std::optional<bool> hasPublishedColumn;
     int version = 0;
+    /// What open() was last given, kept through close() so reconnect() can open it again.
+    QString openedPath;
+    StoryLibrary::Access openedAccess = StoryLibrary::Access::ReadWrite;
+    /// A call failed because the connection to the server is gone (isServerConnectionLost()).
+    mutable bool connectionLost = false;
 
     /// Connects to the PostgreSQL library at @p address (a postgresql:// URI, see ServerAddress) with
     /// the QPSQL driver; false with a plain sentence (bad address, driver missing, server not

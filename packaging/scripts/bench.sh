@@ -24,7 +24,7 @@ status=0
 echo "== Configuring $BUILD (Release)"
 cmake -S "$SRC" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DGALLEY_BUILD_TESTS=ON >/dev/null || exit 1
 echo "== Building the benchmarks"
-cmake --build "$BUILD" --parallel "$JOBS" --target bench_render bench_library bench_export bench_table bench_history bench_checks bench_preview bench_startup || exit 1
+cmake --build "$BUILD" --parallel "$JOBS" --target bench_render bench_library bench_export bench_table bench_history bench_checks bench_liveupdates bench_preview bench_startup || exit 1
 
 echo "== Building galley, for a like-for-like export comparison"
 GALLEY=""
@@ -49,6 +49,7 @@ run "$BIN/bench_checks" "${COMMON[@]}"
 run "$BIN/bench_library" "${COMMON[@]}" --stories "$STORIES"
 run "$BIN/bench_export" "${COMMON[@]}" ${GALLEY:+--galley "$GALLEY"} ${PANDOC:+--pandoc "$PANDOC"}
 run "$BIN/bench_history" "${COMMON[@]}"
+run "$BIN/bench_liveupdates" "${COMMON[@]}"
 # The preview (issue 4): typing in the real window, then cold start and memory of the galley binary.
 # Chromium's sandbox refuses to start as root; the benchmarks only, never a user's Galley.
 PREVIEW_BIN=$BUILD/tests/bench/preview
