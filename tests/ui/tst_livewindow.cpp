@@ -136,17 +136,27 @@ private Q_SLOTS:
         body->setTextCursor(end);
         testsupport::typeInto(body, u" Typed before the server went away."_qs);
 
+        // Looked at as the window is told (after its own handling), however slow the machine.
+        auto *notSaved = testsupport::requireChild<QLabel>(m_window.get(), u"notSavedLabel"_qs);
+        bool shownAway = false;
+        QString textAway;
+        int lost = 0;
+        connect(m_window->libraryWatcher(), &LibraryWatcher::connectionLost, this, [&] {
+            ++lost;
+            shownAway = notSaved->isVisible();
+            textAway = notSaved->text();
+            testsupport::typeInto(body, u" And while it was away."_qs);
+        });
+
         QSqlQuery query(QSqlDatabase::database(m_library->connectionNameForTesting()));
         QVERIFY(query.exec(u"SELECT pg_backend_pid()"_qs) && query.next());
         const int pid = query.value(0).toInt();
         query.finish();
-        QVERIFY(testbackend::rawValue(m_location, u"SELECT pg_terminate_backend(%1)"_qs.arg(pid)).toBool());
+        QVERIFY(testbackend::rawValue(m_location, u"SELECT pg_terminate_backend(%1, %2)"_qs.arg(pid).arg(WaitMs)).toBool());
 
-        auto *notSaved = testsupport::requireChild<QLabel>(m_window.get(), u"notSavedLabel"_qs);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_window->libraryWatcher()->isConnected(), WaitMs);
-        QVERIFY(notSaved->isVisible());
-        QCOMPARE(notSaved->text(), u"Not saved — reconnecting to the newsroom"_qs);
-        testsupport::typeInto(body, u" And while it was away."_qs);
+        QTRY_COMPARE_WITH_TIMEOUT(lost, 1, WaitMs);
+        QVERIFY(shownAway);
+        QCOMPARE(textAway, u"Not saved — reconnecting to the newsroom"_qs);
         QCOMPARE(body->toPlainText(),
                  u"The council voted on Tuesday. Typed before the server went away. And while it was away."_qs);
 

@@ -64,9 +64,10 @@ QList<double> measure(const QString &location) {
     QRandomGenerator random(10);
     for (int i = 0; i < Saves + 1; ++i) {
         // A pause of 0-600 ms, so saves land anywhere in the file's polling interval.
+        const int pauseMs = random.bounded(600);
         QElapsedTimer pause;
         pause.start();
-        while (pause.elapsed() < random.bounded(600))
+        while (pause.elapsed() < pauseMs)
             QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
         Story story = Story::create();
         story.headline = u"Desk two story %1"_qs.arg(i);
