@@ -14,6 +14,7 @@
 #include "quotetyping.h"
 #include "recovery/journalkeeper.h"
 #include "settings.h"
+#include "storage/librarywatcher.h"
 #include "storage/storylibrary.h"
 #include "storyeditor.h"
 #include "storylistpanel.h"
@@ -173,6 +174,7 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
     qApp->installEventFilter(this);
 
     createHistoryPanel();
+    createLiveUpdates();
     createMenus();
     resize(1440, 900);
     restoreGeometry(m_settings->value(Settings::Key::WindowGeometry).toByteArray());
@@ -328,6 +330,7 @@ bool MainWindow::openStory(const QString &id) {
     m_list->selectStory(story->id);
     m_preview->showStory(m_editor->story());
     m_settings->setValue(Settings::Key::LastStoryId, story->id);
+    liveStoryShown();
     updateTitle();
     syncHistory();
     return true;
@@ -359,8 +362,16 @@ bool MainWindow::writeStory(QString *error, bool autosave) {
     options.kind = autosave ? RevisionKind::Autosave : RevisionKind::Save;
     if (!m_library.save(story, options, error)) {
         qCWarning(lcUi) << "Save failed:" << *error;
-        // The library may be free again in a moment (another window finishing its save).
         m_saveFailed = true;
+        if (m_watcher->checkConnection()) {
+            // Saved as soon as the server is back (onReconnected()); the journal keeps the text till then.
+            *error = tr("Galley is reconnecting to the newsroom; your text is kept and will be saved as soon as "
+                        "the connection is back.");
+            m_notSaved->setToolTip(*error);
+            updateTitle();
+            return false;
+        }
+        // The library may be free again in a moment (another window finishing its save).
         m_notSaved->setToolTip(*error);
         m_autosave->start(AutosaveRetryMs);
         updateTitle();
@@ -370,6 +381,7 @@ bool MainWindow::writeStory(QString *error, bool autosave) {
     m_journal->storySaved(story);
     m_dirty = false;
     m_saveFailed = false;
+    liveStoryShown();
     m_list->selectStory(story.id);
     m_editor->setSections(m_library.sections());
     statusBar()->showMessage(tr("Saved at %1.").arg(QTime::currentTime().toString(u"HH:mm"_qs)), 5000);
@@ -496,6 +508,7 @@ void MainWindow::updateTitle() {
     setWindowTitle(headline.isEmpty() ? u"Galley[*]"_qs : headline + u"[*] — Galley"_qs);
     setWindowModified(m_dirty);
     m_notSaved->setVisible(m_dirty && m_saveFailed);
+    updateLiveState();
     const int words = m_hasStory ? m_editor->wordCount() : 0;
     m_wordCount->setText(m_hasStory ? (words == 1 ? tr("1 word") : tr("%1 words").arg(words)) : QString());
 }

@@ -16,6 +16,8 @@ class QTimer;
 namespace galley {
 
 class HistoryPanel;
+class LibraryWatcher;
+struct LibraryChange;
 class ChecksController;
 class ChecksPanel;
 class JournalKeeper;
@@ -107,6 +109,9 @@ public:
     /// Saves the story on screen and shows the History panel with its revisions (View › History).
     void showHistory();
     ChecksPanel *checksPanel() const { return m_checksPanel; }
+    /// What tells the window about other desks' changes and keeps a server library connected
+    /// (mainwindowlive.cpp).
+    LibraryWatcher *libraryWatcher() const { return m_watcher; }
     ChecksController *checks() const { return m_checks; }
 
 protected:
@@ -159,6 +164,24 @@ private:
     bool saveBeforeLeaving(const QString &consequence);
     /// Shows story @p id again as the library has it (after a Restore changed it there).
     void reloadStory(const QString &id);
+    /// Live updates (mainwindowlive.cpp): starts the LibraryWatcher and puts the bar that says a
+    /// story was saved on another desk above the form.
+    void createLiveUpdates();
+    /// Other desks changed @p changes: the list is read again (keeping selection and scroll), the
+    /// story on screen too when it is among them.
+    void onStoriesChanged(const QList<LibraryChange> &changes);
+    /// Something changed, which stories is not known (a file, a reconnect): list and story again.
+    void onLibraryChanged();
+    /// Reads the story on screen again: replaced in place (cursor and scroll kept) when it has no
+    /// unsaved edits here, else left alone with the bar saying another desk saved it.
+    void refreshOpenStory();
+    /// The story on screen is the library's again (opened, saved, refreshed): the bar goes.
+    void liveStoryShown();
+    void onConnectionLost(const QString &sentence);
+    void onReconnected();
+    /// The status bar's reconnecting note and "Not saved" wording, from the watcher's state.
+    void updateLiveState();
+
     /// The History dock (mainwindowhistory.cpp), hidden until View › History.
     void createHistoryPanel();
     /// Shows the story on screen in the History panel when it is visible.
@@ -189,6 +212,9 @@ private:
     HistoryPanel *m_history = nullptr;
     QDockWidget *m_historyDock = nullptr;
     PaneToggles *m_paneToggles = nullptr;
+    LibraryWatcher *m_watcher = nullptr;
+    QLabel *m_changedBar = nullptr;   ///< "Saved on another desk at 10:42 — your changes are kept…"
+    QLabel *m_reconnecting = nullptr; ///< status bar: "Reconnecting to the newsroom…"
 };
 
 } // namespace galley

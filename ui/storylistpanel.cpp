@@ -18,6 +18,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QScrollBar>
 #include <QTimer>
 #include <QResizeEvent>
 #include <QVBoxLayout>
@@ -189,6 +190,12 @@ void StoryListPanel::reload() {
     m_quiet = false;
     m_duplicate->setEnabled(!m_selectedId.isEmpty());
     m_delete->setEnabled(!m_selectedId.isEmpty());
+}
+
+void StoryListPanel::refresh() {
+    const int scroll = m_list->verticalScrollBar()->value();
+    reload();
+    m_list->verticalScrollBar()->setValue(scroll);
 }
 
 void StoryListPanel::selectStory(const QString &id) {

@@ -32,6 +32,8 @@ public:
 
     /// Lists the library again with the current search and filters, keeping the selection.
     void reload();
+    /// As reload(), for another desk's change: keeps where the list is scrolled as well.
+    void refresh();
     /// Selects @p id without emitting storySelected(); clears the filters if they hide it.
     void selectStory(const QString &id);
     QString selectedStoryId() const;

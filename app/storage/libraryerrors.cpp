@@ -77,6 +77,19 @@ QString describeLibraryError(const QSqlError &error, const QString &path)
     return describeLibraryError(ok ? code : -1, path, detail);
 }
 
+bool isServerConnectionLost(const QSqlError &error)
+{
+    const QString code = error.nativeErrorCode();
+    QString detail = error.databaseText().trimmed();
+    if (detail.isEmpty())
+        detail = error.driverText().trimmed();
+    const auto says = [&](const char *words) { return detail.contains(QLatin1String(words), Qt::CaseInsensitive); };
+    return code.startsWith(u"08"_qs) || code.startsWith(u"57P"_qs) || says("server closed the connection") ||
+           says("no connection to the server") || says("terminating connection") ||
+           says("connection to server was lost") || says("could not send data to server") ||
+           says("could not receive data from server");
+}
+
 QString describeServerError(const QSqlError &error, const QString &address)
 {
     const QString code = error.nativeErrorCode();
@@ -97,8 +110,7 @@ QString describeServerError(const QSqlError &error, const QString &address)
         (says("connection to server") && says("failed")))
         return u"Galley could not reach the server of the library “%1”: it is not running, or the address is wrong; "
                u"check the address and that the server is up."_qs.arg(address);
-    if (code.startsWith(u"08"_qs) || code.startsWith(u"57P"_qs) || says("server closed the connection") ||
-        says("no connection to the server") || says("terminating connection"))
+    if (isServerConnectionLost(error))
         return u"Galley lost its connection to the server of the library “%1”, so nothing was saved; check the "
                u"network and try again."_qs.arg(address);
     if (code == u"55P03"_qs || code == u"40P01"_qs || code == u"40001"_qs)

@@ -52,6 +52,12 @@ QString describeLibraryError(const QSqlError &error, const QString &path);
 /// session, a missing privilege and a lost connection each get their own sentence.
 QString describeServerError(const QSqlError &error, const QString &address);
 
+/// Whether @p error, from a library on a PostgreSQL server, says the connection to the server is
+/// gone (SQLSTATE class 08 or 57P, e.g. the server shut down or the backend was terminated, or
+/// libpq's own words for a dropped connection): Galley then reconnects (LibraryWatcher) instead of
+/// reporting a refusal.
+bool isServerConnectionLost(const QSqlError &error);
+
 /// Sentence for a server database that holds no Galley library yet (it must be made once with
 /// `galley admin init`).
 QString uninitializedServerMessage(const QString &address);

@@ -296,6 +296,38 @@ const QList<Migration> &migrations() {
              {u"ALTER TABLE images ADD COLUMN focus_y REAL NOT NULL DEFAULT 0.5"_qs,
               u"ALTER TABLE images ADD COLUMN focus_y DOUBLE PRECISION NOT NULL DEFAULT 0.5"_qs},
          }},
+        // Live updates (issue 10): on PostgreSQL every change of a story or of its edit lock is
+        // announced on the channel galley_library (LISTEN/NOTIFY, delivered when the change
+        // commits) as JSON {"schema", "story", "what", "pid"}: what is saved, status, trashed,
+        // restored, deleted, locked or unlocked; schema tells apart libraries sharing a database,
+        // pid the connection that made it (LibraryWatcher ignores its own). Nothing on SQLite:
+        // LibraryWatcher polls PRAGMA data_version there.
+        {13,
+         {
+             {QString(),
+              u"CREATE FUNCTION galley_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$"
+              u" DECLARE what text; story text;"
+              u" BEGIN"
+              u"  IF TG_TABLE_NAME = 'edit_locks' THEN"
+              u"   IF TG_OP = 'DELETE' THEN what := 'unlocked'; story := OLD.story_id;"
+              u"   ELSE what := 'locked'; story := NEW.story_id; END IF;"
+              u"  ELSIF TG_OP = 'DELETE' THEN what := 'deleted'; story := OLD.id;"
+              u"  ELSIF TG_OP = 'INSERT' THEN what := 'saved'; story := NEW.id;"
+              u"  ELSIF NEW.trashed IS DISTINCT FROM OLD.trashed THEN"
+              u"   what := CASE WHEN NEW.trashed IS NULL THEN 'restored' ELSE 'trashed' END; story := NEW.id;"
+              u"  ELSIF NEW.status IS DISTINCT FROM OLD.status THEN what := 'status'; story := NEW.id;"
+              u"  ELSE what := 'saved'; story := NEW.id; END IF;"
+              u"  PERFORM pg_notify('galley_library', json_build_object('schema', TG_TABLE_SCHEMA, 'story', story,"
+              u"   'what', what, 'pid', pg_backend_pid())::text);"
+              u"  RETURN NULL;"
+              u" END $$"_qs},
+             {QString(),
+              u"CREATE TRIGGER stories_notify AFTER INSERT OR UPDATE OR DELETE ON stories"
+              u" FOR EACH ROW EXECUTE FUNCTION galley_notify_change()"_qs},
+             {QString(),
+              u"CREATE TRIGGER edit_locks_notify AFTER INSERT OR UPDATE OR DELETE ON edit_locks"
+              u" FOR EACH ROW EXECUTE FUNCTION galley_notify_change()"_qs},
+         }},
     };
     return list;
 }

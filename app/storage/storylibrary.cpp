@@ -64,6 +64,8 @@ bool StoryLibrary::Private::exec(const QString &sql, QString *error) const
 void StoryLibrary::Private::fail(const QSqlError &sqlError, QString *error) const
 {
     qCWarning(lcStorage) << "Library" << path << "error:" << sqlError.nativeErrorCode() << sqlError.text();
+    if (dialect->kind() == SqlDialect::Kind::PostgreSQL && isServerConnectionLost(sqlError))
+        connectionLost = true;
     if (error)
         *error = dialect->describeError(sqlError, path);
 }
@@ -111,6 +113,8 @@ QString StoryLibrary::defaultPath()
 bool StoryLibrary::open(const QString &path, QString *error, Access access)
 {
     close();
+    d->openedPath = path;
+    d->openedAccess = access;
     auto refuse = [&](const QString &message) {
         if (error)
             *error = message;
@@ -244,6 +248,7 @@ void StoryLibrary::close()
     }
     d->path.clear();
     d->version = 0;
+    d->connectionLost = false;
     d->dialect = &SqlDialect::sqlite();
 }
 
@@ -255,6 +260,29 @@ bool StoryLibrary::isOpen() const
 QString StoryLibrary::path() const
 {
     return d->path;
+}
+
+bool StoryLibrary::isOnServer() const
+{
+    return isOpen() && d->dialect->kind() == SqlDialect::Kind::PostgreSQL;
+}
+
+bool StoryLibrary::isConnectionLost() const
+{
+    return d->connectionLost;
+}
+
+bool StoryLibrary::reconnect(QString *error)
+{
+    const QString path = d->openedPath;
+    const Access access = d->openedAccess;
+    if (path.isEmpty()) {
+        if (error)
+            *error = notOpenMessage();
+        return false;
+    }
+    qCInfo(lcStorage) << "Reconnecting to library" << path;
+    return open(path, error, access);
 }
 
 QString StoryLibrary::connectionNameForTesting() const

@@ -131,6 +131,18 @@ public:
     /// The path given to open(); empty when closed.
     QString path() const;
 
+    /// True when the open library is on a PostgreSQL server (false for a file or when closed).
+    bool isOnServer() const;
+    /// True when a call failed because the connection to the server is gone (it restarted, the
+    /// network dropped, the session was terminated); calls keep failing until reconnect(). Always
+    /// false for a file.
+    bool isConnectionLost() const;
+    /// Closes the connection and opens the library last given to open() again, with the same
+    /// Access, as open() does (a new server session: LISTENs and session settings are gone). True
+    /// when it is open again; false with open()'s sentence, the library then stays closed and
+    /// reconnect() may be tried again later. LibraryWatcher calls it with a backoff.
+    bool reconnect(QString *error);
+
     /// Schema version this build writes; an opened file has exactly this version.
     static int currentSchemaVersion();
     /// Schema version of the open library; 0 when closed.
@@ -289,6 +301,7 @@ private:
 
     struct Private;
     Private *d;
+    friend class LibraryWatcher; // listens on, and polls, this library's own connection
     friend bool schema::keepStoriesAsFirstRevisions(QSqlDatabase &db, QSqlError *error);
     friend bool schema::rebuildSearchIndex(QSqlDatabase &db, QSqlError *error);
 };

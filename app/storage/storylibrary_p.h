@@ -27,6 +27,11 @@ struct StoryLibrary::Private {
     mutable std::optional<bool> hasPublishedColumn;
     mutable std::optional<bool> hasCropColumns; ///< images.crop_* (schema step 12) exist
     int version = 0;
+    /// What open() was last given, kept through close() so reconnect() can open it again.
+    QString openedPath;
+    StoryLibrary::Access openedAccess = StoryLibrary::Access::ReadWrite;
+    /// A call failed because the connection to the server is gone (isServerConnectionLost()).
+    mutable bool connectionLost = false;
 
     /// Connects to the PostgreSQL library at @p address (a postgresql:// URI, see ServerAddress) with
     /// the QPSQL driver; false with a plain sentence (bad address, driver missing, server not

@@ -25,7 +25,7 @@ status=0
 echo "== Configuring $BUILD (Release)"
 cmake -S "$SRC" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DGALLEY_BUILD_TESTS=ON >/dev/null || exit 1
 echo "== Building the benchmarks"
-cmake --build "$BUILD" --parallel "$JOBS" --target bench_render bench_library bench_export bench_table bench_history bench_checks bench_preview bench_startup bench_server || exit 1
+cmake --build "$BUILD" --parallel "$JOBS" --target bench_render bench_library bench_export bench_table bench_history bench_checks bench_liveupdates bench_preview bench_startup bench_server || exit 1
 
 echo "== Building galley, for a like-for-like export comparison"
 GALLEY=""
@@ -53,6 +53,7 @@ run "$BIN/bench_history" "${COMMON[@]}"
 # The shared library (issue 10): a local PostgreSQL 15 the benchmark starts itself (pgserver.sh),
 # the generated library copied into it (the copy kept as a pg_dump archive in bench-data).
 run "$BIN/bench_server" "${COMMON[@]}" --stories "$STORIES"
+run "$BIN/bench_liveupdates" "${COMMON[@]}"
 # The preview (issue 4): typing in the real window, then cold start and memory of the galley binary.
 # Chromium's sandbox refuses to start as root; the benchmarks only, never a user's Galley.
 PREVIEW_BIN=$BUILD/tests/bench/preview

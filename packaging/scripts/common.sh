@@ -17,7 +17,7 @@ GALLEY_PACKAGES=(
     libuchardet-dev libxml2-dev libpng-dev qt6-pdf-dev libexiv2-dev
     fonts-dejavu-core tidy xvfb xauth pandoc
     libxml2-utils python3-jsonschema python3-rfc3987
-    postgresql libqt6sql6-psql
+    postgresql libqt6sql6-psql libpq-dev
     librsvg2-bin dpkg-dev file
     desktop-file-utils appstream lintian man-db libglib2.0-bin shared-mime-info
 )
