@@ -12,7 +12,7 @@ namespace galley {
 class StoryLibrary;
 
 /// One change another desk (another connection) made to a library, as its PostgreSQL trigger
-/// announced it (schema step 12).
+/// announced it (schema step 13).
 struct LibraryChange {
     enum class Kind {
         Saved,    ///< inserted or saved (text, metadata, pictures)
@@ -52,7 +52,7 @@ public:
     static constexpr int PollIntervalMs = 500;
     static constexpr int FirstReconnectDelayMs = 1000;
     static constexpr int LongestReconnectDelayMs = 10000;
-    /// The NOTIFY channel of schema step 12.
+    /// The NOTIFY channel of schema step 13.
     static constexpr const char *Channel = "galley_library";
 
     explicit LibraryWatcher(StoryLibrary &library, QObject *parent = nullptr);
