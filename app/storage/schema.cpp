@@ -281,6 +281,13 @@ const QList<Migration> &migrations() {
              u" WHERE c.story_id = stories.id AND c.to_status = 'published') WHERE status = 'published'"_qs,
              u"UPDATE stories SET published = updated WHERE status = 'published' AND published IS NULL"_qs,
          }},
+        // The lock holder's working copy (issue 10): the story as typed in its window, pushed at
+        // each autosave pause (storyToJson(), no picture bytes), so a take-over keeps its last text
+        // as a revision. NULL until the first push.
+        {12,
+         {
+             u"ALTER TABLE edit_locks ADD COLUMN working_copy TEXT"_qs,
+         }},
     };
     return list;
 }

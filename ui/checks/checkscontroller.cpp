@@ -56,6 +56,11 @@ void showTabOf(QWidget *widget) {
 
 } // namespace
 
+void ChecksController::libraryOpened() {
+    m_checker.setHouseWords(m_library.houseWords());
+    rehighlightAll();
+}
+
 ChecksController::ChecksController(StoryLibrary &library, StoryEditor *editor, ChecksPanel *panel, QLabel *stats,
                                    QObject *parent)
     : QObject(parent)
