@@ -7,6 +7,7 @@
 #include "find/findbar.h"
 #include "icons.h"
 #include "imagepanel.h"
+#include "locks/lockbar.h"
 #include "import/importsource.h"
 #include "logging.h"
 #include "notes/notespanel.h"
@@ -40,6 +41,7 @@
 #include <QStatusBar>
 #include <QTextEdit>
 #include <QTimer>
+#include <QVBoxLayout>
 
 namespace galley {
 
@@ -60,7 +62,9 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
     , m_textStats(new QLabel(this))
     , m_checksPanel(new ChecksPanel(this))
     , m_checks(new ChecksController(library, m_editor, m_checksPanel, m_textStats, this))
-    , m_notSaved(new QLabel(tr("Not saved"), this)) {
+    , m_notSaved(new QLabel(tr("Not saved"), this))
+    , m_lockBar(new LockBar(this))
+    , m_lockPoll(new QTimer(this)) {
     setObjectName(u"mainWindow"_qs);
     setWindowIcon(QIcon(u":/galley/icons/galley.svg"_qs));
     m_splitter->setObjectName(u"mainSplitter"_qs);
@@ -82,7 +86,18 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
     // 800 pixels wide hold all three (issue 14): the list, the form at its narrowest, a phone page.
     m_list->setMinimumWidth(160);
     editorScroll->setMinimumWidth(390);
-    setCentralWidget(m_splitter);
+    // The lock bar spans the window above the three panes: it is about the whole story.
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_lockBar);
+    centralLayout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
+    m_lockPoll->setInterval(LockPollMs);
+    connect(m_lockPoll, &QTimer::timeout, this, &MainWindow::checkEditLock);
+    connect(m_lockBar, &LockBar::takeOverRequested, this, &MainWindow::takeOverStory);
+    connect(m_lockBar, &LockBar::editRequested, this, &MainWindow::editStoryNow);
     m_wordCount->setObjectName(u"wordCount"_qs);
     // A label of fixed size asks for no new layout when a new word changes the count (Qt skips
     // updateGeometry() for a widget fixed in both directions), so typing never lays out the main
@@ -185,6 +200,7 @@ MainWindow::MainWindow(StoryLibrary &library, QWidget *parent)
 }
 
 MainWindow::~MainWindow() {
+    releaseStoryLock();
     delete m_settings;
 }
 
@@ -195,6 +211,13 @@ void MainWindow::createMenus() {
     newAction->setShortcut(QKeySequence::New);
     file->addAction(themedIcon(u"edit-copy"_qs, u"⧉"_qs), tr("&Duplicate story"), this,
                     &MainWindow::duplicateStory);
+    file->addSeparator();
+    file->addAction(themedIcon(u"network-server"_qs, u"⇄"_qs), tr("&Connect to newsroom…"), this,
+                    &MainWindow::connectToNewsroom)
+        ->setObjectName(u"connectAction"_qs);
+    file->addAction(themedIcon(u"document-open"_qs, u"📂"_qs), tr("&Open local library…"), this,
+                    &MainWindow::openLocalLibrary)
+        ->setObjectName(u"openLocalLibraryAction"_qs);
     file->addSeparator();
     QAction *save = file->addAction(themedIcon(u"document-save"_qs, u"S"_qs), tr("&Save"), this, [this] {
         if (saveStory())
@@ -309,6 +332,10 @@ void MainWindow::openInitialStory() {
 bool MainWindow::openStory(const QString &id) {
     if (m_hasStory && id == currentStoryId())
         return true;
+    return openStoryAs(id, newId());
+}
+
+bool MainWindow::openStoryAs(const QString &id, const QString &session) {
     if (!saveBeforeLeaving(tr("Discard the changes since the last save and open the other story?")))
         return false;
     QString error;
@@ -317,16 +344,19 @@ bool MainWindow::openStory(const QString &id) {
         QMessageBox::warning(this, tr("Story not opened"), error);
         return false;
     }
+    releaseStoryLock();
     m_autosave->stop();
     m_autosaveDeadline->stop();
     m_editor->setSections(m_library.sections());
     m_editor->setStory(*story);
+    m_base = *story;
     m_checks->storyShown();
     m_journal->storyOpened(*story);
     m_hasStory = true;
     m_dirty = false;
     m_saveFailed = false;
-    m_session = newId();
+    m_session = session;
+    takeStoryLock();
     m_list->selectStory(story->id);
     m_preview->showStory(m_editor->story());
     m_settings->setValue(Settings::Key::LastStoryId, story->id);
@@ -340,7 +370,7 @@ bool MainWindow::saveStory(bool quiet) {
     QString error;
     if (writeStory(&error, quiet))
         return true;
-    if (quiet) {
+    if (quiet || m_conflictPending) { // a conflict's own dialog follows
         statusBar()->showMessage(
             tr("Not saved: %1 Your text is still here; Galley will try again.").arg(error));
     } else {
@@ -355,6 +385,8 @@ bool MainWindow::writeStory(QString *error, bool autosave) {
     m_autosaveDeadline->stop();
     if (!m_hasStory || !m_dirty)
         return true;
+    if (!keepStoryLock(error))
+        return false;
     Story story = m_editor->story();
     SaveOptions options;
     options.author = m_settings->value(Settings::Key::UserName).toString();
@@ -362,6 +394,11 @@ bool MainWindow::writeStory(QString *error, bool autosave) {
     options.kind = autosave ? RevisionKind::Autosave : RevisionKind::Save;
     if (!m_library.save(story, options, error)) {
         qCWarning(lcUi) << "Save failed:" << *error;
+        if (noticeConflict()) {
+            m_saveFailed = true;
+            updateTitle();
+            return false;
+        }
         m_saveFailed = true;
         if (m_watcher->checkConnection()) {
             // Saved as soon as the server is back (onReconnected()); the journal keeps the text till then.
@@ -378,6 +415,7 @@ bool MainWindow::writeStory(QString *error, bool autosave) {
         return false;
     }
     m_editor->markSaved(story);
+    m_base = story;
     m_journal->storySaved(story);
     m_dirty = false;
     m_saveFailed = false;
@@ -416,6 +454,8 @@ QString MainWindow::currentStoryId() const {
 }
 
 void MainWindow::onEdited() {
+    if (m_readOnly)
+        return;
     m_dirty = true;
     m_journal->edited();
     // While saves fail the retry keeps its own pace; typing must not push it back forever.
@@ -477,6 +517,8 @@ void MainWindow::deleteStory() {
     m_autosave->stop();
     m_autosaveDeadline->stop();
     m_journal->changesDropped();
+    releaseStoryLock();
+    m_lockPoll->stop();
     m_dirty = false;
     m_hasStory = false;
     m_list->selectStory({});
@@ -538,6 +580,8 @@ void MainWindow::closeEvent(QCloseEvent *event) {
         event->ignore();
         return;
     }
+    releaseStoryLock();
+    m_lockPoll->stop();
     m_settings->setValue(Settings::Key::WindowGeometry, saveGeometry());
     m_settings->setValue(Settings::Key::SplitterState, m_splitter->saveState());
     if (m_hasStory)

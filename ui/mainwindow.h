@@ -18,6 +18,7 @@ namespace galley {
 class HistoryPanel;
 class LibraryWatcher;
 struct LibraryChange;
+class LockBar;
 class ChecksController;
 class ChecksPanel;
 class JournalKeeper;
@@ -27,6 +28,7 @@ class Settings;
 class StoryEditor;
 class StoryLibrary;
 class StoryListPanel;
+struct EditLock;
 
 /// Galley's editor window: the story list, the story form and the live preview side by side.
 ///
@@ -54,6 +56,9 @@ public:
     static constexpr int AutosaveLongestMs = 30000;
     /// While saving fails (library in use, disk full), how often autosave tries again, in ms.
     static constexpr int AutosaveRetryMs = 5000;
+    /// How often the window looks at the story's edit lock (freed while read-only, taken over while
+    /// editing), in milliseconds.
+    static constexpr int LockPollMs = 3000;
     /// Longest wait for the editor's first paint before the preview starts anyway, in milliseconds.
     static constexpr int PreviewStartFallbackMs = 1000;
 
@@ -98,6 +103,25 @@ public:
     JournalKeeper *journalKeeper() const { return m_journal; }
     /// Changes AutosaveDelayMs and AutosaveLongestMs (tests).
     void setAutosaveDelaysForTesting(int idleMs, int longestMs);
+    /// Changes LockPollMs (tests).
+    void setLockPollForTesting(int ms);
+
+    /// True while the story on screen is open read-only: another desk holds its edit lock, or took
+    /// it over from this window (see lockBar()).
+    bool isReadOnly() const { return m_readOnly; }
+    /// The bar above the story saying who holds its edit lock, with Take over / Edit now.
+    LockBar *lockBar() const { return m_lockBar; }
+    /// The name this window's edit locks show: the user's name (Settings::Key::UserName), with the
+    /// desk (Settings::Key::DeskName) in brackets when one is set: "Ana Ruiz (Sport desk)".
+    QString lockHolderName() const;
+    /// Looks at the story's edit lock now, as the LockPollMs timer does (tests).
+    void checkEditLock();
+
+    /// Opens the library at @p location (a file, or a postgresql:// address) in this window in place
+    /// of the one on screen, as --db would: the story on screen is saved first, its lock given
+    /// back, and the other library's newest story shown. The library on screen stays open when the
+    /// other cannot be opened: false with @p error a plain sentence (mainwindowlibrary.cpp).
+    bool openLibrary(const QString &location, QString *error);
 
     QString currentStoryId() const;
     bool hasUnsavedChanges() const { return m_dirty; }
@@ -124,6 +148,35 @@ protected:
 
 private:
     void createMenus();
+    /// File › Connect to newsroom…: the ConnectDialog, opening through openLibrary().
+    void connectToNewsroom();
+    /// File › Open local library…: a library file chosen in a file dialog, through openLibrary().
+    void openLocalLibrary();
+    /// openStory() with the editing session @p session (one that may already hold the lock, after
+    /// a take-over).
+    bool openStoryAs(const QString &id, const QString &session);
+    /// Edit locks (mainwindowlocks.cpp): takes the lock of the story just opened, or opens it
+    /// read-only when another desk holds it.
+    void takeStoryLock();
+    /// Gives back the lock of the story on screen, if this window holds it.
+    void releaseStoryLock();
+    /// Before a save: keeps the working copy with the lock (for a take-over) and makes sure the
+    /// lock is still this window's; false with @p error when another desk took it over (the story
+    /// then turns read-only, its text kept on screen and in the recovery journal).
+    bool keepStoryLock(QString *error);
+    /// The story on screen turns read-only because another desk holds @p lock; @p takenOver when
+    /// it was taken from this window.
+    void becomeReadOnly(const EditLock &lock, bool takenOver);
+    /// After a refused save: true when the story was saved elsewhere since it was loaded; the
+    /// ConflictDialog then comes up once the failed save has returned (mainwindowconflict.cpp).
+    bool noticeConflict();
+    /// The ConflictDialog for the story on screen, and what the user chose.
+    void resolveConflict();
+    /// Lock bar › Take over.
+    void takeOverStory();
+    /// Lock bar › Edit now: the story again as the library has it, editable.
+    void editStoryNow();
+
     void onEdited();
     void newStory();
     void duplicateStory();
@@ -204,6 +257,16 @@ private:
     ChecksPanel *m_checksPanel;
     ChecksController *m_checks;
     QLabel *m_notSaved;
+    Story m_base; ///< the story on screen as last loaded or saved: the base of a merge
+    bool m_conflictPending = false;
+    LockBar *m_lockBar;
+    QTimer *m_lockPoll;
+    bool m_readOnly = false;
+    /// The story whose edit lock this window holds, for m_session; empty when none. Kept apart from
+    /// the story on screen, which a reload forgets for a moment (m_hasStory false).
+    QString m_lockedStory;
+    bool m_lockFreed = false; ///< read-only, and the holder has let the lock go
+    QString m_lockHolder;     ///< read-only: who holds the lock
     bool m_dirty = false;
     QString m_session; ///< a fresh id each time a story is opened: its autosaves fold together
     bool m_saveFailed = false; ///< the last save of the story on screen failed

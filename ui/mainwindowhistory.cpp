@@ -3,10 +3,12 @@
 #include "mainwindow.h"
 
 #include "history/historypanel.h"
+#include "locks/lockbar.h"
 #include "preview/previewpane.h"
 #include "settings.h"
 
 #include <QDockWidget>
+#include <QMessageBox>
 
 namespace galley {
 
@@ -20,7 +22,15 @@ void MainWindow::createHistoryPanel() {
 
     // The panel writes revisions itself: what is on screen is saved first, shown again after.
     connect(m_history, &HistoryPanel::aboutToChange, this,
-            [this](const QString &id, bool *ok) { *ok = id != currentStoryId() || saveStory(); });
+            [this](const QString &id, bool *ok) {
+                if (id == currentStoryId() && m_readOnly) {
+                    // Another desk holds the story: changing it from here would be refused anyway.
+                    QMessageBox::information(this, tr("Story is read-only"), m_lockBar->text());
+                    *ok = false;
+                    return;
+                }
+                *ok = id != currentStoryId() || saveStory();
+            });
     connect(m_history, &HistoryPanel::storyChanged, this, [this](const QString &id) { reloadStory(id); });
     connect(m_history, &HistoryPanel::previewMarksChanged, this, &MainWindow::updatePreviewMarks);
     connect(m_historyDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {

@@ -47,6 +47,8 @@ const KeyInfo keyTable[] = {
     {Settings::Key::CurlyQuotes, u"editing/curlyQuotes", [] { return QVariant(true); }},
     // Spelled in render/pagehead.h: `galley export` reads it too, without this class.
     {Settings::Key::SiteBaseUrl, SiteBaseUrlSettingsKey, [] { return QVariant(QString()); }},
+    {Settings::Key::DeskName, u"user/desk", [] { return QVariant(QString()); }},
+    {Settings::Key::RecentLibraries, u"library/recent", [] { return QVariant(QStringList()); }},
 };
 
 const KeyInfo &info(Settings::Key key) {

@@ -21,7 +21,9 @@ public:
         ShowStoryList,    ///< bool, View › Story List; true by default
         ShowPreview,      ///< bool, View › Preview; true by default
         CurlyQuotes,      ///< bool, straight quotes typed or pasted in story fields become curly; on
-        SiteBaseUrl       ///< QString, where the site publishes stories (pagehead.h); empty
+        SiteBaseUrl,      ///< QString, where the site publishes stories (pagehead.h); empty
+        DeskName,         ///< QString, the desk shown after the user's name in edit locks ("Sport desk"); empty
+        RecentLibraries,  ///< QStringList, libraries last opened from File › Connect (addresses, never passwords)
     };
 
     Settings() = default;

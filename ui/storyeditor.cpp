@@ -9,6 +9,12 @@
 #include "quotetyping.h"
 #include "storyform.h"
 
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -109,7 +115,67 @@ void StoryEditor::setStory(const Story &story) {
     indexBody();
     updateTabTitles();
     setEnabled(true);
+    applyReadOnly();
     m_loading = false;
+}
+
+void StoryEditor::setReadOnly(bool readOnly) {
+    if (readOnly == m_readOnly)
+        return;
+    m_readOnly = readOnly;
+    applyReadOnly();
+}
+
+void StoryEditor::applyReadOnly() {
+    // Text fields stay readable and selectable (read-only); buttons and menus that change the
+    // story are turned off. Each widget remembers its own state from before, so leaving read-only
+    // gives back exactly that (a field read-only by design stays so).
+    static const char before[] = "galleyStateBeforeReadOnly";
+    QList<QWidget *> widgets = findChildren<QWidget *>();
+    if (m_notes) // lives in the window's Notes dock
+        widgets += m_notes->findChildren<QWidget *>();
+    for (QWidget *widget : std::as_const(widgets)) {
+        auto *line = qobject_cast<QLineEdit *>(widget);
+        auto *text = qobject_cast<QTextEdit *>(widget);
+        auto *plain = qobject_cast<QPlainTextEdit *>(widget);
+        auto *spin = qobject_cast<QAbstractSpinBox *>(widget);
+        const bool isField = line || text || plain || spin;
+        const bool isControl = !isField && (qobject_cast<QComboBox *>(widget) || qobject_cast<QAbstractButton *>(widget)) &&
+                               !qobject_cast<QTabBar *>(widget->parentWidget()); // not the tab bar's scroll arrows
+        if (!isField && !isControl)
+            continue;
+        const QVariant saved = widget->property(before);
+        const auto setState = [&](bool on) {
+            if (line)
+                line->setReadOnly(on);
+            else if (text)
+                text->setReadOnly(on);
+            else if (plain)
+                plain->setReadOnly(on);
+            else if (spin)
+                spin->setReadOnly(on);
+            else
+                widget->setEnabled(!on);
+        };
+        const auto state = [&] {
+            if (line)
+                return line->isReadOnly();
+            if (text)
+                return text->isReadOnly();
+            if (plain)
+                return plain->isReadOnly();
+            if (spin)
+                return spin->isReadOnly();
+            return !widget->isEnabled();
+        };
+        if (m_readOnly && !saved.isValid()) {
+            widget->setProperty(before, state());
+            setState(true);
+        } else if (!m_readOnly && saved.isValid()) {
+            setState(saved.toBool());
+            widget->setProperty(before, QVariant());
+        }
+    }
 }
 
 void StoryEditor::markSaved(const Story &saved) {

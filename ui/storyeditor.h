@@ -47,6 +47,12 @@ public:
 
     /// Story::wordCount() of story(), kept up to date block by block.
     int wordCount() const { return m_wordCount; }
+    /// Read-only (another desk holds the story's edit lock): every field of the form, the body, pull
+    /// quotes, pictures, metadata and notes can be read, selected and copied but not changed; tabs
+    /// still switch. Kept across setStory(). Emits nothing.
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
+
     /// Id of the body block the text cursor is in (empty in an empty line).
     QString currentBlockId() const;
     /// Shows the Body tab, puts the text cursor at the start of block @p blockId and gives the
@@ -107,6 +113,9 @@ private:
     int m_changeEnd = 0;
     int m_changes = 0; ///< contentsChange signals since the last read
     bool m_loading = false;
+    bool m_readOnly = false;
+    /// Sets the read-only state of every field now in the editor (rows added later included).
+    void applyReadOnly();
 };
 
 } // namespace galley

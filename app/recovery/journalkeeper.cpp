@@ -34,6 +34,12 @@ QString JournalKeeper::sessionId() const {
     return m_session->id();
 }
 
+void JournalKeeper::setLibraryPath(const QString &libraryPath) {
+    m_timer->stop();
+    m_libraryPath = canonicalLibraryPath(libraryPath);
+    m_path.clear();
+}
+
 void JournalKeeper::storyOpened(const Story &saved) {
     m_timer->stop();
     m_saved = saved;

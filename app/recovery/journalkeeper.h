@@ -56,6 +56,9 @@ public:
     QString journalPath() const { return m_path; }
     QString sessionId() const;
     QString libraryPath() const { return m_libraryPath; }
+    /// The window opened another library (File › Connect to newsroom, Open local library): later
+    /// journals belong to @p libraryPath. Call before storyOpened() of its first story.
+    void setLibraryPath(const QString &libraryPath);
     const RecoveryStore &store() const { return m_store; }
 
 Q_SIGNALS:

@@ -20,6 +20,7 @@ constexpr KindKey kindKeys[] = {
     {RevisionKind::Save, u"save"},       {RevisionKind::Autosave, u"autosave"},
     {RevisionKind::Restore, u"restore"}, {RevisionKind::Revert, u"revert"},
     {RevisionKind::Import, u"import"},   {RevisionKind::Migrated, u"migrated"},
+    {RevisionKind::TakeOver, u"takeover"},
 };
 
 } // namespace

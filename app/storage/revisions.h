@@ -17,9 +17,11 @@ enum class RevisionKind {
     Revert,   ///< changes of a diff rejected one by one or all at once
     Import,   ///< an import, or a wire update of a story already in the library
     Migrated, ///< the story as it was when the library learnt to keep revisions
+    TakeOver, ///< another desk took the edit lock over (StoryLibrary::takeOverEditLock())
 };
 
-/// Stable storage key of @p kind: "save", "autosave", "restore", "revert", "import", "migrated".
+/// Stable storage key of @p kind: "save", "autosave", "restore", "revert", "import", "migrated",
+/// "takeover".
 QString revisionKindKey(RevisionKind kind);
 /// Parses a key revisionKindKey() writes; Save for anything else.
 RevisionKind revisionKindFromKey(const QString &key);

@@ -328,6 +328,13 @@ const QList<Migration> &migrations() {
               u"CREATE TRIGGER edit_locks_notify AFTER INSERT OR UPDATE OR DELETE ON edit_locks"
               u" FOR EACH ROW EXECUTE FUNCTION galley_notify_change()"_qs},
          }},
+        // The lock holder's working copy (issue 10): the story as typed in its window, pushed at
+        // each autosave pause (storyToJson(), no picture bytes), so a take-over keeps its last text
+        // as a revision. NULL until the first push.
+        {14,
+         {
+             u"ALTER TABLE edit_locks ADD COLUMN working_copy TEXT"_qs,
+         }},
     };
     return list;
 }

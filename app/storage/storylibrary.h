@@ -261,6 +261,27 @@ public:
     /// The live edit lock of story @p storyId; nullopt when none (or its holder is gone), or with
     /// @p error when it cannot be read.
     std::optional<EditLock> editLock(const QString &storyId, QString *error) const;
+    /// Keeps @p workingCopy (the story as typed in the holder's window, saved or not) with the edit
+    /// lock @p session holds on it, so a take-over keeps the holder's last text (takeOverEditLock()).
+    /// Picture bytes are not kept: a picture is taken from the stored story by its id. One UPDATE,
+    /// outside any write transaction. True when written; false with @p error when it cannot be, and
+    /// false with @p error empty when @p session does not hold the lock (any more): then
+    /// editLock() says who does.
+    bool keepWorkingCopy(const Story &workingCopy, const QString &session, QString *error);
+    /// Takes the edit lock of story @p storyId from whoever holds it, for @p session of @p holder,
+    /// in one write transaction that also records it in the story's history: a revision of kind
+    /// TakeOver signed by the previous holder with their last working copy (keepWorkingCopy()) when
+    /// it differs from the stored story ("Ben Ode took over from Ana Ruiz; kept Ana Ruiz's unsaved
+    /// text: headline, 1 paragraph"), else one signed by @p holder with the stored text ("Ben Ode
+    /// took over from Ana Ruiz"). Either way the story's @c updated time moves, so the previous
+    /// holder's next save is refused as made from an out-of-date version. When nobody (or this
+    /// session) holds the lock it is taken as takeEditLock() takes it and nothing is recorded.
+    /// @p previous (if given) is the lock taken over (nullopt when none was); @p revision (if
+    /// given) the number of the revision written (0 when none). False with @p error when the story
+    /// is not in the library or the write fails (the server's refusal of a non-editor included);
+    /// nothing changes then.
+    bool takeOverEditLock(const QString &storyId, const QString &holder, const QString &session,
+                          std::optional<EditLock> *previous, int *revision, QString *error);
 
     /// Ids of every story, the Trash's included, in the order they were added; empty with @p error
     /// when the library cannot be read.
@@ -298,6 +319,10 @@ private:
     /// The part of open() both engines share, once connected: checks the schema version, refuses
     /// what must not be opened, sets up the connection and migrates.
     bool settleOpened(Access access, QString *error);
+    /// The writing part of save() (story row, pictures, search row, revision) for @p next, whose id
+    /// and times are set; the caller holds the write transaction and has checked it is not stale.
+    /// @p next is updated in place (slug, picture ids).
+    bool writeStoryInTransaction(Story &next, const SaveOptions &options, QString *error);
 
     struct Private;
     Private *d;

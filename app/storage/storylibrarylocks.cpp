@@ -86,7 +86,8 @@ bool StoryLibrary::takeEditLock(const QString &storyId, const QString &holder, c
     QSqlQuery take(d->db);
     take.prepare(u"INSERT INTO edit_locks (story_id, holder, machine, session, connection, since) VALUES (?, ?, ?, ?, ?, ?) "
                  u"ON CONFLICT(story_id) DO UPDATE SET holder = excluded.holder, machine = excluded.machine, "
-                 u"session = excluded.session, connection = excluded.connection, since = excluded.since"_qs);
+                 u"session = excluded.session, connection = excluded.connection, since = excluded.since, "
+                 u"working_copy = CASE WHEN edit_locks.session = excluded.session THEN edit_locks.working_copy END"_qs);
     take.addBindValue(storyId);
     take.addBindValue(holder.isNull() ? u""_qs : holder);
     take.addBindValue(QSysInfo::machineHostName());

@@ -92,7 +92,18 @@ bool StoryLibrary::save(Story &story, const SaveOptions &options, QString *error
         d->rollback();
         return false;
     };
-    if (!d->checkUnchangedSince(next.id, story.updated, error) || !settleSlug(*this, next, error))
+    if (!d->checkUnchangedSince(next.id, story.updated, error) || !writeStoryInTransaction(next, options, error))
+        return abandon();
+    if (!d->exec(u"COMMIT"_qs, error))
+        return abandon();
+    qCDebug(lcStorage) << "Saved story" << next.id << next.slug;
+    story = next;
+    return true;
+}
+
+bool StoryLibrary::writeStoryInTransaction(Story &next, const SaveOptions &options, QString *error) {
+    const auto abandon = [] { return false; };
+    if (!settleSlug(*this, next, error))
         return abandon();
     std::optional<StoryStatus> previousStatus;
     {
@@ -212,10 +223,6 @@ bool StoryLibrary::save(Story &story, const SaveOptions &options, QString *error
     images.finish();
     elsewhere.finish();
     search.finish();
-    if (!d->exec(u"COMMIT"_qs, error))
-        return abandon();
-    qCDebug(lcStorage) << "Saved story" << next.id << next.slug;
-    story = next;
     return true;
 }
 

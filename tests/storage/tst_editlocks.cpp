@@ -89,6 +89,78 @@ private Q_SLOTS:
         QCOMPARE(m_desk.editLock(m_story.id, &error)->holder, u"Ben Ode"_qs);
     }
 
+    // The holder's last text (pushed at its autosave pause) becomes a revision signed by the holder,
+    // the take-over is in the history, and the holder's next save is refused as out of date.
+    void takeOverKeepsTheHoldersText() {
+        QString error;
+        QVERIFY2(m_desk.takeEditLock(m_story.id, u"Ana Ruiz"_qs, u"session-a"_qs, nullptr, &error), qPrintable(error));
+        Story typed = m_story;
+        typed.headline = u"Harbour wall vote passes narrowly"_qs;
+        QVERIFY(m_desk.keepWorkingCopy(typed, u"session-a"_qs, &error));
+        QCOMPARE(error, QString());
+
+        std::optional<EditLock> previous;
+        int revision = 0;
+        QVERIFY2(m_otherDesk.takeOverEditLock(m_story.id, u"Ben Ode"_qs, u"session-b"_qs, &previous, &revision, &error),
+                 qPrintable(error));
+        QVERIFY(previous);
+        QCOMPARE(previous->holder, u"Ana Ruiz"_qs);
+        QCOMPARE(previous->session, u"session-a"_qs);
+        QCOMPARE(revision, 2);
+        const std::optional<EditLock> now = m_desk.editLock(m_story.id, &error);
+        QVERIFY(now);
+        QCOMPARE(now->holder, u"Ben Ode"_qs);
+        QCOMPARE(now->session, u"session-b"_qs);
+
+        const std::optional<Story> stored = m_otherDesk.load(m_story.id, &error);
+        QVERIFY2(stored, qPrintable(error));
+        QCOMPARE(stored->headline, u"Harbour wall vote passes narrowly"_qs);
+        QCOMPARE(stored->body, m_story.body);
+        QCOMPARE(now->since, stored->updated);
+        const QList<RevisionInfo> revisions = m_otherDesk.revisions(m_story.id, &error);
+        QCOMPARE(revisions.size(), 2);
+        QCOMPARE(revisions.first().number, 2);
+        QCOMPARE(revisions.first().author, u"Ana Ruiz"_qs);
+        QCOMPARE(revisions.first().kind, RevisionKind::TakeOver);
+        QCOMPARE(revisions.first().summary, u"Ben Ode took over from Ana Ruiz; kept Ana Ruiz’s unsaved text: headline"_qs);
+
+        // The old holder no longer keeps working copies, and its save from the old version is refused.
+        QVERIFY(!m_desk.keepWorkingCopy(typed, u"session-a"_qs, &error));
+        QCOMPARE(error, QString());
+        Story late = m_story;
+        late.deck = u"A late deck"_qs;
+        QVERIFY(!m_desk.save(late, &error));
+        QVERIFY2(error.startsWith(u"This story was saved from another Galley window at "_qs), qPrintable(error));
+    }
+
+    void takeOverWithoutUnsavedText() {
+        QString error;
+        QVERIFY2(m_desk.takeEditLock(m_story.id, u"Ana Ruiz"_qs, u"session-a"_qs, nullptr, &error), qPrintable(error));
+        // Pushed, but the same as stored: nothing of Ana's to keep.
+        QVERIFY(m_desk.keepWorkingCopy(m_story, u"session-a"_qs, &error));
+        int revision = 0;
+        QVERIFY2(m_otherDesk.takeOverEditLock(m_story.id, u"Ben Ode"_qs, u"session-b"_qs, nullptr, &revision, &error),
+                 qPrintable(error));
+        QCOMPARE(revision, 2);
+        const QList<RevisionInfo> revisions = m_otherDesk.revisions(m_story.id, &error);
+        QCOMPARE(revisions.first().author, u"Ben Ode"_qs);
+        QCOMPARE(revisions.first().kind, RevisionKind::TakeOver);
+        QCOMPARE(revisions.first().summary, u"Ben Ode took over from Ana Ruiz"_qs);
+        QCOMPARE(m_otherDesk.load(m_story.id, &error)->headline, m_story.headline);
+    }
+
+    void takeOverOfAFreeStoryJustTakesIt() {
+        QString error;
+        std::optional<EditLock> previous;
+        int revision = -1;
+        QVERIFY2(m_otherDesk.takeOverEditLock(m_story.id, u"Ben Ode"_qs, u"session-b"_qs, &previous, &revision, &error),
+                 qPrintable(error));
+        QVERIFY(!previous);
+        QCOMPARE(revision, 0);
+        QCOMPARE(m_desk.editLock(m_story.id, &error)->holder, u"Ben Ode"_qs);
+        QCOMPARE(m_desk.revisions(m_story.id, &error).size(), 1);
+    }
+
     void unsavedStoryCannotBeLocked() {
         QString error;
         QVERIFY(!m_desk.takeEditLock(newId(), u"Ana Ruiz"_qs, u"session-a"_qs, nullptr, &error));

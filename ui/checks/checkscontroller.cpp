@@ -56,6 +56,11 @@ void showTabOf(QWidget *widget) {
 
 } // namespace
 
+void ChecksController::libraryOpened() {
+    m_checker.setHouseWords(m_library.houseWords());
+    rehighlightAll();
+}
+
 ChecksController::ChecksController(StoryLibrary &library, StoryEditor *editor, ChecksPanel *panel, QLabel *stats,
                                    QObject *parent)
     : QObject(parent)
@@ -261,7 +266,7 @@ QList<QAction *> ChecksController::wordActions(const QString &text, int position
     bool digit = false;
     for (QChar c : word)
         digit = digit || c.isDigit();
-    if (digit || speller.isCorrect(word))
+    if (digit || speller.isCorrect(word) || m_editor->isReadOnly())
         return actions;
     const QStringList suggestions = speller.suggestions(word);
     for (const QString &suggestion : suggestions) {
@@ -406,7 +411,7 @@ void ChecksController::reveal(const Finding &finding) {
 }
 
 bool ChecksController::fix(const Finding &finding) {
-    if (!finding.replacement)
+    if (!finding.replacement || m_editor->isReadOnly()) // another desk holds the story
         return false;
     QWidget *widget = nullptr;
     QTextCursor cursor = rangeCursor(finding, &widget);

@@ -51,6 +51,8 @@ public:
 
     /// A story was put on screen: checks it now and underlines it afresh.
     void storyShown();
+    /// The window's library was closed and another opened: its house dictionary applies now.
+    void libraryOpened();
     /// Checks the story on screen now (the timer's job after a pause).
     void checkNow();
     /// The findings of the last check.

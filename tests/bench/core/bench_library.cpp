@@ -182,6 +182,25 @@ bool run(const BenchOptions &bench, QString *error) {
                             u"StoryLibrary::save of one edited story in the %1-story library"_qs.arg(size)},
                            error))
         return false;
+
+    // Issue 10: the lock holder's window pushes its working copy before each save, autosaves too.
+    if (!library.takeEditLock(story->id, u"Bench Desk"_qs, u"bench-session"_qs, nullptr, error))
+        return false;
+    QList<double> pushes;
+    for (int i = 0; i < 30; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        if (!library.keepWorkingCopy(*story, u"bench-session"_qs, error))
+            return false;
+        pushes.append(msSince(timer));
+    }
+    library.releaseEditLock(story->id, u"bench-session"_qs, error);
+    if (!recordMeasurement(bench.results,
+                           {u"library.keep-working-copy"_qs, u"ms"_qs, pushes, std::nullopt,
+                            u"StoryLibrary::keepWorkingCopy of the same story (%1 words), before each save"_qs.arg(
+                                story->wordCount())},
+                           error))
+        return false;
     return true;
 }
 
