@@ -152,6 +152,10 @@ void MainWindow::onConnectionLost(const QString &sentence) {
 
 void MainWindow::onReconnected() {
     statusBar()->showMessage(tr("Connected to the newsroom again."), 5000);
+    // The lock belonged to the old connection, so other desks now see it free: take it again (or
+    // turn read-only, keeping the text, when another desk took the story meanwhile).
+    if (m_hasStory && !m_readOnly)
+        takeStoryLock();
     updateTitle();
     // The queued save lands now; libraryChanged() follows and reads the list and the story again.
     if (m_dirty)
