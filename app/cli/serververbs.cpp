@@ -71,7 +71,9 @@ int runAdminGrant(const CliVerb &verb, bool member, const QString &user, const Q
         return failure(error, io);
     if (!library.setRoleMember(user, *role, member, &error))
         return failure(error, io);
-    io.out << (member ? u"%1 now has the role %2 in the library %3."_qs : u"%1 no longer has the role %2 in the library %3."_qs)
+    // Roles are the whole server's: a grant holds in every Galley library there.
+    io.out << (member ? u"%1 now has the role %2 on the server of %3 (in every Galley library there)."_qs
+                      : u"%1 no longer has the role %2 on the server of %3 (in any Galley library there)."_qs)
                   .arg(user, libraryRoleKey(*role), address)
            << u'\n';
     io.out.flush();

@@ -408,9 +408,9 @@ void TestRoles::cliGrant() {
     QString out;
     QString err;
     QCOMPARE(galley({u"admin"_qs, u"grant"_qs, Ben, u"editor"_qs, location}, &out, &err), 0);
-    QCOMPARE(out, u"%1 now has the role editor in the library %2.\n"_qs.arg(Ben, location));
+    QCOMPARE(out, u"%1 now has the role editor on the server of %2 (in every Galley library there).\n"_qs.arg(Ben, location));
     QCOMPARE(galley({u"admin"_qs, u"revoke"_qs, Ben, u"editor"_qs, location}, &out, &err), 0);
-    QCOMPARE(out, u"%1 no longer has the role editor in the library %2.\n"_qs.arg(Ben, location));
+    QCOMPARE(out, u"%1 no longer has the role editor on the server of %2 (in any Galley library there).\n"_qs.arg(Ben, location));
     QCOMPARE(galley({u"admin"_qs, u"grant"_qs, u"roles_nobody_here"_qs, u"reporter"_qs, location}, &out, &err), 1);
     QCOMPARE(err, u"galley: There is no login “roles_nobody_here” on the server of the library “%1”; make it first "
                   u"(createuser roles_nobody_here), then grant it a role.\n"_qs.arg(location));
