@@ -18,6 +18,7 @@
 #include "storage/librarywatcher.h"
 #include "storage/storylibrary.h"
 #include "storyeditor.h"
+#include "storyform.h"
 #include "storylistpanel.h"
 #include "trash/trashdialog.h"
 #include "window/panetoggles.h"
@@ -250,8 +251,9 @@ void MainWindow::createMenus() {
     pdf->setObjectName(u"printPdfAction"_qs);
     pdf->setShortcut(QKeySequence::Print);
     file->addSeparator();
-    file->addAction(themedIcon(u"edit-delete"_qs, u"✕"_qs), tr("De&lete story…"), this,
-                    &MainWindow::deleteStory);
+    m_deleteAction = file->addAction(themedIcon(u"edit-delete"_qs, u"✕"_qs), tr("De&lete story…"), this,
+                                     &MainWindow::deleteStory);
+    m_deleteAction->setObjectName(u"deleteStoryAction"_qs);
     file->addSeparator();
     QAction *quit =
         file->addAction(themedIcon(u"application-exit"_qs, u"⏻"_qs), tr("&Quit"), this, &QWidget::close);
@@ -350,6 +352,19 @@ bool MainWindow::openStoryAs(const QString &id, const QString &session) {
     m_editor->setSections(m_library.sections());
     m_editor->setStory(*story);
     m_base = *story;
+    // On a newsroom server, offer only what the signed-in role may do; the server refuses the rest
+    // anyway, with a sentence (docs/storage.md, "Roles").
+    const LibraryPermissions allowed = m_library.permissions();
+    const std::optional<StoryOwnership> ownership = m_library.ownership(id);
+    QList<StoryStatus> statuses;
+    for (const StoryStatus status : allStatuses())
+        if (status == story->status ||
+            (allowed.mayMove(story->status, status) &&
+             allowed.mayChange(ownership ? ownership->owner : QString(),
+                               ownership && ownership->sharedWithDesk, story->status)))
+            statuses.append(status);
+    m_editor->form()->setAllowedStatuses(statuses);
+    m_deleteAction->setEnabled(allowed.mayDelete());
     m_checks->storyShown();
     m_journal->storyOpened(*story);
     m_hasStory = true;

@@ -271,6 +271,7 @@ private:
     QString m_session; ///< a fresh id each time a story is opened: its autosaves fold together
     bool m_saveFailed = false; ///< the last save of the story on screen failed
     bool m_hasStory = false;
+    QAction *m_deleteAction = nullptr;
     bool m_previewStarted = false;
     HistoryPanel *m_history = nullptr;
     QDockWidget *m_historyDock = nullptr;

@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalBlocker>
+#include <QStandardItemModel>
 
 namespace galley {
 
@@ -172,6 +173,16 @@ void StoryForm::setStory(const Story &story) {
     m_loading = false;
     updateCount();
     validateSlug();
+}
+
+void StoryForm::setAllowedStatuses(const QList<StoryStatus> &allowed) {
+    auto *model = qobject_cast<QStandardItemModel *>(m_status->model());
+    if (!model)
+        return;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const auto status = static_cast<StoryStatus>(m_status->itemData(row).toInt());
+        model->item(row)->setEnabled(allowed.isEmpty() || allowed.contains(status));
+    }
 }
 
 void StoryForm::applyTo(Story &story) const {

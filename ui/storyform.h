@@ -34,6 +34,9 @@ public:
 
     /// Shows @p story's header fields; emits nothing.
     void setStory(const Story &story);
+    /// Offers only the statuses in @p allowed (the others stay listed, greyed out), so a role sees
+    /// what it may not choose (StoryLibrary::permissions()); every status when @p allowed is empty.
+    void setAllowedStatuses(const QList<StoryStatus> &allowed);
     /// Writes the fields into @p story. Bylines are the semicolon-separated entries, trimmed (a comma
     /// stays inside an entry: "Jane Example, Staff Writer").
     void applyTo(Story &story) const;

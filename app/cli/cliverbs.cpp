@@ -43,9 +43,11 @@ const QList<CliVerb> &cliVerbs() {
          u"message) or a JSON array; exit 3 when any is an error. --rules FILE checks with that rule sheet; "
          u"without SLUG, validates it."_qs,
          &configureCheck, &runCheck},
-        {u"admin"_qs, u"init ADDRESS"_qs,
-         u"Make the shared library at ADDRESS (postgresql://user@host[:port]/dbname) on a PostgreSQL server: its "
-         u"database when it has none yet, and its tables. The password comes from ~/.pgpass or PGPASSWORD."_qs,
+        {u"admin"_qs, u"init|grant USER ROLE|revoke USER ROLE ADDRESS"_qs,
+         u"init: make the shared library at ADDRESS (postgresql://user@host[:port]/dbname) on a PostgreSQL server: "
+         u"its database when it has none yet, its tables and the roles galley_reporter, galley_editor and "
+         u"galley_producer. grant / revoke: make the login USER a reporter, editor or producer there, or no longer "
+         u"one. The password comes from ~/.pgpass or PGPASSWORD."_qs,
          &configureAdmin, &runAdmin},
         {u"copy-library"_qs, u"--from LIBRARY --to LIBRARY"_qs,
          u"Copy a whole library (stories, pictures, revisions, Trash, house dictionary) from a file to a server "

@@ -26,20 +26,18 @@ QString shown(const QString &location) {
 } // namespace
 
 void configureAdmin(QCommandLineParser &parser) {
-    parser.addPositionalArgument(u"task"_qs, u"init: make the library (its database and tables)."_qs, u"init"_qs);
+    parser.addPositionalArgument(u"task"_qs,
+                                 u"init: make the library (its database, tables and newsroom roles); grant / "
+                                 u"revoke USER ROLE: give a login the role reporter, editor or producer, or take "
+                                 u"it back."_qs,
+                                 u"init|grant|revoke"_qs);
     parser.addPositionalArgument(u"address"_qs, u"The library's address, postgresql://user@host[:port]/dbname."_qs,
-                                 u"ADDRESS"_qs);
+                                 u"[USER ROLE] ADDRESS"_qs);
 }
 
-int runAdmin(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io) {
-    const QStringList args = parser.positionalArguments();
-    if (args.size() != 2 || args.constFirst() != u"init"_qs)
-        return usageError(verb, u"admin takes a task and an address: admin init postgresql://user@host/dbname."_qs, io);
-    const QString address = args.at(1);
-    if (!isServerLocation(address))
-        return usageError(verb, u"admin init makes a library on a PostgreSQL server: give its postgresql:// address "
-                                u"(a library file is made by opening it: galley --db FILE)."_qs,
-                          io);
+namespace {
+
+int runAdminInit(const QString &address, CliStreams &io) {
     QString error;
     bool created = false;
     if (!StoryLibrary::createServerDatabase(address, &error, &created))
@@ -47,13 +45,63 @@ int runAdmin(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &
     StoryLibrary library;
     if (!library.open(address, &error, StoryLibrary::Access::Initialize))
         return failure(error, io);
-    io.out << (created ? u"Made the database and the Galley library %1 (library format %2)."_qs
-                       : u"The Galley library %1 is ready (library format %2)."_qs)
+    if (!library.setUpRoles(&error))
+        return failure(error, io);
+    io.out << (created ? u"Made the database and the Galley library %1 (library format %2)"_qs
+                       : u"The Galley library %1 is ready (library format %2)"_qs)
                   .arg(address)
                   .arg(library.schemaVersion())
+           << u", with the roles galley_reporter, galley_editor and galley_producer; give each person one with "
+              u"“galley admin grant USER ROLE ADDRESS”."_qs
            << u'\n';
     io.out.flush();
     return ExitOk;
+}
+
+int runAdminGrant(const CliVerb &verb, bool member, const QString &user, const QString &roleText,
+                  const QString &address, CliStreams &io) {
+    const std::optional<LibraryRole> role = libraryRoleFromString(roleText);
+    if (!role)
+        return usageError(verb, u"“%1” is not a newsroom role: use reporter, editor or producer."_qs.arg(roleText), io);
+    if (user.trimmed().isEmpty())
+        return usageError(verb, u"Give the login name of the person, as made with createuser."_qs, io);
+    QString error;
+    StoryLibrary library;
+    if (!library.open(address, &error))
+        return failure(error, io);
+    if (!library.setRoleMember(user, *role, member, &error))
+        return failure(error, io);
+    // Roles are the whole server's: a grant holds in every Galley library there.
+    io.out << (member ? u"%1 now has the role %2 on the server of %3 (in every Galley library there)."_qs
+                      : u"%1 no longer has the role %2 on the server of %3 (in any Galley library there)."_qs)
+                  .arg(user, libraryRoleKey(*role), address)
+           << u'\n';
+    io.out.flush();
+    return ExitOk;
+}
+
+} // namespace
+
+int runAdmin(const CliVerb &verb, const QCommandLineParser &parser, CliStreams &io) {
+    const QStringList args = parser.positionalArguments();
+    const QString task = args.value(0);
+    const bool init = task == u"init"_qs && args.size() == 2;
+    const bool grant = (task == u"grant"_qs || task == u"revoke"_qs) && args.size() == 4;
+    if (!init && !grant)
+        return usageError(verb,
+                          u"admin takes a task and an address: admin init ADDRESS, admin grant USER ROLE ADDRESS or "
+                          u"admin revoke USER ROLE ADDRESS (ADDRESS: postgresql://user@host/dbname)."_qs,
+                          io);
+    const QString address = args.constLast();
+    if (!isServerLocation(address))
+        return usageError(verb, init ? u"admin init makes a library on a PostgreSQL server: give its postgresql:// "
+                                       u"address (a library file is made by opening it: galley --db FILE)."_qs
+                                     : u"Roles belong to a library on a PostgreSQL server: give its postgresql:// "
+                                       u"address (in a library file every action is allowed)."_qs,
+                          io);
+    if (init)
+        return runAdminInit(address, io);
+    return runAdminGrant(verb, task == u"grant"_qs, args.at(1), args.at(2), address, io);
 }
 
 void configureCopyLibrary(QCommandLineParser &parser) {

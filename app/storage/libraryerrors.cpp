@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QStorageInfo>
 #include <QSqlError>
 
@@ -88,6 +89,43 @@ bool isServerConnectionLost(const QSqlError &error)
            says("no connection to the server") || says("terminating connection") ||
            says("connection to server was lost") || says("could not send data to server") ||
            says("could not receive data from server");
+QString roleLabel(const QStringList &roleKeys)
+{
+    if (roleKeys.isEmpty())
+        return u"no Galley role"_qs;
+    if (roleKeys.size() == 1)
+        return roleKeys.constFirst();
+    return roleKeys.mid(0, roleKeys.size() - 1).join(u", "_qs) + u" and "_qs + roleKeys.constLast();
+}
+
+QString roleRefusalMessage(const QString &what, const QString &user, const QStringList &roleKeys)
+{
+    QString rule;
+    if (what == u"ready")
+        rule = u"Only editors can move a story to Ready"_qs;
+    else if (what == u"unready")
+        rule = u"Only editors can move a story back from Ready"_qs;
+    else if (what == u"publish")
+        rule = u"Only producers can mark a story Published"_qs;
+    else if (what == u"unpublish")
+        rule = u"Only producers can take a story back from Published"_qs;
+    else if (what == u"delete")
+        rule = u"Only producers can delete a story"_qs;
+    else if (what == u"restore")
+        rule = u"Only producers can bring a story back from the Trash"_qs;
+    else if (what == u"not-draft")
+        rule = u"Reporters can change only drafts, and this story is past Draft"_qs;
+    else if (what == u"not-own")
+        rule = u"Reporters can change only their own drafts and drafts shared with the desk"_qs;
+    else if (what == u"share")
+        rule = u"Only the reporter who wrote a draft, or an editor, can share it with the desk"_qs;
+    else if (what == u"owner")
+        rule = u"Only whoever runs the server can change whose story it is"_qs;
+    else if (what == u"take-over")
+        rule = u"Only editors can take over a story another desk is editing"_qs;
+    else
+        rule = u"Your role may not change stories in this library"_qs;
+    return u"%1; you are signed in to the newsroom as %2 (%3)."_qs.arg(rule, user, roleLabel(roleKeys));
 }
 
 QString describeServerError(const QSqlError &error, const QString &address)
@@ -96,6 +134,15 @@ QString describeServerError(const QSqlError &error, const QString &address)
     QString detail = error.databaseText().trimmed();
     if (detail.isEmpty())
         detail = error.driverText().trimmed();
+    // Raised by schema step 15's triggers; the user name cannot hold "|" unnoticed, it is the
+    // last field but one.
+    static const QRegularExpression refusal(u"galley-refused\\|([a-z-]+)\\|(.*)\\|([a-z,]*)\\|"_qs);
+    if (code == u"42501"_qs) {
+        const QRegularExpressionMatch match = refusal.match(detail);
+        if (match.hasMatch())
+            return roleRefusalMessage(match.captured(1), match.captured(2),
+                                      match.captured(3).split(u',', Qt::SkipEmptyParts));
+    }
     const auto says = [&](const char *words) { return detail.contains(QLatin1String(words), Qt::CaseInsensitive); };
     if (says("does not exist") && says("database") && !says("role"))
         return u"The server has no database for the library “%1”; ask whoever runs the server to create it with "
@@ -121,7 +168,8 @@ QString describeServerError(const QSqlError &error, const QString &address)
     if (code == u"25006"_qs)
         return u"The library “%1” was opened only to read, so Galley cannot save to it."_qs.arg(address);
     if (code == u"42501"_qs)
-        return u"Your role on the server may not do that in the library “%1”."_qs.arg(address);
+        return u"Your login on the server has no newsroom role in the library “%1”, or one that may not do that; "
+               u"ask whoever runs the server to grant you one (galley admin grant USER reporter)."_qs.arg(address);
     if (detail.isEmpty())
         return u"The library “%1” could not be used."_qs.arg(address);
     // libpq's messages span lines ("ERROR:  ...\n\tHINT ..."): one line reads better in a box.

@@ -49,7 +49,8 @@ QString describeLibraryError(const QSqlError &error, const QString &path);
 /// connection, only libpq's message, which is read for: a server that is not running or cannot be
 /// reached, a database that does not exist, and a refused login (wrong password, unknown role, no
 /// pg_hba.conf entry). A lock timeout or deadlock says the library is busy, a full disk, a read-only
-/// session, a missing privilege and a lost connection each get their own sentence.
+/// session, a missing privilege and a lost connection each get their own sentence; a refusal by the
+/// library's role checks gets roleRefusalMessage().
 QString describeServerError(const QSqlError &error, const QString &address);
 
 /// Whether @p error, from a library on a PostgreSQL server, says the connection to the server is
@@ -57,6 +58,16 @@ QString describeServerError(const QSqlError &error, const QString &address);
 /// libpq's own words for a dropped connection): Galley then reconnects (LibraryWatcher) instead of
 /// reporting a refusal.
 bool isServerConnectionLost(const QSqlError &error);
+/// Newsroom role keys ("reporter", "editor", "producer") as said in a sentence: "reporter",
+/// "reporter and editor", "reporter, editor and producer"; "no Galley role" when empty.
+QString roleLabel(const QStringList &roleKeys);
+
+/// The sentence for a refusal raised by the library's own checks on the server (schema step 15:
+/// SQLSTATE 42501 with the message "galley-refused|WHAT|USER|ROLES|"): what the role may not do and
+/// who is signed in, e.g. "Only editors can move a story to Ready; you are signed in to the newsroom
+/// as ana (reporter)." @p what is the refusal's key (ready, unready, publish, unpublish, delete,
+/// restore, not-draft, not-own, share, owner, take-over, no-role), @p roleKeys as roleLabel().
+QString roleRefusalMessage(const QString &what, const QString &user, const QStringList &roleKeys);
 
 /// Sentence for a server database that holds no Galley library yet (it must be made once with
 /// `galley admin init`).

@@ -42,6 +42,19 @@ public:
                 *error = query.lastError();
             return -1;
         };
+        // A schema of the search path that exists but that this login may not use is one whose
+        // library did not grant it a newsroom role; PostgreSQL would just skip it and see no library.
+        if (!query.exec(u"SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ANY (string_to_array("
+                        u"replace(current_setting('search_path'), ' ', ''), ','))"
+                        u" AND NOT has_schema_privilege(oid, 'USAGE'))"_qs) ||
+            !query.next())
+            return failed();
+        if (query.value(0).toBool()) {
+            if (error)
+                *error = QSqlError(QString(), u"no schema of the search path may be used"_qs,
+                                   QSqlError::StatementError, u"42501"_qs);
+            return -1;
+        }
         if (!query.exec(u"SELECT COUNT(*) FROM pg_tables WHERE schemaname = current_schema()"
                         u" AND tablename = 'galley_schema'"_qs) ||
             !query.next())

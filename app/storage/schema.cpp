@@ -335,6 +335,147 @@ const QList<Migration> &migrations() {
          {
              u"ALTER TABLE edit_locks ADD COLUMN working_copy TEXT"_qs,
          }},
+        // Roles (issue 10): who a story belongs to (the server role that made it; '' on a file and for
+        // stories from before, which every reporter may then edit as a shared draft) and whether its
+        // reporter shared the draft with the desk. On PostgreSQL the rules of docs/storage.md ("Roles")
+        // are enforced by BEFORE triggers that raise SQLSTATE 42501 with "galley-refused|WHAT|USER|ROLES|",
+        // which describeServerError() turns into a sentence; the tables' owner (who ran admin init)
+        // and superusers pass every check. A row this transaction already wrote was checked when it
+        // was written (its xmin is this transaction), so a save's later statements need no second
+        // permission: a reporter filing a draft to Copy edit still writes its revision.
+        {15,
+         {
+             u"ALTER TABLE stories ADD COLUMN owner TEXT NOT NULL DEFAULT ''"_qs,
+             u"ALTER TABLE stories ADD COLUMN shared INTEGER NOT NULL DEFAULT 0"_qs,
+             {QString(), u"ALTER TABLE stories ALTER COLUMN owner SET DEFAULT current_user"_qs},
+             {QString(),
+              u"CREATE FUNCTION galley_in_role(role_name TEXT) RETURNS BOOLEAN LANGUAGE sql STABLE AS $$"
+              u" SELECT COALESCE((SELECT pg_has_role(current_user, r.oid, 'MEMBER') FROM pg_roles AS r"
+              u" WHERE r.rolname = role_name), false) $$"_qs},
+             {QString(),
+              u"CREATE FUNCTION galley_is_admin(rel OID) RETURNS BOOLEAN LANGUAGE sql STABLE AS $$"
+              u" SELECT COALESCE((SELECT pg_has_role(current_user, c.relowner, 'USAGE') FROM pg_class AS c"
+              u" WHERE c.oid = rel), false) $$"_qs},
+             {QString(),
+              u"CREATE FUNCTION galley_roles() RETURNS TEXT LANGUAGE sql STABLE AS $$"
+              u" SELECT concat_ws(',', CASE WHEN galley_in_role('galley_reporter') THEN 'reporter' END,"
+              u" CASE WHEN galley_in_role('galley_editor') THEN 'editor' END,"
+              u" CASE WHEN galley_in_role('galley_producer') THEN 'producer' END) $$"_qs},
+             {QString(),
+              u"CREATE FUNCTION galley_refuse(what TEXT) RETURNS VOID LANGUAGE plpgsql AS $$ BEGIN"
+              u" RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',"
+              u" MESSAGE = format('galley-refused|%s|%s|%s|', what, current_user, galley_roles()); END $$"_qs},
+             // Whether story @story's row was written earlier in this transaction.
+             {QString(),
+              u"CREATE FUNCTION galley_written_now(schema_name TEXT, story TEXT) RETURNS BOOLEAN LANGUAGE plpgsql"
+              u" AS $$ DECLARE x TEXT; BEGIN"
+              u" EXECUTE format('SELECT xmin::text FROM %I.stories WHERE id = $1', schema_name) INTO x USING story;"
+              u" RETURN x IS NOT NULL AND x = (txid_current() % 4294967296)::text; END $$"_qs},
+             {QString(),
+              u"CREATE FUNCTION galley_check_move(old_status TEXT, new_status TEXT) RETURNS VOID LANGUAGE plpgsql"
+              u" AS $$ BEGIN"
+              u" IF old_status IS NOT DISTINCT FROM new_status THEN RETURN; END IF;"
+              u" IF new_status = 'published' THEN"
+              u"  IF NOT galley_in_role('galley_producer') THEN PERFORM galley_refuse('publish'); END IF;"
+              u" ELSIF old_status = 'published' THEN"
+              u"  IF NOT galley_in_role('galley_producer') THEN PERFORM galley_refuse('unpublish'); END IF;"
+              u" ELSIF new_status = 'ready' THEN"
+              u"  IF NOT galley_in_role('galley_editor') THEN PERFORM galley_refuse('ready'); END IF;"
+              u" ELSIF old_status = 'ready' THEN"
+              u"  IF NOT galley_in_role('galley_editor') THEN PERFORM galley_refuse('unready'); END IF;"
+              u" END IF; END $$"_qs},
+             // NULL when the signed-in role may change a story with this owner, flag and status.
+             {QString(),
+              u"CREATE FUNCTION galley_change_refusal(story_owner TEXT, story_shared INTEGER, story_status TEXT)"
+              u" RETURNS TEXT LANGUAGE plpgsql STABLE AS $$ BEGIN"
+              u" IF galley_in_role('galley_editor') OR galley_in_role('galley_producer') THEN RETURN NULL; END IF;"
+              u" IF NOT galley_in_role('galley_reporter') THEN RETURN 'no-role'; END IF;"
+              u" IF story_status <> 'draft' THEN RETURN 'not-draft'; END IF;"
+              u" IF story_owner <> current_user AND story_owner <> '' AND story_shared = 0 THEN RETURN 'not-own';"
+              u" END IF; RETURN NULL; END $$"_qs},
+             {QString(),
+              u"CREATE FUNCTION galley_guard_story() RETURNS TRIGGER LANGUAGE plpgsql AS $$"
+              u" DECLARE refusal TEXT; taken BOOLEAN; BEGIN"
+              u" IF galley_is_admin(TG_RELID) THEN IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END IF;"
+              u" IF TG_OP = 'DELETE' THEN"
+              u"  IF NOT galley_in_role('galley_producer') THEN PERFORM galley_refuse('delete'); END IF;"
+              u"  RETURN OLD;"
+              u" END IF;"
+              u" IF TG_OP = 'INSERT' THEN"
+              // An upsert of a story already here is judged by the UPDATE it turns into.
+              u"  EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I.stories WHERE id = $1)', TG_TABLE_SCHEMA)"
+              u"   INTO taken USING NEW.id;"
+              u"  IF taken THEN RETURN NEW; END IF;"
+              u"  IF NOT (galley_in_role('galley_reporter') OR galley_in_role('galley_editor')"
+              u"   OR galley_in_role('galley_producer')) THEN PERFORM galley_refuse('no-role'); END IF;"
+              u"  NEW.owner := current_user;"
+              u"  IF NEW.trashed IS NOT NULL AND NOT galley_in_role('galley_producer') THEN"
+              u"   PERFORM galley_refuse('delete'); END IF;"
+              u"  PERFORM galley_check_move(NULL, NEW.status);"
+              u"  RETURN NEW;"
+              u" END IF;"
+              u" IF NEW.owner IS DISTINCT FROM OLD.owner THEN PERFORM galley_refuse('owner'); END IF;"
+              u" IF OLD.trashed IS NULL AND NEW.trashed IS NOT NULL AND NOT galley_in_role('galley_producer') THEN"
+              u"  PERFORM galley_refuse('delete'); END IF;"
+              u" IF OLD.trashed IS NOT NULL AND NEW.trashed IS NULL AND NOT galley_in_role('galley_producer') THEN"
+              u"  PERFORM galley_refuse('restore'); END IF;"
+              u" PERFORM galley_check_move(OLD.status, NEW.status);"
+              u" IF NOT galley_written_now(TG_TABLE_SCHEMA, OLD.id) THEN"
+              u"  refusal := galley_change_refusal(OLD.owner, OLD.shared, OLD.status);"
+              u"  IF refusal IS NOT NULL THEN PERFORM galley_refuse(refusal); END IF;"
+              u" END IF;"
+              u" IF NEW.shared IS DISTINCT FROM OLD.shared AND OLD.owner <> current_user"
+              u"  AND NOT (galley_in_role('galley_editor') OR galley_in_role('galley_producer')) THEN"
+              u"  PERFORM galley_refuse('share'); END IF;"
+              u" RETURN NEW; END $$"_qs},
+             // The rows that make up a story (pictures, revisions...) may be written by whoever may
+             // change the story, or in the transaction that changed it.
+             {QString(),
+              u"CREATE FUNCTION galley_guard_story_part() RETURNS TRIGGER LANGUAGE plpgsql AS $$"
+              u" DECLARE story TEXT; s_owner TEXT; s_shared INTEGER; s_status TEXT; refusal TEXT; BEGIN"
+              u" IF TG_OP = 'DELETE' THEN story := OLD.story_id; ELSE story := NEW.story_id; END IF;"
+              u" IF NOT galley_is_admin(TG_RELID) THEN"
+              u"  EXECUTE format('SELECT owner, shared, status FROM %I.stories WHERE id = $1', TG_TABLE_SCHEMA)"
+              u"   INTO s_owner, s_shared, s_status USING story;"
+              u"  IF s_status IS NOT NULL AND NOT galley_written_now(TG_TABLE_SCHEMA, story) THEN"
+              u"   refusal := galley_change_refusal(s_owner, s_shared, s_status);"
+              u"   IF refusal IS NOT NULL THEN PERFORM galley_refuse(refusal); END IF;"
+              u"  END IF;"
+              u" END IF;"
+              u" IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END $$"_qs},
+             // Taking over (or ending) the edit lock of a session whose connection is alive is the
+             // editors'; a lock of a dead connection, or of this one, is anybody's.
+             {QString(),
+              u"CREATE FUNCTION galley_guard_edit_lock() RETURNS TRIGGER LANGUAGE plpgsql AS $$ BEGIN"
+              u" IF NOT (galley_is_admin(TG_RELID) OR galley_in_role('galley_editor'))"
+              u"  AND (TG_OP = 'DELETE' OR NEW.session IS DISTINCT FROM OLD.session)"
+              u"  AND OLD.connection IS DISTINCT FROM pg_backend_pid()::text"
+              u"  AND EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid::text = OLD.connection) THEN"
+              u"  PERFORM galley_refuse('take-over');"
+              u" END IF;"
+              u" IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END $$"_qs},
+             {QString(),
+              u"CREATE TRIGGER galley_guard BEFORE INSERT OR UPDATE OR DELETE ON stories"
+              u" FOR EACH ROW EXECUTE FUNCTION galley_guard_story()"_qs},
+             {QString(),
+              u"CREATE TRIGGER galley_guard BEFORE INSERT OR UPDATE OR DELETE ON images"
+              u" FOR EACH ROW EXECUTE FUNCTION galley_guard_story_part()"_qs},
+             {QString(),
+              u"CREATE TRIGGER galley_guard BEFORE INSERT OR UPDATE OR DELETE ON revision_pieces"
+              u" FOR EACH ROW EXECUTE FUNCTION galley_guard_story_part()"_qs},
+             {QString(),
+              u"CREATE TRIGGER galley_guard BEFORE INSERT OR UPDATE OR DELETE ON revisions"
+              u" FOR EACH ROW EXECUTE FUNCTION galley_guard_story_part()"_qs},
+             {QString(),
+              u"CREATE TRIGGER galley_guard BEFORE INSERT OR UPDATE OR DELETE ON status_changes"
+              u" FOR EACH ROW EXECUTE FUNCTION galley_guard_story_part()"_qs},
+             {QString(),
+              u"CREATE TRIGGER galley_guard BEFORE INSERT OR UPDATE OR DELETE ON story_ignores"
+              u" FOR EACH ROW EXECUTE FUNCTION galley_guard_story_part()"_qs},
+             {QString(),
+              u"CREATE TRIGGER galley_guard BEFORE UPDATE OR DELETE ON edit_locks"
+              u" FOR EACH ROW EXECUTE FUNCTION galley_guard_edit_lock()"_qs},
+         }},
     };
     return list;
 }

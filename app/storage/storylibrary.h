@@ -49,6 +49,51 @@ struct EditLock {
     QDateTime since; ///< UTC, when the session first took it
 };
 
+/// A newsroom role on a library's server (PostgreSQL group roles galley_reporter, galley_editor,
+/// galley_producer); what each may do is the table "Roles" in docs/storage.md.
+enum class LibraryRole { Reporter, Editor, Producer };
+
+/// "reporter", "editor", "producer".
+QString libraryRoleKey(LibraryRole role);
+/// The PostgreSQL group role: "galley_reporter"...
+QString libraryRoleName(LibraryRole role);
+/// Parses "reporter", "editor", "producer" (or the group role's name), case-insensitive.
+std::optional<LibraryRole> libraryRoleFromString(const QString &text);
+
+/// What the person signed in to a library may do, so the window offers only that; the server
+/// enforces the same rules itself (docs/storage.md, "Roles"). A library file, and the server's
+/// administrator (whoever owns the library's tables, or a superuser), may do everything.
+struct LibraryPermissions {
+    QString user;           ///< the server login; empty for a file
+    bool everything = true; ///< a file, or the library's administrator
+    bool reporter = false;
+    bool editor = false;
+    bool producer = false;
+
+    /// Whether a story of @p owner (Story::owner), shared with the desk or not, in @p status, may
+    /// be changed at all: editors and producers change any story, reporters their own drafts,
+    /// shared drafts and drafts of nobody (made in a file).
+    bool mayChange(const QString &owner, bool shared, StoryStatus status) const;
+    /// Whether a story may be moved from @p from to @p to (equal: always): to or from Published
+    /// producers only, else to or from Ready editors only, Draft and Copy edit anyone who may change it.
+    bool mayMove(StoryStatus from, StoryStatus to) const;
+    /// Moving to the Trash, restoring, emptying it, deleting: producers only.
+    bool mayDelete() const { return everything || producer; }
+    /// Taking over a story another live session is editing: editors only.
+    bool mayTakeOver() const { return everything || editor; }
+    /// The roles as said in a sentence: "reporter", "reporter and editor", "no Galley role".
+    QString roleLabel() const;
+};
+
+/// Whose a story is in a newsroom library, for the reporters' rule (LibraryPermissions::mayChange()).
+struct StoryOwnership {
+    /// The server login that made the story; empty in a library file and for stories from before
+    /// roles (or copied from a file), which every reporter may edit as drafts shared with the desk.
+    QString owner;
+    /// Whether its reporter shared the draft with the desk, so other reporters may edit it too.
+    bool sharedWithDesk = false;
+};
+
 /// What StoryLibrary::copyTo() copied.
 struct LibraryCopySummary {
     int stories = 0;    ///< Trash included
@@ -282,6 +327,25 @@ public:
     /// nothing changes then.
     bool takeOverEditLock(const QString &storyId, const QString &holder, const QString &session,
                           std::optional<EditLock> *previous, int *revision, QString *error);
+
+    /// Whose story @p storyId is (StoryOwnership); nullopt with @p error when it is not in the library.
+    std::optional<StoryOwnership> ownership(const QString &storyId, QString *error = nullptr) const;
+    /// Shares story @p storyId's draft with the desk (or stops sharing it), written at once apart
+    /// from save(). On a server only its owner, an editor or a producer may (a sentence otherwise).
+    bool setSharedWithDesk(const QString &storyId, bool shared, QString *error);
+    /// What the signed-in person may do (everything on a file). On a server read from the roles of
+    /// the connection's login; with @p error (and nothing allowed) when they cannot be read.
+    LibraryPermissions permissions(QString *error = nullptr) const;
+    /// `galley admin init`'s second half on a server: makes the group roles galley_reporter,
+    /// galley_editor and galley_producer (NOLOGIN; existing ones are kept, and another desk making
+    /// them at the same moment is fine) and grants them the library's tables and sequences, now and
+    /// for tables later versions add. Needs the CREATEROLE privilege while a role is missing. Does
+    /// nothing on a file. False with a sentence.
+    bool setUpRoles(QString *error);
+    /// Makes the server's login role @p user a member of @p role (or, with @p member false, no
+    /// longer one; not being one is fine). False with a sentence when @p user does not exist, the
+    /// roles were not made yet, or this login may not grant them. Refused on a file.
+    bool setRoleMember(const QString &user, LibraryRole role, bool member, QString *error);
 
     /// Ids of every story, the Trash's included, in the order they were added; empty with @p error
     /// when the library cannot be read.

@@ -94,6 +94,10 @@ struct StoryLibrary::Private {
     std::optional<Story> readRevision(const QString &storyId, int number, int depth, QString *error) const;
 };
 
+/// @p name as a PostgreSQL quoted identifier ("ana", "o""neill"), for statements that take no
+/// bound values (CREATE DATABASE, GRANT).
+QString quotedIdentifier(QString name);
+
 /// Sentence for calls made while no library is open.
 QString notOpenMessage();
 

@@ -44,7 +44,7 @@ const QList<Table> &tables() {
           {u"pull_quotes"_qs, K::Text},  {u"created"_qs, K::Text},       {u"updated"_qs, K::Text},
           {u"original_source"_qs, K::Bytes}, {u"original_format"_qs, K::Text}, {u"metadata"_qs, K::Text},
           {u"notes"_qs, K::Text},        {u"original_id"_qs, K::Text},   {u"trashed"_qs, K::Text},
-          {u"published"_qs, K::Text}},
+          {u"published"_qs, K::Text},    {u"owner"_qs, K::Text},         {u"shared"_qs, K::Integer}},
          u"id"_qs, u"rowid"_qs, u"id"_qs},
         {u"images"_qs,
          {{u"id"_qs, K::Text}, {u"story_id"_qs, K::Text}, {u"position"_qs, K::Integer}, {u"data"_qs, K::Bytes},

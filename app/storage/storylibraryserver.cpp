@@ -37,11 +37,11 @@ void applyAddress(QSqlDatabase &db, const ServerAddress &address) {
     db.setConnectOptions(options.join(u';'));
 }
 
+} // namespace
+
 QString quotedIdentifier(QString name) {
     return u'"' + name.replace(u'"', u"\"\""_qs) + u'"';
 }
-
-} // namespace
 
 bool StoryLibrary::Private::connectToServer(const QString &location, bool readOnly, QString *error) {
     Q_UNUSED(readOnly) // read-only sessions are set up with the rest (SqlDialect::setUpConnection)

@@ -181,7 +181,16 @@ void TestServerLibrary::serverSentences_data() {
     QTest::newRow("read-only") << u"25006"_qs << u"ERROR:  cannot execute UPDATE in a read-only transaction"_qs
                                << u"The library “%1” was opened only to read, so Galley cannot save to it."_qs.arg(at);
     QTest::newRow("privilege") << u"42501"_qs << u"ERROR:  permission denied for table stories"_qs
-                               << u"Your role on the server may not do that in the library “%1”."_qs.arg(at);
+                               << u"Your login on the server has no newsroom role in the library “%1”, or one that "
+                                  u"may not do that; ask whoever runs the server to grant you one (galley admin "
+                                  u"grant USER reporter)."_qs.arg(at);
+    QTest::newRow("role refusal")
+        << u"42501"_qs
+        << u"ERROR:  galley-refused|ready|ana|reporter|\nCONTEXT:  PL/pgSQL function galley_refuse(text)"_qs
+        << u"Only editors can move a story to Ready; you are signed in to the newsroom as ana (reporter)."_qs;
+    QTest::newRow("role refusal, two roles")
+        << u"42501"_qs << u"ERROR:  galley-refused|delete|ana|reporter,editor|"_qs
+        << u"Only producers can delete a story; you are signed in to the newsroom as ana (reporter and editor)."_qs;
     QTest::newRow("connection lost") << u"57P01"_qs
                                      << u"FATAL:  terminating connection due to administrator command"_qs
                                      << u"Galley lost its connection to the server of the library “%1”, so nothing "
@@ -442,11 +451,13 @@ void TestServerLibrary::commandLineInitAndCopy() {
     QString out;
     QString err;
     QCOMPARE(galley({u"admin"_qs, u"init"_qs, address}, &out, &err), 0);
-    QCOMPARE(out, u"Made the database and the Galley library %1 (library format %2).\n"_qs.arg(address).arg(
-                      StoryLibrary::currentSchemaVersion()));
+    const QString roles = u", with the roles galley_reporter, galley_editor and galley_producer; give each person one "
+                          u"with “galley admin grant USER ROLE ADDRESS”.\n"_qs;
+    QCOMPARE(out, u"Made the database and the Galley library %1 (library format %2)"_qs.arg(address).arg(
+                      StoryLibrary::currentSchemaVersion()) + roles);
     QCOMPARE(galley({u"admin"_qs, u"init"_qs, address}, &out, &err), 0);
-    QCOMPARE(out, u"The Galley library %1 is ready (library format %2).\n"_qs.arg(address).arg(
-                      StoryLibrary::currentSchemaVersion()));
+    QCOMPARE(out, u"The Galley library %1 is ready (library format %2)"_qs.arg(address).arg(
+                      StoryLibrary::currentSchemaVersion()) + roles);
 
     QCOMPARE(galley({u"copy-library"_qs, u"--from"_qs, file, u"--to"_qs, address}, &out, &err), 0);
     QCOMPARE(out, u"Copied 3 stories (5 revisions, 2 pictures, 1 house dictionary words) from %1 to %2; the story "
