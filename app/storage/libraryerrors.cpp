@@ -89,6 +89,8 @@ bool isServerConnectionLost(const QSqlError &error)
            says("no connection to the server") || says("terminating connection") ||
            says("connection to server was lost") || says("could not send data to server") ||
            says("could not receive data from server");
+}
+
 QString roleLabel(const QStringList &roleKeys)
 {
     if (roleKeys.isEmpty())

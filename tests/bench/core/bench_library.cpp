@@ -31,29 +31,6 @@ double msSince(const QElapsedTimer &timer) {
     return double(timer.nsecsElapsed()) / 1e6;
 }
 
-/// What newsroom users type: topic words from common to rare, names, two-word searches and the
-/// first letters of a word as the list filters while typing.
-QStringList searchQueries() {
-    const QStringList &words = StoryGenerator::newsWords();
-    return {
-        u"council"_qs,
-        u"harbour"_qs,
-        u"levy"_qs,
-        u"tannery"_qs,
-        words.at(words.size() / 2),
-        StoryGenerator::firstName(0),
-        StoryGenerator::surname(123),
-        StoryGenerator::surname(1501),
-        StoryGenerator::place(45),
-        u"harbour levy"_qs,
-        u"council "_qs % StoryGenerator::surname(777),
-        u"flood gates"_qs,
-        u"harb"_qs,
-        u"coun"_qs,
-        StoryGenerator::surname(900).left(4),
-    };
-}
-
 bool run(const BenchOptions &bench, QString *error) {
     QTextStream out(stdout);
     double buildSeconds = 0;

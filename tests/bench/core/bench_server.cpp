@@ -227,27 +227,6 @@ bool benchBusySaves(const BenchOptions &bench, const QString &engine, const QStr
                              error);
 }
 
-/// What newsroom users type, as bench_library searches for: common to rare topic words, names, two
-/// words, and the first letters of a word.
-QStringList searchQueries() {
-    const QStringList &words = StoryGenerator::newsWords();
-    return {u"council"_qs,
-            u"harbour"_qs,
-            u"levy"_qs,
-            u"tannery"_qs,
-            words.at(words.size() / 2),
-            StoryGenerator::firstName(0),
-            StoryGenerator::surname(123),
-            StoryGenerator::surname(1501),
-            StoryGenerator::place(45),
-            u"harbour levy"_qs,
-            u"council "_qs % StoryGenerator::surname(777),
-            u"flood gates"_qs,
-            u"harb"_qs,
-            u"coun"_qs,
-            StoryGenerator::surname(900).left(4)};
-}
-
 /// Fills database "big" on @p server with the generated library: from the cached dump when there is
 /// one, else by StoryLibrary::copyTo from the cached SQLite library (then dumped for next time).
 bool fillServer(const BenchOptions &bench, const Server &server, QString *error) {

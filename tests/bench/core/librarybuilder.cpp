@@ -196,4 +196,25 @@ std::optional<QString> cachedLibrary(const QString &dataDir, int stories, double
     return path;
 }
 
+QStringList searchQueries() {
+    const QStringList &words = StoryGenerator::newsWords();
+    return {
+        u"council"_qs,
+        u"harbour"_qs,
+        u"levy"_qs,
+        u"tannery"_qs,
+        words.at(words.size() / 2),
+        StoryGenerator::firstName(0),
+        StoryGenerator::surname(123),
+        StoryGenerator::surname(1501),
+        StoryGenerator::place(45),
+        u"harbour levy"_qs,
+        u"council "_qs % StoryGenerator::surname(777),
+        u"flood gates"_qs,
+        u"harb"_qs,
+        u"coun"_qs,
+        StoryGenerator::surname(900).left(4),
+    };
+}
+
 } // namespace galley::bench

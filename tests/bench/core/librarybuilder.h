@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -14,5 +15,10 @@ namespace galley::bench {
 /// nullopt with @p error set when a save fails.
 std::optional<QString> cachedLibrary(const QString &dataDir, int stories, double *buildSeconds,
                                      QString *error);
+
+/// What newsroom users type in the search box, for the search benchmarks of bench_library (SQLite)
+/// and bench_server (PostgreSQL): common to rare topic words, names, two words, and the first
+/// letters of a word; words of StoryGenerator, so every library built by cachedLibrary() has them.
+QStringList searchQueries();
 
 } // namespace galley::bench
