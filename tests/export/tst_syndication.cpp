@@ -439,13 +439,14 @@ void TestSyndication::newsmlValidatesAgainstSchema() {
     QVERIFY(dir.isValid());
     Story story = everyKindStory();
     story.metadata.embargo = QDateTime(QDate(2099, 1, 1), QTime(6, 0), Qt::UTC);
-    QStringList schemas{schemaDir() + u"/galley-newsml-g2-2.35-constraints.xsd"_qs};
-    const QString official = QStringLiteral(GALLEY_IPTC_SCHEMA_DIR);
-    if (!official.isEmpty())
-        schemas << official + u"/NewsML-G2_2.35-spec-All-Power.xsd"_qs;
+    // Galley's constraints (which also check the NITF inside inlineXML) and IPTC's own NewsML-G2
+    // 2.35 schema (tests/data/schemas/iptc).
+    const QStringList schemas{schemaDir() + u"/galley-newsml-g2-2.35-constraints.xsd"_qs,
+                              schemaDir() + u"/iptc/NewsML-G2_2.35-spec-All-Power.xsd"_qs};
     Story bare = Story::create();
     bare.metadata.originalId = u"  "_qs;
-    checkAgainstSchemas({story, Story::create(), bare}, ExportFormat::NewsMl, dir.path(), schemas);
+    checkAgainstSchemas({story, Story::create(), bare, pictureStory(2000, 1000)}, ExportFormat::NewsMl, dir.path(),
+                        schemas);
 }
 
 void TestSyndication::newsmlCarriesTheStory() {
