@@ -365,6 +365,7 @@ bool MainWindow::openStoryAs(const QString &id, const QString &session) {
             statuses.append(status);
     m_editor->form()->setAllowedStatuses(statuses);
     m_deleteAction->setEnabled(allowed.mayDelete());
+    m_list->setDeleteAllowed(allowed.mayDelete());
     m_checks->storyShown();
     m_journal->storyOpened(*story);
     m_hasStory = true;

@@ -189,7 +189,13 @@ void StoryListPanel::reload() {
     }
     m_quiet = false;
     m_duplicate->setEnabled(!m_selectedId.isEmpty());
-    m_delete->setEnabled(!m_selectedId.isEmpty());
+    m_delete->setEnabled(!m_selectedId.isEmpty() && m_deleteAllowed);
+}
+
+void StoryListPanel::setDeleteAllowed(bool allowed) {
+    m_deleteAllowed = allowed;
+    m_delete->setEnabled(!m_selectedId.isEmpty() && allowed);
+    m_delete->setToolTip(allowed ? tr("Delete the selected story") : tr("Only producers can delete a story"));
 }
 
 void StoryListPanel::refresh() {

@@ -39,6 +39,9 @@ public:
     QString selectedStoryId() const;
     /// Id of the first (newest) story listed, empty when the list is empty.
     QString firstStoryId() const;
+    /// Whether the signed-in person may delete stories (a newsroom library's roles: producers
+    /// only; StoryLibrary::permissions()). When not, Delete stays off and its tool tip says why.
+    void setDeleteAllowed(bool allowed);
 
 Q_SIGNALS:
     /// The user picked another story in the list.
@@ -76,6 +79,7 @@ private:
     QTimer *m_searchDelay;
     QString m_selectedId;
     bool m_quiet = false;
+    bool m_deleteAllowed = true;
 };
 
 } // namespace galley

@@ -10,6 +10,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
+#include <QPushButton>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -77,6 +78,7 @@ void TestRoleWindow::reporterWindow() {
     QVERIFY(!itemEnabled(status, StoryStatus::Ready));
     QVERIFY(!itemEnabled(status, StoryStatus::Published));
     QVERIFY(!testsupport::requireChild<QAction>(&window, u"deleteStoryAction"_qs)->isEnabled());
+    QVERIFY(!testsupport::requireChild<QPushButton>(&window, u"deleteStoryButton"_qs)->isEnabled());
 
     // As if the control had offered Ready: the server refuses, and says why.
     status->setCurrentIndex(status->findData(static_cast<int>(StoryStatus::Ready)));
