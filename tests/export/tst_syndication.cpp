@@ -7,6 +7,7 @@
 #include "export/nitfwriter.h"
 #include "export/storyexporter.h"
 #include "import/importer.h"
+#include "storage/samplelibrary.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -129,6 +130,15 @@ Story pictureStory(int width, int height) {
     return story;
 }
 
+/// Galley's built-in sample stories (real pictures, every field a desk fills in).
+QList<Story> samples() {
+    QString error;
+    const std::optional<QList<Story>> stories = sampleStories(&error);
+    if (!stories || stories->isEmpty())
+        qFatal("the sample stories cannot be read: %s", qPrintable(error));
+    return *stories;
+}
+
 /// Runs @p program with @p arguments; returns its exit code, with stdout and stderr in @p output.
 int run(const QString &program, const QStringList &arguments, QString *output) {
     QProcess process;
@@ -215,7 +225,8 @@ void TestSyndication::nitfValidatesAgainstSchema() {
     // Galley's constraints and IPTC's own NITF 3.6 schema (tests/data/schemas/iptc).
     const QStringList schemas{schemaDir() + u"/galley-nitf-3.6-constraints.xsd"_qs,
                               schemaDir() + u"/iptc/nitf-3-6.xsd"_qs};
-    checkAgainstSchemas({story, Story::create(), pictureStory(2000, 1000)}, ExportFormat::Nitf, dir.path(), schemas);
+    checkAgainstSchemas(QList<Story>{story, Story::create(), pictureStory(2000, 1000)} + samples(), ExportFormat::Nitf,
+                        dir.path(), schemas);
 }
 
 void TestSyndication::nitfCarriesTheStory() {
@@ -266,7 +277,7 @@ void TestSyndication::ninjsValidatesAgainstSchema() {
     };
     ExportOptions options;
     options.siteBaseUrl = u"https://news.example.org/stories"_qs;
-    for (const Story &s : {story, Story::create(), pictureStory(2000, 1000)}) {
+    for (const Story &s : QList<Story>{story, Story::create(), pictureStory(2000, 1000)} + samples()) {
         QVERIFY(exportStory(s, dir.path(), nullptr, ExportFormat::Ninjs, options));
         const QString file = dir.filePath(exportMainFileName(s, ExportFormat::Ninjs));
         for (const QString &schema : schemas) {
@@ -445,8 +456,8 @@ void TestSyndication::newsmlValidatesAgainstSchema() {
                               schemaDir() + u"/iptc/NewsML-G2_2.35-spec-All-Power.xsd"_qs};
     Story bare = Story::create();
     bare.metadata.originalId = u"  "_qs;
-    checkAgainstSchemas({story, Story::create(), bare, pictureStory(2000, 1000)}, ExportFormat::NewsMl, dir.path(),
-                        schemas);
+    checkAgainstSchemas(QList<Story>{story, Story::create(), bare, pictureStory(2000, 1000)} + samples(),
+                        ExportFormat::NewsMl, dir.path(), schemas);
 }
 
 void TestSyndication::newsmlCarriesTheStory() {
