@@ -14,6 +14,10 @@ namespace {
 // Key of the advisory lock every write transaction takes ("Galley" in ASCII): writers take turns as
 // they do on a SQLite file, while readers never wait.
 constexpr qint64 WriteLockKey = 0x47616c6c6579;
+// Lock classes of the two-key advisory locks of a story's save ("Gs" and "Gc" in ASCII): one per
+// story (the key is hashtext() of its id), and the one lock for claiming a slug.
+constexpr int StoryLockClass = 0x4773;
+constexpr int SlugClaimClass = 0x4763;
 // As SQLite's busy timeout: long enough to ride out another desk's save, short enough that nobody
 // is left waiting.
 constexpr int LockTimeoutMs = 2500;
@@ -32,6 +36,19 @@ public:
 
     QStringList beginWrite() const override {
         return {u"BEGIN"_qs, u"SELECT pg_advisory_xact_lock(%1)"_qs.arg(WriteLockKey)};
+    }
+    QStringList beginStoryWrite() const override {
+        // Library lock first, then the story's, then (lockSlugClaims) the slug claim: no two writers
+        // wait for each other in opposite orders. The materialized CTE is run before the outer
+        // SELECT, which keeps that order in one round trip. A hashtext() collision only makes two
+        // stories' saves take turns.
+        return {u"BEGIN"_qs, u"WITH library AS MATERIALIZED (SELECT pg_advisory_xact_lock_shared(%1))"
+                             u" SELECT pg_advisory_xact_lock(%2, hashtext(CAST(? AS text))) FROM library"_qs
+                                 .arg(WriteLockKey)
+                                 .arg(StoryLockClass)};
+    }
+    QString lockSlugClaims() const override {
+        return u"SELECT pg_advisory_xact_lock(%1, 0)"_qs.arg(SlugClaimClass);
     }
     QString beginRead() const override { return u"BEGIN ISOLATION LEVEL REPEATABLE READ"_qs; }
 

@@ -41,6 +41,16 @@ public:
     /// transaction-scoped advisory lock, so the read-check-write steps of a save see no other save
     /// in between, exactly as on SQLite). Ended by COMMIT or ROLLBACK.
     virtual QStringList beginWrite() const = 0;
+    /// Statements that open the write transaction of one story's save, the story's id bound to each
+    /// "?" (SQLite: beginWrite(), the file has one writer; PostgreSQL: BEGIN, beginWrite()'s lock
+    /// taken shared with other such saves, and an exclusive lock on the story). Saves of different
+    /// stories then go on side by side, while a save and any other write still take turns, as do two
+    /// saves of one story. Ended by COMMIT or ROLLBACK.
+    virtual QStringList beginStoryWrite() const = 0;
+    /// Statement a story's save runs, after beginStoryWrite(), before it takes a slug it did not
+    /// have: waits for any other save doing so, so two stories cannot both take the one that is free
+    /// (SQLite: empty, beginStoryWrite() already excludes every other writer).
+    virtual QString lockSlugClaims() const = 0;
     /// Statement that opens a read transaction whose reads all see one committed state.
     virtual QString beginRead() const = 0;
 

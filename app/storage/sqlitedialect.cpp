@@ -29,6 +29,8 @@ public:
     }
 
     QStringList beginWrite() const override { return {u"BEGIN IMMEDIATE"_qs}; }
+    QStringList beginStoryWrite() const override { return beginWrite(); }
+    QString lockSlugClaims() const override { return {}; }
     QString beginRead() const override { return u"BEGIN"_qs; }
 
     int readVersion(const QSqlDatabase &db, QSqlError *error) const override {

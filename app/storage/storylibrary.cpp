@@ -70,6 +70,56 @@ void StoryLibrary::Private::fail(const QSqlError &sqlError, QString *error) cons
         *error = dialect->describeError(sqlError, path);
 }
 
+PreparedQuery StoryLibrary::Private::prepared(const QString &sql) const
+{
+    // Dynamic SQL (a list of n placeholders) could otherwise keep one statement per n.
+    constexpr std::size_t MostKept = 100;
+    const auto found = statements.find(sql);
+    if (found != statements.end() && !found->second.busy)
+        return PreparedQuery(&found->second.query, &found->second.busy);
+    if (found == statements.end() && statements.size() < MostKept) {
+        QSqlQuery query(db);
+        if (query.prepare(sql)) {
+            KeptStatement &kept = statements.emplace(sql, KeptStatement{std::move(query)}).first->second;
+            return PreparedQuery(&kept.query, &kept.busy);
+        }
+    }
+    auto own = std::make_unique<QSqlQuery>(db);
+    own->prepare(sql);
+    return PreparedQuery(std::move(own));
+}
+
+void StoryLibrary::Private::forgetStatements() const
+{
+    statements.clear();
+}
+
+bool StoryLibrary::Private::beginStoryWrite(const QString &storyId, QString *error) const
+{
+    for (const QString &statement : dialect->beginStoryWrite()) {
+        // BEGIN cannot be prepared on a server; a statement without the id needs no preparing.
+        bool done = false;
+        if (statement.contains(u'?')) {
+            const PreparedQuery query = prepared(statement);
+            query->addBindValue(storyId);
+            done = exec(*query, error);
+        } else {
+            done = exec(statement, error);
+        }
+        if (!done) {
+            rollback();
+            return false;
+        }
+    }
+    return true;
+}
+
+bool StoryLibrary::Private::lockSlugClaims(QString *error) const
+{
+    const QString statement = dialect->lockSlugClaims();
+    return statement.isEmpty() || exec(statement, error);
+}
+
 bool StoryLibrary::Private::beginWrite(QString *error) const
 {
     for (const QString &statement : dialect->beginWrite()) {
@@ -148,8 +198,10 @@ bool StoryLibrary::open(const QString &path, QString *error, Access access)
     d->path = path;
     d->dialect = &SqlDialect::sqlite();
     const auto connect = [&](bool immutable) {
-        if (d->db.isOpen())
+        if (d->db.isOpen()) {
+            d->forgetStatements();
             d->db.close();
+        }
         d->db.setDatabaseName(immutable ? QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath())
                                                   .toString(QUrl::FullyEncoded) +
                                               u"?immutable=1"_qs
@@ -240,6 +292,7 @@ bool StoryLibrary::settleOpened(Access access, QString *error)
 void StoryLibrary::close()
 {
     if (d->db.isValid()) {
+        d->forgetStatements();
         d->db.close();
         d->db = QSqlDatabase();
         d->hasPublishedColumn.reset();

@@ -384,9 +384,10 @@ private:
     /// what must not be opened, sets up the connection and migrates.
     bool settleOpened(Access access, QString *error);
     /// The writing part of save() (story row, pictures, search row, revision) for @p next, whose id
-    /// and times are set; the caller holds the write transaction and has checked it is not stale.
-    /// @p next is updated in place (slug, picture ids).
-    bool writeStoryInTransaction(Story &next, const SaveOptions &options, QString *error);
+    /// and times are set; the caller holds the write transaction. With @p loaded (the update time
+    /// the story had when it was read), a story saved since then is refused with the stale-save
+    /// sentence and nothing is written. @p next is updated in place (slug, picture ids).
+    bool writeStoryInTransaction(Story &next, const SaveOptions &options, const QDateTime *loaded, QString *error);
 
     struct Private;
     Private *d;

@@ -3,6 +3,7 @@
 // Shared by the StoryLibrary source files only; not part of the module's interface.
 
 #include "revisions.h"
+#include "revisionsnapshot.h"
 #include "sqldialect.h"
 #include "storylibrary.h"
 
@@ -14,8 +15,37 @@
 #include <QSqlQuery>
 
 #include <functional>
+#include <map>
+#include <memory>
 
 namespace galley {
+
+/// A statement of the library's connection, prepared once and kept for the next call with the same
+/// SQL (StoryLibrary::Private::prepared()). On a server this is what makes a save quick: Qt's
+/// PostgreSQL driver otherwise sends PREPARE, EXECUTE and DEALLOCATE for every query, three round
+/// trips where one will do. The handle lets the statement's rows go (QSqlQuery::finish()) when it
+/// goes out of scope, so a SQLite file is never left with a read in progress.
+class PreparedQuery {
+public:
+    /// @p kept: the connection's kept statement, marked busy while this handle lives.
+    PreparedQuery(QSqlQuery *kept, bool *busy) : m_query(kept), m_busy(busy) { *m_busy = true; }
+    /// A statement of this handle's own (the kept one is busy, or there are too many).
+    explicit PreparedQuery(std::unique_ptr<QSqlQuery> own) : m_own(std::move(own)), m_query(m_own.get()) {}
+    PreparedQuery(const PreparedQuery &) = delete;
+    PreparedQuery &operator=(const PreparedQuery &) = delete;
+    ~PreparedQuery() {
+        m_query->finish();
+        if (m_busy)
+            *m_busy = false;
+    }
+    QSqlQuery &operator*() const { return *m_query; }
+    QSqlQuery *operator->() const { return m_query; }
+
+private:
+    std::unique_ptr<QSqlQuery> m_own;
+    QSqlQuery *m_query;
+    bool *m_busy = nullptr;
+};
 
 struct StoryLibrary::Private {
     QString connectionName;
@@ -38,8 +68,30 @@ struct StoryLibrary::Private {
     /// running, no such database, login refused). The schema is not looked at yet.
     bool connectToServer(const QString &address, bool readOnly, QString *error);
 
+    /// A statement kept prepared on this connection.
+    struct KeptStatement {
+        QSqlQuery query;
+        bool busy = false; ///< a PreparedQuery handle is using it
+    };
+    /// The kept statements by their SQL; emptied before the connection closes.
+    mutable std::map<QString, KeptStatement> statements;
+
+    /// @p sql prepared on this connection: kept from an earlier call when there is one, else
+    /// prepared now and kept. A statement that fails to prepare is not kept (its error shows when
+    /// it is run, as for any QSqlQuery); one already in use by a live handle (a nested call) is
+    /// prepared again for this handle alone, as is any beyond the first 100 kept.
+    PreparedQuery prepared(const QString &sql) const;
+    /// Lets every kept statement go; before the connection closes.
+    void forgetStatements() const;
+
     /// Opens the write transaction (SqlDialect::beginWrite()); on failure as exec(), nothing open.
     bool beginWrite(QString *error) const;
+    /// Opens a write transaction for saving story @p storyId (SqlDialect::beginStoryWrite()): on a
+    /// server, saves of other stories go on beside it; on failure as exec(), nothing open.
+    bool beginStoryWrite(const QString &storyId, QString *error) const;
+    /// Inside a story's write: waits for any other save claiming a new slug, so that two stories
+    /// cannot both take the one that is free (SqlDialect::lockSlugClaims()).
+    bool lockSlugClaims(QString *error) const;
     /// Opens a read transaction (SqlDialect::beginRead()); on failure as exec().
     bool beginRead(QString *error) const;
 
@@ -51,13 +103,9 @@ struct StoryLibrary::Private {
     void fail(const QSqlError &sqlError, QString *error) const;
     /// Rolls back the open transaction, ignoring errors (the original error is the one to report).
     void rollback() const;
-    /// False with a plain sentence when story @p storyId is in the library with another update time
-    /// than @p loaded (the one it had when it was read): someone saved it meanwhile, and saving
-    /// would silently throw their work away. The caller holds the write transaction.
-    bool checkUnchangedSince(const QString &storyId, const QDateTime &loaded, QString *error) const;
     /// Deletes story @p storyId's search row by the rowid the story remembers (a new story has none);
     /// the caller holds the write transaction.
-    bool deleteSearchRow(QSqlQuery &query, const QString &storyId, QString *error) const;
+    bool deleteSearchRow(const QString &storyId, QString *error) const;
     /// Deletes for good the stories in the Trash matching @p where (SQL on stories, with @p bound
     /// values), with their search rows, in one transaction; returns how many, or -1 with @p error.
     int deleteTrashed(const QString &where, const QVariantList &bound, QString *error) const;
@@ -88,6 +136,8 @@ struct StoryLibrary::Private {
     /// @p bodyJson: bodyToJson(story.body) when the caller has it, else empty.
     bool writeRevision(const Story &story, const SaveOptions &options, std::optional<StoryStatus> previousStatus,
                        QString *error, const QJsonArray &bodyJson = {}) const;
+    /// Reads story @p storyId's revision pieces from the library, 500 keys a query at most.
+    PieceReader pieceReader(const QString &storyId) const;
     /// The root key of revision @p number of @p storyId; empty with @p error when there is none.
     QByteArray revisionRoot(const QString &storyId, int number, QString *error) const;
     /// Revision @p number of @p storyId to @p depth (a SnapshotDepth); the caller holds a transaction.

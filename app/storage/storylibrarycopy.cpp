@@ -155,10 +155,11 @@ QString StoryLibrary::Private::checksum(const QString &storyId, QString *error) 
     for (const Table &table : tables()) {
         if (table.storyColumn.isEmpty())
             continue;
-        QSqlQuery query(db);
+        const PreparedQuery statement = prepared(u"SELECT "_qs % columnList(table) % u" FROM "_qs % table.name %
+                                                 u" WHERE "_qs % table.storyColumn % u" = ? ORDER BY "_qs %
+                                                 table.storyOrder);
+        QSqlQuery &query = *statement;
         query.setForwardOnly(true);
-        query.prepare(u"SELECT "_qs % columnList(table) % u" FROM "_qs % table.name % u" WHERE "_qs %
-                      table.storyColumn % u" = ? ORDER BY "_qs % table.storyOrder);
         query.addBindValue(storyId);
         if (!exec(query, error))
             return {};

@@ -22,23 +22,25 @@ QString notInLibrary() {
 
 std::optional<EditLock> StoryLibrary::Private::liveLock(const QString &storyId, QString *error, bool *failed) const {
     *failed = false;
-    QSqlQuery query(db);
-    query.prepare(u"SELECT holder, machine, session, connection, since FROM edit_locks WHERE story_id = ?"_qs);
-    query.addBindValue(storyId);
-    if (!exec(query, error)) {
-        *failed = true;
-        return std::nullopt;
-    }
-    if (!query.next())
-        return std::nullopt;
     EditLock lock;
-    lock.storyId = storyId;
-    lock.holder = query.value(0).toString();
-    lock.machine = query.value(1).toString();
-    lock.session = query.value(2).toString();
-    const QString connection = query.value(3).toString();
-    lock.since = timeFromStored(query.value(4).toString());
-    query.finish();
+    QString connection;
+    {
+        const PreparedQuery query =
+            prepared(u"SELECT holder, machine, session, connection, since FROM edit_locks WHERE story_id = ?"_qs);
+        query->addBindValue(storyId);
+        if (!exec(*query, error)) {
+            *failed = true;
+            return std::nullopt;
+        }
+        if (!query->next())
+            return std::nullopt;
+        lock.storyId = storyId;
+        lock.holder = query->value(0).toString();
+        lock.machine = query->value(1).toString();
+        lock.session = query->value(2).toString();
+        connection = query->value(3).toString();
+        lock.since = timeFromStored(query->value(4).toString());
+    }
     if (!dialect->isConnectionAlive(db, connection, lock.machine))
         return std::nullopt; // its holder is gone: the lock is free
     return lock;
@@ -53,23 +55,24 @@ bool StoryLibrary::takeEditLock(const QString &storyId, const QString &holder, c
             *error = notOpenMessage();
         return false;
     }
-    if (!d->beginWrite(error))
+    // Only this story's lock row is written: saves of other stories go on meanwhile.
+    if (!d->beginStoryWrite(storyId, error))
         return false;
     const auto abandon = [&] {
         d->rollback();
         return false;
     };
-    QSqlQuery exists(d->db);
-    exists.prepare(u"SELECT 1 FROM stories WHERE id = ? AND trashed IS NULL"_qs);
-    exists.addBindValue(storyId);
-    if (!d->exec(exists, error))
-        return abandon();
-    if (!exists.next()) {
-        if (error)
-            *error = notInLibrary();
-        return abandon();
+    {
+        const PreparedQuery exists = d->prepared(u"SELECT 1 FROM stories WHERE id = ? AND trashed IS NULL"_qs);
+        exists->addBindValue(storyId);
+        if (!d->exec(*exists, error))
+            return abandon();
+        if (!exists->next()) {
+            if (error)
+                *error = notInLibrary();
+            return abandon();
+        }
     }
-    exists.finish();
     bool failed = false;
     const std::optional<EditLock> current = d->liveLock(storyId, error, &failed);
     if (failed)
@@ -83,21 +86,19 @@ bool StoryLibrary::takeEditLock(const QString &storyId, const QString &holder, c
                 current->since.toLocalTime().toString(u"HH:mm"_qs));
         return abandon();
     }
-    QSqlQuery take(d->db);
-    take.prepare(u"INSERT INTO edit_locks (story_id, holder, machine, session, connection, since) VALUES (?, ?, ?, ?, ?, ?) "
+    const PreparedQuery take = d->prepared(u"INSERT INTO edit_locks (story_id, holder, machine, session, connection, since) VALUES (?, ?, ?, ?, ?, ?) "
                  u"ON CONFLICT(story_id) DO UPDATE SET holder = excluded.holder, machine = excluded.machine, "
                  u"session = excluded.session, connection = excluded.connection, since = excluded.since, "
                  u"working_copy = CASE WHEN edit_locks.session = excluded.session THEN edit_locks.working_copy END"_qs);
-    take.addBindValue(storyId);
-    take.addBindValue(holder.isNull() ? u""_qs : holder);
-    take.addBindValue(QSysInfo::machineHostName());
-    take.addBindValue(session);
-    take.addBindValue(d->dialect->connectionId(d->db));
+    take->addBindValue(storyId);
+    take->addBindValue(holder.isNull() ? u""_qs : holder);
+    take->addBindValue(QSysInfo::machineHostName());
+    take->addBindValue(session);
+    take->addBindValue(d->dialect->connectionId(d->db));
     // A session taking its own lock again keeps the time it first took it.
-    take.addBindValue(storedTime(current ? current->since : QDateTime::currentDateTimeUtc()));
-    if (!d->exec(take, error))
+    take->addBindValue(storedTime(current ? current->since : QDateTime::currentDateTimeUtc()));
+    if (!d->exec(*take, error))
         return abandon();
-    take.finish();
     if (!d->exec(u"COMMIT"_qs, error))
         return abandon();
     return true;
@@ -109,11 +110,10 @@ bool StoryLibrary::releaseEditLock(const QString &storyId, const QString &sessio
             *error = notOpenMessage();
         return false;
     }
-    QSqlQuery query(d->db);
-    query.prepare(u"DELETE FROM edit_locks WHERE story_id = ? AND session = ?"_qs);
-    query.addBindValue(storyId);
-    query.addBindValue(session);
-    return d->exec(query, error);
+    const PreparedQuery query = d->prepared(u"DELETE FROM edit_locks WHERE story_id = ? AND session = ?"_qs);
+    query->addBindValue(storyId);
+    query->addBindValue(session);
+    return d->exec(*query, error);
 }
 
 std::optional<EditLock> StoryLibrary::editLock(const QString &storyId, QString *error) const {

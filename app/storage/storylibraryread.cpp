@@ -164,17 +164,18 @@ std::optional<Story> StoryLibrary::load(const QString &id, QString *error) const
     if (!d->beginRead(error))
         return std::nullopt;
     // A story in the Trash is not there to open until it is restored.
-    QSqlQuery trashed(d->db);
-    trashed.prepare(u"SELECT 1 FROM stories WHERE id = ? AND trashed IS NOT NULL"_qs);
-    trashed.addBindValue(id);
-    if (d->exec(trashed, error) && trashed.next()) {
-        trashed.finish();
+    bool inTrash = false;
+    {
+        const PreparedQuery trashed = d->prepared(u"SELECT 1 FROM stories WHERE id = ? AND trashed IS NOT NULL"_qs);
+        trashed->addBindValue(id);
+        inTrash = d->exec(*trashed, error) && trashed->next();
+    }
+    if (inTrash) {
         d->exec(u"COMMIT"_qs, nullptr);
         if (error)
             *error = u"That story is in the Trash; restore it from View › Trash to open it."_qs;
         return std::nullopt;
     }
-    trashed.finish();
     std::optional<Story> story = d->loadStory(id, error);
     d->exec(u"COMMIT"_qs, nullptr);
     return story;
@@ -182,14 +183,14 @@ std::optional<Story> StoryLibrary::load(const QString &id, QString *error) const
 
 std::optional<Story> StoryLibrary::Private::loadStory(const QString &id, QString *error) const {
     const Private *d = this;
-    QSqlQuery query(d->db);
-    query.setForwardOnly(true);
     if (!d->hasPublishedColumn)
         d->hasPublishedColumn = d->db.record(u"stories"_qs).contains(u"published"_qs);
-    query.prepare(
+    const PreparedQuery row = d->prepared(
         u"SELECT slug, section, headline, deck, bylines, dateline, status, body, pull_quotes, created, "
         u"updated, original_source, original_format, metadata, notes"_qs %
         QString(*d->hasPublishedColumn ? u", published"_qs : QString()) % u" FROM stories WHERE id = ?"_qs);
+    QSqlQuery &query = *row;
+    query.setForwardOnly(true);
     query.addBindValue(id);
     if (!d->exec(query, error))
         return std::nullopt;
@@ -219,17 +220,17 @@ std::optional<Story> StoryLibrary::Private::loadStory(const QString &id, QString
         story.published = timeFromStored(query.value(15).toString());
     query.finish();
 
-    QSqlQuery images(d->db);
-    images.setForwardOnly(true);
     // A schema step that reads stories (the search index's) runs before the crop columns exist.
     if (!d->hasCropColumns)
         d->hasCropColumns = d->db.record(u"images"_qs).contains(u"crop_x"_qs);
     const bool hasCrop = *d->hasCropColumns;
-    images.prepare(
+    const PreparedQuery pictures = d->prepared(
         u"SELECT id, data, mime_type, file_name, caption, credit, alt_text, placement, source_href, width, "
         u"height"_qs %
         QString(hasCrop ? u", crop_x, crop_y, crop_width, crop_height, focus_x, focus_y"_qs : QString()) %
         u" FROM images WHERE story_id = ? ORDER BY position"_qs);
+    QSqlQuery &images = *pictures;
+    images.setForwardOnly(true);
     images.addBindValue(id);
     if (!d->exec(images, error))
         return std::nullopt;
@@ -259,11 +260,10 @@ std::optional<Story> StoryLibrary::Private::loadStory(const QString &id, QString
 bool StoryLibrary::isSlugTaken(const QString &slug, const QString &exceptId) const {
     if (!isOpen())
         return false;
-    QSqlQuery query(d->db);
-    query.prepare(u"SELECT 1 FROM stories WHERE slug = ? AND id IS DISTINCT FROM ?"_qs);
-    query.addBindValue(slug);
-    query.addBindValue(exceptId);
-    return query.exec() && query.next();
+    const PreparedQuery query = d->prepared(u"SELECT 1 FROM stories WHERE slug = ? AND id IS DISTINCT FROM ?"_qs);
+    query->addBindValue(slug);
+    query->addBindValue(exceptId);
+    return query->exec() && query->next();
 }
 
 } // namespace galley

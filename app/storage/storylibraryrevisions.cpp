@@ -31,36 +31,34 @@ struct Newest {
 // Keys a query asks for at once, well under SQLite's limit of bound values.
 constexpr qsizetype PiecesPerQuery = 500;
 
-PieceReader databaseReader(const QSqlDatabase &db, const QString &storyId) {
-    return [db, storyId](const QList<QByteArray> &keys) {
-        QHash<QByteArray, QByteArray> found;
-        QSqlQuery query(db);
-        query.setForwardOnly(true);
-        for (qsizetype start = 0; start < keys.size(); start += PiecesPerQuery) {
-            const QList<QByteArray> chunk = keys.mid(start, PiecesPerQuery);
-            QString marks = u"?"_qs;
-            for (qsizetype i = 1; i < chunk.size(); ++i)
-                marks += u",?"_qs;
-            query.prepare(u"SELECT key, data FROM revision_pieces WHERE story_id = ? AND key IN ("_qs +
-                          marks + u')');
-            query.addBindValue(storyId);
-            for (const QByteArray &key : chunk)
-                query.addBindValue(key);
-            if (!query.exec())
-                return found; // the caller reports the pieces as missing
-            while (query.next())
-                found.insert(query.value(0).toByteArray(), query.value(1).toByteArray());
-            query.finish();
-        }
-        return found;
-    };
-}
-
 QString noSuchRevision(int number) {
     return u"This story has no revision %1."_qs.arg(number);
 }
 
 } // namespace
+
+PieceReader StoryLibrary::Private::pieceReader(const QString &storyId) const {
+    return [this, storyId](const QList<QByteArray> &keys) {
+        QHash<QByteArray, QByteArray> found;
+        for (qsizetype start = 0; start < keys.size(); start += PiecesPerQuery) {
+            const QList<QByteArray> chunk = keys.mid(start, PiecesPerQuery);
+            QString marks = u"?"_qs;
+            for (qsizetype i = 1; i < chunk.size(); ++i)
+                marks += u",?"_qs;
+            const PreparedQuery query = prepared(
+                u"SELECT key, data FROM revision_pieces WHERE story_id = ? AND key IN ("_qs + marks + u')');
+            query->setForwardOnly(true);
+            query->addBindValue(storyId);
+            for (const QByteArray &key : chunk)
+                query->addBindValue(key);
+            if (!query->exec())
+                return found; // the caller reports the pieces as missing
+            while (query->next())
+                found.insert(query->value(0).toByteArray(), query->value(1).toByteArray());
+        }
+        return found;
+    };
+}
 
 bool StoryLibrary::Private::writeRevision(const Story &story, const SaveOptions &options,
                                           std::optional<StoryStatus> previousStatus, QString *error,
@@ -68,22 +66,22 @@ bool StoryLibrary::Private::writeRevision(const Story &story, const SaveOptions 
     const QString author = options.author.isEmpty() && options.kind != RevisionKind::Migrated
                                ? defaultAuthorName()
                                : options.author;
-    QSqlQuery query(db);
-    query.prepare(u"SELECT number, session, author, open, kind, root FROM revisions WHERE story_id = ? "
-                  u"ORDER BY number DESC LIMIT 1"_qs);
-    query.addBindValue(story.id);
-    if (!exec(query, error))
-        return false;
     Newest newest;
-    if (query.next()) {
-        newest.number = query.value(0).toInt();
-        newest.session = query.value(1).toString();
-        newest.author = query.value(2).toString();
-        newest.open = query.value(3).toBool();
-        newest.kind = revisionKindFromKey(query.value(4).toString());
-        newest.root = query.value(5).toByteArray();
+    {
+        const PreparedQuery query = prepared(u"SELECT number, session, author, open, kind, root FROM revisions "
+                                             u"WHERE story_id = ? ORDER BY number DESC LIMIT 1"_qs);
+        query->addBindValue(story.id);
+        if (!exec(*query, error))
+            return false;
+        if (query->next()) {
+            newest.number = query->value(0).toInt();
+            newest.session = query->value(1).toString();
+            newest.author = query->value(2).toString();
+            newest.open = query->value(3).toBool();
+            newest.kind = revisionKindFromKey(query->value(4).toString());
+            newest.root = query->value(5).toByteArray();
+        }
     }
-    query.finish();
 
     const bool folds = newest.open && !options.session.isEmpty() && newest.session == options.session &&
                        newest.author == author &&
@@ -99,7 +97,7 @@ bool StoryLibrary::Private::writeRevision(const Story &story, const SaveOptions 
     std::optional<Story> before;
     QSet<QByteArray> stored;
     if (!baseRoot.isEmpty()) {
-        before = readSnapshot(baseRoot, databaseReader(db, story.id), SnapshotDepth::Outline, error, &stored);
+        before = readSnapshot(baseRoot, pieceReader(story.id), SnapshotDepth::Outline, error, &stored);
         if (!before)
             return false;
     }
@@ -112,6 +110,7 @@ bool StoryLibrary::Private::writeRevision(const Story &story, const SaveOptions 
         summary = summarizeChanges(before ? &*before : nullptr, *after);
     }
 
+    QSqlQuery query(db);
     if (folds) {
         // Pieces first stored by this revision and no longer in it belong to no other revision
         // (it is the newest), so a folded autosave leaves nothing behind.
@@ -141,28 +140,21 @@ bool StoryLibrary::Private::writeRevision(const Story &story, const SaveOptions 
         }
     }
 
-    // Most pieces of a save are the revision before's; of the others, an older revision may hold
-    // some (a paragraph typed back): ask before compressing.
-    QSqlQuery known(db);
-    known.prepare(u"SELECT 1 FROM revision_pieces WHERE story_id = ? AND key = ?"_qs);
-    query.prepare(u"INSERT INTO revision_pieces (story_id, key, revision, data) VALUES (?, ?, ?, ?)"_qs);
-    for (const auto &piece : snapshot.pieces) {
-        if (stored.contains(piece.key))
-            continue;
-        known.addBindValue(story.id);
-        known.addBindValue(piece.key);
-        if (!exec(known, error))
-            return false;
-        const bool stored = known.next();
-        known.finish();
-        if (stored)
-            continue;
-        query.addBindValue(story.id);
-        query.addBindValue(piece.key);
-        query.addBindValue(number);
-        query.addBindValue(piece.stored());
-        if (!exec(query, error))
-            return false;
+    // Most pieces of a save are the revision before's. An older revision may hold one of the others
+    // (a paragraph typed back), which then stays as it is, first stored by that revision.
+    {
+        const PreparedQuery insert = prepared(u"INSERT INTO revision_pieces (story_id, key, revision, data) "
+                                              u"VALUES (?, ?, ?, ?) ON CONFLICT (story_id, key) DO NOTHING"_qs);
+        for (const auto &piece : snapshot.pieces) {
+            if (stored.contains(piece.key))
+                continue;
+            insert->addBindValue(story.id);
+            insert->addBindValue(piece.key);
+            insert->addBindValue(number);
+            insert->addBindValue(piece.stored());
+            if (!exec(*insert, error))
+                return false;
+        }
     }
 
     const QString when = storedTime(story.updated);
@@ -170,12 +162,13 @@ bool StoryLibrary::Private::writeRevision(const Story &story, const SaveOptions 
         // An explicit save of the session closes the revision; the autosaves stay listed.
         // Flags are bound as 0/1: the open column is an integer on both engines, and PostgreSQL
         // does not take a boolean where an integer goes.
-        query.prepare(
+        const PreparedQuery update = prepared(
             u"UPDATE revisions SET saved = ?, status = ?, summary = ?, root = ?, open = ?, kind = ?, "
             u"autosaves = CASE WHEN ? = 1 THEN "_qs %
             dialect->appendToJsonArray(u"autosaves"_qs) %
             u" ELSE autosaves END "
             u"WHERE story_id = ? AND number = ?"_qs);
+        QSqlQuery &query = *update;
         const bool autosave = options.kind == RevisionKind::Autosave;
         query.addBindValue(when);
         query.addBindValue(statusKey(story.status));
@@ -191,15 +184,16 @@ bool StoryLibrary::Private::writeRevision(const Story &story, const SaveOptions 
             return false;
     } else {
         if (newest.open) {
-            query.prepare(u"UPDATE revisions SET open = 0 WHERE story_id = ? AND number = ?"_qs);
-            query.addBindValue(story.id);
-            query.addBindValue(newest.number);
-            if (!exec(query, error))
+            const PreparedQuery close = prepared(u"UPDATE revisions SET open = 0 WHERE story_id = ? AND number = ?"_qs);
+            close->addBindValue(story.id);
+            close->addBindValue(newest.number);
+            if (!exec(*close, error))
                 return false;
         }
-        query.prepare(
+        const PreparedQuery insert = prepared(
             u"INSERT INTO revisions (story_id, number, created, saved, author, status, kind, summary, "
             u"session, open, root) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_qs);
+        QSqlQuery &query = *insert;
         query.addBindValue(story.id);
         query.addBindValue(number);
         query.addBindValue(when);
@@ -216,8 +210,9 @@ bool StoryLibrary::Private::writeRevision(const Story &story, const SaveOptions 
     }
 
     if (!previousStatus || *previousStatus != story.status) {
-        query.prepare(u"INSERT INTO status_changes (story_id, time, author, from_status, to_status) "
-                      u"VALUES (?, ?, ?, ?, ?)"_qs);
+        const PreparedQuery change = prepared(u"INSERT INTO status_changes (story_id, time, author, from_status, "
+                                              u"to_status) VALUES (?, ?, ?, ?, ?)"_qs);
+        QSqlQuery &query = *change;
         query.addBindValue(story.id);
         query.addBindValue(when);
         query.addBindValue(author.isNull() ? u""_qs : author);
@@ -230,18 +225,17 @@ bool StoryLibrary::Private::writeRevision(const Story &story, const SaveOptions 
 }
 
 QByteArray StoryLibrary::Private::revisionRoot(const QString &storyId, int number, QString *error) const {
-    QSqlQuery query(db);
-    query.prepare(u"SELECT root FROM revisions WHERE story_id = ? AND number = ?"_qs);
-    query.addBindValue(storyId);
-    query.addBindValue(number);
-    if (!exec(query, error))
+    const PreparedQuery query = prepared(u"SELECT root FROM revisions WHERE story_id = ? AND number = ?"_qs);
+    query->addBindValue(storyId);
+    query->addBindValue(number);
+    if (!exec(*query, error))
         return {};
-    if (!query.next()) {
+    if (!query->next()) {
         if (error)
             *error = noSuchRevision(number);
         return {};
     }
-    return query.value(0).toByteArray();
+    return query->value(0).toByteArray();
 }
 
 std::optional<Story> StoryLibrary::Private::readRevision(const QString &storyId, int number, int depth,
@@ -249,7 +243,7 @@ std::optional<Story> StoryLibrary::Private::readRevision(const QString &storyId,
     const QByteArray root = revisionRoot(storyId, number, error);
     if (root.isEmpty())
         return std::nullopt;
-    std::optional<Story> story = readSnapshot(root, databaseReader(db, storyId), SnapshotDepth(depth), error);
+    std::optional<Story> story = readSnapshot(root, pieceReader(storyId), SnapshotDepth(depth), error);
     if (story)
         story->id = storyId;
     return story;

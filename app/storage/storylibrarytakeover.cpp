@@ -60,14 +60,14 @@ bool StoryLibrary::keepWorkingCopy(const Story &workingCopy, const QString &sess
             *error = notOpenMessage();
         return false;
     }
-    QSqlQuery query(d->db);
-    query.prepare(u"UPDATE edit_locks SET working_copy = ? WHERE story_id = ? AND session = ?"_qs);
-    query.addBindValue(QString::fromUtf8(QJsonDocument(storyToJson(workingCopy)).toJson(QJsonDocument::Compact)));
-    query.addBindValue(workingCopy.id);
-    query.addBindValue(session);
-    if (!d->exec(query, error))
+    const PreparedQuery query =
+        d->prepared(u"UPDATE edit_locks SET working_copy = ? WHERE story_id = ? AND session = ?"_qs);
+    query->addBindValue(QString::fromUtf8(QJsonDocument(storyToJson(workingCopy)).toJson(QJsonDocument::Compact)));
+    query->addBindValue(workingCopy.id);
+    query->addBindValue(session);
+    if (!d->exec(*query, error))
         return false;
-    return query.numRowsAffected() == 1;
+    return query->numRowsAffected() == 1;
 }
 
 bool StoryLibrary::takeOverEditLock(const QString &storyId, const QString &holder, const QString &session,
@@ -126,7 +126,7 @@ bool StoryLibrary::takeOverEditLock(const QString &storyId, const QString &holde
         }
     }
     next.updated = QDateTime::currentDateTimeUtc();
-    if (!writeStoryInTransaction(next, options, error))
+    if (!writeStoryInTransaction(next, options, nullptr, error))
         return abandon();
 
     QSqlQuery move(d->db);

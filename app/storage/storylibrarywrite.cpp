@@ -40,8 +40,8 @@ bool reachedStep(StoryLibrary::SaveStep step, QString *error) {
     return false;
 }
 
-/// Fills an empty slug or checks a given one; the caller holds the write transaction, so the answer
-/// cannot change before the row is written.
+/// Fills an empty slug or checks a given one. The caller holds the story's write transaction and the
+/// slug-claim lock, so the answer cannot change before the row is written.
 bool settleSlug(const StoryLibrary &library, Story &story, QString *error) {
     if (story.slug.isEmpty()) {
         const QString id = story.id;
@@ -61,6 +61,14 @@ bool settleSlug(const StoryLibrary &library, Story &story, QString *error) {
         return false;
     }
     return true;
+}
+
+/// The sentence for a save made from a version of the story older than the one saved at @p saved:
+/// it is refused, so nobody's work is silently thrown away.
+QString staleSaveMessage(const QDateTime &saved) {
+    return u"This story was saved from another Galley window at %1, after you opened it, so your version was "
+           u"not saved over it. Your text is still in the editor: copy what you changed, reopen the story and "
+           u"add it again."_qs.arg(saved.toLocalTime().toString(u"HH:mm:ss"_qs));
 }
 
 } // namespace
@@ -86,13 +94,13 @@ bool StoryLibrary::save(Story &story, const SaveOptions &options, QString *error
     if (!next.created.isValid())
         next.created = next.updated;
 
-    if (!d->beginWrite(error))
+    if (!d->beginStoryWrite(next.id, error))
         return false;
     auto abandon = [&] {
         d->rollback();
         return false;
     };
-    if (!d->checkUnchangedSince(next.id, story.updated, error) || !writeStoryInTransaction(next, options, error))
+    if (!writeStoryInTransaction(next, options, &story.updated, error))
         return abandon();
     if (!d->exec(u"COMMIT"_qs, error))
         return abandon();
@@ -101,26 +109,38 @@ bool StoryLibrary::save(Story &story, const SaveOptions &options, QString *error
     return true;
 }
 
-bool StoryLibrary::writeStoryInTransaction(Story &next, const SaveOptions &options, QString *error) {
+bool StoryLibrary::writeStoryInTransaction(Story &next, const SaveOptions &options, const QDateTime *loaded,
+                                           QString *error) {
     const auto abandon = [] { return false; };
-    if (!settleSlug(*this, next, error))
-        return abandon();
     std::optional<StoryStatus> previousStatus;
+    QString storedSlug;
     {
-        QSqlQuery status(d->db);
-        status.prepare(u"SELECT status FROM stories WHERE id = ?"_qs);
-        status.addBindValue(next.id);
-        if (!d->exec(status, error))
+        const PreparedQuery stored = d->prepared(u"SELECT status, slug, updated FROM stories WHERE id = ?"_qs);
+        stored->addBindValue(next.id);
+        if (!d->exec(*stored, error))
             return abandon();
-        if (status.next())
-            previousStatus = statusFromString(status.value(0).toString()).value_or(StoryStatus::Draft);
+        if (stored->next()) {
+            const QString updated = stored->value(2).toString();
+            if (loaded && updated != storedTime(*loaded)) {
+                if (error)
+                    *error = staleSaveMessage(timeFromStored(updated));
+                return abandon();
+            }
+            previousStatus = statusFromString(stored->value(0).toString()).value_or(StoryStatus::Draft);
+            storedSlug = stored->value(1).toString();
+        }
+    }
+    // The slug the story already holds is its own (slugs are UNIQUE); only taking another one
+    // must wait for other stories' saves doing the same.
+    if (next.slug.isEmpty() || next.slug != storedSlug) {
+        if (!d->lockSlugClaims(error) || !settleSlug(*this, next, error))
+            return abandon();
     }
 
     if (next.status == StoryStatus::Published && !next.published.isValid())
         next.published = next.updated;
 
-    QSqlQuery row(d->db);
-    row.prepare(
+    const PreparedQuery row = d->prepared(
         u"INSERT INTO stories (id, slug, section, headline, deck, bylines, dateline, status, body, "
         u"pull_quotes, created, updated, original_source, original_format, metadata, notes, original_id, "
         u"published) "
@@ -132,119 +152,96 @@ bool StoryLibrary::writeStoryInTransaction(Story &next, const SaveOptions &optio
         u"original_source = excluded.original_source, original_format = excluded.original_format, "
         u"metadata = excluded.metadata, notes = excluded.notes, original_id = excluded.original_id, "
         u"published = excluded.published"_qs);
-    row.addBindValue(next.id);
-    row.addBindValue(text(next.slug));
-    row.addBindValue(text(next.section));
-    row.addBindValue(text(next.headline));
-    row.addBindValue(text(next.deck));
-    row.addBindValue(jsonText(bylinesToJson(next.bylines)));
-    row.addBindValue(text(next.dateline));
-    row.addBindValue(statusKey(next.status));
+    row->addBindValue(next.id);
+    row->addBindValue(text(next.slug));
+    row->addBindValue(text(next.section));
+    row->addBindValue(text(next.headline));
+    row->addBindValue(text(next.deck));
+    row->addBindValue(jsonText(bylinesToJson(next.bylines)));
+    row->addBindValue(text(next.dateline));
+    row->addBindValue(statusKey(next.status));
     const QJsonArray bodyJson = bodyToJson(next.body); // the revision's blocks too
-    row.addBindValue(jsonText(bodyJson));
-    row.addBindValue(jsonText(pullQuotesToJson(next.pullQuotes)));
-    row.addBindValue(storedTime(next.created));
-    row.addBindValue(storedTime(next.updated));
-    row.addBindValue(next.originalSource);
-    row.addBindValue(text(next.originalFormat));
-    row.addBindValue(
+    row->addBindValue(jsonText(bodyJson));
+    row->addBindValue(jsonText(pullQuotesToJson(next.pullQuotes)));
+    row->addBindValue(storedTime(next.created));
+    row->addBindValue(storedTime(next.updated));
+    row->addBindValue(next.originalSource);
+    row->addBindValue(text(next.originalFormat));
+    row->addBindValue(
         QString::fromUtf8(QJsonDocument(metadataToJson(next.metadata)).toJson(QJsonDocument::Compact)));
-    row.addBindValue(jsonText(notesToJson(next.notes)));
-    row.addBindValue(text(next.metadata.originalId));
-    row.addBindValue(next.published.isValid() ? QVariant(storedTime(next.published)) : QVariant(QMetaType::fromType<QString>()));
-    if (!d->exec(row, error) || !reachedStep(SaveStep::StoryRow, error))
+    row->addBindValue(jsonText(notesToJson(next.notes)));
+    row->addBindValue(text(next.metadata.originalId));
+    row->addBindValue(next.published.isValid() ? QVariant(storedTime(next.published)) : QVariant(QMetaType::fromType<QString>()));
+    if (!d->exec(*row, error) || !reachedStep(SaveStep::StoryRow, error))
         return abandon();
 
     // Pictures are few per story; writing them all again keeps the order and deletions simple.
-    QSqlQuery images(d->db);
-    images.prepare(u"DELETE FROM images WHERE story_id = ?"_qs);
-    images.addBindValue(next.id);
-    if (!d->exec(images, error))
-        return abandon();
-    images.prepare(
+    {
+        const PreparedQuery gone = d->prepared(u"DELETE FROM images WHERE story_id = ?"_qs);
+        gone->addBindValue(next.id);
+        if (!d->exec(*gone, error))
+            return abandon();
+    }
+    // This story's rows are gone, so a row already holding the id belongs to another story: a
+    // picture copied from it keeps its bytes, not its identity. The insert finds that out itself
+    // (nothing inserted), without asking first, so it holds even against a save of the other story
+    // going on at the same moment.
+    const PreparedQuery images = d->prepared(
         u"INSERT INTO images (id, story_id, position, data, mime_type, file_name, caption, credit, "
         u"alt_text, placement, source_href, width, height, crop_x, crop_y, crop_width, crop_height, focus_x, "
-        u"focus_y) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_qs);
-    // This story's rows are gone, so a remaining row with the id belongs to another story.
-    QSqlQuery elsewhere(d->db);
-    elsewhere.prepare(u"SELECT 1 FROM images WHERE id = ?"_qs);
+        u"focus_y) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"_qs);
     QSet<QString> usedIds;
     for (qsizetype i = 0; i < next.images.size(); ++i) {
         StoryImage &image = next.images[i];
-        bool taken = image.id.isEmpty() || usedIds.contains(image.id);
-        if (!taken) {
-            elsewhere.addBindValue(image.id);
-            if (!d->exec(elsewhere, error))
-                return abandon();
-            taken = elsewhere.next();
-            elsewhere.finish();
-        }
-        if (taken) // a picture copied from another story keeps its bytes, not its identity
+        if (image.id.isEmpty() || usedIds.contains(image.id))
             image.id = newId();
+        for (int attempt = 0;; ++attempt) {
+            images->addBindValue(image.id);
+            images->addBindValue(next.id);
+            images->addBindValue(int(i));
+            images->addBindValue(image.data);
+            images->addBindValue(text(image.mimeType));
+            images->addBindValue(text(image.fileName));
+            images->addBindValue(text(image.caption));
+            images->addBindValue(text(image.credit));
+            images->addBindValue(text(image.altText));
+            images->addBindValue(text(image.placement.afterBlockId));
+            images->addBindValue(text(image.sourceHref));
+            images->addBindValue(std::max(image.width, 0));
+            images->addBindValue(std::max(image.height, 0));
+            const bool cropped = !image.crop.isNull();
+            const QVariant none(QMetaType::fromType<double>()); // SQL NULL: the whole picture
+            images->addBindValue(cropped ? QVariant(image.crop.x()) : none);
+            images->addBindValue(cropped ? QVariant(image.crop.y()) : none);
+            images->addBindValue(cropped ? QVariant(image.crop.width()) : none);
+            images->addBindValue(cropped ? QVariant(image.crop.height()) : none);
+            images->addBindValue(image.focus.x());
+            images->addBindValue(image.focus.y());
+            if (!d->exec(*images, error))
+                return abandon();
+            if (images->numRowsAffected() == 1)
+                break;
+            if (attempt == 1) { // a fresh id taken as well: never so, but a picture must not vanish
+                if (error)
+                    *error = u"A picture of this story could not be saved; nothing was saved. Try saving again."_qs;
+                return abandon();
+            }
+            image.id = newId(); // another story's picture: this one becomes a picture of its own
+        }
         usedIds.insert(image.id);
-        images.addBindValue(image.id);
-        images.addBindValue(next.id);
-        images.addBindValue(int(i));
-        images.addBindValue(image.data);
-        images.addBindValue(text(image.mimeType));
-        images.addBindValue(text(image.fileName));
-        images.addBindValue(text(image.caption));
-        images.addBindValue(text(image.credit));
-        images.addBindValue(text(image.altText));
-        images.addBindValue(text(image.placement.afterBlockId));
-        images.addBindValue(text(image.sourceHref));
-        images.addBindValue(std::max(image.width, 0));
-        images.addBindValue(std::max(image.height, 0));
-        const bool cropped = !image.crop.isNull();
-        const QVariant none(QMetaType::fromType<double>()); // SQL NULL: the whole picture
-        images.addBindValue(cropped ? QVariant(image.crop.x()) : none);
-        images.addBindValue(cropped ? QVariant(image.crop.y()) : none);
-        images.addBindValue(cropped ? QVariant(image.crop.width()) : none);
-        images.addBindValue(cropped ? QVariant(image.crop.height()) : none);
-        images.addBindValue(image.focus.x());
-        images.addBindValue(image.focus.y());
-        if (!d->exec(images, error))
-            return abandon();
     }
     if (!reachedStep(SaveStep::Images, error))
         return abandon();
 
     // A fresh search row on every save: its higher rowid is what makes it "recently saved" for
     // the relevance window of list().
-    QSqlQuery search(d->db);
-    if (!d->deleteSearchRow(search, next.id, error))
+    if (!d->deleteSearchRow(next.id, error))
         return abandon();
     if (!d->writeSearchRow(next, error) || !reachedStep(SaveStep::SearchIndex, error))
         return abandon();
     if (!d->writeRevision(next, options, previousStatus, error, bodyJson) || !reachedStep(SaveStep::Revision, error))
         return abandon();
-
-    row.finish();
-    images.finish();
-    elsewhere.finish();
-    search.finish();
     return true;
-}
-
-bool StoryLibrary::Private::checkUnchangedSince(const QString &storyId, const QDateTime &loaded,
-                                                QString *error) const {
-    QSqlQuery query(db);
-    query.prepare(u"SELECT updated FROM stories WHERE id = ?"_qs);
-    query.addBindValue(storyId);
-    if (!exec(query, error))
-        return false;
-    if (!query.next())
-        return true; // a new story
-    const QString stored = query.value(0).toString();
-    if (stored == storedTime(loaded))
-        return true;
-    if (error) {
-        const QDateTime when = timeFromStored(stored).toLocalTime();
-        *error = u"This story was saved from another Galley window at %1, after you opened it, so your "
-                 u"version was not saved over it. Your text is still in the editor: copy what you "
-                 u"changed, reopen the story and add it again."_qs.arg(when.toString(u"HH:mm:ss"_qs));
-    }
-    return false;
 }
 
 bool StoryLibrary::Private::writeSearchRow(const Story &story, QString *error) const {
@@ -257,17 +254,19 @@ bool StoryLibrary::Private::writeSearchRow(const Story &story, QString *error) c
     QStringList quotes;
     for (const PullQuote &quote : story.pullQuotes)
         quotes << quote.text << quote.attribution;
-    QSqlQuery search(db);
-    search.prepare(dialect->insertSearchRow());
-    search.addBindValue(story.id);
-    for (const QString &field : {story.headline, story.deck, story.bodyPlainText(), bylines.join(u'\n'), story.slug,
-                                 pictures.join(u'\n'), quotes.join(u'\n')})
-        search.addBindValue(text(dialect->searchText(field)));
-    if (!exec(search, error))
-        return false;
-    search.prepare(u"UPDATE stories SET search_rowid = "_qs % dialect->lastInsertedSearchRow() % u" WHERE id = ?"_qs);
-    search.addBindValue(story.id);
-    return exec(search, error);
+    {
+        const PreparedQuery search = prepared(dialect->insertSearchRow());
+        search->addBindValue(story.id);
+        for (const QString &field : {story.headline, story.deck, story.bodyPlainText(), bylines.join(u'\n'),
+                                     story.slug, pictures.join(u'\n'), quotes.join(u'\n')})
+            search->addBindValue(text(dialect->searchText(field)));
+        if (!exec(*search, error))
+            return false;
+    }
+    const PreparedQuery remember =
+        prepared(u"UPDATE stories SET search_rowid = "_qs % dialect->lastInsertedSearchRow() % u" WHERE id = ?"_qs);
+    remember->addBindValue(story.id);
+    return exec(*remember, error);
 }
 
 int StoryLibrary::Private::forEachStory(
@@ -314,11 +313,11 @@ bool rebuildSearchIndex(QSqlDatabase &db, QSqlError *error) {
 
 } // namespace schema
 
-bool StoryLibrary::Private::deleteSearchRow(QSqlQuery &query, const QString &storyId, QString *error) const {
-    query.prepare(
-        u"DELETE FROM story_search WHERE rowid = (SELECT search_rowid FROM stories WHERE id = ?)"_qs);
-    query.addBindValue(storyId);
-    return exec(query, error);
+bool StoryLibrary::Private::deleteSearchRow(const QString &storyId, QString *error) const {
+    const PreparedQuery query =
+        prepared(u"DELETE FROM story_search WHERE rowid = (SELECT search_rowid FROM stories WHERE id = ?)"_qs);
+    query->addBindValue(storyId);
+    return exec(*query, error);
 }
 
 bool StoryLibrary::remove(const QString &id, QString *error) {
@@ -330,7 +329,7 @@ bool StoryLibrary::remove(const QString &id, QString *error) {
     if (!d->beginWrite(error))
         return false;
     QSqlQuery query(d->db);
-    bool ok = d->deleteSearchRow(query, id, error);
+    bool ok = d->deleteSearchRow(id, error);
     if (ok) {
         query.prepare(u"DELETE FROM stories WHERE id = ?"_qs); // pictures follow by ON DELETE CASCADE
         query.addBindValue(id);

@@ -104,6 +104,8 @@ private Q_SLOTS:
     void crashMidSaveKeepsPreviousVersion_data();
     void crashMidSaveKeepsPreviousVersion();
     void lockedLibraryFailsWithInUseMessage();
+    void savesOfOtherStoriesGoOnBesideOne();
+    void newSlugsTakeTurns();
     void fullDiskKeepsPreviousVersion();
     void readOnlyLibraryRefusesWrites();
 
@@ -259,6 +261,100 @@ void TestLibrarySafety::lockedLibraryFailsWithInUseMessage() {
         QVERIFY(hold.exec(u"ROLLBACK"_qs));
         QVERIFY2(library.save(story, &error), qPrintable(error));
     }
+}
+
+namespace {
+
+/// Opens on @p db the write transaction of a save of story @p storyId (as another desk in the middle
+/// of saving it would hold it); false when a statement fails.
+bool holdStoryWrite(QSqlDatabase &db, const QString &storyId) {
+    for (const QString &statement : SqlDialect::of(db).beginStoryWrite()) {
+        QSqlQuery query(db);
+        bool done = false;
+        if (statement.contains(u'?')) { // BEGIN cannot be prepared on a server
+            query.prepare(statement);
+            query.addBindValue(storyId);
+            done = query.exec();
+        } else {
+            done = query.exec(statement);
+        }
+        if (!done) {
+            qWarning() << query.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+void TestLibrarySafety::savesOfOtherStoriesGoOnBesideOne() {
+    StoryLibrary library;
+    Story held = savedOriginal(library);
+    Story other = testdata::fullStory(u"Bridge repainting starts"_qs);
+    QString error;
+    QVERIFY2(library.save(other, &error), qPrintable(error));
+
+    StoryLibrary holder; // another desk, in the middle of saving the first story
+    QVERIFY2(holder.open(libraryPath(), &error), qPrintable(error));
+    QSqlDatabase db = QSqlDatabase::database(holder.connectionNameForTesting());
+    QVERIFY(holdStoryWrite(db, held.id));
+
+    other.deck = u"Saved while another desk saves another story"_qs;
+    held.deck = u"Saved while another desk saves this very story"_qs;
+    QElapsedTimer timer;
+    timer.start();
+    const bool otherSaved = library.save(other, &error);
+    if (testbackend::onServer()) {
+        // A newsroom's desks do not queue behind each other's saves...
+        QVERIFY2(otherSaved, qPrintable(error));
+        QVERIFY2(timer.elapsed() < 1500, qPrintable(QString::number(timer.elapsed())));
+        // ...but two saves of one story still take turns.
+        timer.restart();
+        QVERIFY(!library.save(held, &error));
+        QVERIFY2(timer.elapsed() >= 2000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(error, u"The library “%1” is busy with another desk's save; try again."_qs.arg(libraryPath()));
+    } else {
+        // A SQLite file has one writer at a time, whatever it writes.
+        QVERIFY(!otherSaved);
+        QCOMPARE(error, u"The library “%1” is in use by another Galley window; close it and try again."_qs.arg(
+                            QDir::toNativeSeparators(libraryPath())));
+    }
+    QVERIFY(QSqlQuery(db).exec(u"ROLLBACK"_qs));
+    QVERIFY2(library.save(held, &error), qPrintable(error));
+    QCOMPARE(holder.load(held.id, &error)->deck, u"Saved while another desk saves this very story"_qs);
+    if (!otherSaved)
+        QVERIFY2(library.save(other, &error), qPrintable(error));
+    QCOMPARE(holder.load(other.id, &error)->deck, u"Saved while another desk saves another story"_qs);
+}
+
+void TestLibrarySafety::newSlugsTakeTurns() {
+    if (!testbackend::onServer())
+        QSKIP("on a SQLite file every save takes the one write lock");
+    StoryLibrary library;
+    Story kept = savedOriginal(library);
+    QString error;
+
+    StoryLibrary holder; // another desk saving a new story, about to take a slug
+    QVERIFY2(holder.open(libraryPath(), &error), qPrintable(error));
+    QSqlDatabase db = QSqlDatabase::database(holder.connectionNameForTesting());
+    QVERIFY(holdStoryWrite(db, newId()));
+    QVERIFY(QSqlQuery(db).exec(SqlDialect::of(db).lockSlugClaims()));
+
+    // Keeping its own slug needs no turn...
+    kept.deck = u"Saved with the slug it had"_qs;
+    QVERIFY2(library.save(kept, &error), qPrintable(error));
+    // ...taking a new one, or a first one, waits for the other desk's claim.
+    Story renamed = kept;
+    renamed.slug = u"island-ferry-renamed"_qs;
+    QVERIFY(!library.save(renamed, &error));
+    QCOMPARE(error, u"The library “%1” is busy with another desk's save; try again."_qs.arg(libraryPath()));
+    Story fresh = testdata::fullStory(u"Harbour lights go out"_qs);
+    QVERIFY(!library.save(fresh, &error));
+    QVERIFY(QSqlQuery(db).exec(u"ROLLBACK"_qs));
+    QVERIFY2(library.save(renamed, &error), qPrintable(error));
+    QVERIFY2(library.save(fresh, &error), qPrintable(error));
+    QCOMPARE(fresh.slug, u"harbour-lights-go-out"_qs);
 }
 
 void TestLibrarySafety::fullDiskKeepsPreviousVersion() {
