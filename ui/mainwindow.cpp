@@ -212,6 +212,11 @@ void MainWindow::createMenus() {
     newAction->setShortcut(QKeySequence::New);
     file->addAction(themedIcon(u"edit-copy"_qs, u"⧉"_qs), tr("&Duplicate story"), this,
                     &MainWindow::duplicateStory);
+    m_shareAction = file->addAction(themedIcon(u"emblem-shared"_qs, u"⇆"_qs), tr("S&hare draft with the desk"));
+    m_shareAction->setObjectName(u"shareWithDeskAction"_qs);
+    m_shareAction->setCheckable(true);
+    m_shareAction->setVisible(false);
+    connect(m_shareAction, &QAction::triggered, this, &MainWindow::shareWithDesk);
     file->addSeparator();
     file->addAction(themedIcon(u"network-server"_qs, u"⇄"_qs), tr("&Connect to newsroom…"), this,
                     &MainWindow::connectToNewsroom)
@@ -376,6 +381,7 @@ bool MainWindow::openStoryAs(const QString &id, const QString &session) {
     m_list->selectStory(story->id);
     m_preview->showStory(m_editor->story());
     m_settings->setValue(Settings::Key::LastStoryId, story->id);
+    updateShareAction();
     liveStoryShown();
     updateTitle();
     syncHistory();
@@ -544,6 +550,7 @@ void MainWindow::deleteStory() {
     } else {
         m_editor->setStory(Story());
         m_editor->setEnabled(false);
+        updateShareAction();
         updateTitle();
     }
 }

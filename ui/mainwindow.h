@@ -176,6 +176,13 @@ private:
     void takeOverStory();
     /// Lock bar › Edit now: the story again as the library has it, editable.
     void editStoryNow();
+    /// File › Share draft with the desk (mainwindowshare.cpp): on a newsroom library, lets the other
+    /// reporters edit the draft on screen too (@p shared), or stops that; the server decides who
+    /// may, and a refusal is shown in its plain words with the check mark put back.
+    void shareWithDesk(bool shared);
+    /// Shows the share action on a newsroom library only, checked as the story on screen is shared,
+    /// enabled for its reporter, editors and producers.
+    void updateShareAction();
 
     void onEdited();
     void newStory();
@@ -272,6 +279,7 @@ private:
     bool m_saveFailed = false; ///< the last save of the story on screen failed
     bool m_hasStory = false;
     QAction *m_deleteAction = nullptr;
+    QAction *m_shareAction = nullptr;
     bool m_previewStarted = false;
     HistoryPanel *m_history = nullptr;
     QDockWidget *m_historyDock = nullptr;

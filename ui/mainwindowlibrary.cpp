@@ -58,6 +58,7 @@ bool MainWindow::openLibrary(const QString &location, QString *error) {
     if (first.isEmpty() || !openStory(first)) {
         m_editor->setStory(Story());
         m_editor->setEnabled(false);
+        updateShareAction();
         updateTitle();
         syncHistory();
     }

@@ -31,6 +31,15 @@ public:
         if (!run(db, u"SET lock_timeout = %1"_qs.arg(LockTimeoutMs), error) ||
             !run(db, u"SET client_min_messages = warning"_qs, error))
             return false;
+        // The server's side of the keepalives Galley's connection asks for (storylibraryserver.cpp):
+        // a desk whose network went quiet loses its session within about half a minute, and with
+        // it its edit locks, rather than after the kernel's two hours. Any login may set these.
+        if (!run(db, u"SELECT set_config('tcp_keepalives_idle', '15', false), "
+                     u"set_config('tcp_keepalives_interval', '5', false), "
+                     u"set_config('tcp_keepalives_count', '3', false), "
+                     u"set_config('tcp_user_timeout', '30000', false)"_qs,
+                 error))
+            return false;
         return !readOnly || run(db, u"SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"_qs, error);
     }
 
@@ -114,8 +123,12 @@ public:
         // the headline ten times the body, deck and bylines four times, the slug twice. Higher is better.
         if (rankOrder)
             *rankOrder = u"m.score DESC"_qs;
-        return u"SELECT story_id, ts_rank(document, q) AS score FROM story_search, to_tsquery('simple', :match) AS q"
-               u" WHERE document @@ q ORDER BY story_search.rowid DESC LIMIT %1"_qs.arg(window);
+        // Ranked outside the window's subquery: PostgreSQL computes a cheap-looking select-list
+        // function for every row before it sorts and limits, and ts_rank() unpacks each matching
+        // story's whole vector, so a common word ranked every match in the library.
+        return u"SELECT w.story_id, ts_rank(w.document, to_tsquery('simple', :match)) AS score FROM"
+               u" (SELECT story_id, document FROM story_search WHERE document @@ to_tsquery('simple', :match)"
+               u" ORDER BY rowid DESC LIMIT %1) AS w"_qs.arg(window);
     }
     QString insertSearchRow() const override {
         const auto field = [](char weight) {

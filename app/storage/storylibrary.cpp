@@ -163,6 +163,8 @@ QString StoryLibrary::defaultPath()
 bool StoryLibrary::open(const QString &path, QString *error, Access access)
 {
     close();
+    if (path != d->openedPath)
+        d->uncertainSaves.clear();
     d->openedPath = path;
     d->openedAccess = access;
     auto refuse = [&](const QString &message) {

@@ -9,6 +9,7 @@
 
 #include <optional>
 
+#include <QHash>
 #include <QJsonArray>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -62,6 +63,9 @@ struct StoryLibrary::Private {
     StoryLibrary::Access openedAccess = StoryLibrary::Access::ReadWrite;
     /// A call failed because the connection to the server is gone (isServerConnectionLost()).
     mutable bool connectionLost = false;
+    /// Saves whose COMMIT got no answer because the connection went: story id -> the update time
+    /// (storedTime()) the save would have left. Kept through reconnect(); see save().
+    QHash<QString, QString> uncertainSaves;
 
     /// Connects to the PostgreSQL library at @p address (a postgresql:// URI, see ServerAddress) with
     /// the QPSQL driver; false with a plain sentence (bad address, driver missing, server not

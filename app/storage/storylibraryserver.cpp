@@ -31,7 +31,16 @@ void applyAddress(QSqlDatabase &db, const ServerAddress &address) {
         db.setPort(address.port);
     db.setUserName(address.user);
     db.setDatabaseName(address.database);
-    QStringList options{u"connect_timeout=%1"_qs.arg(ConnectTimeoutSeconds), u"application_name=Galley"_qs};
+    // A network that goes quiet (a pulled cable, a laptop asleep) sends no reset: TCP keepalives and
+    // a user timeout notice it within about half a minute, so the window turns to "reconnecting"
+    // and the desk's edit lock frees, instead of waiting for the kernel's two hours. A Unix socket
+    // ignores them.
+    QStringList options{u"connect_timeout=%1"_qs.arg(ConnectTimeoutSeconds), u"application_name=Galley"_qs,
+                        u"keepalives=1"_qs,
+                        u"keepalives_idle=15"_qs,
+                        u"keepalives_interval=5"_qs,
+                        u"keepalives_count=3"_qs,
+                        u"tcp_user_timeout=30000"_qs};
     if (!address.connectOptions.isEmpty())
         options.append(address.connectOptions); // later keywords win in a libpq conninfo
     db.setConnectOptions(options.join(u';'));

@@ -64,11 +64,13 @@ bool settleSlug(const StoryLibrary &library, Story &story, QString *error) {
 }
 
 /// The sentence for a save made from a version of the story older than the one saved at @p saved:
-/// it is refused, so nobody's work is silently thrown away.
-QString staleSaveMessage(const QDateTime &saved) {
-    return u"This story was saved from another Galley window at %1, after you opened it, so your version was "
-           u"not saved over it. Your text is still in the editor: copy what you changed, reopen the story and "
-           u"add it again."_qs.arg(saved.toLocalTime().toString(u"HH:mm:ss"_qs));
+/// it is refused, so nobody's work is silently thrown away. @p onServer: the other save came from
+/// another desk of the newsroom, not another window on this computer.
+QString staleSaveMessage(const QDateTime &saved, bool onServer) {
+    return u"This story was saved from %1 at %2, after you opened it, so your version was not saved over it. "
+           u"Your text is still in the editor: copy what you changed, reopen the story and add it again."_qs.arg(
+               onServer ? u"another desk"_qs : u"another Galley window"_qs,
+               saved.toLocalTime().toString(u"HH:mm:ss"_qs));
 }
 
 } // namespace
@@ -102,8 +104,19 @@ bool StoryLibrary::save(Story &story, const SaveOptions &options, QString *error
     };
     if (!writeStoryInTransaction(next, options, &story.updated, error))
         return abandon();
-    if (!d->exec(u"COMMIT"_qs, error))
+    if (!d->exec(u"COMMIT"_qs, error)) {
+        if (d->connectionLost) {
+            // The server may have committed before the connection went: remember what this save
+            // would have left, so saving again after reconnecting is not taken for a stale save.
+            d->uncertainSaves.insert(next.id, storedTime(next.updated));
+            if (error)
+                *error = u"Galley lost its connection to the server of the library “%1” while saving, so it cannot "
+                         u"tell whether this save landed. Your text is kept; save again once the connection is "
+                         u"back."_qs.arg(d->path);
+        }
         return abandon();
+    }
+    d->uncertainSaves.remove(next.id);
     qCDebug(lcStorage) << "Saved story" << next.id << next.slug;
     story = next;
     return true;
@@ -121,9 +134,12 @@ bool StoryLibrary::writeStoryInTransaction(Story &next, const SaveOptions &optio
             return abandon();
         if (stored->next()) {
             const QString updated = stored->value(2).toString();
-            if (loaded && updated != storedTime(*loaded)) {
+            // A save whose commit was not confirmed (the connection went) and did land is this
+            // window's own text, not another desk's.
+            const bool ownUncertainSave = d->uncertainSaves.value(next.id) == updated;
+            if (loaded && updated != storedTime(*loaded) && !ownUncertainSave) {
                 if (error)
-                    *error = staleSaveMessage(timeFromStored(updated));
+                    *error = staleSaveMessage(timeFromStored(updated), d->dialect->kind() == SqlDialect::Kind::PostgreSQL);
                 return abandon();
             }
             previousStatus = statusFromString(stored->value(0).toString()).value_or(StoryStatus::Draft);

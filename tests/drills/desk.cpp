@@ -287,7 +287,7 @@ private:
                 return;
             }
             line.insert(u"error"_qs, error);
-            if (error.contains(u"was saved from another Galley window"_qs)) {
+            if (error.contains(u", after you opened it, so your version was not saved over it."_qs)) {
                 // Refused inside the transaction: nothing was written. Write the text again into
                 // the newer version, under the lock this time.
                 entry(u"save"_qs, u"refused-stale"_qs, line);

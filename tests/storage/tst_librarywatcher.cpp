@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
+
 using namespace galley;
 
 namespace {
@@ -219,7 +221,49 @@ private Q_SLOTS:
         QVERIFY2(m_desk.save(story, &error), qPrintable(error));
     }
 
+    void aSaveWhoseCommitLandedUnheardIsNotStale() {
+        if (!testbackend::onServer())
+            QSKIP("a file has no connection to lose");
+        QString error;
+        Story story = testdata::shortStory(u"Ferry fares frozen"_qs, {}, u"First text."_qs);
+        QVERIFY2(m_desk.save(story, &error), qPrintable(error));
+
+        // The server commits and the connection goes before the answer arrives: the hook, last in
+        // the save's transaction, commits it and ends the session, so save()'s own COMMIT fails.
+        s_commitAndVanish = [this] {
+            QSqlQuery(QSqlDatabase::database(m_desk.connectionNameForTesting())).exec(u"COMMIT"_qs);
+            return terminateSession(m_desk, m_location);
+        };
+        StoryLibrary::setSaveHookForTesting([](StoryLibrary::SaveStep step) {
+            return step != StoryLibrary::SaveStep::Revision || !s_commitAndVanish || s_commitAndVanish();
+        });
+        Story edited = story;
+        edited.replaceBody({Block::make(BlockKind::Paragraph, u"Second text, committed unheard."_qs)});
+        const bool saved = m_desk.save(edited, &error);
+        StoryLibrary::setSaveHookForTesting(nullptr);
+        s_commitAndVanish = nullptr;
+        QVERIFY(!saved);
+        QVERIFY2(error.contains(u"cannot tell whether this save landed"_qs), qPrintable(error));
+        QCOMPARE(m_otherDesk.load(story.id, &error)->bodyPlainText(), u"Second text, committed unheard."_qs);
+
+        // Saving again after reconnecting is this window's own text over its own save: not refused
+        // as a stale save, and nothing of the other desks is in between.
+        QVERIFY2(m_desk.reconnect(&error), qPrintable(error));
+        edited.replaceBody({Block::make(BlockKind::Paragraph, u"Third text, after reconnecting."_qs)});
+        QVERIFY2(m_desk.save(edited, &error), qPrintable(error));
+        QCOMPARE(m_otherDesk.load(story.id, &error)->bodyPlainText(), u"Third text, after reconnecting."_qs);
+
+        // Another desk's save in between is still stale-checked as ever.
+        Story theirs = *m_otherDesk.load(story.id, &error);
+        theirs.replaceBody({Block::make(BlockKind::Paragraph, u"Another desk's text."_qs)});
+        QVERIFY2(m_otherDesk.save(theirs, &error), qPrintable(error));
+        edited.replaceBody({Block::make(BlockKind::Paragraph, u"Fourth text."_qs)});
+        QVERIFY(!m_desk.save(edited, &error));
+        QVERIFY2(error.contains(u"after you opened it"_qs), qPrintable(error));
+    }
+
 private:
+    static inline std::function<bool()> s_commitAndVanish;
     QTemporaryDir m_dir;
     QString m_location;
     StoryLibrary m_desk;

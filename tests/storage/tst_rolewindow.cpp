@@ -80,6 +80,34 @@ void TestRoleWindow::reporterWindow() {
     QVERIFY(!testsupport::requireChild<QAction>(&window, u"deleteStoryAction"_qs)->isEnabled());
     QVERIFY(!testsupport::requireChild<QPushButton>(&window, u"deleteStoryButton"_qs)->isEnabled());
 
+    // Her own draft: she may share it with the desk, and the server then says so.
+    auto *share = testsupport::requireChild<QAction>(&window, u"shareWithDeskAction"_qs);
+    QVERIFY(share->isVisible());
+    QVERIFY(share->isEnabled());
+    QVERIFY(!share->isChecked());
+    share->trigger();
+    QVERIFY(share->isChecked());
+    QCOMPARE(library.ownership(story.id, &error)->sharedWithDesk, true);
+    share->trigger();
+    QCOMPARE(library.ownership(story.id, &error)->sharedWithDesk, false);
+
+    // Another reporter's draft: not hers to share.
+    Story theirs = Story::create();
+    theirs.headline = u"Lighthouse keeper retires"_qs;
+    {
+        StoryLibrary admin;
+        QVERIFY2(admin.open(location, &error), qPrintable(error));
+        QVERIFY2(admin.save(theirs, &error), qPrintable(error));
+        QSqlQuery owner(QSqlDatabase::database(admin.connectionNameForTesting()));
+        QVERIFY2(owner.exec(u"UPDATE stories SET owner = 'roles_someone_else' WHERE id = '%1'"_qs.arg(theirs.id)),
+                 qPrintable(owner.lastError().text()));
+    }
+    QVERIFY(window.openStory(theirs.id));
+    QVERIFY(share->isVisible());
+    QVERIFY(!share->isEnabled());
+    QCOMPARE(share->toolTip(), u"Only roles_someone_else, an editor or a producer can share this draft."_qs);
+    QVERIFY(window.openStory(story.id));
+
     // As if the control had offered Ready: the server refuses, and says why.
     status->setCurrentIndex(status->findData(static_cast<int>(StoryStatus::Ready)));
     auto *notSaved = testsupport::requireChild<QLabel>(&window, u"notSavedLabel"_qs);
@@ -87,6 +115,7 @@ void TestRoleWindow::reporterWindow() {
     QCOMPARE(notSaved->toolTip(),
              u"Only editors can move a story to Ready; you are signed in to the newsroom as roles_ria (reporter)."_qs);
     QCOMPARE(library.load(story.id, &error)->status, StoryStatus::Draft);
+
     window.grab().save(m_dir.filePath(u"reporter-window.png"_qs));
     if (!qEnvironmentVariableIsEmpty("GALLEY_SCREENSHOT"))
         window.grab().save(qEnvironmentVariable("GALLEY_SCREENSHOT"));

@@ -347,12 +347,16 @@ bool run(const BenchOptions &bench, QString *error) {
     Server server;
     if (!server.start(error))
         return false;
-    if (!benchBusySaves(bench, u"server"_qs, server.address(u"busy"_qs), error))
-        return false;
-    QTemporaryDir files;
-    if (!benchBusySaves(bench, u"sqlite"_qs, files.filePath(u"busy.sqlite"_qs), error))
-        return false;
-    return benchBigLibrary(bench, server, error);
+    // GALLEY_BENCH_SERVER_PARTS: "saves" or "library" runs that half alone (default: both).
+    const QString parts = qEnvironmentVariable("GALLEY_BENCH_SERVER_PARTS");
+    if (parts != u"library"_qs) {
+        if (!benchBusySaves(bench, u"server"_qs, server.address(u"busy"_qs), error))
+            return false;
+        QTemporaryDir files;
+        if (!benchBusySaves(bench, u"sqlite"_qs, files.filePath(u"busy.sqlite"_qs), error))
+            return false;
+    }
+    return parts == u"saves"_qs || benchBigLibrary(bench, server, error);
 }
 
 } // namespace
