@@ -120,15 +120,26 @@ public:
     }
     QString rankedMatches(int window, QString *rankOrder) const override {
         // ts_rank's default weights {D 0.1, C 0.2, B 0.4, A 1.0} with insertSearchRow()'s labels give
-        // the headline ten times the body, deck and bylines four times, the slug twice. Higher is better.
+        // the headline ten times the body, deck and bylines four times, the slug twice. Higher is
+        // better; among equals the later save (higher rowid) first, which is the order the window
+        // hands them on in, so the join to stories stops after the first few rows it needs.
         if (rankOrder)
-            *rankOrder = u"m.score DESC"_qs;
+            *rankOrder = u"m.score DESC, m.rowid DESC"_qs;
         // Ranked outside the window's subquery: PostgreSQL computes a cheap-looking select-list
         // function for every row before it sorts and limits, and ts_rank() unpacks each matching
         // story's whole vector, so a common word ranked every match in the library.
-        return u"SELECT w.story_id, ts_rank(w.document, to_tsquery('simple', :match)) AS score FROM"
-               u" (SELECT story_id, document FROM story_search WHERE document @@ to_tsquery('simple', :match)"
-               u" ORDER BY rowid DESC LIMIT %1) AS w"_qs.arg(window);
+        return u"SELECT w.story_id, ts_rank(w.document, to_tsquery('simple', :match)) AS score, w.rowid FROM"
+               u" (SELECT story_id, document, rowid FROM story_search WHERE document @@ to_tsquery('simple', :match)"
+               u" ORDER BY rowid DESC LIMIT %1) AS w ORDER BY score DESC, w.rowid DESC"_qs.arg(window);
+    }
+    QString rankedSearchSettings() const override {
+        // The planner does not count the cost of unpacking a story's tsvector (stored apart, TOAST),
+        // so for a word in one story of ten it walks the newest rows testing each vector: 60-85 ms
+        // in 100,000 stories. The GIN index's bitmap never unpacks one (its heap blocks are exact),
+        // and only the window's 2,000 are ranked: 20-40 ms for any word (docs/storage.md, Figures).
+        // Parallel workers cost more to start than they save on that.
+        return u"SELECT set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true), "
+               u"set_config('max_parallel_workers_per_gather', '0', true)"_qs;
     }
     QString insertSearchRow() const override {
         const auto field = [](char weight) {

@@ -73,10 +73,13 @@ public:
     virtual QString searchMatch(const QString &userText) const = 0;
     /// A condition on stories AS s that keeps the stories matching :match.
     virtual QString searchCondition() const = 0;
-    /// A subquery (story_id, score) over the @p window most recently saved search rows matching
-    /// :match, and the ORDER BY term that puts its best matches first (@p rankOrder). The weights
+    /// A subquery (story_id, score, ...) over the @p window most recently saved search rows matching
+    /// :match, and the ORDER BY terms on it (as m) that put its best matches first (@p rankOrder). The weights
     /// follow StoryFilter: headline ten times the body, deck and bylines four times, slug twice.
     virtual QString rankedMatches(int window, QString *rankOrder) const = 0;
+    /// A statement run in a ranked search's own read transaction, before rankedMatches(), setting
+    /// the planner for it (PostgreSQL: see postgresqldialect.cpp); empty when none is needed (SQLite).
+    virtual QString rankedSearchSettings() const = 0;
     /// INSERT of a search row with eight values in this order: story id, headline, deck, body,
     /// bylines, slug, pictures, pull quotes (each passed through searchText()).
     virtual QString insertSearchRow() const = 0;

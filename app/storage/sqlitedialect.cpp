@@ -62,6 +62,7 @@ public:
         return u"SELECT story_id, bm25(story_search, 0.0, 10.0, 4.0, 1.0, 4.0, 2.0, 1.0, 1.0) AS score FROM story_search"
                u" WHERE story_search MATCH :match ORDER BY rowid DESC LIMIT %1"_qs.arg(window);
     }
+    QString rankedSearchSettings() const override { return {}; }
     QString insertSearchRow() const override {
         return u"INSERT INTO story_search (story_id, headline, deck, body, bylines, slug, pictures, pull_quotes)"
                u" VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_qs;

@@ -8,9 +8,10 @@
 #include "storylibrary_p.h"
 
 #include <QJsonArray>
-#include <QSqlRecord>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
+#include <QSqlRecord>
 
 namespace galley {
 
@@ -60,6 +61,16 @@ QList<StorySummary> StoryLibrary::list(const StoryFilter &filter, QString *error
     if (filter.limit > 0)
         sql += u" LIMIT "_qs + QString::number(filter.limit);
 
+    // The planner settings of a ranked search hold for its own transaction only.
+    const QString settings = ranked ? d->dialect->rankedSearchSettings() : QString();
+    if (!settings.isEmpty() && (!d->beginRead(error) || !d->exec(settings, error))) {
+        d->rollback();
+        return out;
+    }
+    const auto finished = qScopeGuard([&] {
+        if (!settings.isEmpty())
+            d->rollback(); // read only: nothing to keep
+    });
     QSqlQuery query(d->db);
     query.setForwardOnly(true);
     query.prepare(sql);
@@ -81,6 +92,7 @@ QList<StorySummary> StoryLibrary::list(const StoryFilter &filter, QString *error
         row.updated = timeFromStored(query.value(5).toString());
         out.append(row);
     }
+    query.finish();
     return out;
 }
 

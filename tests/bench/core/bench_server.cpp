@@ -284,7 +284,10 @@ bool fillServer(const BenchOptions &bench, const Server &server, QString *error)
 }
 
 bool benchBigLibrary(const BenchOptions &bench, const Server &server, QString *error) {
-    if (!fillServer(bench, server, error))
+    // A restore or a copy leaves the planner without statistics until autovacuum comes round; a
+    // server that has run for a while has them.
+    if (!fillServer(bench, server, error) ||
+        !runProcess(pgBin(u"psql"_qs), server.clientArguments(u"big"_qs) << u"-c"_qs << u"ANALYZE"_qs, error))
         return false;
     StoryLibrary library;
     if (!library.open(server.address(u"big"_qs), error))
