@@ -10,6 +10,8 @@
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -90,6 +92,13 @@ void TestRoleWindow::reporterWindow() {
     QCOMPARE(library.ownership(story.id, &error)->sharedWithDesk, true);
     share->trigger();
     QCOMPARE(library.ownership(story.id, &error)->sharedWithDesk, false);
+    if (!qEnvironmentVariableIsEmpty("GALLEY_SCREENSHOT_MENU")) { // to look at: the File menu with the action
+        auto *fileMenu = window.menuBar()->actions().first()->menu();
+        fileMenu->popup(window.mapToGlobal(QPoint(0, window.menuBar()->height())));
+        QTest::qWait(200);
+        fileMenu->grab().save(qEnvironmentVariable("GALLEY_SCREENSHOT_MENU"));
+        fileMenu->hide();
+    }
 
     // Another reporter's draft: not hers to share.
     Story theirs = Story::create();
