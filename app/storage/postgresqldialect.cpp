@@ -149,6 +149,14 @@ public:
         const QStringList fields = {field('A'), field('B'), field('D'), field('B'), field('C'), field('D'), field('D')};
         return u"INSERT INTO story_search (story_id, document) VALUES (?, "_qs + fields.join(u" || "_qs) + u')';
     }
+    QString replaceSearchRow() const override {
+        // The CTEs all see the rows as they were before the statement: "gone" deletes the row the
+        // story points to, "added" inserts the new one, and the UPDATE points the story at it.
+        return u"WITH gone AS (DELETE FROM story_search WHERE rowid = (SELECT search_rowid FROM stories WHERE id = ?)),"
+               u" added AS ("_qs +
+               insertSearchRow() +
+               u" RETURNING rowid) UPDATE stories SET search_rowid = (SELECT rowid FROM added) WHERE id = ?"_qs;
+    }
     QString searchText(const QString &text) const override {
         // As SQLite's unicode61 tokenizer with remove_diacritics 2: "café" is indexed as "cafe".
         const QString decomposed = text.normalized(QString::NormalizationForm_KD);

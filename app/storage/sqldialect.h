@@ -83,6 +83,11 @@ public:
     /// INSERT of a search row with eight values in this order: story id, headline, deck, body,
     /// bylines, slug, pictures, pull quotes (each passed through searchText()).
     virtual QString insertSearchRow() const = 0;
+    /// One statement doing what deleting a story's search row, insertSearchRow() and remembering the
+    /// new rowid in stories.search_rowid do, with ten values: the story id twice, the seven fields,
+    /// the story id (PostgreSQL: data-modifying CTEs, one round trip instead of three). Empty when
+    /// the engine needs the three statements (SQLite, where a statement costs no round trip).
+    virtual QString replaceSearchRow() const = 0;
     /// @p text as the search index should read it (PostgreSQL: diacritics folded here, since its
     /// 'simple' configuration keeps them; SQLite: unchanged, its tokenizer folds them).
     virtual QString searchText(const QString &text) const = 0;

@@ -63,6 +63,7 @@ public:
                u" WHERE story_search MATCH :match ORDER BY rowid DESC LIMIT %1"_qs.arg(window);
     }
     QString rankedSearchSettings() const override { return {}; }
+    QString replaceSearchRow() const override { return {}; }
     QString insertSearchRow() const override {
         return u"INSERT INTO story_search (story_id, headline, deck, body, bylines, slug, pictures, pull_quotes)"
                u" VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_qs;

@@ -48,6 +48,28 @@ private:
     bool *m_busy = nullptr;
 };
 
+/// The newest revision of a story, as a save needs it to decide whether to fold into it.
+struct NewestRevision {
+    int number = 0; ///< 0: the story has none
+    QString session;
+    QString author;
+    bool open = false;
+    RevisionKind kind = RevisionKind::Save;
+    QByteArray root;
+
+    /// Read from the six columns number, session, author, open, kind, root of @p row, from @p first on.
+    static NewestRevision fromRow(const QSqlQuery &row, int first) {
+        NewestRevision newest;
+        newest.number = row.value(first).toInt();
+        newest.session = row.value(first + 1).toString();
+        newest.author = row.value(first + 2).toString();
+        newest.open = row.value(first + 3).toBool();
+        newest.kind = revisionKindFromKey(row.value(first + 4).toString());
+        newest.root = row.value(first + 5).toByteArray();
+        return newest;
+    }
+};
+
 struct StoryLibrary::Private {
     QString connectionName;
     QString path; ///< as given to open(): a file path or a server address (which holds no password)
@@ -117,6 +139,10 @@ struct StoryLibrary::Private {
     /// credits and alt text, pull quotes with their speakers) and remembers its rowid in the story's
     /// row; the caller deleted the old one and holds the write transaction.
     bool writeSearchRow(const Story &story, QString *error) const;
+    /// Deletes @p story's search row and writes it again (a higher rowid: "recently saved"), in one
+    /// statement where the engine can (SqlDialect::replaceSearchRow()); the caller holds the write
+    /// transaction.
+    bool replaceSearchRow(const Story &story, QString *error) const;
     /// SHA-256 (hex) of every row story @p storyId has in the library (StoryLibrary::storyChecksum());
     /// empty with @p error when there is none. The caller holds a transaction.
     QString checksum(const QString &storyId, QString *error) const;
@@ -137,9 +163,10 @@ struct StoryLibrary::Private {
     /// into the newest when @p options say so (see SaveOptions::session). @p previousStatus is the
     /// status the library held before this save (nullopt for a new story); a different one is
     /// recorded as a status change. The caller holds the write transaction.
-    /// @p bodyJson: bodyToJson(story.body) when the caller has it, else empty.
+    /// @p bodyJson: bodyToJson(story.body) when the caller has it, else empty. @p newest: the
+    /// story's newest revision when the caller read it already (in the transaction), else it is read.
     bool writeRevision(const Story &story, const SaveOptions &options, std::optional<StoryStatus> previousStatus,
-                       QString *error, const QJsonArray &bodyJson = {}) const;
+                       QString *error, const QJsonArray &bodyJson = {}, const NewestRevision *newest = nullptr) const;
     /// Reads story @p storyId's revision pieces from the library, 500 keys a query at most.
     PieceReader pieceReader(const QString &storyId) const;
     /// The root key of revision @p number of @p storyId; empty with @p error when there is none.

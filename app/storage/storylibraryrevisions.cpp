@@ -18,16 +18,6 @@ namespace galley {
 
 namespace {
 
-/// The newest revision of a story, as save() needs it to decide whether to fold.
-struct Newest {
-    int number = 0;
-    QString session;
-    QString author;
-    bool open = false;
-    RevisionKind kind = RevisionKind::Save;
-    QByteArray root;
-};
-
 // Keys a query asks for at once, well under SQLite's limit of bound values.
 constexpr qsizetype PiecesPerQuery = 500;
 
@@ -62,25 +52,21 @@ PieceReader StoryLibrary::Private::pieceReader(const QString &storyId) const {
 
 bool StoryLibrary::Private::writeRevision(const Story &story, const SaveOptions &options,
                                           std::optional<StoryStatus> previousStatus, QString *error,
-                                          const QJsonArray &bodyJson) const {
+                                          const QJsonArray &bodyJson, const NewestRevision *known) const {
     const QString author = options.author.isEmpty() && options.kind != RevisionKind::Migrated
                                ? defaultAuthorName()
                                : options.author;
-    Newest newest;
-    {
+    NewestRevision newest;
+    if (known)
+        newest = *known;
+    else {
         const PreparedQuery query = prepared(u"SELECT number, session, author, open, kind, root FROM revisions "
                                              u"WHERE story_id = ? ORDER BY number DESC LIMIT 1"_qs);
         query->addBindValue(story.id);
         if (!exec(*query, error))
             return false;
-        if (query->next()) {
-            newest.number = query->value(0).toInt();
-            newest.session = query->value(1).toString();
-            newest.author = query->value(2).toString();
-            newest.open = query->value(3).toBool();
-            newest.kind = revisionKindFromKey(query->value(4).toString());
-            newest.root = query->value(5).toByteArray();
-        }
+        if (query->next())
+            newest = NewestRevision::fromRow(*query, 0);
     }
 
     const bool folds = newest.open && !options.session.isEmpty() && newest.session == options.session &&

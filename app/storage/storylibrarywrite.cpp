@@ -127,8 +127,12 @@ bool StoryLibrary::writeStoryInTransaction(Story &next, const SaveOptions &optio
     const auto abandon = [] { return false; };
     std::optional<StoryStatus> previousStatus;
     QString storedSlug;
+    std::optional<NewestRevision> newest; // read with the row: one round trip fewer on a server
     {
-        const PreparedQuery stored = d->prepared(u"SELECT status, slug, updated FROM stories WHERE id = ?"_qs);
+        const PreparedQuery stored = d->prepared(
+            u"SELECT s.status, s.slug, s.updated, r.number, r.session, r.author, r.open, r.kind, r.root FROM stories AS s"
+            u" LEFT JOIN revisions AS r ON r.story_id = s.id AND r.number = (SELECT MAX(number) FROM revisions"
+            u" WHERE story_id = s.id) WHERE s.id = ?"_qs);
         stored->addBindValue(next.id);
         if (!d->exec(*stored, error))
             return abandon();
@@ -144,6 +148,7 @@ bool StoryLibrary::writeStoryInTransaction(Story &next, const SaveOptions &optio
             }
             previousStatus = statusFromString(stored->value(0).toString()).value_or(StoryStatus::Draft);
             storedSlug = stored->value(1).toString();
+            newest = stored->isNull(3) ? NewestRevision() : NewestRevision::fromRow(*stored, 3);
         }
     }
     // The slug the story already holds is its own (slugs are UNIQUE); only taking another one
@@ -251,16 +256,20 @@ bool StoryLibrary::writeStoryInTransaction(Story &next, const SaveOptions &optio
 
     // A fresh search row on every save: its higher rowid is what makes it "recently saved" for
     // the relevance window of list().
-    if (!d->deleteSearchRow(next.id, error))
+    if (!d->replaceSearchRow(next, error) || !reachedStep(SaveStep::SearchIndex, error))
         return abandon();
-    if (!d->writeSearchRow(next, error) || !reachedStep(SaveStep::SearchIndex, error))
-        return abandon();
-    if (!d->writeRevision(next, options, previousStatus, error, bodyJson) || !reachedStep(SaveStep::Revision, error))
+    if (!d->writeRevision(next, options, previousStatus, error, bodyJson, newest ? &*newest : nullptr) ||
+        !reachedStep(SaveStep::Revision, error))
         return abandon();
     return true;
 }
 
-bool StoryLibrary::Private::writeSearchRow(const Story &story, QString *error) const {
+namespace {
+
+/// What a story's search row holds, in SqlDialect::insertSearchRow()'s order after the story id:
+/// headline, deck, body, bylines, slug, pictures' captions, credits and alt text, pull quotes with
+/// their speakers.
+QStringList searchFields(const Story &story) {
     QStringList bylines;
     for (const Byline &byline : story.bylines)
         bylines.append(byline.text());
@@ -270,11 +279,30 @@ bool StoryLibrary::Private::writeSearchRow(const Story &story, QString *error) c
     QStringList quotes;
     for (const PullQuote &quote : story.pullQuotes)
         quotes << quote.text << quote.attribution;
+    return {story.headline,   story.deck, story.bodyPlainText(), bylines.join(u'\n'), story.slug,
+            pictures.join(u'\n'), quotes.join(u'\n')};
+}
+
+} // namespace
+
+bool StoryLibrary::Private::replaceSearchRow(const Story &story, QString *error) const {
+    const QString statement = dialect->replaceSearchRow();
+    if (statement.isEmpty())
+        return deleteSearchRow(story.id, error) && writeSearchRow(story, error);
+    const PreparedQuery replace = prepared(statement);
+    replace->addBindValue(story.id);
+    replace->addBindValue(story.id);
+    for (const QString &field : searchFields(story))
+        replace->addBindValue(text(dialect->searchText(field)));
+    replace->addBindValue(story.id);
+    return exec(*replace, error);
+}
+
+bool StoryLibrary::Private::writeSearchRow(const Story &story, QString *error) const {
     {
         const PreparedQuery search = prepared(dialect->insertSearchRow());
         search->addBindValue(story.id);
-        for (const QString &field : {story.headline, story.deck, story.bodyPlainText(), bylines.join(u'\n'),
-                                     story.slug, pictures.join(u'\n'), quotes.join(u'\n')})
+        for (const QString &field : searchFields(story))
             search->addBindValue(text(dialect->searchText(field)));
         if (!exec(*search, error))
             return false;
