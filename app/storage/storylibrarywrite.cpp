@@ -128,9 +128,11 @@ bool StoryLibrary::writeStoryInTransaction(Story &next, const SaveOptions &optio
     std::optional<StoryStatus> previousStatus;
     QString storedSlug;
     std::optional<NewestRevision> newest; // read with the row: one round trip fewer on a server
+    bool hadPictures = false;
     {
         const PreparedQuery stored = d->prepared(
-            u"SELECT s.status, s.slug, s.updated, r.number, r.session, r.author, r.open, r.kind, r.root FROM stories AS s"
+            u"SELECT s.status, s.slug, s.updated, r.number, r.session, r.author, r.open, r.kind, r.root,"
+            u" EXISTS (SELECT 1 FROM images WHERE story_id = s.id) FROM stories AS s"
             u" LEFT JOIN revisions AS r ON r.story_id = s.id AND r.number = (SELECT MAX(number) FROM revisions"
             u" WHERE story_id = s.id) WHERE s.id = ?"_qs);
         stored->addBindValue(next.id);
@@ -149,6 +151,7 @@ bool StoryLibrary::writeStoryInTransaction(Story &next, const SaveOptions &optio
             previousStatus = statusFromString(stored->value(0).toString()).value_or(StoryStatus::Draft);
             storedSlug = stored->value(1).toString();
             newest = stored->isNull(3) ? NewestRevision() : NewestRevision::fromRow(*stored, 3);
+            hadPictures = stored->value(9).toBool();
         }
     }
     // The slug the story already holds is its own (slugs are UNIQUE); only taking another one
@@ -197,7 +200,7 @@ bool StoryLibrary::writeStoryInTransaction(Story &next, const SaveOptions &optio
         return abandon();
 
     // Pictures are few per story; writing them all again keeps the order and deletions simple.
-    {
+    if (hadPictures) { // read under the story's lock: none can have come since
         const PreparedQuery gone = d->prepared(u"DELETE FROM images WHERE story_id = ?"_qs);
         gone->addBindValue(next.id);
         if (!d->exec(*gone, error))
